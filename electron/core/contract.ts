@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { Role } from './domain/roles';
+import { ROLES } from './domain/roles';
+import {
+  accountInputSchema,
+  documentSettingsSchema,
+  idSchema,
+  officeSchema,
+  officialsSchema,
+  passwordSchema,
+  setupInputSchema,
+  type Settings,
+} from './domain/office';
+
+/**
+ * Every call the renderer can make, once. Electron IPC, the loopback host and the
+ * renderer's client are all derived from this list, so they cannot drift apart.
+ *
+ * access: 'public' needs no log-in; otherwise a logged-in user, optionally limited to
+ * roles or to administrators. `phase` says when a call may run at all: before setup,
+ * while a damaged data file waits for recovery, or (default) when the app is ready.
+ */
+export type Access = 'public' | { roles: readonly Role[] | 'any'; admin?: boolean };
+export type Phase = 'ready' | 'setup' | 'recovery' | 'always';
+
+export interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  phase: Phase;
+  /** Calls that change nothing may be retried freely by a transport. */
+  mutates: boolean;
+  /** Phantom: the output type. */
+  readonly _output?: O;
+}
+
+const call =
+  <O>() =>
+  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; mutates?: boolean }): CallSpec<I, O> => ({
+    phase: 'ready',
+    mutates: true,
+    ...spec,
+  });
+
+const empty = z.object({}).strict().default({});
+const anyUser: Access = { roles: 'any' };
+const admin: Access = { roles: 'any', admin: true };
+
+// ---- output types (JSON only) ----
+
+export interface AppStatus {
+  state: 'setup' | 'ready' | 'recovery';
+  appVersion: string;
+  dataDir: string;
+  demo: boolean;
+  office: { pemda: string; opdName: string } | null;
+  recovery: null | {
+    kind: 'corrupt' | 'future' | 'invalid';
+    file: string;
+    message: string;
+    backup: { name: string; createdAt: string; bytes: number } | null;
+  };
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  isAdmin: boolean;
+  active: boolean;
+  personId: string;
+  name: string;
+  jabatan: string;
+}
+
+export interface SettingsView extends Settings {
+  emblemDataUrl: string | null;
+}
+
+export interface AuditView {
+  id: string;
+  at: string;
+  actor: { username: string; role: Role } | null;
+  action: string;
+  summary: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+export interface LoginResult {
+  sessionToken: string;
+  user: UserView;
+}
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  name: string;
+}
+
+// ---- the contract ----
+
+export const contract = {
+  'app.status': call<AppStatus>()({ input: empty, access: 'public', phase: 'always', mutates: false }),
+  'recovery.restoreBackup': call<AppStatus>()({ input: empty, access: 'public', phase: 'recovery' }),
+
+  'setup.complete': call<{ done: true }>()({ input: setupInputSchema, access: 'public', phase: 'setup' }),
+  'setup.loadDemo': call<{ accounts: DemoAccount[] }>()({ input: empty, access: 'public', phase: 'setup' }),
+
+  'auth.login': call<LoginResult>()({
+    input: z.object({
+      username: z.string().trim().toLowerCase().min(1, 'Nama pengguna wajib diisi.').max(64, 'Nama pengguna terlalu panjang.'),
+      password: z.string().min(1, 'Kata sandi wajib diisi.').max(128, 'Kata sandi terlalu panjang.'),
+    }),
+    access: 'public',
+  }),
+  'auth.logout': call<{ done: true }>()({ input: empty, access: anyUser }),
+  'auth.me': call<UserView>()({ input: empty, access: anyUser, mutates: false }),
+  'auth.demoAccounts': call<DemoAccount[]>()({ input: empty, access: 'public', mutates: false }),
+  'auth.changePassword': call<{ done: true }>()({
+    input: z
+      .object({ current: z.string().min(1, 'Kata sandi lama wajib diisi.').max(128), next: passwordSchema })
+      .refine((v) => v.current !== v.next, { path: ['next'], message: 'Kata sandi baru harus berbeda dari yang lama.' }),
+    access: anyUser,
+  }),
+
+  'settings.get': call<SettingsView>()({ input: empty, access: anyUser, mutates: false }),
+  'settings.update': call<SettingsView>()({
+    input: z
+      .object({
+        office: officeSchema.optional(),
+        officials: officialsSchema.optional(),
+        documents: documentSettingsSchema.optional(),
+      })
+      .strict(),
+    access: admin,
+  }),
+  'settings.setEmblem': call<SettingsView>()({
+    input: z.object({ base64: z.string().max(3_000_000, 'Berkas lambang terlalu besar (maksimal 2 MB).').nullable() }).strict(),
+    access: admin,
+  }),
+
+  'users.list': call<UserView[]>()({ input: empty, access: admin, mutates: false }),
+  'users.create': call<UserView>()({ input: accountInputSchema.strict(), access: admin }),
+  'users.update': call<UserView>()({
+    input: z
+      .object({
+        id: idSchema,
+        role: z.enum(ROLES, { error: 'Peran tidak dikenal.' }),
+        isAdmin: z.boolean(),
+        active: z.boolean(),
+      })
+      .strict(),
+    access: admin,
+  }),
+  'users.resetPassword': call<{ done: true }>()({
+    input: z.object({ id: idSchema, password: passwordSchema }).strict(),
+    access: admin,
+  }),
+
+  'audit.listApp': call<AuditView[]>()({
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 }),
+    access: admin,
+    mutates: false,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type InputOf<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends CallName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends CallName> = Contract[K] extends CallSpec<z.ZodType, infer O> ? O : never;
+
+/** What every transport carries: the call, its input and the caller's log-in, if any. */
+export interface Envelope {
+  name: string;
+  input?: unknown;
+  session?: string;
+}
+
+export const IPC_CHANNEL = 'ppid:invoke';
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { GOLONGAN } from './pangkat';
+import { checkNip } from './nip';
+import { ROLES } from './roles';
+
+/** Messages are Indonesian: they reach the user as they are. */
+const required = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .min(1, `${label} wajib diisi.`)
+    .max(max, `${label} terlalu panjang (maksimal ${max} karakter).`);
+
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'Pengenal tidak valid.');
+
+export const OFFICE_PATTERN_TOKENS = ['kode', 'urut', 'unit', 'tahun', 'bulan'] as const;
+
+export const officeSchema = z.object({
+  pemda: required('Nama pemerintah daerah', 120),
+  opdName: required('Nama OPD', 200),
+  unitCode: z
+    .string({ error: 'Kode unit wajib diisi.' })
+    .trim()
+    .min(1, 'Kode unit wajib diisi.')
+    .max(30, 'Kode unit maksimal 30 karakter.')
+    .regex(/^[A-Za-z0-9.-]+$/, 'Kode unit hanya boleh berisi huruf, angka, titik dan tanda hubung (tanpa spasi atau garis miring).'),
+  address: required('Alamat', 300),
+  phone: z
+    .string()
+    .trim()
+    .max(40, 'Nomor telepon terlalu panjang.')
+    .regex(/^[0-9()+\-\s.]*$/, 'Nomor telepon hanya boleh berisi angka, spasi, tanda kurung, + dan -.')
+    .default(''),
+  email: z
+    .union([z.literal(''), z.email('Alamat e-mail tidak valid.')])
+    .default(''),
+  website: z
+    .string()
+    .trim()
+    .max(200, 'Alamat website terlalu panjang.')
+    .regex(/^$|^(https?:\/\/)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/, 'Alamat website tidak valid (contoh: diskominfo.kapuashulukab.go.id).')
+    .default(''),
+  placeName: required('Nama tempat untuk tanggal surat', 80),
+  bidang: z
+    .array(required('Nama bidang', 120))
+    .min(1, 'Isi minimal satu bidang.')
+    .max(30, 'Maksimal 30 bidang.')
+    .refine((list) => new Set(list.map((b) => b.toLowerCase())).size === list.length, 'Nama bidang tidak boleh ganda.'),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+export const ASN_KINDS = ['PNS', 'PPPK', 'NON_ASN'] as const;
+export const ASN_LABELS: Record<(typeof ASN_KINDS)[number], string> = {
+  PNS: 'PNS',
+  PPPK: 'PPPK',
+  NON_ASN: 'Non-ASN',
+};
+
+export const personSchema = z
+  .object({
+    id: idSchema,
+    name: required('Nama lengkap', 150),
+    jabatan: required('Jabatan', 200),
+    asn: z.enum(ASN_KINDS, { error: 'Status kepegawaian tidak dikenal.' }).default('PNS'),
+    pangkat: z.union([z.literal(''), z.enum(GOLONGAN, { error: 'Pangkat/golongan tidak dikenal.' })]).default(''),
+    nip: z.string().trim().max(30, 'NIP terlalu panjang.').default(''),
+  })
+  .superRefine((p, ctx) => {
+    if (p.asn === 'NON_ASN') return;
+    if (!p.nip) {
+      ctx.addIssue({ code: 'custom', path: ['nip'], message: 'NIP wajib diisi untuk ASN.' });
+      return;
+    }
+    const check = checkNip(p.nip, p.asn);
+    for (const message of check.errors) ctx.addIssue({ code: 'custom', path: ['nip'], message });
+    if (p.asn === 'PNS' && !p.pangkat) {
+      ctx.addIssue({ code: 'custom', path: ['pangkat'], message: 'Pangkat/golongan wajib dipilih untuk PNS.' });
+    }
+  })
+  .transform((p) => ({ ...p, nip: p.nip.replace(/[\s.]/g, '') }));
+export type Person = z.infer<typeof personSchema>;
+
+export const officialsSchema = z
+  .object({
+    kepala: personSchema,
+    ketuaPpid: personSchema,
+    operators: z.array(personSchema).min(1, 'Isi minimal satu operator.').max(20, 'Maksimal 20 operator.'),
+  })
+  .superRefine((o, ctx) => {
+    if (o.kepala.asn === 'NON_ASN') {
+      ctx.addIssue({ code: 'custom', path: ['kepala', 'asn'], message: 'Kepala OPD harus ASN dengan NIP.' });
+    }
+    const ids = [o.kepala.id, o.ketuaPpid.id, ...o.operators.map((p) => p.id)];
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['operators'], message: 'Setiap pejabat harus orang yang berbeda.' });
+    }
+  });
+export type Officials = z.infer<typeof officialsSchema>;
+
+export const PAPER_SIZES = ['F4', 'A4'] as const;
+export const FONTS = ['Arial', 'Bookman Old Style', 'Times New Roman', 'Tahoma'] as const;
+
+export const numberPatternSchema = z
+  .string()
+  .trim()
+  .min(1, 'Pola nomor wajib diisi.')
+  .max(80, 'Pola nomor terlalu panjang.')
+  .superRefine((pattern, ctx) => {
+    const tokens = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
+    const unknown = tokens.filter((t) => !(OFFICE_PATTERN_TOKENS as readonly string[]).includes(t));
+    if (unknown.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Pola nomor memuat penanda yang tidak dikenal: ${unknown.map((t) => `{${t}}`).join(', ')}. Yang boleh: ${OFFICE_PATTERN_TOKENS.map((t) => `{${t}}`).join(', ')}.`,
+      });
+    }
+    if (!tokens.includes('urut')) ctx.addIssue({ code: 'custom', message: 'Pola nomor harus memuat {urut} (nomor urut).' });
+    if (!tokens.includes('tahun')) ctx.addIssue({ code: 'custom', message: 'Pola nomor harus memuat {tahun}, karena nomor urut dimulai lagi setiap tahun.' });
+    if (/[{}]/.test(pattern.replace(/\{[^}]*\}/g, ''))) ctx.addIssue({ code: 'custom', message: 'Kurung kurawal dalam pola nomor tidak berpasangan.' });
+  });
+
+export const documentSettingsSchema = z.object({
+  paper: z.enum(PAPER_SIZES, { error: 'Ukuran kertas harus F4 atau A4.' }).default('F4'),
+  font: z.enum(FONTS, { error: 'Jenis huruf tidak dikenal.' }).default('Arial'),
+  fontSize: z.number().int().min(10, 'Ukuran huruf minimal 10.').max(14, 'Ukuran huruf maksimal 14.').default(12),
+  kodeKlasifikasi: z
+    .string()
+    .trim()
+    .min(1, 'Kode klasifikasi arsip wajib diisi.')
+    .max(30, 'Kode klasifikasi terlalu panjang.')
+    .regex(/^[0-9A-Za-z.]+$/, 'Kode klasifikasi hanya angka, huruf dan titik (contoh: 500.12.2).')
+    .default('500.12.2'),
+  notaDinasPattern: numberPatternSchema.default('{kode}/{urut}/{unit}/{tahun}'),
+});
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+
+export const emblemMetaSchema = z.object({
+  file: z.string().regex(/^emblem-[a-f0-9]{16}\.(png|jpg)$/),
+  mime: z.enum(['image/png', 'image/jpeg']),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+});
+export type EmblemMeta = z.infer<typeof emblemMetaSchema>;
+
+/** Everything the Pengaturan page edits, kept in settings.json. */
+export const settingsSchema = z.object({
+  office: officeSchema,
+  officials: officialsSchema,
+  documents: documentSettingsSchema,
+  emblem: emblemMetaSchema.nullable().default(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const PASSWORD_MIN = 8;
+export const passwordSchema = z
+  .string({ error: 'Kata sandi wajib diisi.' })
+  .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
+  .max(128, 'Kata sandi maksimal 128 karakter.');
+
+export const usernameSchema = z
+  .string({ error: 'Nama pengguna wajib diisi.' })
+  .trim()
+  .toLowerCase()
+  .min(3, 'Nama pengguna minimal 3 karakter.')
+  .max(32, 'Nama pengguna maksimal 32 karakter.')
+  .regex(/^[a-z0-9._-]+$/, 'Nama pengguna hanya huruf kecil, angka, titik, garis bawah dan tanda hubung.');
+
+export const accountInputSchema = z.object({
+  personId: idSchema,
+  username: usernameSchema,
+  role: z.enum(ROLES, { error: 'Peran tidak dikenal.' }),
+  isAdmin: z.boolean().default(false),
+  password: passwordSchema,
+});
+export type AccountInput = z.infer<typeof accountInputSchema>;
+
+/** Accounts must cover the SOP: someone for every role, and someone who administers. */
+export function checkAccountCoverage(
+  accounts: { username: string; role: string; isAdmin: boolean; personId: string; active?: boolean }[],
+  personIds: string[],
+): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const active = accounts.filter((a) => a.active !== false);
+  const labels: Record<string, string> = { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' };
+  for (const role of ROLES) {
+    if (!active.some((a) => a.role === role)) {
+      issues.push({ path: ['accounts'], message: `Belum ada akun aktif dengan peran ${labels[role]}.` });
+    }
+  }
+  if (!active.some((a) => a.isAdmin)) issues.push({ path: ['accounts'], message: 'Minimal satu akun harus menjadi administrator.' });
+  const names = accounts.map((a) => a.username);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) issues.push({ path: ['accounts'], message: `Nama pengguna "${dup}" dipakai lebih dari sekali.` });
+  const persons = accounts.map((a) => a.personId);
+  const dupPerson = persons.find((p, i) => persons.indexOf(p) !== i);
+  if (dupPerson) issues.push({ path: ['accounts'], message: 'Satu orang hanya boleh punya satu akun.' });
+  for (const a of accounts) {
+    if (!personIds.includes(a.personId)) {
+      issues.push({ path: ['accounts'], message: `Akun "${a.username}" tidak terhubung ke pejabat yang terdaftar.` });
+    }
+  }
+  return issues;
+}
+
+export const setupInputSchema = z
+  .object({
+    office: officeSchema,
+    officials: officialsSchema,
+    documents: documentSettingsSchema,
+    /** PNG/JPG as base64; size and type are checked by the core. */
+    emblem: z.string().max(3_000_000, 'Berkas lambang terlalu besar (maksimal 2 MB).').nullable().default(null),
+    accounts: z.array(accountInputSchema).min(3, 'Buat minimal tiga akun: Operator OPD, PPID Pembantu dan Kepala OPD.').max(30),
+  })
+  .superRefine((s, ctx) => {
+    const personIds = [s.officials.kepala.id, s.officials.ketuaPpid.id, ...s.officials.operators.map((p) => p.id)];
+    for (const issue of checkAccountCoverage(s.accounts, personIds)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+export type SetupInput = z.input<typeof setupInputSchema>;

@@ -1,0 +1,43 @@
+import type { CallName, OutputOf, ParsedInputOf } from './contract';
+import type { CallContext } from './services/context';
+import * as auth from './services/auth';
+import * as users from './services/users';
+import { loadDemo, demoAccounts } from './services/demo';
+import { completeSetup } from './services/setup';
+import { setEmblem, settingsView, updateSettings } from './services/settings-service';
+import { AppError } from './result';
+
+export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
+export type Handlers = { [K in CallName]: Handler<K> };
+
+/**
+ * The use-cases behind the contract. `app.status` and `recovery.restoreBackup` live in
+ * the core itself, since they must work when the stores could not be opened.
+ */
+export const handlers = {
+  'app.status': () => {
+    throw new AppError('INTERNAL', 'app.status ditangani oleh core.');
+  },
+  'recovery.restoreBackup': () => {
+    throw new AppError('INTERNAL', 'recovery.restoreBackup ditangani oleh core.');
+  },
+  'setup.complete': (ctx, input) => completeSetup(ctx, input),
+  'setup.loadDemo': (ctx) => loadDemo(ctx),
+  'auth.login': (ctx, input) => auth.login(ctx, input),
+  'auth.logout': (ctx) => auth.logout(ctx),
+  'auth.me': (ctx) => auth.me(ctx),
+  'auth.demoAccounts': (ctx) => demoAccounts(ctx),
+  'auth.changePassword': (ctx, input) => auth.changePassword(ctx, input),
+  'settings.get': (ctx) => settingsView(ctx.stores),
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'settings.setEmblem': (ctx, input) => setEmblem(ctx, input),
+  'users.list': (ctx) => users.listUsers(ctx),
+  'users.create': (ctx, input) => users.createUser(ctx, input),
+  'users.update': (ctx, input) => users.updateUser(ctx, input),
+  'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),
+  'audit.listApp': (ctx, input) =>
+    ctx.stores.appDb.data.audit
+      .slice(-input.limit)
+      .reverse()
+      .map((e) => ({ id: e.id, at: e.at, actor: e.actor && { username: e.actor.username, role: e.actor.role }, action: e.action, summary: e.summary, changes: e.changes })),
+} satisfies Handlers;

@@ -1,0 +1,26 @@
+import type { Clock } from '../clock';
+import type { AppDb, UserRecord } from '../store/app-db';
+import type { Backups } from '../store/backups';
+import type { DataPaths } from '../store/paths';
+import type { SettingsStore } from '../settings';
+import type { LoginThrottle, Sessions } from './sessions';
+
+/** What a service may use: the opened stores, never Electron or the network. */
+export interface Stores {
+  paths: DataPaths;
+  clock: Clock;
+  backups: Backups;
+  appDb: AppDb;
+  settings: SettingsStore;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  resourcesDir: string;
+  appVersion: string;
+}
+
+export interface CallContext {
+  stores: Stores;
+  actor: UserRecord | null;
+  session: string | undefined;
+  now: Date;
+}

@@ -1,0 +1,41 @@
+import { AppError } from '../result';
+import { settingsSchema, type SetupInput, setupInputSchema } from '../domain/office';
+import { appendAudit } from './audit';
+import type { CallContext } from './context';
+import { storeEmblem } from './emblem';
+import { newUserRecord } from './users';
+
+export function isSetUp(ctx: Pick<CallContext, 'stores'>): boolean {
+  return ctx.stores.settings.get() !== null && ctx.stores.appDb.data.users.length > 0;
+}
+
+/**
+ * First run: office, officials, document settings and accounts, written together.
+ * Accounts go to app.json first: if the process dies between the two writes, settings.json
+ * is still missing and the wizard simply runs again (the accounts are replaced).
+ */
+export async function completeSetup(ctx: CallContext, raw: SetupInput, opts: { demo?: boolean } = {}) {
+  if (isSetUp(ctx)) throw new AppError('CONFLICT', 'Aplikasi sudah disiapkan. Ubah data melalui halaman Pengaturan.');
+  const input = setupInputSchema.parse(raw);
+  const emblem = input.emblem ? await storeEmblem(ctx.stores.paths.assets, input.emblem) : null;
+  const settings = settingsSchema.parse({
+    office: input.office,
+    officials: input.officials,
+    documents: input.documents,
+    emblem,
+  });
+  const users = await Promise.all(input.accounts.map((a) => newUserRecord(a, ctx.now)));
+  const db = ctx.stores.appDb;
+  db.data.users = users;
+  db.data.demo = opts.demo ?? false;
+  appendAudit(
+    db.data,
+    null,
+    ctx.now,
+    'setup.selesai',
+    `${opts.demo ? 'Data contoh dimuat' : 'Penyiapan awal selesai'}: ${settings.office.opdName}, ${users.length} akun.`,
+  );
+  await db.write();
+  ctx.stores.settings.set(settings);
+  return { done: true as const };
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../result';
+import type { UserView } from '../contract';
+import type { AccountInput, Settings } from '../domain/office';
+import { checkAccountCoverage } from '../domain/office';
+import type { AppData, UserRecord } from '../store/app-db';
+import { appendAudit } from './audit';
+import type { CallContext } from './context';
+import { hashPassword } from './password';
+import { ROLE_LABELS, type Role } from '../domain/roles';
+
+export function allPeople(settings: Settings | null) {
+  if (!settings) return [];
+  const o = settings.officials;
+  return [o.kepala, o.ketuaPpid, ...o.operators];
+}
+
+export function toUserView(u: UserRecord, settings: Settings | null): UserView {
+  const person = allPeople(settings).find((p) => p.id === u.personId);
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    isAdmin: u.isAdmin,
+    active: u.active,
+    personId: u.personId,
+    name: person?.name ?? '(pejabat tidak ditemukan)',
+    jabatan: person?.jabatan ?? '',
+  };
+}
+
+export async function newUserRecord(input: AccountInput, now: Date): Promise<UserRecord> {
+  return {
+    id: randomUUID(),
+    personId: input.personId,
+    username: input.username,
+    role: input.role,
+    isAdmin: input.isAdmin,
+    active: true,
+    passwordHash: await hashPassword(input.password),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+function assertCoverage(users: UserRecord[], settings: Settings | null) {
+  const issues = checkAccountCoverage(users, allPeople(settings).map((p) => p.id));
+  if (issues.length) throw new AppError('CONFLICT', issues.map((i) => i.message).join(' '));
+}
+
+export async function listUsers(ctx: CallContext): Promise<UserView[]> {
+  const settings = ctx.stores.settings.get();
+  return ctx.stores.appDb.data.users.map((u) => toUserView(u, settings));
+}
+
+export async function createUser(ctx: CallContext, input: AccountInput): Promise<UserView> {
+  const db = ctx.stores.appDb;
+  const settings = ctx.stores.settings.get();
+  if (db.data.users.some((u) => u.username === input.username)) {
+    throw new AppError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`);
+  }
+  if (!allPeople(settings).some((p) => p.id === input.personId)) {
+    throw new AppError('NOT_FOUND', 'Pejabat untuk akun ini tidak ditemukan di Pengaturan.');
+  }
+  if (db.data.users.some((u) => u.personId === input.personId)) {
+    throw new AppError('CONFLICT', 'Orang ini sudah punya akun.');
+  }
+  const user = await newUserRecord(input, ctx.now);
+  db.data.users.push(user);
+  appendAudit(db.data, ctx.actor, ctx.now, 'akun.buat', `Akun ${user.username} (${ROLE_LABELS[user.role]}) dibuat.`);
+  await db.write();
+  return toUserView(user, settings);
+}
+
+export async function updateUser(
+  ctx: CallContext,
+  input: { id: string; role: Role; isAdmin: boolean; active: boolean },
+): Promise<UserView> {
+  const db = ctx.stores.appDb;
+  const user = db.data.users.find((u) => u.id === input.id);
+  if (!user) throw new AppError('NOT_FOUND', 'Akun tidak ditemukan.');
+  const next = { ...user, role: input.role, isAdmin: input.isAdmin, active: input.active, updatedAt: ctx.now.toISOString() };
+  const users = db.data.users.map((u) => (u.id === user.id ? next : u));
+  assertCoverage(users, ctx.stores.settings.get());
+  const changes = (['role', 'isAdmin', 'active'] as const)
+    .filter((k) => user[k] !== next[k])
+    .map((k) => ({ field: k, from: user[k], to: next[k] }));
+  if (!changes.length) return toUserView(user, ctx.stores.settings.get());
+  Object.assign(user, next);
+  if (!user.active) ctx.stores.sessions.endAllFor(user.id);
+  appendAudit(db.data, ctx.actor, ctx.now, 'akun.ubah', `Akun ${user.username} diubah.`, changes);
+  await db.write();
+  return toUserView(user, ctx.stores.settings.get());
+}
+
+export async function resetPassword(ctx: CallContext, input: { id: string; password: string }) {
+  const db = ctx.stores.appDb;
+  const user = db.data.users.find((u) => u.id === input.id);
+  if (!user) throw new AppError('NOT_FOUND', 'Akun tidak ditemukan.');
+  user.passwordHash = await hashPassword(input.password);
+  user.updatedAt = ctx.now.toISOString();
+  ctx.stores.sessions.endAllFor(user.id, user.id === ctx.actor?.id ? ctx.session : undefined);
+  appendAudit(db.data, ctx.actor, ctx.now, 'akun.setel-sandi', `Kata sandi akun ${user.username} disetel ulang oleh administrator.`);
+  await db.write();
+  return { done: true as const };
+}
+
+export function ensureCoverage(data: AppData, settings: Settings | null) {
+  assertCoverage(data.users, settings);
+}
