@@ -1,0 +1,161 @@
+import http from 'node:http';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Envelope } from '../core/contract';
+import { err, type Result } from '../core/result';
+import { isAllowedHost, isAllowedOrigin, SECURITY_HEADERS, tokenMatches } from './security';
+
+/** The one thing the host needs from the core: the same entry point Electron's IPC uses. */
+export interface Invoker {
+  invoke(envelope: Envelope): Promise<Result<unknown>>;
+}
+
+export interface HostOptions {
+  core: Invoker;
+  token: string;
+  rendererDir: string;
+  port?: number;
+  /** Largest request body; an emblem or a scan travels as base64 inside JSON. */
+  maxBodyBytes?: number;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    // Over the limit we stop keeping bytes but let the client finish sending, so it
+    // reads our answer instead of a reset connection.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(c);
+    });
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+async function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse) {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return sendJson(res, 400, err('INVALID_INPUT', 'Alamat tidak valid.'));
+  }
+  if (rel.includes('\0')) return sendJson(res, 400, err('INVALID_INPUT', 'Alamat tidak valid.'));
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, '.' + rel);
+  const inside = path.relative(root, file);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return sendJson(res, 404, err('NOT_FOUND', 'Tidak ditemukan.'));
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch {
+    return sendJson(res, 404, err('NOT_FOUND', 'Tidak ditemukan.'));
+  }
+  const ext = path.extname(file).toLowerCase();
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    'Content-Length': data.length,
+    // Hashed asset names may be cached; the page itself must always be fresh.
+    'Cache-Control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+  });
+  res.end(data);
+}
+
+export function createHostServer(opts: HostOptions): http.Server {
+  const maxBody = opts.maxBodyBytes ?? 8 * 1024 * 1024;
+  const server = http.createServer(async (req, res) => {
+    try {
+      const port = (server.address() as AddressInfo).port;
+      if (!isAllowedHost(req.headers.host, port)) {
+        return sendJson(res, 403, err('FORBIDDEN', 'Permintaan ditolak: alamat host bukan 127.0.0.1.'));
+      }
+      if (!isAllowedOrigin(req.headers.origin, port)) {
+        return sendJson(res, 403, err('FORBIDDEN', 'Permintaan ditolak: asal (Origin) bukan aplikasi ini.'));
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (!tokenMatches(req.headers.authorization, opts.token)) {
+          return sendJson(res, 401, err('UNAUTHENTICATED', 'Token akses tidak ada atau salah. Buka PPID Desk dari alamat yang dicetak saat layanan dimulai.'));
+        }
+        if (req.method !== 'POST') return sendJson(res, 405, err('INVALID_INPUT', 'Metode tidak diizinkan.'));
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+          return sendJson(res, 415, err('INVALID_INPUT', 'Permintaan harus berformat JSON.'));
+        }
+        let body: unknown;
+        try {
+          const raw = await readBody(req, maxBody);
+          body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+        } catch (e) {
+          if (e instanceof BodyTooLarge) {
+            return sendJson(res, 413, err('INVALID_INPUT', `Data terlalu besar (maksimal ${Math.round(maxBody / 1048576)} MB).`));
+          }
+          return sendJson(res, 400, err('INVALID_INPUT', 'Permintaan tidak berformat JSON yang benar.'));
+        }
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          return sendJson(res, 400, err('INVALID_INPUT', 'Permintaan harus berupa objek JSON.'));
+        }
+        const session = req.headers['x-ppid-session'];
+        const result = await opts.core.invoke({
+          name: decodeURIComponent(url.pathname.slice('/api/'.length)),
+          input: (body as { input?: unknown }).input,
+          session: typeof session === 'string' ? session : undefined,
+        });
+        return sendJson(res, 200, result);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, err('INVALID_INPUT', 'Metode tidak diizinkan.'));
+      return await serveStatic(opts.rendererDir, url.pathname, res);
+    } catch {
+      if (!res.headersSent) sendJson(res, 500, err('INTERNAL', 'Terjadi kesalahan pada layanan PPID Desk.'));
+      else res.destroy();
+    }
+  });
+  return server;
+}
+
+/** Listens on 127.0.0.1 only — never on all interfaces. Port 0 picks a free one. */
+export function listenLoopback(server: http.Server, port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

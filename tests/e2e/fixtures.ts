@@ -1,0 +1,27 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { HostProcess } from './host';
+
+export const test = base.extend<{ host: HostProcess }>({
+  host: async ({}, use) => {
+    const host = new HostProcess();
+    await host.start();
+    await use(host);
+    await host.stop();
+  },
+});
+export { expect };
+
+/** Calls the contract the way the renderer does; for arranging state and for probing the host. */
+export async function api(host: HostProcess, name: string, input: unknown = {}, opts: { session?: string; token?: string | null } = {}) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (opts.token !== null) headers.Authorization = `Bearer ${opts.token ?? host.token}`;
+  if (opts.session) headers['X-PPID-Session'] = opts.session;
+  const res = await fetch(`${host.origin}/api/${name}`, { method: 'POST', headers, body: JSON.stringify({ input }) });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: unknown; code?: string; message?: string } };
+}
+
+export async function login(page: Page, username: string, password: string) {
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}

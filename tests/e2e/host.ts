@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** One loopback host process on its own data directory, restartable on the same folder. */
+export class HostProcess {
+  private child: ChildProcess | null = null;
+  url = '';
+  token = '';
+  port = 0;
+  output = '';
+
+  constructor(readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-'))) {}
+
+  async start(): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--port', String(this.port || 0), '--data-dir', this.dataDir],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`host did not start:\n${this.output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const m = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))/.exec(this.output);
+        if (m) {
+          clearTimeout(timer);
+          this.url = m[1]!;
+          this.port = Number(m[2]);
+          this.token = m[3]!;
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (c: Buffer) => (this.output += c.toString()));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`host exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  get origin() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    this.child = null;
+  }
+
+  /** Same data folder, same port: what a user sees after closing and reopening the app. */
+  async restart(): Promise<void> {
+    this.output = '';
+    await this.stop();
+    await this.start();
+  }
+}
