@@ -14,6 +14,7 @@ import { acquireLock } from './store/lock';
 import { dataPaths } from './store/paths';
 import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
+import { CycleRepository } from './store/cycle-repository';
 import './domain/zod-locale';
 
 export interface CoreOptions {
@@ -62,6 +63,7 @@ export class Core {
     try {
       const appDb = await openAppDb(this.paths.appDb, this.backups, clock);
       const settings = await SettingsStore.open(this.paths.settings, this.backups, clock);
+      const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId);
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());
@@ -71,6 +73,7 @@ export class Core {
         backups: this.backups,
         appDb,
         settings,
+        cycles,
         sessions: this.sessions,
         throttle: this.throttle,
         resourcesDir: this.opts.resourcesDir,

@@ -11,6 +11,10 @@ import {
   setupInputSchema,
   type Settings,
 } from './domain/office';
+import { ACTIONS, type NotaDinasDraft } from './domain/workflow';
+import { itemFieldsSchema } from './domain/information';
+import type { CycleSummary, CycleView } from './domain/cycle-views';
+import type { TimelineEntry } from './domain/timeline';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -40,6 +44,17 @@ const call =
     mutates: true,
     ...spec,
   });
+
+const notaDinasDraftSchema: z.ZodType<NotaDinasDraft> = z.object({
+  kepada: z.string().trim().max(300, 'Kepada terlalu panjang.'),
+  dari: z.string().trim().max(300, 'Dari terlalu panjang.'),
+  tembusan: z.array(z.string().trim().min(1).max(300)).max(10, 'Maksimal 10 tembusan.'),
+  sifat: z.enum(['Biasa', 'Segera', 'Sangat Segera', 'Rahasia'], { error: 'Sifat tidak dikenal.' }),
+  lampiran: z.string().trim().max(100, 'Lampiran terlalu panjang.'),
+  hal: z.string().trim().max(300, 'Hal terlalu panjang.'),
+  isi: z.string().trim().max(20000, 'Isi terlalu panjang.'),
+  batasWaktu: z.string().trim().max(100, 'Batas waktu terlalu panjang.'),
+});
 
 const empty = z.object({}).strict().default({});
 const anyUser: Access = { roles: 'any' };
@@ -160,6 +175,71 @@ export const contract = {
   'audit.listApp': call<AuditView[]>()({
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 }),
     access: admin,
+    mutates: false,
+  }),
+
+  'cycles.list': call<{ cycles: CycleSummary[]; damaged: { id: string; message: string }[] }>()({ input: empty, access: anyUser, mutates: false }),
+  'cycles.create': call<{ id: string }>()({
+    input: z
+      .object({
+        title: z.string().trim().min(3, 'Nama siklus minimal 3 karakter.').max(120, 'Nama siklus terlalu panjang.'),
+        year: z.number({ error: 'Tahun wajib diisi.' }).int().min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.'),
+        carryFrom: idSchema.nullable().default(null),
+      })
+      .strict(),
+    access: { roles: ['operator', 'ppid_pembantu'] },
+  }),
+  'cycles.get': call<CycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, mutates: false }),
+  'cycles.addItems': call<CycleView>()({
+    input: z
+      .object({ cycleId: idSchema, items: z.array(itemFieldsSchema).min(1, 'Tidak ada informasi yang ditambahkan.').max(500, 'Maksimal 500 informasi sekaligus.') })
+      .strict(),
+    access: { roles: ['operator'] },
+  }),
+  'cycles.updateItem': call<CycleView>()({
+    input: z.object({ cycleId: idSchema, itemId: idSchema, fields: itemFieldsSchema.partial() }).strict(),
+    access: { roles: ['operator'] },
+  }),
+  'cycles.removeItem': call<CycleView>()({
+    input: z.object({ cycleId: idSchema, itemId: idSchema }).strict(),
+    access: { roles: ['operator'] },
+  }),
+  'cycles.saveNotaDinas': call<CycleView>()({
+    input: z.object({ cycleId: idSchema, draft: notaDinasDraftSchema }).strict(),
+    access: { roles: ['ppid_pembantu'] },
+  }),
+  'cycles.markReview': call<CycleView>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        itemId: idSchema,
+        verdict: z.enum(['sesuai', 'perlu_perbaikan'], { error: 'Pilih sesuai atau perlu perbaikan.' }),
+        note: z.string().trim().max(1000, 'Catatan terlalu panjang.').default(''),
+      })
+      .strict(),
+    access: { roles: ['ppid_pembantu'] },
+  }),
+  'cycles.act': call<CycleView>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        action: z.enum(ACTIONS, { error: 'Tindakan tidak dikenal.' }),
+        reasons: z.string().trim().max(2000, 'Alasan terlalu panjang.').default(''),
+        note: z.string().trim().max(500, 'Catatan terlalu panjang.').default(''),
+      })
+      .strict(),
+    access: { roles: ['operator', 'ppid_pembantu', 'kepala_opd'] },
+  }),
+  'cycles.timeline': call<TimelineEntry[]>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        role: z.enum(ROLES).nullable().default(null),
+        type: z.string().max(40).nullable().default(null),
+        itemId: idSchema.nullable().default(null),
+      })
+      .strict(),
+    access: anyUser,
     mutates: false,
   }),
 } as const;

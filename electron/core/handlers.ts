@@ -6,6 +6,7 @@ import { loadDemo, demoAccounts } from './services/demo';
 import { completeSetup } from './services/setup';
 import { setEmblem, settingsView, updateSettings } from './services/settings-service';
 import { AppError } from './result';
+import * as cycles from './services/cycles';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -40,4 +41,14 @@ export const handlers = {
       .slice(-input.limit)
       .reverse()
       .map((e) => ({ id: e.id, at: e.at, actor: e.actor && { username: e.actor.username, role: e.actor.role }, action: e.action, summary: e.summary, changes: e.changes })),
+  'cycles.list': (ctx) => cycles.listCycles(ctx),
+  'cycles.create': (ctx, input) => cycles.createCycle(ctx, input),
+  'cycles.get': (ctx, input) => cycles.cycleView(ctx, input.cycleId),
+  'cycles.addItems': (ctx, input) => cycles.addItems(ctx, input),
+  'cycles.updateItem': (ctx, input) => cycles.updateItem(ctx, input),
+  'cycles.removeItem': (ctx, input) => cycles.removeItem(ctx, input),
+  'cycles.saveNotaDinas': (ctx, input) => cycles.saveNotaDinas(ctx, input),
+  'cycles.markReview': (ctx, input) => cycles.markReview(ctx, input),
+  'cycles.act': (ctx, input) => cycles.act(ctx, input),
+  'cycles.timeline': (ctx, input) => cycles.timeline(ctx, input),
 } satisfies Handlers;

@@ -3,6 +3,7 @@ import type { AppDb, UserRecord } from '../store/app-db';
 import type { Backups } from '../store/backups';
 import type { DataPaths } from '../store/paths';
 import type { SettingsStore } from '../settings';
+import type { CycleRepository } from '../store/cycle-repository';
 import type { LoginThrottle, Sessions } from './sessions';
 
 /** What a service may use: the opened stores, never Electron or the network. */
@@ -12,6 +13,7 @@ export interface Stores {
   backups: Backups;
   appDb: AppDb;
   settings: SettingsStore;
+  cycles: CycleRepository;
   sessions: Sessions;
   throttle: LoginThrottle;
   resourcesDir: string;

@@ -1,4 +1,4 @@
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs, constants as fsConstants, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -76,11 +76,16 @@ export async function readJsonFile(file: string): Promise<unknown | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new CorruptFileError(file, text.trim() === '' ? 'berkas kosong' : (e as Error).message);
   }
+  // A file holding just `null` would otherwise read like a missing one, i.e. a fresh
+  // install, and the first save would overwrite whatever should have been there.
+  if (value === null) throw new CorruptFileError(file, 'berkas berisi null');
+  return value;
 }
 
 /**
@@ -105,15 +110,29 @@ export class DurableJsonFile<T> {
   }
 }
 
-/** Temp files left by a process killed mid-write; harmless, cleaned on open. */
-export async function removeStaleTempFiles(dir: string): Promise<void> {
-  let names: string[];
+/**
+ * Temp files left by a process killed mid-write: ours (`.<name>.<pid>.<hex>.tmp`, see
+ * writeFileDurably) and those of conf's writer (`<name>.tmp-<10 digits><6 hex>`). Harmless,
+ * but without this they pile up, one per crash. Looks into subfolders (backups, assets)
+ * too, since those are written the same way. Call it only while holding the data-dir lock.
+ */
+const STALE_TEMP = [/^\..+\.\d+\.[0-9a-f]{12}\.tmp$/, /^.+\.tmp-\d{10}[0-9a-f]{6}$/];
+
+export async function removeStaleTempFiles(dir: string, depth = 2): Promise<void> {
+  let entries: Dirent[];
   try {
-    names = await fs.readdir(dir);
+    entries = await fs.readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
   await Promise.all(
-    names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })),
+    entries.map(async (e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth > 0) await removeStaleTempFiles(full, depth - 1);
+      } else if (STALE_TEMP.some((re) => re.test(e.name))) {
+        await fs.rm(full, { force: true });
+      }
+    }),
   );
 }

@@ -1,0 +1,47 @@
+import type { ItemProblem } from './information';
+import type { Role } from './roles';
+import type { TimelineEntry } from './timeline';
+import type { AvailableAction, CycleState, EditKind, ItemState, NotaDinasDraft, ReviewMark, StepInfo, Timing } from './workflow';
+
+/** What the cycle screens receive: plain JSON built by the core from the folded log. */
+export interface CycleSummary {
+  id: string;
+  title: string;
+  year: number;
+  step: CycleState['step'];
+  stepNo: number;
+  stepLabel: string;
+  holderRole: Role | null;
+  holderRoleLabel: string;
+  holderNames: string[];
+  timing: Timing;
+  itemCount: number;
+  exemptCount: number;
+  updatedAt: string;
+  waitingForMe: boolean;
+  signed: { at: string; by: string } | null;
+}
+
+export interface ItemView extends ItemState {
+  problems: ItemProblem[];
+  review: ReviewMark | null;
+  flaggedNote: string | null;
+}
+
+export interface CycleView extends CycleSummary {
+  stepInfo: StepInfo;
+  carriedFrom: string | null;
+  createdAt: string;
+  items: ItemView[];
+  removedItems: ItemState[];
+  notaDinas: { draft: NotaDinasDraft; saved: boolean; number: string | null; date: string | null; problems: string[] };
+  version: number;
+  returns: CycleState['returns'];
+  archived: CycleState['archived'];
+  visits: CycleState['visits'];
+  actions: AvailableAction[];
+  can: Record<EditKind, boolean>;
+  bidangProgress: { bidang: string; total: number; complete: number }[];
+  timeline: TimelineEntry[];
+}
+

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/**
+ * One piece of public information and its classification under UU 14/2008.
+ * The DIP columns follow PerKI 1/2021 in statutory order; an exempt item carries the
+ * DIK columns instead and never prints in the DIP.
+ */
+export const CATEGORIES = ['berkala', 'setiap_saat', 'serta_merta', 'dikecualikan'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  berkala: 'Berkala',
+  setiap_saat: 'Setiap saat',
+  serta_merta: 'Serta merta',
+  dikecualikan: 'Dikecualikan',
+};
+
+/** The SOP's own words, shown beside the choice. */
+export const CATEGORY_DEFINITIONS: Record<Category, string> = {
+  serta_merta:
+    'Informasi yang wajib diumumkan seketika terjadinya keadaan yang dapat mengancam hajat hidup orang banyak dan ketertiban umum (Pasal 10).',
+  berkala:
+    'Informasi yang disediakan/diumumkan secara rutin, teratur, dan dalam jangka waktu tertentu, setidaknya setiap 6 bulan sekali (Pasal 9).',
+  setiap_saat:
+    'Informasi yang untuk memperolehnya harus diajukan permintaan; wajib dan rutin disediakan badan publik (Pasal 11).',
+  dikecualikan:
+    'Informasi yang dikecualikan setelah uji konsekuensi (Pasal 17 dan 19). Tidak dimuat dalam DIP, hanya dalam Daftar Informasi yang Dikecualikan.',
+};
+
+/** Headings the DIP prints its groups under, in print order. */
+export const DIP_GROUPS: { category: Exclude<Category, 'dikecualikan'>; heading: string }[] = [
+  { category: 'berkala', heading: 'Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala' },
+  { category: 'setiap_saat', heading: 'Informasi yang Wajib Tersedia Setiap Saat' },
+  { category: 'serta_merta', heading: 'Informasi yang Wajib Diumumkan Secara Serta Merta' },
+];
+
+export const BENTUK = ['softcopy', 'hardcopy'] as const;
+export const BENTUK_LABELS: Record<(typeof BENTUK)[number], string> = { softcopy: 'Softcopy', hardcopy: 'Hardcopy' };
+
+/** Pasal 17 UU 14/2008: letters and how many sub-points (angka) each has. */
+export const PASAL17: { huruf: string; ringkas: string; angka: number; berjangka: boolean }[] = [
+  { huruf: 'a', ringkas: 'menghambat proses penegakan hukum', angka: 5, berjangka: true },
+  { huruf: 'b', ringkas: 'mengganggu perlindungan HKI dan persaingan usaha tidak sehat', angka: 0, berjangka: true },
+  { huruf: 'c', ringkas: 'membahayakan pertahanan dan keamanan negara', angka: 7, berjangka: true },
+  { huruf: 'd', ringkas: 'mengungkapkan kekayaan alam Indonesia', angka: 0, berjangka: true },
+  { huruf: 'e', ringkas: 'merugikan ketahanan ekonomi nasional', angka: 7, berjangka: true },
+  { huruf: 'f', ringkas: 'merugikan kepentingan hubungan luar negeri', angka: 4, berjangka: true },
+  { huruf: 'g', ringkas: 'mengungkapkan isi akta otentik yang bersifat pribadi dan wasiat', angka: 0, berjangka: false },
+  { huruf: 'h', ringkas: 'mengungkap rahasia pribadi', angka: 5, berjangka: false },
+  { huruf: 'i', ringkas: 'memorandum atau surat antar/intra badan publik yang menurut sifatnya dirahasiakan', angka: 0, berjangka: true },
+  { huruf: 'j', ringkas: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', angka: 0, berjangka: true },
+];
+export const PASAL17_HURUF = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+
+const text = (max: number) => z.string().trim().max(max, `Teks terlalu panjang (maksimal ${max} karakter).`).default('');
+
+export const exemptionSchema = z.object({
+  basis: z.enum(['pasal17', 'uu_lain']).default('pasal17'),
+  huruf: z.union([z.literal(''), z.enum(PASAL17_HURUF)]).default(''),
+  angka: z.number().int().min(0).max(7).default(0),
+  /** For huruf j or another law: which law and article. */
+  undangUndang: text(300),
+  pasal: text(100),
+  konsekuensi: text(2000),
+  pertimbangan: text(2000),
+  jangkaWaktu: text(200),
+});
+export type Exemption = z.infer<typeof exemptionSchema>;
+
+export const itemFieldsSchema = z.object({
+  bidang: z.string().trim().min(1, 'Bidang wajib dipilih.').max(120),
+  judul: z.string().trim().min(1, 'Judul informasi wajib diisi.').max(300, 'Judul terlalu panjang (maksimal 300 karakter).'),
+  catatan: text(2000),
+  ringkasan: text(2000),
+  pejabatPenguasa: text(300),
+  penanggungJawab: text(300),
+  waktuPembuatan: text(100),
+  tempatPembuatan: text(100),
+  bentuk: z.array(z.enum(BENTUK)).max(2).default([]),
+  retensi: text(100),
+  kategori: z.union([z.literal(''), z.enum(CATEGORIES)]).default(''),
+  berkalaBulan: z.number().int().min(0).max(60).default(0),
+  exemption: exemptionSchema.default(exemptionSchema.parse({})),
+});
+export type ItemFields = z.infer<typeof itemFieldsSchema>;
+
+export interface ItemProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * What must hold before the Konsep can be sent (step 3). Returned as a list so the screen
+ * can show every problem of an item at once, in the user's words.
+ */
+export function itemProblems(item: ItemFields): ItemProblem[] {
+  const p: ItemProblem[] = [];
+  const need = (field: keyof ItemFields, label: string) => {
+    const v = item[field];
+    if (typeof v === 'string' ? !v.trim() : Array.isArray(v) && v.length === 0) p.push({ field, message: `${label} belum diisi.` });
+  };
+  if (!item.kategori) {
+    p.push({ field: 'kategori', message: 'Klasifikasi belum dipilih (berkala, setiap saat, serta merta atau dikecualikan).' });
+  }
+  need('ringkasan', item.kategori === 'dikecualikan' ? 'Uraian informasi yang dikecualikan' : 'Ringkasan isi informasi');
+  need('pejabatPenguasa', 'Pejabat atau unit yang menguasai informasi');
+  if (item.kategori !== 'dikecualikan') {
+    need('penanggungJawab', 'Penanggung jawab pembuatan/penerbitan');
+    need('waktuPembuatan', 'Waktu pembuatan');
+    need('tempatPembuatan', 'Tempat pembuatan');
+    need('bentuk', 'Bentuk informasi (softcopy/hardcopy)');
+    need('retensi', 'Jangka waktu penyimpanan/retensi');
+  }
+  if (item.kategori === 'berkala') {
+    if (!item.berkalaBulan) {
+      p.push({ field: 'berkalaBulan', message: 'Informasi berkala harus menyebut seberapa sering diperbarui.' });
+    } else if (item.berkalaBulan > 6) {
+      p.push({ field: 'berkalaBulan', message: 'Informasi berkala wajib diperbarui paling lama setiap 6 bulan (Pasal 9 UU 14/2008).' });
+    }
+  }
+  if (item.kategori === 'dikecualikan') p.push(...exemptionProblems(item.exemption));
+  return p;
+}
+
+export function exemptionProblems(e: Exemption): ItemProblem[] {
+  const p: ItemProblem[] = [];
+  const ground = PASAL17.find((g) => g.huruf === e.huruf);
+  if (e.basis === 'pasal17') {
+    if (!ground) {
+      p.push({ field: 'exemption.huruf', message: 'Pilih huruf Pasal 17 UU 14/2008 yang menjadi dasar pengecualian.' });
+    } else {
+      if (ground.angka > 0 && (e.angka < 1 || e.angka > ground.angka)) {
+        p.push({ field: 'exemption.angka', message: `Pasal 17 huruf ${ground.huruf} memiliki angka 1–${ground.angka}: pilih salah satu.` });
+      }
+      if (ground.angka === 0 && e.angka !== 0) {
+        p.push({ field: 'exemption.angka', message: `Pasal 17 huruf ${ground.huruf} tidak memiliki angka.` });
+      }
+      if (ground.huruf === 'j' && (!e.undangUndang || !e.pasal)) {
+        p.push({ field: 'exemption.undangUndang', message: 'Untuk Pasal 17 huruf j sebutkan undang-undang dan pasal yang melarang pengungkapannya.' });
+      }
+    }
+  } else if (!e.undangUndang || !e.pasal) {
+    p.push({ field: 'exemption.undangUndang', message: 'Sebutkan undang-undang dan pasal yang menjadi dasar pengecualian.' });
+  }
+  if (!e.konsekuensi) p.push({ field: 'exemption.konsekuensi', message: 'Konsekuensi bila informasi dibuka wajib diisi (uji konsekuensi).' });
+  if (!e.pertimbangan) p.push({ field: 'exemption.pertimbangan', message: 'Pertimbangan/kepentingan yang dilindungi bila ditutup wajib diisi.' });
+  const unlimited = e.basis === 'pasal17' && ground && !ground.berjangka;
+  if (unlimited && e.jangkaWaktu) {
+    p.push({ field: 'exemption.jangkaWaktu', message: `Pengecualian Pasal 17 huruf ${ground.huruf} tidak dibatasi waktu: kosongkan jangka waktu.` });
+  }
+  if (!unlimited && !e.jangkaWaktu) p.push({ field: 'exemption.jangkaWaktu', message: 'Jangka waktu pengecualian wajib diisi.' });
+  if (e.basis === 'pasal17' && e.huruf === 'a') {
+    const years = /(\d+)\s*tahun/i.exec(e.jangkaWaktu);
+    if (years && Number(years[1]) > 30) {
+      p.push({ field: 'exemption.jangkaWaktu', message: 'Pengecualian untuk penegakan hukum paling lama 30 tahun (Pasal 20 UU 14/2008).' });
+    }
+  }
+  return p;
+}
+
+/** "Pasal 17 huruf h angka 2 UU 14/2008" — the dasar hukum column of the DIK. */
+export function legalBasisText(e: Exemption): string {
+  if (e.basis === 'uu_lain') return `${e.pasal} ${e.undangUndang}`.trim();
+  const base = `Pasal 17 huruf ${e.huruf}${e.angka ? ` angka ${e.angka}` : ''} UU Nomor 14 Tahun 2008`;
+  return e.huruf === 'j' && e.undangUndang ? `${base} jo. ${e.pasal} ${e.undangUndang}` : base;
+}
+
+/** The usual rows by category (domain §3), offered as a checklist at identification. */
+export const CHECKLIST: { category: 'berkala' | 'setiap_saat'; judul: string }[] = [
+  { category: 'berkala', judul: 'Profil badan publik (kedudukan, tugas dan fungsi, struktur organisasi, profil pimpinan)' },
+  { category: 'berkala', judul: 'Ringkasan program dan kegiatan yang sedang dijalankan' },
+  { category: 'berkala', judul: 'Ringkasan informasi tentang kinerja (LKjIP)' },
+  { category: 'berkala', judul: 'Rencana Kerja dan Anggaran / Dokumen Pelaksanaan Anggaran (RKA/DPA)' },
+  { category: 'berkala', judul: 'Laporan Realisasi Anggaran (LRA)' },
+  { category: 'berkala', judul: 'Neraca, Laporan Arus Kas dan Catatan atas Laporan Keuangan' },
+  { category: 'berkala', judul: 'Daftar aset dan investasi' },
+  { category: 'berkala', judul: 'Ringkasan laporan akses informasi publik' },
+  { category: 'berkala', judul: 'Prosedur permohonan informasi dan pengajuan keberatan' },
+  { category: 'berkala', judul: 'Pengumuman pengadaan barang dan jasa' },
+  { category: 'berkala', judul: 'Prosedur peringatan dini dan evakuasi keadaan darurat' },
+  { category: 'setiap_saat', judul: 'Daftar Informasi Publik' },
+  { category: 'setiap_saat', judul: 'Peraturan, keputusan dan kebijakan beserta dokumen pendukungnya' },
+  { category: 'setiap_saat', judul: 'Data organisasi, kepegawaian dan keuangan' },
+  { category: 'setiap_saat', judul: 'Perjanjian dengan pihak ketiga' },
+  { category: 'setiap_saat', judul: 'Surat izin yang diterbitkan' },
+  { category: 'setiap_saat', judul: 'Rencana Strategis (Renstra) dan Rencana Kerja (Renja)' },
+  { category: 'setiap_saat', judul: 'Agenda kerja pimpinan' },
+  { category: 'setiap_saat', judul: 'Informasi tentang pelayanan informasi publik' },
+  { category: 'setiap_saat', judul: 'Hasil penelitian' },
+  { category: 'setiap_saat', judul: 'Standar operasional prosedur pelayanan publik' },
+  { category: 'setiap_saat', judul: 'Laporan layanan akses informasi publik' },
+];

@@ -1,0 +1,119 @@
+import { CATEGORY_LABELS, type ItemFields } from './information';
+import { ROLE_LABELS, type Role } from './roles';
+import { STEP_INFO, type CycleEvent } from './workflow';
+
+/** One line of a cycle's audit trail, with what changed (old → new). */
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  actor: { name: string; username: string; role: Role; roleLabel: string };
+  type: CycleEvent['body']['type'];
+  summary: string;
+  itemId: string | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+  installationId: string;
+}
+
+const FIELD_LABELS: Partial<Record<keyof ItemFields, string>> = {
+  judul: 'Judul',
+  bidang: 'Bidang',
+  ringkasan: 'Ringkasan isi',
+  pejabatPenguasa: 'Pejabat/unit yang menguasai',
+  penanggungJawab: 'Penanggung jawab',
+  waktuPembuatan: 'Waktu pembuatan',
+  tempatPembuatan: 'Tempat pembuatan',
+  bentuk: 'Bentuk informasi',
+  retensi: 'Retensi',
+  kategori: 'Klasifikasi',
+  berkalaBulan: 'Frekuensi pembaruan (bulan)',
+  exemption: 'Pengecualian',
+  catatan: 'Catatan',
+};
+
+/** One pass over the log, keeping item fields as they were, so each edit shows its old value. */
+export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
+  const items = new Map<string, ItemFields>();
+  const out: TimelineEntry[] = [];
+  for (const e of events) {
+    const b = e.body;
+    let summary = '';
+    let itemId: string | null = null;
+    let changes: TimelineEntry['changes'] = [];
+    switch (b.type) {
+      case 'cycle.created':
+        summary = `Siklus "${b.title}" dimulai${b.carriedFrom ? ' dari DIP sebelumnya' : ''}.`;
+        break;
+      case 'item.added':
+        items.set(b.itemId, b.fields);
+        itemId = b.itemId;
+        summary = `Informasi ditambahkan: "${b.fields.judul}" (${b.fields.bidang})${b.origin === 'tetap' ? ' — dibawa dari DIP sebelumnya' : ''}.`;
+        break;
+      case 'item.updated': {
+        const before = items.get(b.itemId);
+        itemId = b.itemId;
+        changes = Object.entries(b.fields)
+          .filter(([k, v]) => JSON.stringify(before?.[k as keyof ItemFields]) !== JSON.stringify(v))
+          .map(([k, v]) => ({
+            field: FIELD_LABELS[k as keyof ItemFields] ?? k,
+            from: k === 'kategori' ? labelOf(before?.kategori) : (before?.[k as keyof ItemFields] ?? null),
+            to: k === 'kategori' ? labelOf(v as string) : v,
+          }));
+        if (before) items.set(b.itemId, { ...before, ...b.fields });
+        summary = `Informasi diubah: "${(before ?? (b.fields as ItemFields)).judul ?? ''}".`;
+        break;
+      }
+      case 'item.removed':
+        itemId = b.itemId;
+        summary = `Informasi dihapus dari daftar: "${items.get(b.itemId)?.judul ?? ''}".`;
+        break;
+      case 'item.attached':
+        itemId = b.itemId;
+        summary = `Berkas dilampirkan pada "${items.get(b.itemId)?.judul ?? ''}": ${b.attachment.name}.`;
+        break;
+      case 'item.detached':
+        itemId = b.itemId;
+        summary = `Lampiran dilepas dari "${items.get(b.itemId)?.judul ?? ''}".`;
+        break;
+      case 'notaDinas.saved':
+        summary = 'Konsep Nota Dinas disimpan.';
+        break;
+      case 'review.marked':
+        itemId = b.itemId;
+        summary = `Pemeriksaan (versi ${b.version}) "${items.get(b.itemId)?.judul ?? ''}": ${b.verdict === 'sesuai' ? 'sesuai' : 'perlu perbaikan'}${b.note ? ` — ${b.note}` : ''}.`;
+        break;
+      case 'transition': {
+        const from = STEP_INFO[b.from].label;
+        const to = STEP_INFO[b.to].label;
+        summary =
+          b.action === 'return'
+            ? `Dikembalikan dari "${from}" ke "${to}". Alasan: ${b.reasons}`
+            : b.action === 'issueNotaDinas'
+              ? `Nota Dinas diterbitkan, nomor ${b.data.notaDinasNumber}.`
+              : b.action === 'submitKonsep'
+                ? `Konsep DIP versi ${b.data.version} dikirim untuk diperiksa.`
+                : b.action === 'approve' && b.from === 'pemeriksaan_kepala'
+                  ? `Daftar Informasi Publik disetujui dan ditandatangani oleh ${b.data.signedBy}.`
+                  : b.action === 'archive'
+                    ? `DIK yang telah ditandatangani dicatat sebagai arsip.${b.data.note ? ` ${b.data.note}` : ''}`
+                    : `"${from}" selesai, diteruskan ke "${to}".`;
+        changes = [{ field: 'Tahap', from, to }];
+        break;
+      }
+    }
+    out.push({
+      id: e.id,
+      at: e.at,
+      actor: { name: e.actor.name, username: e.actor.username, role: e.actor.role, roleLabel: ROLE_LABELS[e.actor.role] },
+      type: b.type,
+      summary,
+      itemId,
+      changes,
+      installationId: e.installationId,
+    });
+  }
+  return out;
+}
+
+function labelOf(k: string | undefined): string {
+  return k ? (CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k) : '';
+}

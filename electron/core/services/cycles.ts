@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../result';
+import { itemFieldsSchema, itemProblems, type ItemFields } from '../domain/information';
+import { formatLetterNumber } from '../domain/numbering';
+import { ROLE_LABELS, type Role } from '../domain/roles';
+import { buildTimeline } from '../domain/timeline';
+import {
+  availableActions,
+  canEdit,
+  currentReviews,
+  decide,
+  emptyNotaDinas,
+  flaggedForFix,
+  notaDinasProblems,
+  STEP_INFO,
+  stepTiming,
+  type Action,
+  type Actor,
+  type CycleState,
+  type EditKind,
+  type EventBody,
+  type ItemState,
+  type NotaDinasDraft,
+} from '../domain/workflow';
+import type { CallContext } from './context';
+import type { CycleSummary, CycleView, ItemView } from '../domain/cycle-views';
+import { allPeople } from './users';
+
+function actorOf(ctx: CallContext): Actor {
+  const u = ctx.actor!;
+  const person = allPeople(ctx.stores.settings.get()).find((p) => p.id === u.personId);
+  return { userId: u.id, username: u.username, name: person?.name ?? u.username, role: u.role };
+}
+
+function holderNames(ctx: CallContext, role: Role | null): string[] {
+  if (!role) return [];
+  const people = allPeople(ctx.stores.settings.get());
+  return ctx.stores.appDb.data.users
+    .filter((u) => u.active && u.role === role)
+    .map((u) => people.find((p) => p.id === u.personId)?.name ?? u.username);
+}
+
+function mustGet(ctx: CallContext, id: string): CycleState {
+  const s = ctx.stores.cycles.get(id);
+  if (!s) {
+    const damaged = ctx.stores.cycles.damaged.find((d) => d.id === id);
+    throw new AppError(damaged ? 'STORAGE' : 'NOT_FOUND', damaged ? damaged.message : 'Siklus tidak ditemukan.');
+  }
+  return s;
+}
+
+function summary(ctx: CallContext, s: CycleState): CycleSummary {
+  const info = STEP_INFO[s.step];
+  return {
+    id: s.id,
+    title: s.title,
+    year: s.year,
+    step: s.step,
+    stepNo: info.no,
+    stepLabel: info.label,
+    holderRole: info.holder,
+    holderRoleLabel: info.holder ? ROLE_LABELS[info.holder] : '',
+    holderNames: holderNames(ctx, info.holder),
+    timing: stepTiming(s, ctx.now.toISOString()),
+    itemCount: s.items.filter((i) => i.fields.kategori !== 'dikecualikan').length,
+    exemptCount: s.items.filter((i) => i.fields.kategori === 'dikecualikan').length,
+    updatedAt: s.updatedAt,
+    waitingForMe: info.holder === ctx.actor?.role,
+    signed: s.signed,
+  };
+}
+
+export function listCycles(ctx: CallContext) {
+  const cycles = ctx.stores.cycles
+    .list()
+    .map((s) => summary(ctx, s))
+    .sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt));
+  return { cycles, damaged: ctx.stores.cycles.damaged };
+}
+
+function suggestedNotaDinas(ctx: CallContext, s: CycleState): NotaDinasDraft {
+  const settings = ctx.stores.settings.get()!;
+  const o = settings.officials;
+  const bidang = [...new Set(s.items.map((i) => i.fields.bidang))];
+  const list = s.items.map((i, n) => `${n + 1}. ${i.fields.judul} (${i.fields.bidang})`).join('\n');
+  return {
+    ...emptyNotaDinas(),
+    kepada: `Petugas PPID Pembantu ${settings.office.opdName}`,
+    dari: o.ketuaPpid.jabatan,
+    tembusan: [o.kepala.jabatan],
+    hal: `Penghimpunan dan Pendokumentasian Informasi Publik Tahun ${s.year}`,
+    batasWaktu: '1 (satu) hari kerja',
+    isi:
+      `Dalam rangka melaksanakan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik dan SOP Pendokumentasian Informasi Publik, ` +
+      `bersama ini kami minta Saudara berkoordinasi dengan ${bidang.length ? bidang.join(', ') : 'seluruh bidang'} untuk menghimpun, mengklasifikasikan ` +
+      `(serta merta, berkala, setiap saat, atau dikecualikan) dan mendokumentasikan informasi publik berikut:\n${list}\n\n` +
+      `Hasilnya disusun sebagai Konsep Daftar Informasi Publik ${s.year} dan disampaikan kepada kami paling lambat 1 (satu) hari kerja sejak Nota Dinas ini diterima.\n\n` +
+      `Demikian untuk dilaksanakan dengan penuh tanggung jawab.`,
+  };
+}
+
+export function cycleView(ctx: CallContext, id: string): CycleView {
+  const s = mustGet(ctx, id);
+  const role = ctx.actor!.role;
+  const reviews = currentReviews(s);
+  const flagged = flaggedForFix(s);
+  const bidang = new Map<string, { total: number; complete: number }>();
+  const items: ItemView[] = s.items.map((i) => {
+    const problems = itemProblems(i.fields);
+    const b = bidang.get(i.fields.bidang) ?? { total: 0, complete: 0 };
+    b.total += 1;
+    if (!problems.length) b.complete += 1;
+    bidang.set(i.fields.bidang, b);
+    return { ...i, problems, review: reviews[i.id] ?? null, flaggedNote: i.id in flagged ? flagged[i.id]! : null };
+  });
+  const draft = s.notaDinas.draft ?? suggestedNotaDinas(ctx, s);
+  return {
+    ...summary(ctx, s),
+    stepInfo: STEP_INFO[s.step],
+    carriedFrom: s.carriedFrom,
+    createdAt: s.createdAt,
+    items,
+    removedItems: s.removedItems,
+    notaDinas: { draft, saved: s.notaDinas.draft !== null, number: s.notaDinas.number, date: s.notaDinas.date, problems: notaDinasProblems(draft) },
+    version: s.version,
+    returns: s.returns,
+    archived: s.archived,
+    visits: s.visits,
+    actions: availableActions(s, role),
+    can: {
+      items: canEdit(s, role, 'items').ok,
+      notaDinas: canEdit(s, role, 'notaDinas').ok,
+      review: canEdit(s, role, 'review').ok,
+    },
+    bidangProgress: [...bidang.entries()].map(([name, v]) => ({ bidang: name, ...v })),
+    timeline: buildTimeline(ctx.stores.cycles.events(id)).reverse(),
+  };
+}
+
+function assertEdit(s: CycleState, role: Role, kind: EditKind) {
+  const r = canEdit(s, role, kind);
+  if (!r.ok) throw new AppError(r.code, r.message);
+}
+
+function assertBidang(ctx: CallContext, fields: Pick<ItemFields, 'bidang'>) {
+  const known = ctx.stores.settings.get()!.office.bidang;
+  if (!known.includes(fields.bidang)) {
+    throw new AppError('INVALID_INPUT', `Bidang "${fields.bidang}" tidak terdaftar di Pengaturan.`, [{ path: 'bidang', message: 'Bidang tidak terdaftar.' }]);
+  }
+}
+
+export async function createCycle(ctx: CallContext, input: { title: string; year: number; carryFrom: string | null }) {
+  const open = ctx.stores.cycles.list().find((c) => c.year === input.year && c.step !== 'selesai');
+  if (open) throw new AppError('CONFLICT', `Masih ada siklus "${open.title}" untuk tahun ${input.year} yang belum selesai.`);
+  let carried: ItemState[] = [];
+  if (input.carryFrom) {
+    const from = mustGet(ctx, input.carryFrom);
+    if (!from.signed) throw new AppError('CONFLICT', 'Hanya DIP yang sudah ditandatangani yang dapat menjadi dasar siklus baru.');
+    carried = from.items;
+  }
+  const state = await ctx.stores.cycles.record(null, actorOf(ctx), ctx.now, () => [
+    { type: 'cycle.created', title: input.title, year: input.year, carriedFrom: input.carryFrom },
+    ...carried.map(
+      (i): EventBody => ({ type: 'item.added', itemId: randomUUID(), fields: i.fields, origin: 'tetap', sourceItemId: i.id }),
+    ),
+  ]);
+  return { id: state.id };
+}
+
+export async function addItems(ctx: CallContext, input: { cycleId: string; items: ItemFields[] }) {
+  for (const f of input.items) assertBidang(ctx, f);
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'items');
+    return input.items.map((fields) => ({ type: 'item.added', itemId: randomUUID(), fields, origin: 'baru', sourceItemId: null }));
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function updateItem(ctx: CallContext, input: { cycleId: string; itemId: string; fields: Partial<ItemFields> }) {
+  if (input.fields.bidang !== undefined) assertBidang(ctx, { bidang: input.fields.bidang });
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'items');
+    const item = s!.items.find((i) => i.id === input.itemId);
+    if (!item) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
+    const merged = itemFieldsSchema.parse({ ...item.fields, ...input.fields });
+    const changed = Object.fromEntries(
+      Object.entries(merged).filter(([k, v]) => JSON.stringify(item.fields[k as keyof ItemFields]) !== JSON.stringify(v)),
+    ) as Partial<ItemFields>;
+    return Object.keys(changed).length ? [{ type: 'item.updated', itemId: item.id, fields: changed }] : [];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function removeItem(ctx: CallContext, input: { cycleId: string; itemId: string }) {
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'items');
+    if (!s!.items.some((i) => i.id === input.itemId)) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
+    return [{ type: 'item.removed', itemId: input.itemId }];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function saveNotaDinas(ctx: CallContext, input: { cycleId: string; draft: NotaDinasDraft }) {
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'notaDinas');
+    return JSON.stringify(s!.notaDinas.draft) === JSON.stringify(input.draft) ? [] : [{ type: 'notaDinas.saved', draft: input.draft }];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function markReview(
+  ctx: CallContext,
+  input: { cycleId: string; itemId: string; verdict: 'sesuai' | 'perlu_perbaikan'; note: string },
+) {
+  if (input.verdict === 'perlu_perbaikan' && input.note.trim().length < 3) {
+    throw new AppError('INVALID_INPUT', 'Tuliskan catatan perbaikan untuk petugas.', [{ path: 'note', message: 'Catatan wajib diisi.' }]);
+  }
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'review');
+    if (!s!.items.some((i) => i.id === input.itemId)) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
+    return [{ type: 'review.marked', itemId: input.itemId, version: s!.version, verdict: input.verdict, note: input.note.trim() }];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function act(ctx: CallContext, input: { cycleId: string; action: Action; reasons: string; note: string }) {
+  const actor = actorOf(ctx);
+  await ctx.stores.cycles.record(input.cycleId, actor, ctx.now, async (s) => {
+    const d = decide(s!, ctx.actor!.role, input.action, input.reasons);
+    if (!d.ok) throw new AppError(d.code, d.message);
+    const t = d.transition;
+    const data: Extract<EventBody, { type: 'transition' }>['data'] = {};
+    if (t.action === 'issueNotaDinas') {
+      const settings = ctx.stores.settings.get()!;
+      const year = ctx.now.getFullYear();
+      const db = ctx.stores.appDb;
+      const key = `notaDinas:${year}`;
+      const urut = (db.data.counters[key] ?? 0) + 1;
+      // The counter is saved first: a failure after it skips a number, never repeats one.
+      db.data.counters[key] = urut;
+      await db.write();
+      data.notaDinasNumber = formatLetterNumber(settings.documents.notaDinasPattern, {
+        kode: settings.documents.kodeKlasifikasi,
+        urut,
+        unit: settings.office.unitCode,
+        date: ctx.now,
+      });
+      data.notaDinasDate = ctx.now.toISOString();
+    }
+    if (t.action === 'submitKonsep') data.version = s!.version + 1;
+    if (t.action === 'approve' && t.step === 'pemeriksaan_kepala') data.signedBy = actor.name;
+    if (t.action === 'archive' && input.note.trim()) data.note = input.note.trim();
+    const bodies: EventBody[] = [];
+    // A Nota Dinas issued from the suggestion freezes exactly what was shown.
+    if (t.action === 'issueNotaDinas' && !s!.notaDinas.draft) bodies.push({ type: 'notaDinas.saved', draft: suggestedNotaDinas(ctx, s!) });
+    bodies.push({ type: 'transition', action: t.action, from: t.step, to: t.next, reasons: input.reasons.trim(), data });
+    return bodies;
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export function timeline(ctx: CallContext, input: { cycleId: string; role: Role | null; type: string | null; itemId: string | null }) {
+  mustGet(ctx, input.cycleId);
+  return buildTimeline(ctx.stores.cycles.events(input.cycleId))
+    .filter((e) => (!input.role || e.actor.role === input.role) && (!input.type || e.type === input.type) && (!input.itemId || e.itemId === input.itemId))
+    .reverse();
+}
