@@ -12,7 +12,7 @@ import {
   type Settings,
 } from './domain/office';
 import { ACTIONS, type NotaDinasDraft } from './domain/workflow';
-import { itemFieldsSchema } from './domain/information';
+import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
 
@@ -197,7 +197,7 @@ export const contract = {
     access: { roles: ['operator'] },
   }),
   'cycles.updateItem': call<CycleView>()({
-    input: z.object({ cycleId: idSchema, itemId: idSchema, fields: itemFieldsSchema.partial() }).strict(),
+    input: z.object({ cycleId: idSchema, itemId: idSchema, fields: itemPatchSchema }).strict(),
     access: { roles: ['operator'] },
   }),
   'cycles.removeItem': call<CycleView>()({

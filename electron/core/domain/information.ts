@@ -84,6 +84,16 @@ export const itemFieldsSchema = z.object({
 });
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
 
+/**
+ * A partial update. Built without the defaults: zod 4 fills defaults even inside
+ * `.partial()`, which would blank every field the caller did not send.
+ */
+export const itemPatchSchema = z.object(
+  Object.fromEntries(
+    Object.entries(itemFieldsSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : f).optional()]),
+  ) as { [K in keyof typeof itemFieldsSchema.shape]: z.ZodOptional<z.ZodType<z.infer<(typeof itemFieldsSchema.shape)[K]>>> },
+).strict();
+
 export interface ItemProblem {
   field: string;
   message: string;

@@ -99,8 +99,14 @@ function suggestedNotaDinas(ctx: CallContext, s: CycleState): NotaDinasDraft {
   };
 }
 
+/** Until the PPID Pembantu saves a draft, the suggestion is what the screen shows and what gets issued. */
+function withSuggestedDraft(ctx: CallContext, s: CycleState): CycleState {
+  return s.notaDinas.draft ? s : { ...s, notaDinas: { ...s.notaDinas, draft: suggestedNotaDinas(ctx, s) } };
+}
+
 export function cycleView(ctx: CallContext, id: string): CycleView {
-  const s = mustGet(ctx, id);
+  const s = withSuggestedDraft(ctx, mustGet(ctx, id));
+  const saved = mustGet(ctx, id).notaDinas.draft !== null;
   const role = ctx.actor!.role;
   const reviews = currentReviews(s);
   const flagged = flaggedForFix(s);
@@ -113,7 +119,7 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
     bidang.set(i.fields.bidang, b);
     return { ...i, problems, review: reviews[i.id] ?? null, flaggedNote: i.id in flagged ? flagged[i.id]! : null };
   });
-  const draft = s.notaDinas.draft ?? suggestedNotaDinas(ctx, s);
+  const draft = s.notaDinas.draft!;
   return {
     ...summary(ctx, s),
     stepInfo: STEP_INFO[s.step],
@@ -121,7 +127,7 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
     createdAt: s.createdAt,
     items,
     removedItems: s.removedItems,
-    notaDinas: { draft, saved: s.notaDinas.draft !== null, number: s.notaDinas.number, date: s.notaDinas.date, problems: notaDinasProblems(draft) },
+    notaDinas: { draft, saved, number: s.notaDinas.number, date: s.notaDinas.date, problems: notaDinasProblems(draft) },
     version: s.version,
     returns: s.returns,
     archived: s.archived,
@@ -226,7 +232,7 @@ export async function markReview(
 export async function act(ctx: CallContext, input: { cycleId: string; action: Action; reasons: string; note: string }) {
   const actor = actorOf(ctx);
   await ctx.stores.cycles.record(input.cycleId, actor, ctx.now, async (s) => {
-    const d = decide(s!, ctx.actor!.role, input.action, input.reasons);
+    const d = decide(withSuggestedDraft(ctx, s!), ctx.actor!.role, input.action, input.reasons);
     if (!d.ok) throw new AppError(d.code, d.message);
     const t = d.transition;
     const data: Extract<EventBody, { type: 'transition' }>['data'] = {};
