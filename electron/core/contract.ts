@@ -15,6 +15,7 @@ import { ACTIONS, type NotaDinasDraft } from './domain/workflow';
 import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
+import type { ChangeReport } from './domain/changes';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -242,6 +243,27 @@ export const contract = {
     access: anyUser,
     mutates: false,
   }),
+  'cycles.attach': call<CycleView>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        itemId: idSchema,
+        name: z.string().trim().min(1, 'Nama berkas wajib ada.').max(200, 'Nama berkas terlalu panjang.'),
+        base64: z.string().min(1, 'Berkas kosong.').max(28_000_000, 'Berkas terlalu besar (maksimal 20 MB).'),
+      })
+      .strict(),
+    access: { roles: ['operator'] },
+  }),
+  'cycles.detach': call<CycleView>()({
+    input: z.object({ cycleId: idSchema, itemId: idSchema, attachmentId: idSchema }).strict(),
+    access: { roles: ['operator'] },
+  }),
+  'cycles.attachmentContent': call<{ name: string; mime: string; base64: string }>()({
+    input: z.object({ cycleId: idSchema, itemId: idSchema, attachmentId: idSchema }).strict(),
+    access: anyUser,
+    mutates: false,
+  }),
+  'cycles.changes': call<ChangeReport>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, mutates: false }),
 } as const;
 
 export type Contract = typeof contract;

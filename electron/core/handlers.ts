@@ -51,4 +51,8 @@ export const handlers = {
   'cycles.markReview': (ctx, input) => cycles.markReview(ctx, input),
   'cycles.act': (ctx, input) => cycles.act(ctx, input),
   'cycles.timeline': (ctx, input) => cycles.timeline(ctx, input),
+  'cycles.attach': (ctx, input) => cycles.attach(ctx, input),
+  'cycles.detach': (ctx, input) => cycles.detach(ctx, input),
+  'cycles.attachmentContent': (ctx, input) => cycles.attachmentContent(ctx, input),
+  'cycles.changes': (ctx, input) => cycles.changes(ctx, input),
 } satisfies Handlers;

@@ -97,7 +97,8 @@ async function serveStatic(rendererDir: string, urlPath: string, res: http.Serve
 }
 
 export function createHostServer(opts: HostOptions): http.Server {
-  const maxBody = opts.maxBodyBytes ?? 8 * 1024 * 1024;
+  // A 20 MB scan travels as base64 inside JSON (+33%).
+  const maxBody = opts.maxBodyBytes ?? 40 * 1024 * 1024;
   const server = http.createServer(async (req, res) => {
     try {
       const port = (server.address() as AddressInfo).port;

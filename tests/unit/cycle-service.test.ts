@@ -174,3 +174,53 @@ describe('a documentation cycle through the core', () => {
     expect((await call('operator', 'cycles.get', { cycleId: id })).items).toHaveLength(2);
   });
 });
+
+describe('soft files and changes against last year', () => {
+  it('keeps an attached file with its hash, refuses executables and path tricks', async () => {
+    const { id } = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2027', year: 2027 });
+    const v = await call('operator', 'cycles.addItems', { cycleId: id, items: [{ bidang: B[0], judul: 'Renstra' }] });
+    const itemId = v.items[0]!.id;
+    const pdf = Buffer.from('%PDF-1.4 renstra 2025-2029');
+    const after = await call('operator', 'cycles.attach', { cycleId: id, itemId, name: '../../etc/Renstra 2025.pdf', base64: pdf.toString('base64') });
+    const att = after.items[0]!.attachments[0]!;
+    expect(att).toMatchObject({ name: 'Renstra 2025.pdf', bytes: pdf.length, mime: 'application/pdf' });
+    expect(att.sha256).toMatch(/^[a-f0-9]{64}$/);
+    const back = await call<{ base64: string }>('ppid', 'cycles.attachmentContent', { cycleId: id, itemId, attachmentId: att.id });
+    expect(Buffer.from(back.base64, 'base64').equals(pdf)).toBe(true);
+    const exe = await refused('operator', 'cycles.attach', { cycleId: id, itemId, name: 'virus.exe', base64: 'TVqQ' });
+    expect(exe.message).toMatch(/\.exe tidak diterima/);
+    expect((await refused('ppid', 'cycles.attach', { cycleId: id, itemId, name: 'a.pdf', base64: 'JVBE' })).code).toBe('FORBIDDEN');
+  });
+
+  it('shows what changed since the last signed DIP', async () => {
+    const { id } = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2026', year: 2026 });
+    await call('operator', 'cycles.addItems', {
+      cycleId: id,
+      items: [completeItem('Profil Dinas', B[0]!, 'berkala'), completeItem('Rekap pengaduan', B[1]!, 'setiap_saat'), completeItem('Agenda pimpinan', B[0]!, 'setiap_saat'), completeItem('Data kesehatan pegawai', B[2]!, 'dikecualikan')],
+    });
+    await call('operator', 'cycles.act', { cycleId: id, action: 'report' });
+    await call('ppid', 'cycles.act', { cycleId: id, action: 'issueNotaDinas' });
+    let v = await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
+    for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' });
+    await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
+    await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    await call('kepala', 'cycles.act', { cycleId: id, action: 'archive' });
+
+    const next = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2027', year: 2027, carryFrom: id });
+    v = await call('operator', 'cycles.get', { cycleId: next.id });
+    expect(v.items.map((i) => i.origin)).toEqual(['tetap', 'tetap', 'tetap', 'tetap']);
+    const byTitle = (t: string) => v.items.find((i) => i.fields.judul === t)!.id;
+    await call('operator', 'cycles.updateItem', { cycleId: next.id, itemId: byTitle('Rekap pengaduan'), fields: { kategori: 'berkala', berkalaBulan: 6 } });
+    await call('operator', 'cycles.updateItem', { cycleId: next.id, itemId: byTitle('Profil Dinas'), fields: { retensi: 'Permanen' } });
+    await call('operator', 'cycles.updateItem', { cycleId: next.id, itemId: byTitle('Data kesehatan pegawai'), fields: { kategori: 'setiap_saat' } });
+    await call('operator', 'cycles.removeItem', { cycleId: next.id, itemId: byTitle('Agenda pimpinan') });
+    await call('operator', 'cycles.addItems', { cycleId: next.id, items: [completeItem('Laporan LPPD', B[0]!, 'berkala')] });
+    v = await call('operator', 'cycles.get', { cycleId: next.id });
+    expect(v.items.find((i) => i.fields.judul === 'Profil Dinas')!.origin).toBe('berubah');
+
+    const report = await call<{ counts: Record<string, number>; changes: { kind: string; judul: string; fields: string[] }[] }>('kepala', 'cycles.changes', { cycleId: next.id });
+    expect(report.counts).toMatchObject({ reklasifikasi: 1, dibuka: 1, berubah: 1, dihapus: 1, baru: 1, tetap: 0 });
+    expect(report.changes.find((c) => c.kind === 'berubah')).toMatchObject({ judul: 'Profil Dinas', fields: ['retensi'] });
+    expect(report.changes.find((c) => c.kind === 'dihapus')!.judul).toBe('Agenda pimpinan');
+  });
+});

@@ -23,6 +23,8 @@ import {
   type NotaDinasDraft,
 } from '../domain/workflow';
 import type { CallContext } from './context';
+import { readAttachment, storeAttachment } from './attachments';
+import { baseCycleFor, compareWithBase } from '../domain/changes';
 import type { CycleSummary, CycleView, ItemView } from '../domain/cycle-views';
 import { allPeople } from './users';
 
@@ -270,4 +272,39 @@ export function timeline(ctx: CallContext, input: { cycleId: string; role: Role 
   return buildTimeline(ctx.stores.cycles.events(input.cycleId))
     .filter((e) => (!input.role || e.actor.role === input.role) && (!input.type || e.type === input.type) && (!input.itemId || e.itemId === input.itemId))
     .reverse();
+}
+
+export async function attach(ctx: CallContext, input: { cycleId: string; itemId: string; name: string; base64: string }) {
+  const s = mustGet(ctx, input.cycleId);
+  assertEdit(s, ctx.actor!.role, 'items');
+  if (!s.items.some((i) => i.id === input.itemId)) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
+  const attachment = await storeAttachment(ctx.stores.paths.files, input.name, input.base64);
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (cur) => {
+    assertEdit(cur!, ctx.actor!.role, 'items');
+    return [{ type: 'item.attached', itemId: input.itemId, attachment }];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function detach(ctx: CallContext, input: { cycleId: string; itemId: string; attachmentId: string }) {
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'items');
+    const item = s!.items.find((i) => i.id === input.itemId);
+    if (!item?.attachments.some((a) => a.id === input.attachmentId)) throw new AppError('NOT_FOUND', 'Lampiran tidak ditemukan.');
+    return [{ type: 'item.detached', itemId: input.itemId, attachmentId: input.attachmentId }];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+export async function attachmentContent(ctx: CallContext, input: { cycleId: string; itemId: string; attachmentId: string }) {
+  const s = mustGet(ctx, input.cycleId);
+  const a = s.items.find((i) => i.id === input.itemId)?.attachments.find((x) => x.id === input.attachmentId);
+  if (!a) throw new AppError('NOT_FOUND', 'Lampiran tidak ditemukan.');
+  const bytes = await readAttachment(ctx.stores.paths.files, a);
+  return { name: a.name, mime: a.mime, base64: bytes.toString('base64') };
+}
+
+export function changes(ctx: CallContext, input: { cycleId: string }) {
+  const s = mustGet(ctx, input.cycleId);
+  return compareWithBase(s, baseCycleFor(s, ctx.stores.cycles.list()));
 }

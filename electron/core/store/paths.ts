@@ -10,6 +10,7 @@ export function dataPaths(dataDir: string) {
     backups: path.join(root, 'backups'),
     assets: path.join(root, 'assets'),
     cycles: path.join(root, 'cycles'),
+    files: path.join(root, 'files'),
     lock: path.join(root, 'ppid-desk.lock'),
   };
 }
