@@ -1,0 +1,295 @@
+import { useRef, useState } from 'react';
+import { Alert, Box, Button, Container, Divider, Group, Paper, Stepper, Text, Title } from '@mantine/core';
+import { useForm, type FormErrors } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { IconArrowLeft, IconArrowRight, IconCheck, IconFlask, IconInfoCircle } from '@tabler/icons-react';
+import { z } from 'zod';
+import { documentSettingsSchema, officeSchema, officialsSchema } from '../../../../electron/core/domain/office';
+import { call } from '../../api/client';
+import { useApp } from '../../app/context';
+import { Brand } from '../../components/Brand';
+import { focusFirstError, issuesToErrors, notifyError } from '../../components/feedback';
+import { DocumentFields } from '../../components/forms/DocumentFields';
+import { EmblemPicker, type EmblemFile } from '../../components/forms/EmblemPicker';
+import { OfficeFields } from '../../components/forms/OfficeFields';
+import { OfficialsFields } from '../../components/forms/OfficialsFields';
+import { emptyOffice, emptyPerson, loose, type DocumentValues, type OfficeValues, type OfficialsValues } from '../../components/forms/types';
+import { AccountsStep } from './AccountsStep';
+import { SummaryStep } from './SummaryStep';
+import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type AccountRow } from './accounts';
+
+export interface WizardValues {
+  office: OfficeValues;
+  officials: OfficialsValues;
+  documents: DocumentValues;
+  accounts: AccountRow[];
+}
+
+const STEPS = [
+  { label: 'Kantor', description: 'Kop surat dan bidang', title: 'Data kantor' },
+  { label: 'Pejabat', description: 'Kepala, PPID, operator', title: 'Pejabat dan petugas' },
+  { label: 'Dokumen', description: 'Kertas dan penomoran', title: 'Pengaturan dokumen' },
+  { label: 'Akun', description: 'Nama pengguna dan sandi', title: 'Akun pengguna' },
+  { label: 'Ringkasan', description: 'Periksa lalu simpan', title: 'Ringkasan' },
+] as const;
+const LAST = STEPS.length - 1;
+
+const officeStep = zod4Resolver(z.object({ office: officeSchema }));
+const officialsStep = zod4Resolver(z.object({ officials: officialsSchema }));
+const documentsStep = zod4Resolver(z.object({ documents: documentSettingsSchema }));
+
+/** Which step shows a field, for errors that come back from the core. */
+function stepOf(path: string): number {
+  if (path.startsWith('office') || path.startsWith('emblem')) return 0;
+  if (path.startsWith('officials')) return 1;
+  if (path.startsWith('documents')) return 2;
+  if (path.startsWith('accounts')) return 3;
+  return LAST;
+}
+
+export function initialWizardValues(): WizardValues {
+  return {
+    office: emptyOffice(),
+    officials: { kepala: emptyPerson(), ketuaPpid: emptyPerson(), operators: [emptyPerson()] },
+    documents: documentSettingsSchema.parse({}),
+    accounts: [],
+  };
+}
+
+export function SetupWizard() {
+  const { setStatus, status } = useApp();
+  const [active, setActive] = useState(0);
+  const [emblem, setEmblem] = useState<EmblemFile | null>(null);
+  const [coverage, setCoverage] = useState<string[]>([]);
+  const [serverError, setServerError] = useState<{ message: string; details: string[] } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  const contentRef = useRef<HTMLDivElement>(null);
+  // Fresh person ids once per wizard, not on every render.
+  const [initialValues] = useState(initialWizardValues);
+
+  const form = useForm<WizardValues>({
+    mode: 'controlled',
+    initialValues,
+    // On blur a field is checked against every rule; Mantine keeps only that field's error.
+    validateInputOnBlur: true,
+    validate: (values) => {
+      const record = values as unknown as Record<string, unknown>;
+      const ids = peopleOf(values.officials).map((s) => s.person.id);
+      return { ...officeStep(record), ...officialsStep(record), ...documentsStep(record), ...validateAccounts(values.accounts, ids).errors };
+    },
+  });
+
+  function validateStep(step: number, values: WizardValues): { errors: FormErrors; coverage: string[] } {
+    const record = values as unknown as Record<string, unknown>;
+    if (step === 0) return { errors: officeStep(record), coverage: [] };
+    if (step === 1) return { errors: officialsStep(record), coverage: [] };
+    if (step === 2) return { errors: documentsStep(record), coverage: [] };
+    if (step === 3) {
+      const ids = peopleOf(values.officials).map((s) => s.person.id);
+      return validateAccounts(values.accounts, ids);
+    }
+    return { errors: {}, coverage: [] };
+  }
+
+  const goTo = (step: number) => {
+    if (step >= 3) form.setFieldValue('accounts', syncAccountRows(form.values.officials, form.values.accounts));
+    setActive(step);
+    window.scrollTo({ top: 0 });
+    window.setTimeout(() => contentRef.current?.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled)')?.focus(), 30);
+  };
+
+  /** Checks this step only: later steps have not been seen yet and must not shout. */
+  const next = () => {
+    const { errors, coverage: cov } = validateStep(active, form.values);
+    form.setErrors(errors);
+    setCoverage(cov);
+    if (Object.keys(errors).length || cov.length) {
+      focusFirstError(contentRef.current);
+      return;
+    }
+    goTo(Math.min(active + 1, LAST));
+  };
+
+  const complete = async () => {
+    setServerError(null);
+    const values = form.values;
+    for (let step = 0; step < LAST; step++) {
+      const { errors, coverage: cov } = validateStep(step, values);
+      if (Object.keys(errors).length || cov.length) {
+        goTo(step);
+        form.setErrors(errors);
+        setCoverage(cov);
+        focusFirstError(contentRef.current);
+        return;
+      }
+    }
+    setSaving(true);
+    const { accounts, indexOf } = accountsForCore(values.accounts);
+    const result = await call('setup.complete', {
+      office: values.office,
+      officials: values.officials,
+      documents: values.documents,
+      emblem: emblem?.base64 ?? null,
+      accounts,
+    });
+    if (result.ok) {
+      const status = await call('app.status');
+      setSaving(false);
+      notifications.show({ color: 'teal', title: 'Penyiapan selesai', message: 'Silakan masuk dengan akun yang baru dibuat.' });
+      if (status.ok) setStatus(status.data);
+      return;
+    }
+    setSaving(false);
+    // Account indexes from the core count only the rows that make an account.
+    const { errors, unplaced } = issuesToErrors(result.issues, (path) => {
+      const m = /^accounts\.(\d+)(\..*)?$/.exec(path);
+      if (m) return `accounts.${indexOf[Number(m[1])] ?? m[1]}${m[2] ?? ''}`;
+      return path;
+    });
+    const fieldSteps = Object.keys(errors).map(stepOf);
+    const step = fieldSteps.length ? Math.min(...fieldSteps) : LAST;
+    setServerError({ message: result.message, details: unplaced });
+    if (step < LAST) {
+      goTo(step);
+      form.setErrors(errors);
+      if (step === 3) setCoverage(Object.entries(errors).filter(([k]) => k === 'accounts').map(([, v]) => v));
+      focusFirstError(contentRef.current);
+    }
+  };
+
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    const result = await call('setup.loadDemo');
+    if (!result.ok) {
+      setLoadingDemo(false);
+      notifyError(result, 'Data contoh tidak dapat dimuat');
+      return;
+    }
+    const s = await call('app.status');
+    setLoadingDemo(false);
+    notifications.show({ color: 'teal', title: 'Data contoh dimuat', message: 'Pilih salah satu akun contoh untuk masuk.' });
+    if (s.ok) setStatus(s.data);
+  };
+
+  const values = form.values;
+  const f = loose(form);
+
+  return (
+    <Box mih="100vh" pb={80}>
+      <Box component="header" bg="dinas.9" c="white" px="lg" py={10}>
+        <Group justify="space-between">
+          <Brand inverted subtitle="Penyiapan awal" />
+          <Text size="xs" c="dinas.1">
+            Versi {status.appVersion}
+          </Text>
+        </Group>
+      </Box>
+      <Container size={1140} pt="md">
+        <Paper withBorder p="sm" mb="sm">
+          <Stepper active={active} onStepClick={(s) => s < active && goTo(s)} allowNextStepsSelect={false} size="sm" iconSize={30}>
+            {STEPS.map((s) => (
+              <Stepper.Step key={s.label} label={s.label} description={s.description} />
+            ))}
+          </Stepper>
+        </Paper>
+
+        {active === 0 && (
+          <Paper withBorder p="sm" mb="sm" bg="dinas.0" style={{ borderColor: 'var(--mantine-color-dinas-2)' }}>
+            <Group justify="space-between" wrap="nowrap" gap="md">
+              <Group gap="sm" wrap="nowrap">
+                <IconFlask size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+                <div>
+                  <Text fw={600} size="sm">
+                    Ingin mencoba dulu?
+                  </Text>
+                  <Text size="sm">
+                    Isi otomatis dengan data contoh Dinas Kominfotik Kabupaten Kapuas Hulu dan empat akun contoh. Tanda
+                    “Data contoh” tampil selama data ini dipakai.
+                  </Text>
+                </div>
+              </Group>
+              <Button onClick={() => void loadDemo()} loading={loadingDemo} variant="filled" leftSection={<IconFlask size={16} />} style={{ flexShrink: 0 }}>
+                Coba dengan data contoh
+              </Button>
+            </Group>
+          </Paper>
+        )}
+
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (active === LAST) void complete();
+            else next();
+          }}
+        >
+          <Paper withBorder p="md" ref={contentRef}>
+            <Group justify="space-between" mb="sm">
+              <Title order={3}>{STEPS[active]!.title}</Title>
+              <Text size="sm" c="dimmed">
+                Langkah {active + 1} dari {STEPS.length}
+              </Text>
+            </Group>
+            {active === 0 && (
+              <>
+                <OfficeFields form={form} />
+                <Divider my="md" />
+                <EmblemPicker value={emblem} onChange={setEmblem} />
+              </>
+            )}
+            {active === 1 && <OfficialsFields form={form} />}
+            {active === 2 && <DocumentFields form={form} unitCode={values.office.unitCode} />}
+            {active === 3 && <AccountsStep form={f} rows={values.accounts} slots={peopleOf(values.officials)} coverage={coverage} />}
+            {active === 4 && (
+              <SummaryStep office={values.office} officials={values.officials} documents={values.documents} accounts={values.accounts} emblem={emblem} />
+            )}
+            {serverError && (
+              <Alert color="red" variant="light" title="Penyiapan belum tersimpan" icon={<IconInfoCircle />} mt="md" role="alert">
+                <Text size="sm">{serverError.message}</Text>
+                {serverError.details.map((d) => (
+                  <Text size="sm" key={d}>
+                    {d}
+                  </Text>
+                ))}
+              </Alert>
+            )}
+          </Paper>
+
+          <Box
+            pos="fixed"
+            bottom={0}
+            left={0}
+            right={0}
+            bg="white"
+            py={10}
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 10 }}
+          >
+            <Container size={1140}>
+              <Group justify="space-between">
+                <Button
+                  variant="default"
+                  leftSection={<IconArrowLeft size={16} />}
+                  onClick={() => goTo(active - 1)}
+                  disabled={active === 0 || saving}
+                >
+                  Kembali
+                </Button>
+                {active < LAST ? (
+                  <Button type="submit" rightSection={<IconArrowRight size={16} />}>
+                    Lanjut
+                  </Button>
+                ) : (
+                  <Button type="submit" color="teal" loading={saving} leftSection={<IconCheck size={16} />}>
+                    Simpan dan mulai
+                  </Button>
+                )}
+              </Group>
+            </Container>
+          </Box>
+        </form>
+      </Container>
+    </Box>
+  );
+}

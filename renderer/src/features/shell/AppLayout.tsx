@@ -1,0 +1,135 @@
+import { useEffect } from 'react';
+import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconSettings } from '@tabler/icons-react';
+import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
+import { useApp, useUser } from '../../app/context';
+import { Brand } from '../../components/Brand';
+
+function initials(name: string): string {
+  // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
+  const words = (name.split(',')[0] ?? '')
+    .split(/\s+/)
+    .filter((w) => w && !w.includes('.'));
+  return (words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?').slice(0, 2);
+}
+
+const NAV = [
+  { to: '/beranda', label: 'Beranda', icon: IconHome, admin: false },
+  { to: '/pengaturan', label: 'Pengaturan', icon: IconSettings, admin: true },
+  { to: '/tentang', label: 'Tentang', icon: IconInfoCircle, admin: false },
+];
+
+export function AppLayout() {
+  const { status, signOut } = useApp();
+  const user = useUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  // After a page change the keyboard (and a screen reader) starts at the page's heading,
+  // not on a button that no longer exists.
+  useEffect(() => {
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (!h1) return;
+    h1.tabIndex = -1;
+    h1.style.outline = 'none';
+    h1.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const logout = async () => {
+    await signOut();
+    navigate('/masuk', { replace: true });
+  };
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 216, breakpoint: 0 }} padding="md">
+      <AppShell.Header bg="dinas.9" c="white" style={{ borderBottom: 0 }}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Brand inverted />
+            <Box style={{ minWidth: 0, borderLeft: '1px solid var(--mantine-color-dinas-6)', paddingLeft: 16 }}>
+              <Text size="sm" fw={600} c="white" truncate="end">
+                {status.office?.opdName}
+              </Text>
+              <Text size="xs" c="dinas.1" truncate="end">
+                {status.office?.pemda}
+              </Text>
+            </Box>
+            {status.demo && (
+              <Tooltip label="Aplikasi berisi data contoh untuk mencoba. Orang dan akunnya fiktif.">
+                <Badge color="orange" variant="filled" size="sm">
+                  Data contoh
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
+          <Menu position="bottom-end" width={220} shadow="md" withinPortal>
+            <Menu.Target>
+              <UnstyledButton aria-label={`Menu pengguna ${user.name}`} px={8} py={4} style={{ borderRadius: 4 }} className="user-menu-button">
+                <Group gap={10} wrap="nowrap">
+                  <Avatar size={30} radius="xl" color="dinas" variant="white">
+                    {initials(user.name)}
+                  </Avatar>
+                  <Stack gap={0} visibleFrom="sm" style={{ maxWidth: 260 }}>
+                    <Text size="sm" fw={600} c="white" truncate="end">
+                      {user.name}
+                    </Text>
+                    <Group gap={4} wrap="nowrap">
+                      <Badge size="xs" variant="white" color="dinas" radius="sm">
+                        {ROLE_LABELS[user.role]}
+                      </Badge>
+                      {user.isAdmin && (
+                        <Badge size="xs" variant="outline" color="gray.0" radius="sm" c="white">
+                          Admin
+                        </Badge>
+                      )}
+                    </Group>
+                  </Stack>
+                  <IconChevronDown size={16} />
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>
+                Masuk sebagai <b>{user.username}</b>
+              </Menu.Label>
+              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate('/kata-sandi')}>
+                Ganti kata sandi
+              </Menu.Item>
+              <Menu.Divider />
+              <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={() => void logout()}>
+                Keluar
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Navigasi utama">
+        <AppShell.Section grow>
+          {NAV.filter((n) => !n.admin || user.isAdmin).map((n) => (
+            <NavLink
+              key={n.to}
+              component={RouterNavLink}
+              to={n.to}
+              label={n.label}
+              leftSection={<n.icon size={18} stroke={1.6} />}
+              active={location.pathname === n.to || location.pathname.startsWith(`${n.to}/`)}
+              fw={500}
+              style={{ borderRadius: 4 }}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="xs" pb={4}>
+            PPID Desk {status.appVersion}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

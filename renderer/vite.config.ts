@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The renderer is loaded from file:// in Electron and from the loopback host in a browser,
+ * so every asset path is relative (`base: './'`).
+ */
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    // One office machine, no CDN: a few larger chunks beat many small requests.
+    chunkSizeWarningLimit: 2000,
+    sourcemap: false,
+  },
+  server: { strictPort: true },
+});
