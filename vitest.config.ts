@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest picks one worker on these 2-core machines; two halve the run.
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'core',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/render/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

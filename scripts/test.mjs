@@ -15,6 +15,9 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 // System packages the tests need, named plainly with the command that installs them.
 const systemNeeds = [
   { what: 'Chromium (uji end-to-end)', file: '/usr/bin/chromium', pkg: 'chromium' },
+  { what: 'LibreOffice (uji tampilan dokumen)', file: '/usr/bin/soffice', pkg: 'libreoffice-writer-nogui' },
+  { what: 'pdfinfo/pdftotext (uji tampilan dokumen)', file: '/usr/bin/pdfinfo', pkg: 'poppler-utils' },
+  { what: 'Huruf URW (Bookman Old Style pada dokumen)', file: '/usr/share/fonts/opentype/urw-base35', pkg: 'fonts-urw-base35' },
 ];
 const missing = systemNeeds.filter((n) => !existsSync(n.file));
 if (missing.length) {

@@ -51,7 +51,13 @@ export class Core {
     const core = new Core(opts);
     await fs.mkdir(core.paths.root, { recursive: true });
     core.releaseLock = await acquireLock(core.paths.lock, opts.holder, opts.clock.now());
-    await core.openStores();
+    try {
+      await core.openStores();
+    } catch (e) {
+      // Not a recovery case (e.g. permissions): give the folder back before failing.
+      await core.close();
+      throw e;
+    }
     return core;
   }
 
@@ -144,17 +150,10 @@ export class Core {
         return err('CONFLICT', spec.phase === 'setup' ? 'Aplikasi sudah disiapkan.' : 'Tidak ada data yang perlu dipulihkan.');
       }
 
-      const parsed = (spec.input as z.ZodType).safeParse(envelope.input ?? {});
-      if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error);
-        return err('INVALID_INPUT', `Data tidak valid: ${issues.map((i) => i.message).slice(0, 3).join(' ')}`, issues);
-      }
-
-      if (name === 'recovery.restoreBackup') return ok(await this.restoreBackup());
-      const stores = this.stores!;
-
+      // Who may call comes before what they sent: a stranger learns nothing from field errors.
       let actor = null;
       if (spec.access !== 'public') {
+        const stores = this.stores!;
         const session = stores.sessions.resolve(envelope.session, now);
         actor = session ? stores.appDb.data.users.find((u) => u.id === session.userId && u.active) ?? null : null;
         if (!actor) return err('UNAUTHENTICATED', 'Sesi Anda sudah berakhir. Silakan masuk lagi.');
@@ -164,6 +163,15 @@ export class Core {
         }
         if (admin && !actor.isAdmin) return err('FORBIDDEN', 'Hanya administrator yang dapat melakukan tindakan ini.');
       }
+
+      const parsed = (spec.input as z.ZodType).safeParse(envelope.input ?? {});
+      if (!parsed.success) {
+        const issues = toFieldIssues(parsed.error);
+        return err('INVALID_INPUT', `Data tidak valid: ${issues.map((i) => i.message).slice(0, 3).join(' ')}`, issues);
+      }
+
+      if (name === 'recovery.restoreBackup') return ok(await this.restoreBackup());
+      const stores = this.stores!;
 
       const ctx: CallContext = { stores, actor, session: envelope.session, now };
       const handler = handlers[name] as Handler<CallName>;

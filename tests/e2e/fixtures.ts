@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { HostProcess } from './host';
 
 export const test = base.extend<{ host: HostProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   host: async ({}, use) => {
     const host = new HostProcess();
     await host.start();
@@ -22,6 +23,6 @@ export async function api(host: HostProcess, name: string, input: unknown = {}, 
 
 export async function login(page: Page, username: string, password: string) {
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
 }

@@ -17,6 +17,7 @@ export class HostProcess {
   constructor(readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-'))) {}
 
   async start(): Promise<void> {
+    this.output = '';
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--port', String(this.port || 0), '--data-dir', this.dataDir],
@@ -61,7 +62,6 @@ export class HostProcess {
 
   /** Same data folder, same port: what a user sees after closing and reopening the app. */
   async restart(): Promise<void> {
-    this.output = '';
     await this.stop();
     await this.start();
   }

@@ -37,5 +37,8 @@ export async function completeSetup(ctx: CallContext, raw: SetupInput, opts: { d
   );
   await db.write();
   ctx.stores.settings.set(settings);
+  // From now on there is something worth restoring.
+  await ctx.stores.backups.take(ctx.stores.paths.appDb, 'buka', ctx.now);
+  await ctx.stores.backups.take(ctx.stores.paths.settings, 'buka', ctx.now);
   return { done: true as const };
 }

@@ -30,11 +30,20 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * Some file systems (SMB/CIFS mounts, some FUSE) refuse fsync on a directory. By then the
+ * rename has happened and the data is in place: failing the save would tell the user it
+ * was not saved when it was. So "not supported" is accepted; real I/O errors are not.
+ */
+const DIR_FSYNC_UNSUPPORTED = new Set(['EINVAL', 'ENOTSUP', 'EOPNOTSUPP']);
+
 async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync there
   const handle = await fs.open(dir, fsConstants.O_RDONLY);
   try {
     await handle.sync();
+  } catch (e) {
+    if (!DIR_FSYNC_UNSUPPORTED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
   } finally {
     await handle.close();
   }

@@ -1,0 +1,91 @@
+import { type Document, type Paragraph } from 'docx';
+import type { DocumentContext, ListState } from './context';
+import { listStateOf, LIST_STATE_LABELS } from './context';
+import { documentFingerprint } from './fingerprint';
+import { tanggal } from './parts/dates';
+import { makeDocument } from './parts/frame';
+import { cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { splitWidth } from './parts/page';
+import { fixedTable, type RowSpec } from './parts/table';
+import { themeOf, type Theme } from './parts/text';
+import { dipGroups, type DipGroup } from './rows';
+
+/** The seven columns of PerKI 1/2021 Pasal 11 (a–g), in statutory order. */
+export const DIP_HEADS = [
+  'No.',
+  'Ringkasan Isi Informasi',
+  'Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi',
+  'Penanggung Jawab Pembuatan atau Penerbitan Informasi',
+  'Waktu dan Tempat Pembuatan Informasi',
+  // A zero-width space lets the narrow column break after the slash, not inside a word.
+  'Bentuk Informasi yang Tersedia (Softcopy/\u200BHardcopy)',
+  'Jangka Waktu Penyimpanan atau Retensi Arsip',
+] as const;
+
+/** Relative widths: the summary gets the room, the short columns just enough for their heads. */
+const DIP_WEIGHTS = [5, 28, 15, 15, 12, 12, 13];
+
+export const DIP_EMPTY_GROUP = 'Tidak ada informasi dalam kelompok ini.';
+
+function groupRows(groups: DipGroup[], theme: Theme): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (const g of groups) {
+    // The group head keeps with its first row so it is never alone at a page's foot.
+    rows.push({ keepNext: true, cells: [{ span: DIP_HEADS.length, shading: GROUP_SHADE, children: [cellText(`${g.letter}. ${g.heading}`, theme, { bold: true })] }] });
+    if (!g.rows.length) {
+      rows.push({ cells: [{ children: [] }, { span: DIP_HEADS.length - 1, children: [cellText(DIP_EMPTY_GROUP, theme, { italics: true })] }] });
+      continue;
+    }
+    for (const r of g.rows) {
+      const summary: Paragraph[] = [cellText(r.judul, theme, { bold: true, after: r.ringkasan || r.pembaruan ? 40 : 0 })];
+      if (r.ringkasan.trim()) summary.push(cellText(r.ringkasan, theme, { after: r.pembaruan ? 40 : 0 }));
+      if (r.pembaruan) summary.push(cellText(`(${r.pembaruan})`, theme, { italics: true }));
+      rows.push({
+        cells: [
+          { children: [cellText(`${r.no}.`, theme, { center: true })] },
+          { children: summary },
+          { children: [cellText(r.pejabat, theme)] },
+          { children: [cellText(r.penanggungJawab, theme)] },
+          { children: [cellText(r.waktuTempat, theme)] },
+          { children: [cellText(r.bentuk, theme)] },
+          { children: [cellText(r.retensi, theme)] },
+        ],
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The Daftar Informasi Publik in its three states: Konsep and Draft carry the mark on every
+ * page; only the signed list is unmarked, and it alone carries the fingerprint and QR code.
+ * Landscape, without a kop: the title block names the body, and the rows get the page.
+ */
+export function buildDip(ctx: DocumentContext, state: ListState = listStateOf(ctx.cycle)): Document {
+  const { settings, cycle } = ctx;
+  if (state === 'final' && !cycle.signed) throw new Error('DIP belum ditandatangani Kepala OPD: hanya Konsep atau Draft yang dapat dicetak.');
+  const theme = themeOf(settings);
+  const groups = dipGroups(cycle.items);
+  const fp = state === 'final' ? documentFingerprint('dip', cycle) : null;
+  const seal = fp
+    ? {
+        short: fp.short,
+        qrText: fp.qrText,
+        caption: `Daftar Informasi Publik Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`,
+      }
+    : null;
+  return makeDocument(
+    settings,
+    { title: `Daftar Informasi Publik Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`, description: `${settings.office.opdName} — ${cycle.title}` },
+    [
+      listSection(settings, state, seal, theme, (w) => [
+        ...titleBlock('DAFTAR INFORMASI PUBLIK', settings, cycle.year, theme),
+        fixedTable(splitWidth(w, DIP_WEIGHTS), [
+          ...headRows(DIP_HEADS, theme),
+          ...keepLastWithNext(groupRows(groups, theme)),
+          kepalaSignatureRow(settings, cycle, ctx.now, w, DIP_HEADS.length, theme),
+        ]),
+      ]),
+    ],
+  );
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
+import { encodeGreyPng } from './png';
+
+/**
+ * Canonical JSON: keys sorted at every level, no whitespace, so the same content hashes the
+ * same on every machine and in every later version of the app.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('Angka tidak terhingga tidak dapat dikanonikkan.');
+    return JSON.stringify(value ?? null);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** "a1b2c3d4e5f6…" → "A1B2-C3D4-E5F6": short enough to read aloud or type into the app. */
+export function shortFingerprint(sha256: string): string {
+  return (sha256.slice(0, 12).toUpperCase().match(/.{4}/g) ?? []).join('-');
+}
+
+/** Pixels per QR module and the quiet zone the standard asks for (4 modules). */
+const MODULE_PX = 4;
+const QUIET = 4;
+
+/** A QR code as a PNG, black on white, with its side in pixels. */
+export function qrPng(text: string): { png: Buffer; sizePx: number } {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const side = (n + 2 * QUIET) * MODULE_PX;
+  const png = encodeGreyPng(side, side, (x, y) => {
+    const c = Math.floor(x / MODULE_PX) - QUIET;
+    const r = Math.floor(y / MODULE_PX) - QUIET;
+    return c >= 0 && r >= 0 && c < n && r < n && qr.modules.data[r * n + c] === 1;
+  });
+  return { png, sizePx: side };
+}

@@ -1,0 +1,115 @@
+import { AlignmentType, BorderStyle, type ISectionOptions, type Paragraph, type Table } from 'docx';
+import type { Settings } from '../../domain/office';
+import type { DocumentCycle, ListState } from '../context';
+import { tanggal } from './dates';
+import { draftMarkText, emptyHeader, markHeader, pageNumberFooter, sealFooter, type SealSpec } from './frame';
+import { cm, pageLayout } from './page';
+import { signatureBlock } from './signature';
+import type { RowSpec } from './table';
+import { centred, para, upper, type Theme } from './text';
+
+export const HEADER_SHADE = 'D9D9D9';
+export const NUMBER_SHADE = 'F2F2F2';
+export const GROUP_SHADE = 'EDEDED';
+
+/** "DAFTAR INFORMASI PUBLIK / DINAS … / KABUPATEN … / TAHUN 2026", centred and bold. */
+export function titleBlock(title: string, settings: Settings, year: number, theme: Theme): Paragraph[] {
+  const lines = [title, upper(settings.office.opdName), upper(settings.office.pemda), `TAHUN ${year}`];
+  return lines.map((l, i) =>
+    centred(l, { bold: true, size: i === 0 ? theme.body + 2 : theme.body }, { spacing: { before: 0, after: i === lines.length - 1 ? 240 : 0 }, keepNext: true }),
+  );
+}
+
+/** The column heads and, under them, their numbers (1 2 3 …); both repeat on every page. */
+export function headRows(heads: readonly string[], theme: Theme): RowSpec[] {
+  const cell = (text: string, size: number, bold: boolean, shade: string) => ({
+    children: [para(text, { alignment: AlignmentType.CENTER, spacing: { before: 20, after: 20 } }, { size, bold })],
+    shading: shade,
+  });
+  return [
+    // A point under the rows: the statutory heads are long and their columns narrow.
+    { header: true, cells: heads.map((h) => cell(h, Math.max(8, theme.table - 1), true, HEADER_SHADE)) },
+    { header: true, cells: heads.map((_, i) => cell(String(i + 1), theme.small, false, NUMBER_SHADE)) },
+  ];
+}
+
+/**
+ * The last row keeps with the next — the signature row — so the Kepala never signs a page
+ * that holds nothing of the list.
+ */
+export function keepLastWithNext(rows: RowSpec[]): RowSpec[] {
+  return rows.map((r, i) => (i === rows.length - 1 ? { ...r, keepNext: true } : r));
+}
+
+/** A cell paragraph in table type. */
+export function cellText(text: string, theme: Theme, style: { bold?: boolean; italics?: boolean; center?: boolean; after?: number } = {}): Paragraph {
+  return para(
+    text.trim() || '-',
+    { alignment: style.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: 0, after: style.after ?? 0 } },
+    { size: theme.table, bold: style.bold, italics: style.italics },
+  );
+}
+
+/** "KEPALA DINAS … KABUPATEN KAPUAS HULU" — the pemda added when the jabatan leaves it out. */
+export function kepalaJabatan(settings: Settings): string[] {
+  const jabatan = settings.officials.kepala.jabatan.trim();
+  const pemda = settings.office.pemda.trim();
+  const full = jabatan.toLowerCase().includes(pemda.toLowerCase()) ? jabatan : `${jabatan} ${pemda}`;
+  return [upper(full), 'selaku Atasan PPID Pembantu'];
+}
+
+/** The date a list is signed on: the signing itself once signed, until then the day it is printed. */
+export function listDate(cycle: DocumentCycle, now: Date): string {
+  return tanggal(cycle.signed?.at ?? now);
+}
+
+const NO_LINE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/**
+ * The Kepala's signature, bottom right, as the table's last row, borderless and unsplittable.
+ * A paragraph after a table is not reliably kept with the table's last row by LibreOffice
+ * (it left the signature alone on a page for some list lengths); rows kept with the next
+ * row are.
+ */
+export function kepalaSignatureRow(settings: Settings, cycle: DocumentCycle, now: Date, contentWidth: number, columns: number, theme: Theme): RowSpec {
+  return {
+    cantSplit: true,
+    cells: [
+      {
+        span: columns,
+        borders: { top: LINE, left: NO_LINE, right: NO_LINE, bottom: NO_LINE },
+        margins: { top: 240, bottom: 0, left: 0, right: 0 },
+        children: signatureBlock(
+          {
+            placeDate: `${settings.office.placeName}, ${listDate(cycle, now)}`,
+            jabatan: kepalaJabatan(settings),
+            person: settings.officials.kepala,
+            indent: contentWidth - cm(12.5),
+            inRow: true,
+          },
+          theme,
+        ),
+      },
+    ],
+  };
+}
+
+/** The section of a landscape list, with the draft mark or the seal in every page's frame. */
+export function listSection(
+  settings: Settings,
+  state: ListState,
+  seal: SealSpec | null,
+  theme: Theme,
+  build: (contentWidth: number) => (Paragraph | Table)[],
+): ISectionOptions {
+  const layout = pageLayout(settings.documents.paper, 'landscape');
+  const mark = draftMarkText(state);
+  if (state === 'final' && !seal) throw new Error('A signed list needs its seal.');
+  return {
+    properties: layout.properties,
+    headers: { default: mark ? markHeader(mark, theme) : emptyHeader() },
+    footers: { default: state === 'final' && seal ? sealFooter(seal, layout.contentWidth, theme) : pageNumberFooter(theme) },
+    children: build(layout.contentWidth),
+  };
+}

@@ -1,0 +1,46 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Clock } from '../../electron/core/clock';
+import { appendAudit } from '../../electron/core/services/audit';
+import { openAppDb, type AppDb } from '../../electron/core/store/app-db';
+import { Backups } from '../../electron/core/store/backups';
+
+export const clock: Clock = { now: () => new Date('2026-03-02T08:00:00.000Z') };
+
+export async function benchDir(name: string): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), `ppid-bench-${name}-`));
+}
+
+/**
+ * An app.json holding `records` audit entries of a realistic size (who, what, a field
+ * change), written through the real store, so open and save see what an office sees.
+ */
+export async function appDbWithRecords(dir: string, records: number): Promise<{ db: AppDb; file: string; backups: Backups }> {
+  const file = path.join(dir, 'app.json');
+  const backups = new Backups(path.join(dir, 'backups'));
+  const db = await openAppDb(file, backups, clock);
+  const actor = {
+    id: '0f6c1a52-1b1e-4c4e-9a51-5d6f2b1c0002',
+    personId: 'demo-ketua',
+    username: 'ppid',
+    role: 'ppid_pembantu' as const,
+    isAdmin: true,
+    active: true,
+    passwordHash: 'scrypt$32768$8$1$x$y',
+    createdAt: clock.now().toISOString(),
+    updatedAt: clock.now().toISOString(),
+  };
+  db.data.users.push(actor);
+  for (let i = 0; i < records; i++) {
+    appendAudit(db.data, actor, clock.now(), 'pengaturan.ubah', `Pengaturan diubah (${i}).`, [
+      { field: 'office.phone', from: `(0567) ${20000 + i}`, to: `(0567) ${20001 + i}` },
+    ]);
+  }
+  await db.write();
+  return { db, file, backups };
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await fs.rm(dir, { recursive: true, force: true });
+}

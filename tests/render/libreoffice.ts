@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * LibreOffice and poppler, as the render checks use them. Missing tools are a failure with
+ * the Debian packages named, never a skip: a skipped render check would pass a document
+ * nobody has seen laid out.
+ */
+const TOOLS = [
+  { bin: 'soffice', pkg: 'libreoffice-writer-nogui' },
+  { bin: 'pdfinfo', pkg: 'poppler-utils' },
+  { bin: 'pdftotext', pkg: 'poppler-utils' },
+];
+
+export function requireTools(): void {
+  const missing = TOOLS.filter((t) => spawnSync('sh', ['-c', `command -v ${t.bin}`]).status !== 0);
+  if (missing.length) {
+    const pkgs = [...new Set(missing.map((t) => t.pkg))];
+    throw new Error(
+      `Render checks need ${missing.map((t) => t.bin).join(', ')}, not installed on this machine. ` +
+        `Install the Debian packages: sudo apt-get install -y ${pkgs.join(' ')} fonts-urw-base35`,
+    );
+  }
+}
+
+/** Converts the files to PDF in one LibreOffice run (its start-up is most of the cost). */
+export function convertToPdf(files: string[], outDir: string): void {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'ppid-lo-profile-'));
+  try {
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export interface PdfInfo {
+  pages: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+export function pdfInfo(file: string): PdfInfo {
+  const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdfinfo ${file}: ${r.stderr}`);
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(r.stdout)?.[1]);
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(r.stdout);
+  if (!size || !pages) throw new Error(`pdfinfo ${file}: unexpected output\n${r.stdout}`);
+  return { pages, widthPt: Number(size[1]), heightPt: Number(size[2]) };
+}
+
+/** The text of each page, in order (pdftotext separates pages with a form feed). */
+export function pdfPages(file: string): string[] {
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pdftotext ${file}: ${r.stderr}`);
+  const pages = r.stdout.split('\f');
+  if (pages.at(-1)!.trim() === '') pages.pop();
+  return pages;
+}

@@ -1,0 +1,47 @@
+/**
+ * Regenerates the reference renders in docs/documents/ (`npx tsx tests/render/make-reference.ts`):
+ * the demo office's Nota Dinas, a signed DIP (pages 1 and 2), the signed DIK and one Lembar
+ * Uji Konsekuensi, converted by LibreOffice and rendered at 70 dpi. Look at them after any
+ * change to the documents' layout.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildDik, buildDip, buildNotaDinas, buildUjiKonsekuensi, packDocx } from '../../electron/core/documents';
+import { demoContext } from './fixtures';
+import { convertToPdf, requireTools } from './libreoffice';
+
+requireTools();
+const outDir = path.resolve('docs/documents');
+mkdirSync(outDir, { recursive: true });
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ppid-reference-'));
+const docs = {
+  'nota-dinas': buildNotaDinas(demoContext('konsep')),
+  dip: buildDip(demoContext('final')),
+  dik: buildDik(demoContext('final')),
+  'uji-konsekuensi': buildUjiKonsekuensi(demoContext('konsep')),
+};
+const files: string[] = [];
+for (const [name, doc] of Object.entries(docs)) {
+  const file = path.join(tmp, `${name}.docx`);
+  writeFileSync(file, await packDocx(doc));
+  files.push(file);
+}
+convertToPdf(files, tmp);
+
+const pages: [string, number, string][] = [
+  ['nota-dinas', 1, 'nota-dinas.png'],
+  ['dip', 1, 'dip-page1.png'],
+  ['dip', 2, 'dip-page2.png'],
+  ['dik', 1, 'dik.png'],
+  ['uji-konsekuensi', 1, 'uji-konsekuensi.png'],
+];
+for (const [name, page, png] of pages) {
+  const prefix = path.join(tmp, `${name}-${page}`);
+  const r = spawnSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', path.join(tmp, `${name}.pdf`), prefix]);
+  if (r.status !== 0) throw new Error(`pdftoppm ${name} p.${page}: ${r.stderr}`);
+  renameSync(`${prefix}.png`, path.join(outDir, png));
+  console.log(`docs/documents/${png}`);
+}
+rmSync(tmp, { recursive: true, force: true });
