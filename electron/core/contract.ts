@@ -16,6 +16,7 @@ import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
 import type { ChangeReport } from './domain/changes';
+import type { BuiltDocument, Verification } from './domain/document-views';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -264,6 +265,21 @@ export const contract = {
     mutates: false,
   }),
   'cycles.changes': call<ChangeReport>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, mutates: false }),
+  'documents.build': call<BuiltDocument>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        kind: z.enum(['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'], { error: 'Jenis dokumen tidak dikenal.' }),
+      })
+      .strict(),
+    access: anyUser,
+    mutates: false,
+  }),
+  'documents.verify': call<Verification>()({
+    input: z.object({ code: z.string().trim().min(1, 'Isi kode yang akan diperiksa.').max(300, 'Kode terlalu panjang.') }).strict(),
+    access: anyUser,
+    mutates: false,
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import type { Clock } from '../../electron/core/clock';
 import { DEMO_PASSWORD } from '../../electron/core/services/demo';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { completeItem } from './workflow-fixtures';
+import { unzipSync, strFromU8 } from 'fflate';
 
 class FakeClock implements Clock {
   constructor(public t = Date.parse('2026-11-23T01:00:00Z')) {}
@@ -222,5 +223,59 @@ describe('soft files and changes against last year', () => {
     expect(report.counts).toMatchObject({ reklasifikasi: 1, dibuka: 1, berubah: 1, dihapus: 1, baru: 1, tetap: 0 });
     expect(report.changes.find((c) => c.kind === 'berubah')).toMatchObject({ judul: 'Profil Dinas', fields: ['retensi'] });
     expect(report.changes.find((c) => c.kind === 'dihapus')!.judul).toBe('Agenda pimpinan');
+  });
+});
+
+describe('documents from a cycle, and verifying a signed list', () => {
+  const docXml = (b64: string) => strFromU8(unzipSync(Buffer.from(b64, 'base64'))['word/document.xml']!);
+  const headers = (b64: string) =>
+    Object.entries(unzipSync(Buffer.from(b64, 'base64')))
+      .filter(([n]) => /word\/(header|footer)\d*\.xml/.test(n))
+      .map(([, v]) => strFromU8(v))
+      .join('');
+
+  it('builds the Nota Dinas, a marked Draft, and an unmarked final whose fingerprint verifies', async () => {
+    const { id } = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2026', year: 2026 });
+    await call('operator', 'cycles.addItems', {
+      cycleId: id,
+      items: [completeItem('Profil Dinas', B[0]!, 'berkala'), completeItem('Data kesehatan pegawai', B[2]!, 'dikecualikan')],
+    });
+    await call('operator', 'cycles.act', { cycleId: id, action: 'report' });
+    const suggested = await call<{ fileName: string; base64: string }>('ppid', 'documents.build', { cycleId: id, kind: 'notaDinas' });
+    expect(suggested.fileName).toMatch(/KONSEP/);
+    await call('ppid', 'cycles.act', { cycleId: id, action: 'issueNotaDinas' });
+    const nd = await call<{ fileName: string; base64: string }>('operator', 'documents.build', { cycleId: id, kind: 'notaDinas' });
+    expect(docXml(nd.base64)).toContain('500.12.2/001/Diskominfotik/2026');
+
+    let v = await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
+    for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' });
+    await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
+    const draft = await call<{ fileName: string; base64: string; state: string }>('kepala', 'documents.build', { cycleId: id, kind: 'dip' });
+    expect(draft.state).toBe('draft');
+    expect(headers(draft.base64)).toMatch(/DRAFT/);
+    expect(docXml(draft.base64)).toContain('Profil Dinas');
+    expect(docXml(draft.base64)).not.toContain('Data kesehatan pegawai');
+
+    v = await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    const dip = await call<{ fileName: string; base64: string; state: string }>('kepala', 'documents.build', { cycleId: id, kind: 'dip' });
+    expect(dip.state).toBe('final');
+    expect(headers(dip.base64)).not.toMatch(/DRAFT|KONSEP/);
+    const shortCode = /Sidik dokumen[^A-F0-9]*([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})/.exec(headers(dip.base64).replace(/<[^>]+>/g, ''))?.[1];
+    expect(shortCode).toBeTruthy();
+    const ok = await call<{ result: string; message: string }>('operator', 'documents.verify', { code: shortCode!.toLowerCase() });
+    expect(ok).toMatchObject({ result: 'signed', message: expect.stringMatching(/yang sah, ditandatangani oleh Drs. Agustinus/) });
+    const bad = await call<{ result: string }>('operator', 'documents.verify', { code: '0000-0000-0000' });
+    expect(bad.result).toBe('none');
+    expect((await refused('operator', 'documents.verify', { code: 'halo' })).code).toBe('INVALID_INPUT');
+
+    // A later signed year makes this one "older".
+    const next = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2027', year: 2027, carryFrom: id });
+    await call('operator', 'cycles.act', { cycleId: next.id, action: 'report' });
+    await call('ppid', 'cycles.act', { cycleId: next.id, action: 'issueNotaDinas' });
+    v = await call('operator', 'cycles.act', { cycleId: next.id, action: 'submitKonsep' });
+    for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: next.id, itemId: i.id, verdict: 'sesuai' });
+    await call('ppid', 'cycles.act', { cycleId: next.id, action: 'approve' });
+    await call('kepala', 'cycles.act', { cycleId: next.id, action: 'approve' });
+    expect((await call<{ result: string }>('operator', 'documents.verify', { code: shortCode! })).result).toBe('older');
   });
 });

@@ -102,7 +102,7 @@ function suggestedNotaDinas(ctx: CallContext, s: CycleState): NotaDinasDraft {
 }
 
 /** Until the PPID Pembantu saves a draft, the suggestion is what the screen shows and what gets issued. */
-function withSuggestedDraft(ctx: CallContext, s: CycleState): CycleState {
+export function withSuggestedDraft(ctx: CallContext, s: CycleState): CycleState {
   return s.notaDinas.draft ? s : { ...s, notaDinas: { ...s.notaDinas, draft: suggestedNotaDinas(ctx, s) } };
 }
 

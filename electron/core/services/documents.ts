@@ -1,0 +1,94 @@
+import { AppError } from '../result';
+import {
+  buildDik,
+  buildDip,
+  buildNotaDinas,
+  buildUjiKonsekuensi,
+  documentFileName,
+  documentFingerprint,
+  listStateOf,
+  packDocx,
+  type DocumentKind,
+} from '../documents';
+import type { CallContext } from './context';
+import { withSuggestedDraft } from './cycles';
+import { readEmblem } from './emblem';
+import type { BuiltDocument, Verification } from '../domain/document-views';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+
+/** One DOCX from the cycle as it stands; a "final" list exists only after the Kepala signed. */
+export async function buildDocument(ctx: CallContext, input: { cycleId: string; kind: DocumentKind }): Promise<BuiltDocument> {
+  const raw = ctx.stores.cycles.get(input.cycleId);
+  if (!raw) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+  const cycle = withSuggestedDraft(ctx, raw);
+  const settings = ctx.stores.settings.get()!;
+  const emblem = settings.emblem ? await readEmblem(ctx.stores.paths.assets, settings.emblem) : null;
+  const dctx = { settings, emblem, cycle, now: ctx.now };
+  const state = input.kind === 'dip' || input.kind === 'dik' ? listStateOf(cycle) : null;
+  const exempt = cycle.items.some((i) => i.fields.kategori === 'dikecualikan');
+  if (input.kind === 'ujiKonsekuensi' && !exempt) {
+    throw new AppError('CONFLICT', 'Belum ada informasi yang dikecualikan: lembar uji konsekuensi tidak diperlukan.');
+  }
+  const doc =
+    input.kind === 'notaDinas'
+      ? buildNotaDinas(dctx)
+      : input.kind === 'dip'
+        ? buildDip(dctx)
+        : input.kind === 'dik'
+          ? buildDik(dctx)
+          : buildUjiKonsekuensi(dctx);
+  const bytes = await packDocx(doc);
+  return { fileName: documentFileName(input.kind, cycle, state ?? undefined), mime: DOCX_MIME, base64: bytes.toString('base64'), state };
+}
+
+
+/**
+ * Checks a printed fingerprint (typed "C0EE-4F97-AB20", or the QR text) against the signed
+ * records. A match on a list that a later year's signed list has replaced is reported as older.
+ */
+export function verifyDocument(ctx: CallContext, input: { code: string }): Verification {
+  const code = input.code.trim();
+  const qr = /^PPIDDESK\|(DIP|DIK)\|([A-Za-z0-9-]+)\|v(\d+)\|([a-f0-9]{64})$/.exec(code);
+  const short = code.toUpperCase().replace(/[^0-9A-F]/g, '');
+  if (!qr && short.length !== 12) {
+    throw new AppError('INVALID_INPUT', 'Kode tidak dikenali. Ketik sidik dokumen (12 huruf/angka, mis. C0EE-4F97-AB20) atau isi kode QR.');
+  }
+  const signed = ctx.stores.cycles.list().filter((c) => c.signed);
+  for (const cycle of signed) {
+    for (const kind of ['dip', 'dik'] as const) {
+      const fp = documentFingerprint(kind, cycle);
+      const matches = qr ? fp.sha256 === qr[4] && kind === qr[1]!.toLowerCase() : fp.short.replace(/-/g, '') === short;
+      if (!matches) continue;
+      const newer = signed.find((c) => c.year > cycle.year);
+      const label = kind === 'dip' ? 'Daftar Informasi Publik' : 'Daftar Informasi yang Dikecualikan';
+      return {
+        result: newer ? 'older' : 'signed',
+        message: newer
+          ? `Cocok dengan ${label} "${cycle.title}" yang ditandatangani, tetapi sudah digantikan oleh "${newer.title}".`
+          : `Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}.`,
+        cycleId: cycle.id,
+        title: cycle.title,
+        kind,
+        version: cycle.version,
+        signedAt: cycle.signed!.at,
+        signedBy: cycle.signed!.by,
+      };
+    }
+  }
+  if (qr && ctx.stores.cycles.get(qr[2]!)) {
+    const c = ctx.stores.cycles.get(qr[2]!)!;
+    return {
+      result: 'none',
+      message: `Kode menyebut siklus "${c.title}", tetapi isinya tidak cocok dengan daftar yang ditandatangani. Dokumen mungkin telah diubah atau belum sah.`,
+      cycleId: c.id,
+      title: c.title,
+      kind: null,
+      version: null,
+      signedAt: null,
+      signedBy: null,
+    };
+  }
+  return { result: 'none', message: 'Tidak cocok dengan daftar yang ditandatangani mana pun di aplikasi ini.', cycleId: null, title: null, kind: null, version: null, signedAt: null, signedBy: null };
+}
