@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { applyEvent, fold, type Actor, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
+import { applyInPlace, fold, type Actor, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
 import { CorruptFileError } from './durable-file';
 import { EventLogWriter, eventHash, readEventLog, repairTail } from './event-log';
 
@@ -93,7 +93,7 @@ export class CycleRepository {
       });
       await target.writer.append(fresh);
       let state: CycleState | null = target.events.length ? target.state : null;
-      for (const e of fresh) state = applyEvent(state, e);
+      for (const e of fresh) state = applyInPlace(state, e);
       target.state = state!;
       target.events.push(...fresh);
       this.cycles.set(cycleId, target);

@@ -10,22 +10,27 @@ import { CorruptFileError, writeFileDurably } from './durable-file';
  * cut the last, never-acknowledged line.
  */
 
-/** Stable JSON: keys sorted, so a hash does not depend on property order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/**
+ * The hash covers the act exactly as written: its JSON with the keys in this fixed order,
+ * chained to the previous act's hash. Reading re-hashes the line's own text (everything
+ * before `,"hash":`), so verifying a long log costs one SHA-256 per line and no re-encoding.
+ */
+export function eventBaseJson(e: Omit<CycleEvent, 'hash'>): string {
+  return JSON.stringify({ id: e.id, cycleId: e.cycleId, prev: e.prev, installationId: e.installationId, at: e.at, actor: e.actor, body: e.body });
+}
+
+function hashText(prevHash: string | null, baseJson: string): string {
+  return createHash('sha256').update(prevHash ?? '').update('\n').update(baseJson).digest('hex');
 }
 
 export function eventHash(prevHash: string | null, e: Omit<CycleEvent, 'hash'>): string {
-  return createHash('sha256')
-    .update(prevHash ?? '')
-    .update('\n')
-    .update(canonicalJson({ id: e.id, cycleId: e.cycleId, prev: e.prev, installationId: e.installationId, at: e.at, actor: e.actor, body: e.body }))
-    .digest('hex');
+  return hashText(prevHash, eventBaseJson(e));
+}
+
+/** The line as stored: the base JSON with the hash as its last key. */
+export function eventLine(e: CycleEvent): string {
+  const base = eventBaseJson(e);
+  return `${base.slice(0, -1)},"hash":${JSON.stringify(e.hash)}}`;
 }
 
 export class TamperedLogError extends CorruptFileError {}
@@ -64,7 +69,9 @@ export async function readEventLog(file: string): Promise<LogReadResult> {
       }
       throw new CorruptFileError(file, `baris ${i + 1} tidak terbaca`);
     }
-    if (e.prev !== prevId || eventHash(prevHash, e) !== e.hash) {
+    const cut = line.lastIndexOf(',"hash":"');
+    const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
+    if (e.prev !== prevId || hashText(prevHash, baseJson) !== e.hash) {
       throw new TamperedLogError(file, `rantai riwayat putus pada baris ${i + 1}: riwayat diubah di luar aplikasi`);
     }
     events.push(e);
@@ -76,7 +83,7 @@ export async function readEventLog(file: string): Promise<LogReadResult> {
 
 /** Cuts a torn tail so the next append starts on a clean line. */
 export async function repairTail(file: string, events: CycleEvent[]): Promise<void> {
-  const text = events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
+  const text = events.map(eventLine).join('\n') + (events.length ? '\n' : '');
   await writeFileDurably(file, text);
 }
 
@@ -87,7 +94,7 @@ export class EventLogWriter {
 
   /** Resolves once the lines are on disk (fsync); appends run one at a time. */
   append(events: CycleEvent[]): Promise<void> {
-    const text = events.map((e) => JSON.stringify(e) + '\n').join('');
+    const text = events.map((e) => eventLine(e) + '\n').join('');
     const run = this.queue.then(async () => {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       const created = await fs
