@@ -16,7 +16,7 @@ import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
 import type { ChangeReport } from './domain/changes';
-import type { BuiltDocument, Verification } from './domain/document-views';
+import type { BuiltDocument, PrintedFingerprint, Verification } from './domain/document-views';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -272,6 +272,11 @@ export const contract = {
         kind: z.enum(['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'], { error: 'Jenis dokumen tidak dikenal.' }),
       })
       .strict(),
+    access: anyUser,
+    mutates: false,
+  }),
+  'documents.fingerprints': call<{ dip: PrintedFingerprint | null; dik: PrintedFingerprint | null }>()({
+    input: z.object({ cycleId: idSchema }).strict(),
     access: anyUser,
     mutates: false,
   }),

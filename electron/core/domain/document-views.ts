@@ -18,3 +18,9 @@ export interface Verification {
   signedAt: string | null;
   signedBy: string | null;
 }
+
+/** What a final list prints in its footer: the short fingerprint and the QR code's text. */
+export interface PrintedFingerprint {
+  short: string;
+  qrText: string;
+}

@@ -92,3 +92,15 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
   }
   return { result: 'none', message: 'Tidak cocok dengan daftar yang ditandatangani mana pun di aplikasi ini.', cycleId: null, title: null, kind: null, version: null, signedAt: null, signedBy: null };
 }
+
+/** The printed fingerprints of a signed cycle's lists, for the print view; none before signing. */
+export function fingerprints(ctx: CallContext, input: { cycleId: string }) {
+  const cycle = ctx.stores.cycles.get(input.cycleId);
+  if (!cycle) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+  if (!cycle.signed) return { dip: null, dik: null };
+  const pick = (kind: 'dip' | 'dik') => {
+    const f = documentFingerprint(kind, cycle);
+    return { short: f.short, qrText: f.qrText };
+  };
+  return { dip: pick('dip'), dik: pick('dik') };
+}
