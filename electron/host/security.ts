@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 
 /**
  * Checks for the loopback host. A page on another site can make the browser send requests
@@ -27,18 +28,7 @@ export function tokenMatches(authorization: string | undefined, token: string): 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CSP = CONTENT_SECURITY_POLICY;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
