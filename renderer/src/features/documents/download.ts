@@ -1,0 +1,37 @@
+import type { BuiltDocument } from '../../../../electron/core/domain/document-views';
+import type { DocumentKind } from '../../../../electron/core/documents/file-names';
+import type { Err } from '../../../../electron/core/result';
+import { call } from '../../api/client';
+
+export function base64ToBlob(base64: string, mime: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: mime });
+}
+
+/**
+ * Saves a Blob under a file name through an `<a download>`: the browser's download, and in
+ * Electron the system's "save as" (no Node in the renderer, so no fs). The object URL is
+ * released after the click has been handled.
+ */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Builds the DOCX in the core and saves it; the core's message when it cannot. */
+export async function downloadDocx(cycleId: string, kind: DocumentKind): Promise<{ ok: true; doc: BuiltDocument } | Err> {
+  const r = await call('documents.build', { cycleId, kind });
+  if (!r.ok) return r;
+  saveBlob(base64ToBlob(r.data.base64, r.data.mime), r.data.fileName);
+  return { ok: true, doc: r.data };
+}

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import type { SettingsView } from '../../../electron/core/contract';
+import type { CycleView } from '../../../electron/core/domain/cycle-views';
+import type { PrintedFingerprint } from '../../../electron/core/domain/document-views';
+import { documentFileName } from '../../../electron/core/documents/file-names';
+import { LIST_STATE_LABELS, listStateOf } from '../../../electron/core/documents/context';
+import { call } from '../api/client';
+import { notifyError, notifySaved } from '../components/feedback';
+import { downloadDocx } from '../features/documents/download';
+import { printSpec, PrintUnavailable } from './documents';
+import { DOCUMENT_TITLES, kindFromSlug, type DocumentKind, type PrintSpec } from './model';
+import { PrintView } from './PrintView';
+
+type Loaded =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'ready'; view: CycleView; settings: SettingsView; fingerprints: { dip: PrintedFingerprint | null; dik: PrintedFingerprint | null } | null };
+
+/** The cycle, the settings and (once signed) the fingerprints: everything a print view reads. */
+function usePrintData(cycleId: string, kind: DocumentKind | null): Loaded {
+  const [state, setState] = useState<Loaded>({ phase: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ phase: 'loading' });
+    void (async () => {
+      const [view, settings] = await Promise.all([call('cycles.get', { cycleId }), call('settings.get')]);
+      if (!live) return;
+      if (!view.ok) return setState({ phase: 'failed', message: view.message });
+      if (!settings.ok) return setState({ phase: 'failed', message: settings.message });
+      let fingerprints = null;
+      if ((kind === 'dip' || kind === 'dik') && view.data.signed) {
+        const fp = await call('documents.fingerprints', { cycleId });
+        if (!live) return;
+        if (!fp.ok) return setState({ phase: 'failed', message: fp.message });
+        fingerprints = fp.data;
+      }
+      setState({ phase: 'ready', view: view.data, settings: settings.data, fingerprints });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [cycleId, kind]);
+  return state;
+}
+
+const PAPER_HINT: Record<string, string> = { F4: 'F4 (215 × 330 mm)', A4: 'A4 (210 × 297 mm)' };
+
+/**
+ * `#/cetak/:cycleId/:kind` — one document as it prints, with "Cetak", "Unduh DOCX" and
+ * "Kembali". Rendered outside the app shell so that only the paper prints.
+ */
+export function PrintPage() {
+  const { cycleId = '', kind: slug } = useParams();
+  const kind = kindFromSlug(slug);
+  const data = usePrintData(cycleId, kind);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [downloading, setDownloading] = useState(false);
+  // "Now" is fixed once per visit, so a re-render never changes the printed date.
+  const now = useMemo(() => new Date(), []);
+
+  const result = useMemo((): { spec: PrintSpec } | { error: string } | null => {
+    if (!kind) return { error: 'Jenis dokumen tidak dikenal.' };
+    if (data.phase !== 'ready') return null;
+    try {
+      return { spec: printSpec(kind, { cycle: data.view, settings: data.settings, now, fingerprints: data.fingerprints }) };
+    } catch (e) {
+      if (e instanceof PrintUnavailable) return { error: e.message };
+      // Anything else is a bug, but a message beats a blank page; the DOCX may still build.
+      return { error: `Pratinjau tidak dapat disusun (${e instanceof Error ? e.message : String(e)}). Coba "Unduh DOCX".` };
+    }
+  }, [kind, data, now]);
+
+  // The title names the file a "Simpan sebagai PDF" suggests.
+  const fileStem = kind && data.phase === 'ready' ? documentFileName(kind, data.view).replace(/\.docx$/, '') : null;
+  useEffect(() => {
+    if (!fileStem) return;
+    const before = document.title;
+    document.title = fileStem;
+    return () => {
+      document.title = before;
+    };
+  }, [fileStem]);
+
+  const back = useCallback(() => {
+    // Back where the user came from; opened directly, to the cycle.
+    if (location.key !== 'default') navigate(-1);
+    else navigate(`/siklus/${encodeURIComponent(cycleId)}`);
+  }, [location.key, navigate, cycleId]);
+
+  const download = useCallback(async () => {
+    if (!kind) return;
+    setDownloading(true);
+    const r = await downloadDocx(cycleId, kind);
+    setDownloading(false);
+    if (r.ok) notifySaved(`DOCX disimpan: ${r.doc.fileName}`);
+    else notifyError(r, 'DOCX tidak dapat dibuat');
+  }, [cycleId, kind]);
+
+  const spec = result && 'spec' in result ? result.spec : null;
+  const state = kind && (kind === 'dip' || kind === 'dik') && data.phase === 'ready' ? listStateOf(data.view) : null;
+
+  return (
+    <div className="pp-page">
+      <Box className="pp-toolbar pp-no-print" px="md" py="xs">
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={back}>
+              Kembali
+            </Button>
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <Text fw={600} truncate="end">
+                  {kind ? DOCUMENT_TITLES[kind] : 'Cetak dokumen'}
+                </Text>
+                {state && (
+                  <Badge color={state === 'final' ? 'teal' : 'orange'} variant="light">
+                    {LIST_STATE_LABELS[state]}
+                  </Badge>
+                )}
+                {kind === 'notaDinas' && data.phase === 'ready' && data.view.notaDinas.number === null && (
+                  <Badge color="orange" variant="light">
+                    Konsep
+                  </Badge>
+                )}
+              </Group>
+              {data.phase === 'ready' && (
+                <Text size="xs" c="dimmed" truncate="end">
+                  {data.view.title} · kertas {PAPER_HINT[data.settings.documents.paper]}
+                  {spec?.box.orientation === 'landscape' ? ', mendatar' : ''} — pilih ukuran yang sama di dialog cetak
+                </Text>
+              )}
+            </Stack>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void download()} loading={downloading} disabled={!kind || data.phase !== 'ready'}>
+              Unduh DOCX
+            </Button>
+            <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!spec}>
+              Cetak
+            </Button>
+          </Group>
+        </Group>
+      </Box>
+      <div className="pp-stage">
+        {data.phase === 'loading' && kind && (
+          <Center py="xl">
+            <Loader />
+          </Center>
+        )}
+        {(data.phase === 'failed' || (result && 'error' in result)) && (
+          <Center py="xl">
+            <Alert color="red" variant="light" title="Dokumen tidak dapat ditampilkan" maw={560} role="alert">
+              {data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : ''}
+            </Alert>
+          </Center>
+        )}
+        {spec && <PrintView spec={spec} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import type { SettingsView } from '../../../electron/core/contract';
+import type { NotaDinasDraft } from '../../../electron/core/domain/workflow';
+import type { DocumentCycle } from '../../../electron/core/documents/context';
+import type { PrintedFingerprint } from '../../../electron/core/domain/document-views';
+import type { ListState } from '../../../electron/core/documents/context';
+import type { DocumentKind } from '../../../electron/core/documents/file-names';
+import type { PageBox, PageFrame } from './page-setup';
+import type { Theme } from './texts';
+
+export type { DocumentKind };
+
+/**
+ * The part of a cycle the print views read: what the DOCX builders read (DocumentCycle), with
+ * the Nota Dinas draft always there (the core fills in its suggestion, as CycleView has it).
+ */
+export type PrintCycle = Pick<DocumentCycle, 'id' | 'title' | 'year' | 'step' | 'items' | 'version' | 'signed'> & {
+  notaDinas: { draft: NotaDinasDraft; number: string | null; date: string | null };
+};
+
+export interface PrintInput {
+  cycle: PrintCycle;
+  settings: SettingsView;
+  /** The day printed on documents not yet dated by an act (as the DOCX's ctx.now). */
+  now: Date;
+  /** From `documents.fingerprints`; null before signing. */
+  fingerprints: { dip: PrintedFingerprint | null; dik: PrintedFingerprint | null } | null;
+}
+
+/** One document laid out: its page, what every page's margins carry, and its sheets. */
+export interface PrintSpec {
+  kind: DocumentKind;
+  title: string;
+  state: ListState | null;
+  box: PageBox;
+  frame: PageFrame;
+  theme: Theme;
+  /** Each starts on a new page (the uji konsekuensi has one per exempt item). */
+  sheets: ReactNode[];
+}
+
+/** Route slugs, as the address bar shows them: `#/cetak/<cycleId>/<slug>`. */
+export const KIND_SLUGS: Record<DocumentKind, string> = {
+  notaDinas: 'nota-dinas',
+  dip: 'dip',
+  dik: 'dik',
+  ujiKonsekuensi: 'uji-konsekuensi',
+};
+
+export function kindFromSlug(slug: string | undefined): DocumentKind | null {
+  const found = (Object.entries(KIND_SLUGS) as [DocumentKind, string][]).find(([, s]) => s === slug);
+  return found ? found[0] : null;
+}
+
+export function printPath(cycleId: string, kind: DocumentKind): string {
+  return `/cetak/${encodeURIComponent(cycleId)}/${KIND_SLUGS[kind]}`;
+}
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  notaDinas: 'Nota Dinas',
+  dip: 'Daftar Informasi Publik',
+  dik: 'Daftar Informasi yang Dikecualikan',
+  ujiKonsekuensi: 'Lembar Uji Konsekuensi',
+};

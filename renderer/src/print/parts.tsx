@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import type { SettingsView } from '../../../electron/core/contract';
+import type { Person } from '../../../electron/core/domain/office';
+import { formatNip } from '../../../electron/core/domain/nip';
+import { pangkatLabel } from '../../../electron/core/domain/pangkat';
+import { contactLines, mmToTwips, pemdaHeading, upper, type Theme } from './texts';
+
+/**
+ * Kop surat as parts/kop.ts: the emblem in a 2.7 cm column at the left, the heading centred
+ * in the rest (a narrow empty column at the right), and the thick-thin closing rule.
+ */
+export function Kop({ settings, contentWidthMm, theme }: { settings: SettingsView; contentWidthMm: number; theme: Theme }) {
+  const o = settings.office;
+  // The heading's width as the DOCX computes it: the content less the emblem's 2.7 cm, the
+  // right column's 0.6 cm and the cell padding.
+  const textTwips = mmToTwips(contentWidthMm) - mmToTwips(27) - mmToTwips(6) - 120;
+  return (
+    <header className="pp-kop">
+      <div className="pp-kop-emblem">{settings.emblemDataUrl && <img src={settings.emblemDataUrl} alt="Lambang daerah" />}</div>
+      <div className="pp-kop-text">
+        <div className="pp-kop-pemda">{pemdaHeading(o.pemda)}</div>
+        <div className="pp-kop-opd">{upper(o.opdName)}</div>
+        <div className="pp-kop-address">{o.address}</div>
+        {contactLines(o, textTwips, theme.small + 1).map((line) => (
+          <div key={line} className="pp-kop-contact">
+            {/* The lines are the DOCX's; should a wide font still overflow one, it breaks
+                between the parts, never inside an address. */}
+            {line.split(' • ').map((part, i) => (
+              <span key={i}>
+                {i > 0 && ' • '}
+                <span className="pp-nowrap">{part}</span>
+              </span>
+            ))}
+          </div>
+        ))}
+      </div>
+      <div />
+      <div className="pp-kop-rule" aria-hidden="true" />
+    </header>
+  );
+}
+
+export interface SignatureProps {
+  placeDate?: string;
+  /** The jabatan lines; the last gets the comma. */
+  jabatan: string[];
+  person: Pick<Person, 'name' | 'pangkat' | 'nip' | 'asn'>;
+  /** Blank height for the wet signature, in points (the DOCX's twips / 20). */
+  signingSpacePt?: number;
+}
+
+/** parts/signature.ts: centred in its column, never split across pages. */
+export function Signature({ placeDate, jabatan, person, signingSpacePt = 60 }: SignatureProps) {
+  const pangkat = pangkatLabel(person.pangkat);
+  const nip = person.asn !== 'NON_ASN' && person.nip ? `NIP. ${formatNip(person.nip)}` : null;
+  return (
+    <div className="pp-signature" data-testid="tanda-tangan">
+      {placeDate && <div>{placeDate}</div>}
+      {jabatan.map((line, i) => (
+        <div key={i}>{i === jabatan.length - 1 ? `${line.replace(/,\s*$/, '')},` : line}</div>
+      ))}
+      <div className="pp-signature-name" style={{ marginTop: `${signingSpacePt}pt` }}>
+        {person.name}
+      </div>
+      {pangkat && <div>{pangkat}</div>}
+      {nip && <div>{nip}</div>}
+    </div>
+  );
+}
+
+/** A table cell's text: empty prints as "-", typed line breaks are kept. */
+export function CellText({ text, bold, italic, center, after }: { text: string; bold?: boolean; italic?: boolean; center?: boolean; after?: boolean }) {
+  const cls = ['pp-cell-p', bold && 'pp-b', italic && 'pp-i', center && 'pp-center', after && 'pp-after'].filter(Boolean).join(' ');
+  return <div className={cls}>{text.trim() || '-'}</div>;
+}
+
+/** `<col>`s from relative weights, as splitWidth in parts/page.ts. */
+export function Cols({ weights }: { weights: readonly number[] }) {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return (
+    <colgroup>
+      {weights.map((w, i) => (
+        <col key={i} style={{ width: `${((w / sum) * 100).toFixed(3)}%` }} />
+      ))}
+    </colgroup>
+  );
+}
+
+/** Rows that must stay on one page together (a group head with its first row, the last row with the signature). */
+export function Keep({ children }: { children: ReactNode }) {
+  return <tbody className="pp-keep">{children}</tbody>;
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import * as core from '../../../electron/core/documents';
+import { pageLayout, cm, PAPER_TWIPS } from '../../../electron/core/documents/parts/page';
+import { contactLines as coreContactLines, pemdaHeading as corePemdaHeading } from '../../../electron/core/documents/parts/kop';
+import { kepalaJabatan as coreKepalaJabatan } from '../../../electron/core/documents/parts/list';
+import { themeOf as coreThemeOf } from '../../../electron/core/documents/parts/text';
+import type { SettingsView } from '../../../electron/core/contract';
+import { printSpec } from '../../../renderer/src/print/documents';
+import type { PrintInput } from '../../../renderer/src/print/model';
+import { PAPER_MM, MARGINS_MM, pageBox } from '../../../renderer/src/print/page-setup';
+import { PrintView } from '../../../renderer/src/print/PrintView';
+import * as texts from '../../../renderer/src/print/texts';
+import { demoContext, type Stage } from '../../render/fixtures';
+import { paragraphs, tableRows, unzipDocx, headerFooterPart } from '../../render/docx-xml';
+
+/**
+ * The print views repeat the DOCX's fixed words (the DOCX modules import `docx`, which the
+ * renderer does not bundle) and lay out the same rows. These tests hold the two together:
+ * every constant against the core's, and the printed tables cell by cell against the DOCX.
+ */
+
+function inputOf(stage: Stage, paper: 'F4' | 'A4' = 'F4') {
+  const ctx = demoContext(stage, { paper });
+  const settings: SettingsView = { ...ctx.settings, emblemDataUrl: null };
+  const c = ctx.cycle;
+  const fp = c.signed ? { dip: core.documentFingerprint('dip', c), dik: core.documentFingerprint('dik', c) } : null;
+  const input: PrintInput = {
+    cycle: { ...c, notaDinas: { ...c.notaDinas, draft: c.notaDinas.draft! } },
+    settings,
+    now: ctx.now,
+    fingerprints: fp && { dip: { short: fp.dip.short, qrText: fp.dip.qrText }, dik: { short: fp.dik.short, qrText: fp.dik.qrText } },
+  };
+  return { ctx, input };
+}
+
+function show(kind: core.DocumentKind, input: PrintInput) {
+  return render(
+    <MantineProvider env="test">
+      <PrintView spec={printSpec(kind, input)} />
+    </MantineProvider>,
+  );
+}
+
+/** A cell as the DOCX reads it: its paragraphs' texts joined by line breaks. */
+function cellLines(el: Element): string[] {
+  const blocks = [...el.children].filter((c) => c.tagName === 'DIV' || c.tagName === 'TABLE');
+  if (!blocks.length) return [el.textContent ?? ''];
+  return blocks.flatMap(cellLines);
+}
+
+function htmlRows(table: Element): string[][] {
+  return [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((td) => cellLines(td).join('\n')));
+}
+
+async function docxOf(doc: ReturnType<typeof core.buildDip>) {
+  return unzipDocx(await core.packDocx(doc));
+}
+
+describe('the print views say what the DOCX says', () => {
+  it('uses the DOCX modules\u2019 fixed words', () => {
+    expect(texts.DIP_HEADS).toEqual(core.DIP_HEADS);
+    expect(texts.DIK_HEADS).toEqual(core.DIK_HEADS);
+    expect(texts.DIP_EMPTY_GROUP).toBe(core.DIP_EMPTY_GROUP);
+    expect(texts.DIK_EMPTY).toBe(core.DIK_EMPTY);
+    expect(texts.NOTA_DINAS_DRAFT_MARK).toBe(core.NOTA_DINAS_DRAFT_MARK);
+    expect(texts.NOTA_DINAS_UNNUMBERED).toBe(core.NOTA_DINAS_UNNUMBERED);
+    expect(texts.UJI_CONCLUSION_TEXT).toBe(core.UJI_CONCLUSION_TEXT);
+    for (const s of ['konsep', 'draft', 'final'] as const) expect(texts.draftMarkText(s)).toBe(core.draftMarkText(s));
+    const isi = 'Pembuka yang\npanjang.\n\n1. satu\n2) dua\na. tiga\n- empat\n\nPenutup.';
+    expect(texts.bodyBlocks(isi)).toEqual(core.bodyBlocks(isi));
+    const { ctx } = inputOf('final');
+    for (const p of ['Kabupaten Kapuas Hulu', 'Pemerintah Kabupaten Sintang']) expect(texts.pemdaHeading(p)).toBe(corePemdaHeading(p));
+    expect(texts.kepalaJabatan(ctx.settings)).toEqual(coreKepalaJabatan(ctx.settings));
+    expect(texts.participants(ctx.settings)).toEqual(core.participants(ctx));
+    expect(texts.contactLines(ctx.settings.office, 7000, 9)).toEqual(coreContactLines(ctx.settings.office, 7000, 9));
+    for (const size of [10, 12, 14]) {
+      const s = { documents: { ...ctx.settings.documents, fontSize: size } };
+      const mine = texts.themeOf(s);
+      expect({ font: mine.font, body: mine.body, table: mine.table, small: mine.small }).toEqual(coreThemeOf(s));
+    }
+  });
+
+  it('uses the DOCX\u2019s paper sizes and margins', () => {
+    for (const paper of ['F4', 'A4'] as const) {
+      expect(cm(PAPER_MM[paper].width / 10)).toBeCloseTo(PAPER_TWIPS[paper].width, -1);
+      expect(cm(PAPER_MM[paper].height / 10)).toBeCloseTo(PAPER_TWIPS[paper].height, -1);
+      for (const o of ['portrait', 'landscape'] as const) {
+        const margin = pageLayout(paper, o).properties.page!.margin!;
+        const mine = MARGINS_MM[o];
+        expect([mine.top, mine.right, mine.bottom, mine.left, mine.header, mine.footer].map((mm) => cm(mm / 10))).toEqual([
+          margin.top,
+          margin.right,
+          margin.bottom,
+          margin.left,
+          margin.header,
+          margin.footer,
+        ]);
+        expect(cm(pageBox(paper, o).contentWidth / 10)).toBeCloseTo(pageLayout(paper, o).contentWidth, -1);
+      }
+    }
+  });
+
+  it.each(['konsep', 'draft', 'final'] as const)('prints the DIP (%s) with the DOCX\u2019s rows, cell for cell', async (stage) => {
+    const { ctx, input } = inputOf(stage);
+    const docx = await docxOf(core.buildDip(ctx));
+    const { container } = show('dip', input);
+    expect(htmlRows(container.querySelector('table.pp-grid')!)).toEqual(tableRows(docx.xml['word/document.xml']!).map((r) => r.cells));
+  });
+
+  it.each(['konsep', 'final'] as const)('prints the DIK (%s) with the DOCX\u2019s rows, cell for cell', async (stage) => {
+    const { ctx, input } = inputOf(stage);
+    const docx = await docxOf(core.buildDik(ctx));
+    const { container } = show('dik', input);
+    expect(htmlRows(container.querySelector('table.pp-grid')!)).toEqual(tableRows(docx.xml['word/document.xml']!).map((r) => r.cells));
+  });
+
+  it('prints the title block and, once signed, the DOCX\u2019s seal caption and fingerprint', async () => {
+    const { ctx, input } = inputOf('final');
+    const docx = await docxOf(core.buildDip(ctx));
+    const { container, getByTestId } = show('dip', input);
+    const title = [...container.querySelectorAll('.pp-list-title > div')].map((d) => d.textContent);
+    const docParas = paragraphs(docx.xml['word/document.xml']!);
+    const at = docParas.indexOf('DAFTAR INFORMASI PUBLIK');
+    expect(title).toEqual(docParas.slice(at, at + 4));
+    const footer = paragraphs(headerFooterPart(docx, 'footer', 'default')!);
+    const seal = getByTestId('segel');
+    expect(footer).toContain(`Sidik dokumen: ${getByTestId('sidik-dokumen').textContent}`);
+    expect(footer).toContain(seal.querySelector('.pp-seal-text > div:last-child')!.textContent);
+  });
+
+  it('prints the Nota Dinas with the DOCX\u2019s kop, head and number', async () => {
+    for (const stage of ['nota_dinas', 'final'] as const) {
+      const { ctx, input } = inputOf(stage);
+      const docx = await docxOf(core.buildNotaDinas(ctx));
+      const rows = tableRows(docx.xml['word/document.xml']!);
+      const { container, unmount } = show('notaDinas', input);
+      // The kop: pemda, OPD, address and the contact lines, as the DOCX packs them.
+      expect([...container.querySelectorAll('.pp-kop-text > div')].map((d) => d.textContent)).toEqual(rows[0]!.cells[1]!.split('\n'));
+      expect(htmlRows(container.querySelector('table.pp-nd-head')!)).toEqual(rows.slice(1).map((r) => r.cells));
+      const docParas = paragraphs(docx.xml['word/document.xml']!);
+      expect(docParas).toContain(container.querySelector('[data-testid="nomor-surat"]')!.textContent);
+      unmount();
+    }
+  });
+
+  it('prints one uji konsekuensi sheet per exempt item with the DOCX\u2019s tables', async () => {
+    const { ctx, input } = inputOf('final');
+    const docx = await docxOf(core.buildUjiKonsekuensi(ctx));
+    // The DOCX's tables less its kop rows (emblem, heading, empty column).
+    const docRows = tableRows(docx.xml['word/document.xml']!)
+      .map((r) => r.cells)
+      .filter((cells) => !(cells.length === 3 && cells[0] === '' && cells[2] === ''));
+    const { container } = show('ujiKonsekuensi', input);
+    const mine = [...container.querySelectorAll('table.pp-grid')].flatMap(htmlRows);
+    expect(mine).toEqual(docRows);
+    const docParas = paragraphs(docx.xml['word/document.xml']!);
+    for (const p of container.querySelectorAll('.pp-uji-intro, .pp-uji-count, .pp-uji-date')) expect(docParas).toContain(p.textContent);
+  });
+});
