@@ -7,21 +7,8 @@ import { makeDocument } from './parts/frame';
 import { cellText, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { themeOf, type Theme } from './parts/text';
 import { dikRows, type DikRow } from './rows';
-
-export const DIK_HEADS = [
-  'No.',
-  'Informasi yang Dikecualikan',
-  'Dasar Hukum Pengecualian',
-  'Konsekuensi bila Informasi Dibuka',
-  'Pertimbangan bila Informasi Ditutup (Kepentingan yang Dilindungi)',
-  'Jangka Waktu Pengecualian',
-] as const;
-
-const DIK_WEIGHTS = [5, 23, 16, 21, 21, 14];
-
-export const DIK_EMPTY = 'Tidak ada informasi yang dikecualikan.';
+import { DIK_EMPTY, DIK_HEADS, DIK_WEIGHTS, themeOf, type Theme } from './texts';
 
 function rows(list: DikRow[], theme: Theme): RowSpec[] {
   if (!list.length) {

@@ -7,25 +7,8 @@ import { makeDocument } from './parts/frame';
 import { cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { themeOf, type Theme } from './parts/text';
 import { dipGroups, type DipGroup } from './rows';
-
-/** The seven columns of PerKI 1/2021 Pasal 11 (a–g), in statutory order. */
-export const DIP_HEADS = [
-  'No.',
-  'Ringkasan Isi Informasi',
-  'Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi',
-  'Penanggung Jawab Pembuatan atau Penerbitan Informasi',
-  'Waktu dan Tempat Pembuatan Informasi',
-  // A zero-width space lets the narrow column break after the slash, not inside a word.
-  'Bentuk Informasi yang Tersedia (Softcopy/\u200BHardcopy)',
-  'Jangka Waktu Penyimpanan atau Retensi Arsip',
-] as const;
-
-/** Relative widths: the summary gets the room, the short columns just enough for their heads. */
-const DIP_WEIGHTS = [5, 28, 15, 15, 12, 12, 13];
-
-export const DIP_EMPTY_GROUP = 'Tidak ada informasi dalam kelompok ini.';
+import { DIP_EMPTY_GROUP, DIP_HEADS, DIP_WEIGHTS, themeOf, type Theme } from './texts';
 
 function groupRows(groups: DipGroup[], theme: Theme): RowSpec[] {
   const rows: RowSpec[] = [];

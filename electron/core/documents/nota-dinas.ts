@@ -7,41 +7,8 @@ import { kopSurat } from './parts/kop';
 import { cm, pageLayout } from './parts/page';
 import { signatureBlock } from './parts/signature';
 import { fixedTable } from './parts/table';
-import { centred, para, runs, themeOf, type Theme } from './parts/text';
-
-export const NOTA_DINAS_UNNUMBERED = '…/…/…/…';
-export const NOTA_DINAS_DRAFT_MARK = 'KONSEP — belum diterbitkan';
-
-export type BodyBlock = { kind: 'paragraph'; text: string } | { kind: 'item'; marker: string; text: string };
-
-const LIST_LINE = /^\s*(\d{1,3}[.)]|[a-z][.)]|[-•–])\s+(.*\S)\s*$/;
-
-/**
- * The body as the PPID Pembantu typed it: blank lines separate paragraphs, numbered (or
- * lettered, or dashed) lines stay a list with their own markers, and other lines of one
- * paragraph run on as one justified paragraph.
- */
-export function bodyBlocks(isi: string): BodyBlock[] {
-  const out: BodyBlock[] = [];
-  for (const block of isi.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    let prose: string[] = [];
-    const flush = () => {
-      if (prose.length) out.push({ kind: 'paragraph', text: prose.join(' ') });
-      prose = [];
-    };
-    for (const line of block.split('\n')) {
-      const m = LIST_LINE.exec(line);
-      if (m) {
-        flush();
-        out.push({ kind: 'item', marker: m[1]!, text: m[2]! });
-      } else if (line.trim()) {
-        prose.push(line.trim());
-      }
-    }
-    flush();
-  }
-  return out;
-}
+import { centred, para, runs } from './parts/text';
+import { bodyBlocks, NOTA_DINAS_DRAFT_MARK, NOTA_DINAS_UNNUMBERED, themeOf, type Theme } from './texts';
 
 /**
  * Single-spaced, as the Tata Naskah Dinas letters are: that is what keeps a typical Nota

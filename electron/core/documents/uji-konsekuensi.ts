@@ -1,33 +1,15 @@
 import { AlignmentType, Paragraph, type Document, type Table } from 'docx';
-import type { Person } from '../domain/office';
 import { formatNip } from '../domain/nip';
 import type { DocumentContext } from './context';
 import { hariTanggal, tanggal } from './parts/dates';
 import { makeDocument, pageNumberFooter, emptyHeader } from './parts/frame';
 import { kopSurat } from './parts/kop';
-import { NUMBER_SHADE, HEADER_SHADE } from './parts/list';
+import { HEADER_SHADE, NUMBER_SHADE } from './parts/list';
 import { cm, pageLayout, splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { centred, para, themeOf, type Theme } from './parts/text';
+import { centred, para } from './parts/text';
 import { dikRows, type DikRow } from './rows';
-
-export const UJI_CONCLUSION_TEXT =
-  'Menutup informasi tersebut melindungi kepentingan yang lebih besar daripada membukanya. Informasi tersebut dinyatakan sebagai Informasi yang Dikecualikan dan dimuat dalam Daftar Informasi yang Dikecualikan.';
-
-interface Participant {
-  person: Pick<Person, 'name' | 'nip' | 'jabatan' | 'asn'>;
-  role: string;
-}
-
-/** Everyone who tests: the atasan PPID, the ketua PPID Pembantu, and each officer. */
-export function participants(ctx: DocumentContext): Participant[] {
-  const o = ctx.settings.officials;
-  return [
-    { person: o.kepala, role: 'Atasan PPID Pembantu' },
-    { person: o.ketuaPpid, role: 'Ketua PPID Pembantu' },
-    ...o.operators.map((p) => ({ person: p, role: 'Petugas PPID Pembantu' })),
-  ];
-}
+import { participants, themeOf, UJI_CONCLUSION_TEXT, UJI_SIGN_WEIGHTS, UJI_TEST_WEIGHTS, type Participant, type Theme } from './texts';
 
 function testTable(r: DikRow, w: number, theme: Theme): Table {
   const size = theme.table;
@@ -43,7 +25,7 @@ function testTable(r: DikRow, w: number, theme: Theme): Table {
     ['Jangka waktu pengecualian', [p(r.jangkaWaktu)]],
     ['Kesimpulan', [p(UJI_CONCLUSION_TEXT)]],
   ];
-  const widths = splitWidth(w, [6, 31, 63]);
+  const widths = splitWidth(w, UJI_TEST_WEIGHTS);
   const rows: RowSpec[] = [
     {
       header: true,
@@ -61,7 +43,7 @@ function testTable(r: DikRow, w: number, theme: Theme): Table {
 
 function signTable(list: Participant[], w: number, theme: Theme): Table {
   const size = theme.table;
-  const widths = splitWidth(w, [6, 34, 28, 32]);
+  const widths = splitWidth(w, UJI_SIGN_WEIGHTS);
   const head: RowSpec = {
     header: true,
     cells: ['No.', 'Nama / NIP', 'Kedudukan dalam Pengujian', 'Tanda Tangan'].map((h) => ({
@@ -104,7 +86,7 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
   if (!list.length) throw new Error('Tidak ada informasi yang dikecualikan: lembar uji konsekuensi tidak diperlukan.');
   const layout = pageLayout(settings.documents.paper, 'portrait');
   const w = layout.contentWidth;
-  const people = participants(ctx);
+  const people = participants(settings);
   const when = hariTanggal(ctx.now);
   const place = settings.office.placeName;
 

@@ -22,6 +22,8 @@ import {
   participants,
   themeOf,
   UJI_CONCLUSION_TEXT,
+  UJI_SIGN_WEIGHTS,
+  UJI_TEST_WEIGHTS,
   upper,
   type Theme,
 } from './texts';
@@ -402,7 +404,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
           'terhadap informasi berikut:'}
       </p>
       <table className="pp-grid pp-uji-table">
-        <Cols weights={[6, 31, 63]} />
+        <Cols weights={UJI_TEST_WEIGHTS} />
         <thead>
           <tr className="pp-head pp-head-uji">
             <th>No.</th>
@@ -430,7 +432,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
         <div className="pp-uji-date">{`${place}, ${tanggal(now)}`}</div>
         <div className="pp-uji-signers-label">Yang melakukan uji konsekuensi:</div>
         <table className="pp-grid pp-uji-sign">
-          <Cols weights={[6, 34, 28, 32]} />
+          <Cols weights={UJI_SIGN_WEIGHTS} />
           <thead>
             <tr className="pp-head pp-head-light">
               <th>No.</th>

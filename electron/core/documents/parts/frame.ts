@@ -11,18 +11,10 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Settings } from '../../domain/office';
-import type { ListState } from '../context';
 import { cm } from './page';
 import { qrPng } from './fingerprint';
 import { fixedTable } from './table';
 import { runs, type Theme } from './text';
-
-/** The mark every page of an unsigned list carries, in its header. */
-export function draftMarkText(state: ListState): string | null {
-  if (state === 'konsep') return 'KONSEP — belum ditandatangani';
-  if (state === 'draft') return 'DRAFT — belum ditandatangani';
-  return null;
-}
 
 /**
  * A header text, not a watermark: LibreOffice drops or misplaces Word's VML watermarks,

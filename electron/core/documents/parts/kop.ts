@@ -3,33 +3,8 @@ import type { Settings } from '../../domain/office';
 import { imageSize } from './png';
 import { fixedTable } from './table';
 import { cm } from './page';
-import { centred, runs, upper, type Theme } from './text';
-
-/** "Kabupaten Kapuas Hulu" → "PEMERINTAH KABUPATEN KAPUAS HULU", unless it already says so. */
-export function pemdaHeading(pemda: string): string {
-  return /^pemerintah\b/i.test(pemda.trim()) ? upper(pemda.trim()) : `PEMERINTAH ${upper(pemda.trim())}`;
-}
-
-/**
- * Telephone, e-mail and website, packed greedily into as few lines as fit, so a line never
- * breaks inside one of them. Width is estimated from the character count (Arial averages
- * about half an em per character); a wrong guess only costs an extra line.
- */
-export function contactLines(office: Settings['office'], widthTwips: number, sizePt: number): string[] {
-  const parts = [
-    office.phone && `Telepon ${office.phone}`,
-    office.email && `Pos-el ${office.email}`,
-    office.website && `Laman ${office.website.replace(/^https?:\/\//, '')}`,
-  ].filter((p): p is string => Boolean(p));
-  const capacity = Math.floor(widthTwips / (sizePt * 20 * 0.5));
-  const lines: string[] = [];
-  for (const part of parts) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 3 + part.length <= capacity) lines[lines.length - 1] = `${last} • ${part}`;
-    else lines.push(part);
-  }
-  return lines;
-}
+import { centred, runs } from './text';
+import { contactLines, pemdaHeading, upper, type Theme } from '../texts';
 
 /** The box the emblem fits in, in px at 96 per inch (about 2.6 × 2.4 cm); its aspect is kept. */
 const EMBLEM_BOX = { width: 100, height: 90 };

@@ -2,11 +2,12 @@ import { AlignmentType, BorderStyle, type ISectionOptions, type Paragraph, type 
 import type { Settings } from '../../domain/office';
 import type { DocumentCycle, ListState } from '../context';
 import { tanggal } from './dates';
-import { draftMarkText, emptyHeader, markHeader, pageNumberFooter, sealFooter, type SealSpec } from './frame';
+import { emptyHeader, markHeader, pageNumberFooter, sealFooter, type SealSpec } from './frame';
 import { cm, pageLayout } from './page';
 import { signatureBlock } from './signature';
 import type { RowSpec } from './table';
-import { centred, para, upper, type Theme } from './text';
+import { centred, para } from './text';
+import { draftMarkText, kepalaJabatan, upper, type Theme } from '../texts';
 
 export const HEADER_SHADE = 'D9D9D9';
 export const NUMBER_SHADE = 'F2F2F2';
@@ -28,7 +29,7 @@ export function headRows(heads: readonly string[], theme: Theme): RowSpec[] {
   });
   return [
     // A point under the rows: the statutory heads are long and their columns narrow.
-    { header: true, cells: heads.map((h) => cell(h, Math.max(8, theme.table - 1), true, HEADER_SHADE)) },
+    { header: true, cells: heads.map((h) => cell(h, theme.head, true, HEADER_SHADE)) },
     { header: true, cells: heads.map((_, i) => cell(String(i + 1), theme.small, false, NUMBER_SHADE)) },
   ];
 }
@@ -48,14 +49,6 @@ export function cellText(text: string, theme: Theme, style: { bold?: boolean; it
     { alignment: style.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: 0, after: style.after ?? 0 } },
     { size: theme.table, bold: style.bold, italics: style.italics },
   );
-}
-
-/** "KEPALA DINAS … KABUPATEN KAPUAS HULU" — the pemda added when the jabatan leaves it out. */
-export function kepalaJabatan(settings: Settings): string[] {
-  const jabatan = settings.officials.kepala.jabatan.trim();
-  const pemda = settings.office.pemda.trim();
-  const full = jabatan.toLowerCase().includes(pemda.toLowerCase()) ? jabatan : `${jabatan} ${pemda}`;
-  return [upper(full), 'selaku Atasan PPID Pembantu'];
 }
 
 /** The date a list is signed on: the signing itself once signed, until then the day it is printed. */

@@ -1,0 +1,168 @@
+import type { Person, Settings } from '../domain/office';
+import type { ListState } from './context';
+
+/**
+ * The fixed words, column weights and small text rules of the printed documents, in one
+ * module that both the DOCX builders and the renderer's print views use. It is pure — it
+ * imports only types, no `docx`, no Node — so the renderer can bundle it, and the print view
+ * and the DOCX cannot drift apart: they are the same code.
+ */
+
+// ---------------------------------------------------------------- Sizes
+
+/** Sizes in points, derived from the office's chosen font size. */
+export interface Theme {
+  font: string;
+  /** Letters and title blocks. */
+  body: number;
+  /** Landscape tables: two points under the body so seven statutory columns breathe. */
+  table: number;
+  /** Footers, notes. */
+  small: number;
+  /** The statutory column heads: a point under the rows, as they are long and their columns narrow. */
+  head: number;
+}
+
+export function themeOf(settings: Pick<Settings, 'documents'>): Theme {
+  const body = settings.documents.fontSize;
+  const table = Math.max(9, body - 2);
+  return { font: settings.documents.font, body, table, small: Math.max(8, body - 4), head: Math.max(8, table - 1) };
+}
+
+export const upper = (s: string) => s.toLocaleUpperCase('id-ID');
+
+// ---------------------------------------------------------------- DIP and DIK
+
+/** The seven columns of PerKI 1/2021 Pasal 11 (a–g), in statutory order. */
+export const DIP_HEADS = [
+  'No.',
+  'Ringkasan Isi Informasi',
+  'Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi',
+  'Penanggung Jawab Pembuatan atau Penerbitan Informasi',
+  'Waktu dan Tempat Pembuatan Informasi',
+  // A zero-width space lets the narrow column break after the slash, not inside a word.
+  'Bentuk Informasi yang Tersedia (Softcopy/\u200BHardcopy)',
+  'Jangka Waktu Penyimpanan atau Retensi Arsip',
+] as const;
+
+/** Relative widths: the summary gets the room, the short columns just enough for their heads. */
+export const DIP_WEIGHTS: readonly number[] = [5, 28, 15, 15, 12, 12, 13];
+
+export const DIP_EMPTY_GROUP = 'Tidak ada informasi dalam kelompok ini.';
+
+export const DIK_HEADS = [
+  'No.',
+  'Informasi yang Dikecualikan',
+  'Dasar Hukum Pengecualian',
+  'Konsekuensi bila Informasi Dibuka',
+  'Pertimbangan bila Informasi Ditutup (Kepentingan yang Dilindungi)',
+  'Jangka Waktu Pengecualian',
+] as const;
+
+export const DIK_WEIGHTS: readonly number[] = [5, 23, 16, 21, 21, 14];
+
+export const DIK_EMPTY = 'Tidak ada informasi yang dikecualikan.';
+
+/** The mark every page of an unsigned list carries, in its header. */
+export function draftMarkText(state: ListState): string | null {
+  if (state === 'konsep') return 'KONSEP — belum ditandatangani';
+  if (state === 'draft') return 'DRAFT — belum ditandatangani';
+  return null;
+}
+
+/** "KEPALA DINAS … KABUPATEN KAPUAS HULU" — the pemda added when the jabatan leaves it out. */
+export function kepalaJabatan(settings: Pick<Settings, 'office' | 'officials'>): string[] {
+  const jabatan = settings.officials.kepala.jabatan.trim();
+  const pemda = settings.office.pemda.trim();
+  const full = jabatan.toLowerCase().includes(pemda.toLowerCase()) ? jabatan : `${jabatan} ${pemda}`;
+  return [upper(full), 'selaku Atasan PPID Pembantu'];
+}
+
+// ---------------------------------------------------------------- Kop surat
+
+/** "Kabupaten Kapuas Hulu" → "PEMERINTAH KABUPATEN KAPUAS HULU", unless it already says so. */
+export function pemdaHeading(pemda: string): string {
+  return /^pemerintah\b/i.test(pemda.trim()) ? upper(pemda.trim()) : `PEMERINTAH ${upper(pemda.trim())}`;
+}
+
+/**
+ * Telephone, e-mail and website, packed greedily into as few lines as fit, so a line never
+ * breaks inside one of them. Width is estimated from the character count (Arial averages
+ * about half an em per character); a wrong guess only costs an extra line.
+ */
+export function contactLines(office: Settings['office'], widthTwips: number, sizePt: number): string[] {
+  const parts = [
+    office.phone && `Telepon ${office.phone}`,
+    office.email && `Pos-el ${office.email}`,
+    office.website && `Laman ${office.website.replace(/^https?:\/\//, '')}`,
+  ].filter((p): p is string => Boolean(p));
+  const capacity = Math.floor(widthTwips / (sizePt * 20 * 0.5));
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 3 + part.length <= capacity) lines[lines.length - 1] = `${last} • ${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- Nota Dinas
+
+export const NOTA_DINAS_UNNUMBERED = '…/…/…/…';
+export const NOTA_DINAS_DRAFT_MARK = 'KONSEP — belum diterbitkan';
+
+export type BodyBlock = { kind: 'paragraph'; text: string } | { kind: 'item'; marker: string; text: string };
+
+const LIST_LINE = /^\s*(\d{1,3}[.)]|[a-z][.)]|[-•–])\s+(.*\S)\s*$/;
+
+/**
+ * The body as the PPID Pembantu typed it: blank lines separate paragraphs, numbered (or
+ * lettered, or dashed) lines stay a list with their own markers, and other lines of one
+ * paragraph run on as one justified paragraph.
+ */
+export function bodyBlocks(isi: string): BodyBlock[] {
+  const out: BodyBlock[] = [];
+  for (const block of isi.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    let prose: string[] = [];
+    const flush = () => {
+      if (prose.length) out.push({ kind: 'paragraph', text: prose.join(' ') });
+      prose = [];
+    };
+    for (const line of block.split('\n')) {
+      const m = LIST_LINE.exec(line);
+      if (m) {
+        flush();
+        out.push({ kind: 'item', marker: m[1]!, text: m[2]! });
+      } else if (line.trim()) {
+        prose.push(line.trim());
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Uji konsekuensi
+
+export const UJI_CONCLUSION_TEXT =
+  'Menutup informasi tersebut melindungi kepentingan yang lebih besar daripada membukanya. Informasi tersebut dinyatakan sebagai Informasi yang Dikecualikan dan dimuat dalam Daftar Informasi yang Dikecualikan.';
+
+/** The test table: number, element tested, result. */
+export const UJI_TEST_WEIGHTS: readonly number[] = [6, 31, 63];
+/** The signing table: number, name/NIP, role, signature. */
+export const UJI_SIGN_WEIGHTS: readonly number[] = [6, 34, 28, 32];
+
+export interface Participant {
+  person: Pick<Person, 'name' | 'nip' | 'jabatan' | 'asn'>;
+  role: string;
+}
+
+/** Everyone who tests: the atasan PPID, the ketua PPID Pembantu, and each officer. */
+export function participants(settings: Pick<Settings, 'officials'>): Participant[] {
+  const o = settings.officials;
+  return [
+    { person: o.kepala, role: 'Atasan PPID Pembantu' },
+    { person: o.ketuaPpid, role: 'Ketua PPID Pembantu' },
+    ...o.operators.map((p) => ({ person: p, role: 'Petugas PPID Pembantu' })),
+  ];
+}
