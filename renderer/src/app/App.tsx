@@ -16,6 +16,9 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage';
 import { RecoveryPage } from '../features/recovery/RecoveryPage';
 import { AboutPage } from '../features/about/AboutPage';
+import { CyclePage } from '../features/cycles/CyclePage';
+import { VerifyPage } from '../features/documents';
+import { PrintPage } from '../print';
 
 export function AppProviders({ children, env }: { children: ReactNode; env?: 'default' | 'test' }) {
   return (
@@ -106,8 +109,12 @@ export function AppRoutes() {
       <Route path="/pemulihan" element={only(status.state === 'recovery', <RecoveryPage />)} />
       <Route path="/penyiapan" element={only(status.state === 'setup', <SetupWizard />)} />
       <Route path="/masuk" element={only(ready && !user, <LoginPage />)} />
+      {/* The print view stands alone: no app chrome on the page or on paper. */}
+      <Route path="/cetak/:cycleId/:kind" element={only(ready && user !== null, <PrintPage />)} />
       <Route element={only(ready && user !== null, <AppLayout />)}>
         <Route path="/beranda" element={<HomePage />} />
+        <Route path="/siklus/:id" element={<CyclePage />} />
+        <Route path="/verifikasi" element={<VerifyPage />} />
         <Route path="/pengaturan" element={<SettingsPage />} />
         <Route path="/pengaturan/:tab" element={<SettingsPage />} />
         <Route path="/kata-sandi" element={<ChangePasswordPage />} />

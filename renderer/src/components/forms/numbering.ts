@@ -1,15 +1,16 @@
+import { formatLetterNumber } from '../../../../electron/core/domain/numbering';
+
 /**
- * An example Nota Dinas number from the pattern, for the settings screens only. The real
- * numbering (the running number per year) belongs to the core.
+ * An example Nota Dinas number from the pattern, for the settings screens. It is formatted
+ * by the core's own `formatLetterNumber`, so the example looks exactly like the numbers the
+ * core later issues (running number padded to three digits, month in Roman numerals); only
+ * the running number itself is the core's to keep.
  */
 export function exampleNumber(pattern: string, values: { kode: string; unit: string; urut?: number; date?: Date }): string {
-  const date = values.date ?? new Date();
-  const tokens: Record<string, string> = {
+  return formatLetterNumber(pattern, {
     kode: values.kode || '500.12.2',
-    urut: String(values.urut ?? 15),
+    urut: values.urut ?? 1,
     unit: values.unit || 'UNIT',
-    tahun: String(date.getFullYear()),
-    bulan: String(date.getMonth() + 1).padStart(2, '0'),
-  };
-  return pattern.replace(/\{([^}]*)\}/g, (whole, name: string) => tokens[name] ?? whole);
+    date: values.date ?? new Date(),
+  });
 }

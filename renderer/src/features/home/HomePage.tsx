@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Grid, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconClipboardList, IconFileDescription, IconUserCircle } from '@tabler/icons-react';
+import { IconFileDescription, IconUserCircle } from '@tabler/icons-react';
 import { formatNip } from '../../../../electron/core/domain/nip';
 import { pangkatLabel } from '../../../../electron/core/domain/pangkat';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
@@ -7,7 +7,8 @@ import { useLoad } from '../../api/useCall';
 import { useUser } from '../../app/context';
 import { EmblemPreview } from '../../components/forms/EmblemPicker';
 import { formatLongDate, greeting } from '../../i18n/date';
-import { SOP_STEPS } from './sop';
+import { CycleList } from '../cycles/CycleList';
+import { SOP_STEPS, stepsOf } from '../cycles/guide';
 
 function OfficeCard() {
   const settings = useLoad('settings.get');
@@ -100,32 +101,9 @@ function OfficeCard() {
   );
 }
 
-function CyclesCard() {
-  return (
-    <Card h="100%">
-      <Group gap={8} mb="xs">
-        <ThemeIcon variant="light" size="sm">
-          <IconClipboardList size={14} />
-        </ThemeIcon>
-        <Title order={2} size="h5">
-          Siklus pendokumentasian
-        </Title>
-      </Group>
-      <Stack gap={6} align="flex-start">
-        <Text size="sm">Belum ada siklus pendokumentasian yang berjalan.</Text>
-        <Text size="sm" c="dimmed">
-          Setiap siklus mengikuti enam langkah SOP di bawah, dari identifikasi informasi sampai Daftar Informasi Publik
-          ditandatangani dan Daftar Informasi yang Dikecualikan diarsipkan. Siklus yang sudah dimulai akan tampil di sini
-          beserta langkah yang sedang menunggu Anda.
-        </Text>
-      </Stack>
-    </Card>
-  );
-}
-
 export function HomePage() {
   const user = useUser();
-  const mine = SOP_STEPS.filter((s) => s.roles.includes(user.role)).map((s) => s.no);
+  const mine = stepsOf(user.role);
   return (
     <Stack gap="md" maw={1280}>
       <Group justify="space-between" align="flex-end">
@@ -140,66 +118,66 @@ export function HomePage() {
         </div>
       </Group>
 
+      <CycleList />
+
       <Grid gap="md" align="stretch">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Card p={0} h="100%">
+            <Group justify="space-between" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+              <Title order={2} size="h5">
+                Alur SOP Pendokumentasian Informasi Publik
+              </Title>
+              <Group gap={6}>
+                <IconUserCircle size={16} color="var(--mantine-color-dinas-7)" />
+                <Text size="xs" c="dimmed">
+                  Langkah yang disorot dikerjakan oleh peran Anda ({ROLE_LABELS[user.role]}): {mine.join(' dan ')}.
+                </Text>
+              </Group>
+            </Group>
+            <Table aria-label="Alur SOP Pendokumentasian Informasi Publik" highlightOnHover={false} verticalSpacing={7}>
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th w={44} ta="center">
+                    No
+                  </Table.Th>
+                  <Table.Th>Kegiatan</Table.Th>
+                  <Table.Th w={150}>Pelaksana</Table.Th>
+                  <Table.Th w={76}>Waktu</Table.Th>
+                  <Table.Th w={170}>Output</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {SOP_STEPS.map((s) => {
+                  const isMine = mine.includes(s.no);
+                  return (
+                    <Table.Tr key={s.no} className={isMine ? 'sop-row-mine' : undefined} data-mine={isMine || undefined}>
+                      <Table.Td ta="center" fw={600}>
+                        {s.no}
+                      </Table.Td>
+                      <Table.Td>{s.kegiatan}</Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <span>{s.holder ? ROLE_LABELS[s.holder] : '—'}</span>
+                          {isMine && (
+                            <Badge size="xs" variant="filled">
+                              Anda
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td className="nowrap">{s.standardLabel}</Table.Td>
+                      <Table.Td fw={s.output.includes('Daftar') || s.output === 'Nota Dinas' ? 500 : undefined}>{s.output}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <OfficeCard />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <CyclesCard />
-        </Grid.Col>
       </Grid>
-
-      <Card p={0}>
-        <Group justify="space-between" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-          <Title order={2} size="h5">
-            Alur SOP Pendokumentasian Informasi Publik
-          </Title>
-          <Group gap={6}>
-            <IconUserCircle size={16} color="var(--mantine-color-dinas-7)" />
-            <Text size="xs" c="dimmed">
-              Langkah yang disorot dikerjakan oleh peran Anda ({ROLE_LABELS[user.role]}): {mine.join(' dan ')}.
-            </Text>
-          </Group>
-        </Group>
-        <Table aria-label="Alur SOP Pendokumentasian Informasi Publik" highlightOnHover={false} verticalSpacing={7}>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th w={44} ta="center">
-                No
-              </Table.Th>
-              <Table.Th>Kegiatan</Table.Th>
-              <Table.Th w={190}>Pelaksana</Table.Th>
-              <Table.Th w={90}>Waktu</Table.Th>
-              <Table.Th w={250}>Output</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {SOP_STEPS.map((s) => {
-              const isMine = mine.includes(s.no);
-              return (
-                <Table.Tr key={s.no} className={isMine ? 'sop-row-mine' : undefined} data-mine={isMine || undefined}>
-                  <Table.Td ta="center" fw={600}>
-                    {s.no}
-                  </Table.Td>
-                  <Table.Td>{s.kegiatan}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <span>{s.pelaksana}</span>
-                      {isMine && (
-                        <Badge size="xs" variant="filled">
-                          Anda
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td className="nowrap">{s.waktu}</Table.Td>
-                  <Table.Td fw={s.output.includes('Daftar') || s.output === 'Nota Dinas' ? 500 : undefined}>{s.output}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Card>
     </Stack>
   );
 }

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { IconArrowBackUp, IconCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import type { CycleView } from '../../../../electron/core/domain/cycle-views';
+import type { Action, AvailableAction } from '../../../../electron/core/domain/workflow';
+import type { UserView } from '../../../../electron/core/contract';
+
+/** What pressing the button will do, said before it is done: these acts cannot be undone. */
+function consequence(a: AvailableAction, view: CycleView, user: UserView): string {
+  switch (a.action) {
+    case 'report':
+      return `Daftar ${view.items.length} informasi dilaporkan kepada Ketua PPID Pembantu, yang lalu menerbitkan Nota Dinas. Anda masih dapat menambah dan melengkapi informasi pada langkah 3.`;
+    case 'issueNotaDinas':
+      return 'Nota Dinas diberi nomor urut dan tanggal hari ini; sesudahnya isinya tidak dapat diubah. Petugas lalu mengumpulkan dan mengklasifikasikan informasi dari setiap bidang.';
+    case 'submitKonsep':
+      return `Konsep Daftar Informasi Publik (versi ${view.version + 1}, ${view.items.length} informasi) dikirim kepada PPID Pembantu untuk diperiksa. Selama diperiksa, daftar tidak dapat diubah.`;
+    case 'approve':
+      return view.step === 'pemeriksaan_kepala'
+        ? `Anda menyetujui dan menandatangani Daftar Informasi Publik "${view.title}" atas nama ${user.name}. Sesudahnya daftar tidak dapat diubah lagi.`
+        : 'Konsep menjadi Draft Daftar Informasi Publik dan diteruskan kepada Kepala OPD untuk diperiksa dan ditandatangani.';
+    case 'return':
+      return view.step === 'pemeriksaan_kepala'
+        ? 'Draft dikembalikan kepada PPID Pembantu. Tuliskan apa yang harus diperbaiki.'
+        : 'Konsep dikembalikan kepada petugas. Informasi yang Anda tandai "Perlu perbaikan" akan disorot untuk petugas beserta catatannya.';
+    case 'archive':
+      return 'Daftar Informasi yang Dikecualikan yang telah ditandatangani dicatat sebagai arsip. Siklus selesai dan sesudahnya hanya dapat dibaca.';
+  }
+}
+
+const ICON: Record<Action, typeof IconSend> = {
+  report: IconSend,
+  issueNotaDinas: IconSend,
+  submitKonsep: IconSend,
+  approve: IconCheck,
+  return: IconArrowBackUp,
+  archive: IconCheck,
+};
+
+export interface ActInput {
+  action: Action;
+  reasons: string;
+  note: string;
+}
+
+/**
+ * The acts the logged-in role may take now. One that is not yet possible stays visible but
+ * disabled, with the reasons, so the user knows what is missing rather than where the button went.
+ */
+export function ActionPanel({
+  view,
+  user,
+  onAct,
+  pending,
+  setPending,
+}: {
+  view: CycleView;
+  user: UserView;
+  onAct(input: ActInput): Promise<boolean>;
+  /** Held by the screen so a button elsewhere (the Nota Dinas form) can open the same dialog. */
+  pending: AvailableAction | null;
+  setPending(a: AvailableAction | null): void;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [opened, setOpened] = useState<AvailableAction | null>(null);
+  // A new request (from here or elsewhere) starts with an empty text.
+  if (pending !== opened) {
+    setOpened(pending);
+    setText('');
+    setError(null);
+  }
+  if (!view.actions.length) return null;
+
+  const start = (a: AvailableAction) => setPending(a);
+  const confirm = async () => {
+    if (!pending) return;
+    if (pending.reasonRequired && text.trim().length < 5) {
+      setError('Tuliskan alasan pengembalian (minimal 5 karakter) agar penerima tahu apa yang harus diperbaiki.');
+      return;
+    }
+    setBusy(true);
+    const ok = await onAct({
+      action: pending.action,
+      reasons: pending.reasonRequired ? text.trim() : '',
+      note: pending.action === 'archive' ? text.trim() : '',
+    });
+    setBusy(false);
+    if (ok) setPending(null);
+  };
+
+  const problems = [...new Set(view.actions.filter((a) => !a.allowed).flatMap((a) => a.problems))];
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {view.actions.map((a) => {
+          const Icon = ICON[a.action];
+          const isReturn = a.action === 'return';
+          return (
+            <Button
+              key={a.action}
+              onClick={() => start(a)}
+              disabled={!a.allowed}
+              variant={isReturn ? 'default' : 'filled'}
+              color={isReturn ? undefined : 'dinas'}
+              leftSection={<Icon size={16} />}
+            >
+              {a.label}
+            </Button>
+          );
+        })}
+      </Group>
+      {problems.length > 0 && (
+        <Alert color="orange" variant="light" p="xs" icon={<IconInfoCircle size={16} />} aria-label="Belum dapat dilanjutkan">
+          <Text size="xs" fw={600} mb={2}>
+            Belum dapat dilanjutkan:
+          </Text>
+          <List size="xs" spacing={0}>
+            {problems.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Modal opened={pending !== null} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
+        {pending && (
+          <Stack gap="sm">
+            <Text size="sm">{consequence(pending, view, user)}</Text>
+            {pending.reasonRequired && (
+              <Textarea
+                label="Alasan pengembalian"
+                description="Dibaca oleh penerima dan dicatat dalam riwayat."
+                withAsterisk
+                autosize
+                minRows={3}
+                maxLength={2000}
+                data-autofocus
+                value={text}
+                error={error}
+                onChange={(e) => {
+                  setText(e.currentTarget.value);
+                  setError(null);
+                }}
+              />
+            )}
+            {pending.action === 'archive' && (
+              <Textarea
+                label="Catatan arsip (boleh dikosongkan)"
+                description="Mis. tempat penyimpanan: lemari arsip PPID, map nomor 3."
+                autosize
+                minRows={2}
+                maxLength={500}
+                data-autofocus
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+              />
+            )}
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" onClick={() => setPending(null)} disabled={busy}>
+                Batal
+              </Button>
+              <Button onClick={() => void confirm()} loading={busy} color={pending.action === 'return' ? 'orange' : 'dinas'} data-autofocus={!pending.reasonRequired && pending.action !== 'archive' ? true : undefined}>
+                {pending.action === 'return' ? 'Kembalikan' : pending.label}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

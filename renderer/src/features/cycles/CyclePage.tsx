@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconListDetails, IconSignature } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import type { Step, AvailableAction } from '../../../../electron/core/domain/workflow';
+import { useLoad } from '../../api/useCall';
+import { DocumentActions } from '../documents';
+import { useUser } from '../../app/context';
+import { notifySaved } from '../../components/feedback';
+import type { ActInput } from './ActionPanel';
+import { CycleHeader } from './CycleHeader';
+import { DipTab } from './DipTab';
+import { ItemsTab } from './ItemsTab';
+import { NotaDinasTab, useNotaDinasForm } from './NotaDinasTab';
+import { ReviewTab } from './ReviewTab';
+import { TimelineTab } from './TimelineTab';
+import { useCycle, useLiveTiming } from './useCycle';
+import './cycles.css';
+
+type Tab = 'informasi' | 'nota' | 'periksa' | 'dip' | 'riwayat';
+
+/** Where each step's work happens, so the screen opens on it. */
+const TAB_FOR: Record<Step, Tab> = {
+  identifikasi: 'informasi',
+  nota_dinas: 'nota',
+  pengumpulan: 'informasi',
+  pemeriksaan_ppid: 'periksa',
+  pemeriksaan_kepala: 'dip',
+  arsip: 'dip',
+  selesai: 'dip',
+};
+
+const DONE_MESSAGE: Partial<Record<ActInput['action'], string>> = {
+  report: 'Daftar dilaporkan kepada Ketua PPID Pembantu',
+  issueNotaDinas: 'Nota Dinas diterbitkan',
+  submitKonsep: 'Konsep dikirim untuk diperiksa',
+  return: 'Dikembalikan',
+  archive: 'Arsip DIK dicatat; siklus selesai',
+};
+
+/** One documentation cycle as a step-by-step wizard over the SOP's six steps. */
+export function CyclePage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const cycle = useCycle(id);
+  const settings = useLoad('settings.get');
+  const view = cycle.view;
+  const timing = useLiveTiming(view);
+  const nd = useNotaDinasForm(view, cycle.change);
+  const [tab, setTab] = useState<Tab>('informasi');
+  const [pending, setPending] = useState<AvailableAction | null>(null);
+
+  // A new step opens on that step's work; within a step the user's choice of tab stays.
+  const step = view?.step;
+  useEffect(() => {
+    if (step) setTab(TAB_FOR[step]);
+  }, [step]);
+
+  useEffect(() => {
+    if (view) performance.mark('ppid:cycle-rendered');
+  }, [view]);
+
+  const onAct = useCallback(
+    async (input: ActInput) => {
+      if (!view) return false;
+      // The Nota Dinas is issued exactly as shown: unsaved edits are saved first.
+      if (input.action === 'issueNotaDinas' && !(await nd.saveIfDirty())) return false;
+      const r = await cycle.change('cycles.act', { cycleId: view.id, ...input }, 'Tidak dapat dilanjutkan');
+      if (r.ok) {
+        const msg = input.action === 'approve' ? (view.step === 'pemeriksaan_kepala' ? 'Daftar Informasi Publik ditandatangani' : 'Diteruskan kepada Kepala OPD') : DONE_MESSAGE[input.action];
+        notifySaved(msg);
+        window.scrollTo({ top: 0 });
+      }
+      return r.ok;
+    },
+    [view, nd, cycle],
+  );
+
+  if (cycle.error && !view) {
+    return (
+      <Stack gap="sm" maw={720}>
+        <Anchor component={Link} to="/beranda" size="sm">
+          <IconArrowLeft size={14} style={{ verticalAlign: -2 }} /> Beranda
+        </Anchor>
+        <Title order={1} size="h3">
+          Siklus tidak dapat dibuka
+        </Title>
+        <Alert color="red" variant="light" role="alert">
+          {cycle.error.message}
+        </Alert>
+        <Group>
+          <Button variant="default" onClick={() => void cycle.reload()}>
+            Coba lagi
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  if (!view || !timing) {
+    return (
+      <Stack gap="sm" maw={1280} aria-busy>
+        <Title order={1} size="h3">
+          Memuat siklus…
+        </Title>
+        <Skeleton h={90} />
+        <Skeleton h={240} />
+      </Stack>
+    );
+  }
+
+  const bidang = settings.data?.office.bidang ?? [...new Set(view.items.map((i) => i.fields.bidang))];
+  const issueAction = view.actions.find((a) => a.action === 'issueNotaDinas');
+  const reviewCount = view.items.filter((i) => i.review).length;
+
+  return (
+    <Stack gap="sm" maw={1400}>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Anchor component={Link} to="/beranda" size="xs">
+            <IconArrowLeft size={12} style={{ verticalAlign: -2 }} /> Beranda
+          </Anchor>
+          <Group gap="xs">
+            <Title order={1} size="h3">
+              {view.title}
+            </Title>
+            <Badge variant="light" color="gray">
+              Tahun {view.year}
+            </Badge>
+            {view.step === 'selesai' && (
+              <Badge color="teal" leftSection={<IconSignature size={12} />}>
+                Selesai
+              </Badge>
+            )}
+            {view.carriedFrom && (
+              <Badge variant="outline" color="gray">
+                dilanjutkan dari DIP sebelumnya
+              </Badge>
+            )}
+          </Group>
+        </div>
+        <DocumentActions cycleId={view.id} view={view} variant="menu" />
+      </Group>
+
+      <CycleHeader view={view} user={user} timing={timing} onAct={onAct} pending={pending} setPending={setPending} />
+
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">
+        <Tabs.List>
+          <Tabs.Tab value="informasi" leftSection={<IconListDetails size={16} />}>
+            Daftar informasi ({view.items.length})
+          </Tabs.Tab>
+          <Tabs.Tab value="nota" leftSection={<IconFileText size={16} />}>
+            Nota Dinas{view.notaDinas.number ? '' : view.stepNo > 2 ? '' : ' (konsep)'}
+          </Tabs.Tab>
+          <Tabs.Tab value="periksa" leftSection={<IconChecklist size={16} />}>
+            Pemeriksaan{view.version > 0 && view.step === 'pemeriksaan_ppid' ? ` (${reviewCount}/${view.items.length})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="dip" leftSection={<IconSignature size={16} />}>
+            DIP dan DIK
+          </Tabs.Tab>
+          <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
+            Riwayat
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="informasi" pt="sm">
+          <ItemsTab view={view} change={cycle.change} bidang={bidang} />
+        </Tabs.Panel>
+        <Tabs.Panel value="nota" pt="sm">
+          <NotaDinasTab view={view} nd={nd} settings={settings.data} onIssue={issueAction ? () => setPending(issueAction) : undefined} />
+        </Tabs.Panel>
+        <Tabs.Panel value="periksa" pt="sm">
+          <ReviewTab view={view} change={cycle.change} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dip" pt="sm">
+          <DipTab key={view.step} view={view} />
+        </Tabs.Panel>
+        <Tabs.Panel value="riwayat" pt="sm">
+          <TimelineTab view={view} />
+        </Tabs.Panel>
+      </Tabs>
+      <Text size="xs" c="dimmed">
+        Setiap perubahan langsung tersimpan di komputer ini dan tercatat dalam Riwayat.
+      </Text>
+    </Stack>
+  );
+}
