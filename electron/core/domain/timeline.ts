@@ -92,7 +92,7 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
               : b.action === 'submitKonsep'
                 ? `Konsep DIP versi ${b.data.version} dikirim untuk diperiksa.`
                 : b.action === 'approve' && b.from === 'pemeriksaan_kepala'
-                  ? `Daftar Informasi Publik disetujui dan ditandatangani oleh ${b.data.signedBy}.`
+                  ? endSentence(`Daftar Informasi Publik disetujui dan ditandatangani oleh ${b.data.signedBy}`)
                   : b.action === 'archive'
                     ? `DIK yang telah ditandatangani dicatat sebagai arsip.${b.data.note ? ` ${b.data.note}` : ''}`
                     : `"${from}" selesai, diteruskan ke "${to}".`;
@@ -116,4 +116,9 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
 
 function labelOf(k: string | undefined): string {
   return k ? (CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k) : '';
+}
+
+/** Names with degrees end in a dot ("M.Si."): do not add a second one. */
+export function endSentence(s: string): string {
+  return s.endsWith('.') ? s : `${s}.`;
 }

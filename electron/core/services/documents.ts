@@ -14,6 +14,7 @@ import type { CallContext } from './context';
 import { withSuggestedDraft } from './cycles';
 import { readEmblem } from './emblem';
 import type { BuiltDocument, Verification } from '../domain/document-views';
+import { endSentence } from '../domain/timeline';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -67,7 +68,7 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
         result: newer ? 'older' : 'signed',
         message: newer
           ? `Cocok dengan ${label} "${cycle.title}" yang ditandatangani, tetapi sudah digantikan oleh "${newer.title}".`
-          : `Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}.`,
+          : endSentence(`Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}`),
         cycleId: cycle.id,
         title: cycle.title,
         kind,

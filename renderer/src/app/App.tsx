@@ -24,7 +24,7 @@ export function AppProviders({ children, env }: { children: ReactNode; env?: 'de
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
       <ModalsProvider labels={{ confirm: 'Ya', cancel: 'Batal' }}>
-        <Notifications position="bottom-right" limit={3} autoClose={4000} />
+        <Notifications position="top-right" limit={3} autoClose={4000} />
         {children}
       </ModalsProvider>
     </MantineProvider>

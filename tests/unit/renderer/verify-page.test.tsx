@@ -8,7 +8,7 @@ import { installFakeApi } from '../../../renderer/src/test/fake-api';
 
 const SIGNED: Verification = {
   result: 'signed',
-  message: 'Ini adalah Daftar Informasi Publik "DIP 2026" versi 2 yang sah, ditandatangani oleh Drs. Agustinus Rangkap, M.Si..',
+  message: 'Ini adalah Daftar Informasi Publik "DIP 2026" versi 2 yang sah, ditandatangani oleh Drs. Agustinus Rangkap, M.Si.',
   cycleId: 'c0ffee00-1111-4222-8333-444455556666',
   title: 'DIP 2026',
   kind: 'dip',
