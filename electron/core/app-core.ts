@@ -16,6 +16,7 @@ import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
 import { CycleRepository } from './store/cycle-repository';
 import './domain/zod-locale';
+import type { Platform } from './platform';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,6 +25,8 @@ export interface CoreOptions {
   holder: string;
   resourcesDir: string;
   appVersion: string;
+  /** Desktop services (save dialog, open file, PDF); absent in the browser preview. */
+  platform?: Platform;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -84,6 +87,7 @@ export class Core {
         throttle: this.throttle,
         resourcesDir: this.opts.resourcesDir,
         appVersion: this.opts.appVersion,
+        platform: this.opts.platform ?? {},
       };
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {

@@ -275,6 +275,29 @@ export const contract = {
     access: anyUser,
     mutates: false,
   }),
+  'documents.save': call<{ savedTo: string | null; fileName: string; openError: string | null }>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        kind: z.enum(['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'], { error: 'Jenis dokumen tidak dikenal.' }),
+        open: z.boolean().default(false),
+      })
+      .strict(),
+    access: anyUser,
+    mutates: false,
+  }),
+  'documents.savePdf': call<{ savedTo: string | null }>()({
+    input: z
+      .object({
+        suggestedName: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9. -]{1,120}\.pdf$/, 'Nama berkas PDF tidak valid.'),
+      })
+      .strict(),
+    access: anyUser,
+    mutates: false,
+  }),
   'documents.fingerprints': call<{ dip: PrintedFingerprint | null; dik: PrintedFingerprint | null }>()({
     input: z.object({ cycleId: idSchema }).strict(),
     access: anyUser,

@@ -7,7 +7,7 @@ import { completeSetup } from './services/setup';
 import { setEmblem, settingsView, updateSettings } from './services/settings-service';
 import { AppError } from './result';
 import * as cycles from './services/cycles';
-import { buildDocument, fingerprints, verifyDocument } from './services/documents';
+import { buildDocument, fingerprints, saveDocument, savePdf, verifyDocument } from './services/documents';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -57,6 +57,8 @@ export const handlers = {
   'cycles.attachmentContent': (ctx, input) => cycles.attachmentContent(ctx, input),
   'cycles.changes': (ctx, input) => cycles.changes(ctx, input),
   'documents.build': (ctx, input) => buildDocument(ctx, input),
+  'documents.save': (ctx, input) => saveDocument(ctx, input),
+  'documents.savePdf': (ctx, input) => savePdf(ctx, input),
   'documents.fingerprints': (ctx, input) => fingerprints(ctx, input),
   'documents.verify': (ctx, input) => verifyDocument(ctx, input),
 } satisfies Handlers;

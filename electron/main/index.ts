@@ -9,7 +9,7 @@ import { registerIpc } from './ipc';
 import { createLog } from './log';
 import { attachContextMenu, installMenu } from './menu';
 import { appLocations, dataDirFromSwitch, defaultDataDir, profileDirFor } from './paths';
-import { openDataFolder } from './platform';
+import { createPlatform, openDataFolder } from './platform';
 import { hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
 
@@ -134,6 +134,7 @@ function run(): void {
         holder: HOLDER,
         resourcesDir: where.resourcesDir,
         appVersion: app.getVersion(),
+        platform: createPlatform(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)),
         log,
       });
     } catch (e) {

@@ -1,12 +1,42 @@
-import { shell } from 'electron';
-
-/**
- * Host services that differ between Electron and the browser. Only what a menu needs
- * today; saving and printing documents arrive with the documents.
- */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
+import type { Platform } from '../core/platform';
 
 /** Returns null on success, or the reason the folder could not be opened. */
 export async function openDataFolder(dataDir: string): Promise<string | null> {
   const error = await shell.openPath(dataDir);
   return error === '' ? null : error;
+}
+
+/**
+ * The desktop services the core may ask for: a native save dialog (starting in Documents),
+ * opening a saved file in its default program, and the current page as PDF with the paper
+ * size its print CSS asks for.
+ */
+export function createPlatform(getWindow: () => BrowserWindow | null): Platform {
+  return {
+    async saveFile({ suggestedName, bytes, filter }) {
+      const win = getWindow();
+      const options = {
+        title: 'Simpan dokumen',
+        defaultPath: path.join(app.getPath('documents'), path.basename(suggestedName)),
+        filters: [filter],
+        buttonLabel: 'Simpan',
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      await fs.writeFile(result.filePath, bytes);
+      return result.filePath;
+    },
+    async openPath(file) {
+      const error = await shell.openPath(file);
+      return error === '' ? null : error;
+    },
+    async printToPdf() {
+      const win = getWindow();
+      if (!win) throw new Error('Tidak ada jendela untuk dicetak.');
+      return win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+    },
+  };
 }

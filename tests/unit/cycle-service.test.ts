@@ -279,3 +279,38 @@ describe('documents from a cycle, and verifying a signed list', () => {
     expect((await call<{ result: string }>('operator', 'documents.verify', { code: shortCode! })).result).toBe('older');
   });
 });
+
+describe('saving documents through the desktop platform', () => {
+  it('saves the DOCX where the user chose, opens it when asked, and says plainly when there is no desktop', async () => {
+    const { id } = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2027', year: 2027 });
+    await call('operator', 'cycles.addItems', { cycleId: id, items: [{ bidang: B[0], judul: 'Profil' }] });
+    await call('operator', 'cycles.act', { cycleId: id, action: 'report' });
+    // The preview host has no desktop services.
+    expect((await refused('ppid', 'documents.save', { cycleId: id, kind: 'notaDinas' })).message).toMatch(/Unduh DOCX/);
+
+    await core.close();
+    const saved: { name: string; bytes: number }[] = [];
+    const opened: string[] = [];
+    core = await Core.open({
+      dataDir: dir,
+      clock,
+      holder: 'test',
+      resourcesDir: path.resolve('resources'),
+      appVersion: '0.0.0-test',
+      platform: {
+        saveFile: async (req) => (saved.push({ name: req.suggestedName, bytes: req.bytes.length }), `/dokumen/${req.suggestedName}`),
+        openPath: async (p) => (opened.push(p), null),
+      },
+    });
+    for (const u of ['operator', 'ppid', 'kepala']) {
+      const r = await core.invoke({ name: 'auth.login', input: { username: u, password: DEMO_PASSWORD } });
+      sessions[u] = (r as { data: { sessionToken: string } }).data.sessionToken;
+    }
+    const r = await call<{ savedTo: string; openError: string | null }>('ppid', 'documents.save', { cycleId: id, kind: 'notaDinas', open: true });
+    expect(r.savedTo).toBe('/dokumen/Nota-Dinas-KONSEP-2027.docx');
+    expect(saved[0]!.bytes).toBeGreaterThan(1000);
+    expect(opened).toEqual(['/dokumen/Nota-Dinas-KONSEP-2027.docx']);
+    expect((await refused('ppid', 'documents.savePdf', { suggestedName: 'DIP.pdf' })).message).toMatch(/desktop/);
+    expect((await refused('ppid', 'documents.savePdf', { suggestedName: '../../x.pdf' })).code).toBe('INVALID_INPUT');
+  });
+});

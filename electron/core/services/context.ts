@@ -4,6 +4,7 @@ import type { Backups } from '../store/backups';
 import type { DataPaths } from '../store/paths';
 import type { SettingsStore } from '../settings';
 import type { CycleRepository } from '../store/cycle-repository';
+import type { Platform } from '../platform';
 import type { LoginThrottle, Sessions } from './sessions';
 
 /** What a service may use: the opened stores, never Electron or the network. */
@@ -17,6 +18,7 @@ export interface Stores {
   sessions: Sessions;
   throttle: LoginThrottle;
   resourcesDir: string;
+  platform: Platform;
   appVersion: string;
 }
 

@@ -105,3 +105,29 @@ export function fingerprints(ctx: CallContext, input: { cycleId: string }) {
   };
   return { dip: pick('dip'), dik: pick('dik') };
 }
+
+const PLATFORM_MISSING = 'Menyimpan lewat dialog hanya tersedia di aplikasi desktop. Di peramban, gunakan "Unduh DOCX" atau "Cetak".';
+
+/** Electron: a save dialog for the DOCX, then (if wanted) open it in Word or LibreOffice. */
+export async function saveDocument(ctx: CallContext, input: { cycleId: string; kind: DocumentKind; open: boolean }) {
+  const { saveFile, openPath } = ctx.stores.platform;
+  if (!saveFile) throw new AppError('CONFLICT', PLATFORM_MISSING);
+  const built = await buildDocument(ctx, input);
+  const savedTo = await saveFile({
+    suggestedName: built.fileName,
+    bytes: Buffer.from(built.base64, 'base64'),
+    filter: { name: 'Dokumen Word', extensions: ['docx'] },
+  });
+  let openError: string | null = null;
+  if (savedTo && input.open && openPath) openError = await openPath(savedTo);
+  return { savedTo, fileName: built.fileName, openError };
+}
+
+/** Electron: the print view now on screen, as PDF ("Simpan PDF"). */
+export async function savePdf(ctx: CallContext, input: { suggestedName: string }) {
+  const { saveFile, printToPdf } = ctx.stores.platform;
+  if (!saveFile || !printToPdf) throw new AppError('CONFLICT', PLATFORM_MISSING);
+  const bytes = await printToPdf();
+  const savedTo = await saveFile({ suggestedName: input.suggestedName, bytes, filter: { name: 'PDF', extensions: ['pdf'] } });
+  return { savedTo };
+}

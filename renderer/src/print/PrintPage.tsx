@@ -9,7 +9,7 @@ import { documentFileName } from '../../../electron/core/documents/file-names';
 import { LIST_STATE_LABELS, listStateOf } from '../../../electron/core/documents/context';
 import { call } from '../api/client';
 import { notifyError, notifySaved } from '../components/feedback';
-import { downloadDocx } from '../features/documents/download';
+import { isDesktop, saveDocx, savePdf } from '../features/documents/download';
 import { printSpec, PrintUnavailable } from './documents';
 import { DOCUMENT_TITLES, kindFromSlug, type DocumentKind, type PrintSpec } from './model';
 import { PrintView } from './PrintView';
@@ -94,11 +94,18 @@ export function PrintPage() {
   const download = useCallback(async () => {
     if (!kind) return;
     setDownloading(true);
-    const r = await downloadDocx(cycleId, kind);
+    const r = await saveDocx(cycleId, kind);
     setDownloading(false);
-    if (r.ok) notifySaved(`DOCX disimpan: ${r.doc.fileName}`);
-    else notifyError(r, 'DOCX tidak dapat dibuat');
+    if (!r.ok) notifyError(r, 'DOCX tidak dapat dibuat');
+    else if (r.message) notifySaved(r.message);
   }, [cycleId, kind]);
+
+  // Electron: the page as PDF at the paper size its print CSS asks for ("Simpan PDF").
+  const pdf = useCallback(async () => {
+    const r = await savePdf(document.title || 'dokumen');
+    if (!r.ok) notifyError(r, 'PDF tidak dapat dibuat');
+    else if (r.message) notifySaved(r.message);
+  }, []);
 
   const spec = result && 'spec' in result ? result.spec : null;
   const state = kind && (kind === 'dip' || kind === 'dik') && data.phase === 'ready' ? listStateOf(data.view) : null;
@@ -137,8 +144,13 @@ export function PrintPage() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void download()} loading={downloading} disabled={!kind || data.phase !== 'ready'}>
-              Unduh DOCX
+              {isDesktop() ? 'Simpan DOCX…' : 'Unduh DOCX'}
             </Button>
+            {isDesktop() && (
+              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void pdf()} disabled={!spec}>
+                Simpan PDF…
+              </Button>
+            )}
             <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!spec}>
               Cetak
             </Button>

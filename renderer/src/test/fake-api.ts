@@ -91,7 +91,8 @@ export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolea
     on: (name, handler) => void overrides.set(name, handler),
     callsTo: (name) => api.calls.filter((c) => c.name === name),
     bridge: {
-      platform: 'electron',
+      // Like the browser preview: downloads instead of the desktop's save dialog.
+      platform: 'browser',
       async invoke(envelope) {
         api.calls.push(structuredClone(envelope));
         const name = envelope.name as CallName;

@@ -134,6 +134,18 @@ describe('DocumentActions', () => {
     expect(saved).toHaveLength(0);
   });
 
+  it('in the desktop app asks the core to show a save dialog instead of downloading', async () => {
+    const api = installFakeApi({ state: 'ready' });
+    window.ppid = { ...window.ppid!, platform: 'electron' };
+    api.on('documents.save', () => ({ ok: true, data: { savedTo: 'C:\\Users\\pegawai\\Documents\\DIP-2026-Final-v2.docx', fileName: 'DIP-2026-Final-v2.docx', openError: null } }));
+    mount(viewAt('arsip'));
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh DOCX Daftar Informasi Publik' }));
+    expect(await screen.findByText('DOCX disimpan: C:\\Users\\pegawai\\Documents\\DIP-2026-Final-v2.docx')).toBeTruthy();
+    expect(api.callsTo('documents.save').map((c) => c.input)).toEqual([{ cycleId: 'c0ffee00-1111-4222-8333-444455556666', kind: 'dip', open: false }]);
+    expect(api.callsTo('documents.build')).toHaveLength(0);
+    expect(saved).toHaveLength(0);
+  });
+
   it('opens the print route for "Pratinjau & cetak"', async () => {
     installFakeApi({ state: 'ready' });
     mount(viewAt('arsip'));

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { notifyError, notifySaved } from '../../components/feedback';
 import { printPath } from '../../print/model';
 import { availableDocuments, type AvailableDocument } from './available';
-import { downloadDocx } from './download';
+import { isDesktop, saveDocx } from './download';
 
 export interface DocumentActionsProps {
   cycleId: string;
@@ -51,13 +51,14 @@ export function DocumentActions({ cycleId, kinds, view, variant = 'list' }: Docu
   if (!docs.length) return null;
 
   const preview = (kind: DocumentKind) => navigate(printPath(cycleId, kind));
-  const download = async (kind: DocumentKind) => {
+  const download = async (kind: DocumentKind, open = false) => {
     setBusy(kind);
-    const r = await downloadDocx(cycleId, kind);
+    const r = await saveDocx(cycleId, kind, open);
     setBusy(null);
-    if (r.ok) notifySaved(`DOCX disimpan: ${r.doc.fileName}`);
-    else notifyError(r, 'DOCX tidak dapat dibuat');
+    if (!r.ok) notifyError(r, 'DOCX tidak dapat dibuat');
+    else if (r.message) notifySaved(r.message);
   };
+  const desktop = isDesktop();
 
   if (variant === 'menu') {
     return (
@@ -78,8 +79,13 @@ export function DocumentActions({ cycleId, kinds, view, variant = 'list' }: Docu
                 Pratinjau & cetak
               </Menu.Item>
               <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void download(d.kind)} aria-label={`Unduh DOCX ${d.title}`}>
-                Unduh DOCX
+                {desktop ? 'Simpan DOCX…' : 'Unduh DOCX'}
               </Menu.Item>
+              {desktop && (
+                <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void download(d.kind, true)} aria-label={`Simpan dan buka DOCX ${d.title}`}>
+                  Simpan & buka di pengolah kata…
+                </Menu.Item>
+              )}
             </div>
           ))}
         </Menu.Dropdown>
@@ -125,7 +131,7 @@ export function DocumentActions({ cycleId, kinds, view, variant = 'list' }: Docu
               loading={busy === d.kind}
               aria-label={`Unduh DOCX ${d.title}`}
             >
-              Unduh DOCX
+              {desktop ? 'Simpan DOCX…' : 'Unduh DOCX'}
             </Button>
           </Group>
         </Group>

@@ -35,3 +35,35 @@ export async function downloadDocx(cycleId: string, kind: DocumentKind): Promise
   saveBlob(base64ToBlob(r.data.base64, r.data.mime), r.data.fileName);
   return { ok: true, doc: r.data };
 }
+
+/** True inside the Electron window, where the core can show a native save dialog. */
+export function isDesktop(): boolean {
+  return typeof window !== 'undefined' && window.ppid?.platform === 'electron';
+}
+
+export type SaveOutcome = { ok: true; message: string | null } | Err;
+
+/**
+ * "Simpan DOCX": in the desktop app a save dialog, then (when asked) the file opens in
+ * Word or LibreOffice; in the browser an ordinary download. `message` is null when the
+ * user cancelled the dialog.
+ */
+export async function saveDocx(cycleId: string, kind: DocumentKind, open = false): Promise<SaveOutcome> {
+  if (!isDesktop()) {
+    const r = await downloadDocx(cycleId, kind);
+    return r.ok ? { ok: true, message: `DOCX disimpan: ${r.doc.fileName}` } : r;
+  }
+  const r = await call('documents.save', { cycleId, kind, open });
+  if (!r.ok) return r;
+  if (!r.data.savedTo) return { ok: true, message: null };
+  const opened = open && !r.data.openError ? ' dan dibuka' : '';
+  const failed = r.data.openError ? ` (tidak dapat dibuka: ${r.data.openError})` : '';
+  return { ok: true, message: `DOCX disimpan${opened}: ${r.data.savedTo}${failed}` };
+}
+
+/** "Simpan PDF" in the desktop app: the print view now on screen, at its own paper size. */
+export async function savePdf(fileName: string): Promise<SaveOutcome> {
+  const r = await call('documents.savePdf', { suggestedName: fileName.replace(/\.docx$/i, '') + '.pdf' });
+  if (!r.ok) return r;
+  return { ok: true, message: r.data.savedTo ? `PDF disimpan: ${r.data.savedTo}` : null };
+}
