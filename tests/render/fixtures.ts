@@ -41,7 +41,7 @@ export const DEMO_ITEMS: ItemFields[] = [
   completeItem('Rencana Kerja dan Anggaran (RKA) serta Dokumen Pelaksanaan Anggaran (DPA) Tahun 2026', B[0]!, 'berkala', {
     ringkasan: 'RKA dan DPA seluruh program, kegiatan dan subkegiatan Diskominfotik Tahun Anggaran 2026 beserta perubahannya.',
     pejabatPenguasa: 'Sekretariat / Subbagian Keuangan dan Aset',
-    berkalaBulan: 12,
+    berkalaBulan: 1,
   }),
   completeItem('Laporan Realisasi Anggaran (LRA) Semester I dan II', B[0]!, 'berkala', {
     ringkasan: 'Realisasi pendapatan dan belanja per semester.',

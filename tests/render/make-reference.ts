@@ -5,7 +5,7 @@
  * change to the documents' layout.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildDik, buildDip, buildNotaDinas, buildUjiKonsekuensi, packDocx } from '../../electron/core/documents';
@@ -16,11 +16,14 @@ requireTools();
 const outDir = path.resolve('docs/documents');
 mkdirSync(outDir, { recursive: true });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ppid-reference-'));
+// The references show the app's own placeholder emblem, as a newcomer's demo office prints it.
+const emblem = readFileSync(path.resolve('resources/emblem-default.png'));
+const ctx = (stage: Parameters<typeof demoContext>[0]) => ({ ...demoContext(stage), emblem });
 const docs = {
-  'nota-dinas': buildNotaDinas(demoContext('konsep')),
-  dip: buildDip(demoContext('final')),
-  dik: buildDik(demoContext('final')),
-  'uji-konsekuensi': buildUjiKonsekuensi(demoContext('konsep')),
+  'nota-dinas': buildNotaDinas(ctx('konsep')),
+  dip: buildDip(ctx('final')),
+  dik: buildDik(ctx('final')),
+  'uji-konsekuensi': buildUjiKonsekuensi(ctx('konsep')),
 };
 const files: string[] = [];
 for (const [name, doc] of Object.entries(docs)) {

@@ -100,7 +100,7 @@ describe('Daftar Informasi Publik', () => {
     expect(rka.cells[1]).toBe(
       'Rencana Kerja dan Anggaran (RKA) serta Dokumen Pelaksanaan Anggaran (DPA) Tahun 2026\n' +
         'RKA dan DPA seluruh program, kegiatan dan subkegiatan Diskominfotik Tahun Anggaran 2026 beserta perubahannya.\n' +
-        '(Diperbarui setiap tahun)',
+        '(Diperbarui setiap bulan)',
     );
     expect(rka.cells.slice(2)).toEqual(['Sekretariat / Subbagian Keuangan dan Aset', 'Sekretaris Dinas', '2026, Putussibau', 'Softcopy, Hardcopy', '5 tahun']);
     expect(rka.xml).toMatch(/<w:b\/>[\s\S]*?Rencana Kerja dan Anggaran/);

@@ -36,7 +36,6 @@ export interface DipGroup {
 export function pembaruanText(bulan: number): string {
   if (!bulan) return '';
   if (bulan === 1) return 'Diperbarui setiap bulan';
-  if (bulan === 12) return 'Diperbarui setiap tahun';
   return `Diperbarui setiap ${bulan} bulan`;
 }
 
