@@ -55,6 +55,10 @@ export class LoginThrottle {
   }
 
   fail(username: string, now: Date) {
+    // Names tried once and never again must not pile up for the life of the process.
+    if (this.failures.size > 500) {
+      for (const [name, entry] of this.failures) if (entry.until < now.getTime() && entry.count < 5) this.failures.delete(name);
+    }
     const f = this.failures.get(username) ?? { count: 0, until: 0 };
     f.count += 1;
     if (f.count >= 5) f.until = now.getTime() + Math.min(300, 30 * 2 ** (f.count - 5)) * 1000;
