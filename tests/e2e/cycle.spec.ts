@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { completeItem } from '../unit/workflow-fixtures';
 import { api, expect, login, test } from './fixtures';
 
 /**
@@ -11,35 +12,6 @@ const PASSWORD = 'contoh-ppid-2026';
 const B = ['Sekretariat', 'Bidang Informasi dan Komunikasi Publik', 'Bidang Statistik Sektoral'] as const;
 const NEXT_YEAR = new Date().getFullYear() + 1;
 const TITLE = `DIP ${NEXT_YEAR}`;
-
-/** A complete item for the ones filled through the API (the UI fills a few by hand). */
-function complete(judul: string, bidang: string, kategori: 'berkala' | 'setiap_saat' | 'serta_merta' | 'dikecualikan') {
-  return {
-    bidang,
-    judul,
-    ringkasan: `Ringkasan ${judul}`,
-    pejabatPenguasa: `Kepala ${bidang}`,
-    penanggungJawab: 'Sekretaris Dinas',
-    waktuPembuatan: '2026',
-    tempatPembuatan: 'Putussibau',
-    bentuk: ['softcopy', 'hardcopy'],
-    retensi: '5 tahun',
-    kategori,
-    berkalaBulan: kategori === 'berkala' ? 6 : 0,
-    ...(kategori === 'dikecualikan'
-      ? {
-          exemption: {
-            basis: 'pasal17',
-            huruf: 'c',
-            angka: 1,
-            konsekuensi: 'Membuka celah keamanan jaringan kantor.',
-            pertimbangan: 'Melindungi keamanan sistem informasi pemerintah daerah.',
-            jangkaWaktu: '5 tahun',
-          },
-        }
-      : {}),
-  };
-}
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: /^Menu pengguna/ }).click();
@@ -245,10 +217,27 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   // The other nine through the API (this log-in's session; logging out ended the first one);
   // one more exempt item, two in all.
   const session3 = await sessionOf(page);
-  const view = (await api(host, 'cycles.get', { cycleId }, { session: session3 })).body.data as { items: { id: string; fields: { judul: string; bidang: string; kategori: string } }[] };
+  const view = (await api(host, 'cycles.get', { cycleId }, { session: session3 })).body.data as { items: { id: string; fields: { judul: string; bidang: string; kategori: string; catatan: string } }[] };
   for (const item of view.items.filter((i) => !i.fields.kategori || (i.fields.judul === lra))) {
     const kind = item.fields.judul === 'Data hasil uji penetrasi jaringan' ? 'dikecualikan' : item.fields.judul === 'Prosedur peringatan dini bencana' ? 'serta_merta' : item.fields.judul === lra ? 'berkala' : 'setiap_saat';
-    const r = await api(host, 'cycles.updateItem', { cycleId, itemId: item.id, fields: complete(item.fields.judul, item.fields.bidang, kind) }, { session: session3 });
+    // Penetration-test results are exempt on security grounds, for a limited period.
+    const security =
+      kind === 'dikecualikan'
+        ? {
+            exemption: {
+              basis: 'pasal17' as const,
+              huruf: 'c' as const,
+              angka: 1,
+              undangUndang: '',
+              pasal: '',
+              konsekuensi: 'Membuka celah keamanan jaringan pemerintah daerah.',
+              pertimbangan: 'Melindungi keamanan sistem elektronik dan data warga.',
+              jangkaWaktu: '5 tahun',
+            },
+          }
+        : {};
+    const fields = completeItem(item.fields.judul, item.fields.bidang, kind, { catatan: item.fields.catatan, ...security });
+    const r = await api(host, 'cycles.updateItem', { cycleId, itemId: item.id, fields }, { session: session3 });
     expect(r.body.ok, r.body.message).toBe(true);
   }
 

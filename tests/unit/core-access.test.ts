@@ -1,37 +1,27 @@
 import { promises as fs } from 'node:fs';
 import type { z } from 'zod';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/app-core';
 import { CALL_NAMES, contract, type Access, type CallName } from '../../electron/core/contract';
 import type { Role } from '../../electron/core/domain/roles';
 import {
   call,
+  codeOf,
+  coreOpener,
   fakeClock,
   login,
   makePng,
   must,
-  openCore,
   PASSWORD,
-  removeTempDirs,
   setUpDataDir,
   setupInput,
   snapshotDir,
   tempDir,
   USERS,
-  type FakeClock,
 } from '../fixtures/harness';
 
-const opened: Core[] = [];
-async function open(dir: string, clock: FakeClock = fakeClock()) {
-  const core = await openCore(dir, clock);
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-afterAll(removeTempDirs);
+const open = coreOpener();
 
 /**
  * Realistic inputs, so that allowed calls run the way the app runs them. Calls missing here
@@ -89,7 +79,6 @@ async function attempt(core: Core, name: CallName, ids: Record<string, string>, 
 }
 
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
-const codeOf = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code!);
 
 /** What the contract says an actor may do, derived rather than listed, so the test follows the contract. */
 function allowed(access: Access, actor: { role: Role; isAdmin: boolean } | null): boolean {

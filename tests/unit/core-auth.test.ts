@@ -1,34 +1,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core';
 import {
   call,
+  codeOf,
+  coreOpener,
   failure,
   fakeClock,
   login,
   must,
-  openCore,
   PASSWORD,
-  removeTempDirs,
   setUpDataDir,
   snapshotDir,
   USERS,
-  type FakeClock,
 } from '../fixtures/harness';
 
-const opened: Core[] = [];
-async function open(dir: string, clock: FakeClock = fakeClock()) {
-  const core = await openCore(dir, clock);
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-afterAll(removeTempDirs);
-
-const codeOf = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code);
+const open = coreOpener();
 
 async function idOf(core: Core, admin: string, username: string): Promise<string> {
   const users = await must<{ id: string; username: string }[]>(core, 'users.list', {}, admin);

@@ -1,16 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core';
+import { describe, expect, it } from 'vitest';
 import { CALL_NAMES, contract } from '../../electron/core/contract';
 import {
   call,
+  coreOpener,
   failure,
-  fakeClock,
   login,
   must,
-  openCore,
-  removeTempDirs,
   setUpDataDir,
   setupInput,
   snapshotDir,
@@ -18,16 +15,7 @@ import {
   USERS,
 } from '../fixtures/harness';
 
-const opened: Core[] = [];
-async function open(dir: string) {
-  const core = await openCore(dir, fakeClock());
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-afterAll(removeTempDirs);
+const open = coreOpener();
 
 /** English leaking through means a schema message was not worded for the user (zod's type names may stay). */
 const ENGLISH = /\b(invalid|expected|required|received|too (small|big)|unrecognized|must be|should be)\b/i;

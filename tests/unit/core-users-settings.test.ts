@@ -1,33 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core';
+import { describe, expect, it } from 'vitest';
 import type { AuditView, SettingsView, UserView } from '../../electron/core/contract';
-import {
-  call,
-  failure,
-  fakeClock,
-  login,
-  makePng,
-  must,
-  openCore,
-  removeTempDirs,
-  setUpDataDir,
-  snapshotDir,
-  USERS,
-  type FakeClock,
-} from '../fixtures/harness';
+import { call, coreOpener, failure, login, makePng, must, setUpDataDir, snapshotDir, USERS } from '../fixtures/harness';
 
-const opened: Core[] = [];
-async function open(dir: string, clock: FakeClock = fakeClock()) {
-  const core = await openCore(dir, clock);
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-afterAll(removeTempDirs);
+const open = coreOpener();
 
 async function adminCore() {
   const dir = await setUpDataDir();

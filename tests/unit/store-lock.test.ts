@@ -2,21 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/app-core';
+import { describe, expect, it } from 'vitest';
 import { DataDirLockedError, type LockInfo } from '../../electron/core/store/lock';
-import { fakeClock, openCore, removeTempDirs, tempDir } from '../fixtures/harness';
+import { coreOpener, fakeClock, openCore, tempDir } from '../fixtures/harness';
 
-const opened: Core[] = [];
-async function open(dir: string) {
-  const core = await openCore(dir, fakeClock());
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-afterAll(removeTempDirs);
+const open = coreOpener();
 
 const lockFile = (dir: string) => path.join(dir, 'ppid-desk.lock');
 const readLock = async (dir: string) => JSON.parse(await fs.readFile(lockFile(dir), 'utf8')) as LockInfo;

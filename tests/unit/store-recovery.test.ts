@@ -1,37 +1,27 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core';
 import type { AppStatus, SettingsView } from '../../electron/core/contract';
 import {
   call,
+  codeOf,
+  coreOpener,
   failure,
   fakeClock,
   login,
   must,
   openCore,
   PASSWORD,
-  removeTempDirs,
   setUpDataDir,
   setupInput,
   tempDir,
   USERS,
-  type FakeClock,
 } from '../fixtures/harness';
 
-const opened: Core[] = [];
-async function open(dir: string, clock: FakeClock = fakeClock()) {
-  const core = await openCore(dir, clock);
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-afterAll(removeTempDirs);
+const open = coreOpener();
 
 const status = (core: Core) => must<AppStatus>(core, 'app.status');
-const codeOf = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code);
 
 async function fileState(file: string) {
   const st = await fs.stat(file);

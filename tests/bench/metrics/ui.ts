@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { HostProcess } from '../../e2e/host';
+import { completeItem } from '../../unit/workflow-fixtures';
 import { defineMetrics } from '../metric';
 
 /**
@@ -34,24 +35,9 @@ async function api<T>(host: HostProcess, name: string, input: unknown, session?:
 }
 
 function item(n: number) {
-  const kategori = KINDS[(n * 7) % KINDS.length]!;
   const bidang = BIDANG[n % BIDANG.length]!;
-  return {
-    bidang,
-    judul: `Informasi nomor ${n + 1} tentang kegiatan dan anggaran ${bidang}`,
-    ringkasan: `Ringkasan isi informasi nomor ${n + 1}.`,
-    pejabatPenguasa: `Kepala ${bidang}`,
-    penanggungJawab: 'Sekretaris Dinas',
-    waktuPembuatan: '2026',
-    tempatPembuatan: 'Putussibau',
-    bentuk: ['softcopy', 'hardcopy'],
-    retensi: '5 tahun',
-    kategori,
-    berkalaBulan: kategori === 'berkala' ? 6 : 0,
-    ...(kategori === 'dikecualikan'
-      ? { exemption: { basis: 'pasal17', huruf: 'h', angka: 2, konsekuensi: 'Membuka data pribadi.', pertimbangan: 'Melindungi rahasia pribadi.', jangkaWaktu: '' } }
-      : {}),
-  };
+  const judul = `Informasi nomor ${n + 1} tentang kegiatan dan anggaran ${bidang}`;
+  return completeItem(judul, bidang, KINDS[(n * 7) % KINDS.length]!, { ringkasan: `Ringkasan isi informasi nomor ${n + 1}.` });
 }
 
 const login = async (host: HostProcess, username: string) =>

@@ -228,6 +228,8 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
   const ground = PASAL17.find((g) => g.huruf === v.exemption.huruf);
   const unlimited = v.exemption.basis === 'pasal17' && ground !== undefined && !ground.berjangka;
   const dirty = form.isDirty();
+  /** An input's form binding and its `data-field`, the name its problems use to focus it (see focusField). */
+  const field = (path: Parameters<typeof form.getInputProps>[0]) => ({ 'data-field': path, ...form.getInputProps(path) });
 
   // Leaving the screen with the drawer open (back button, another page) keeps the edits:
   // they are saved on the way out. Only "Buang perubahan" drops them, on purpose.
@@ -312,7 +314,7 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
             <Stack gap="sm">
               <Grid gap="sm">
                 <Grid.Col span={7}>
-                  <TextInput label="Judul informasi" withAsterisk data-field="judul" {...form.getInputProps('judul')} />
+                  <TextInput label="Judul informasi" withAsterisk {...field('judul')} />
                 </Grid.Col>
                 <Grid.Col span={5}>
                   <Select label="Bidang" data={bidang.includes(v.bidang) ? bidang : [...bidang, v.bidang]} withAsterisk {...form.getInputProps('bidang')} />
@@ -362,29 +364,26 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
                 withAsterisk
                 autosize
                 minRows={2}
-                data-field="ringkasan"
-                {...form.getInputProps('ringkasan')}
+                {...field('ringkasan')}
               />
               <TextInput
                 label="Pejabat atau unit/satuan kerja yang menguasai informasi"
                 withAsterisk
-                data-field="pejabatPenguasa"
-                {...form.getInputProps('pejabatPenguasa')}
+                {...field('pejabatPenguasa')}
               />
               {!exempt && (
                 <>
                   <TextInput
                     label="Penanggung jawab pembuatan atau penerbitan informasi"
                     withAsterisk
-                    data-field="penanggungJawab"
-                    {...form.getInputProps('penanggungJawab')}
+                    {...field('penanggungJawab')}
                   />
                   <Grid gap="sm">
                     <Grid.Col span={6}>
-                      <TextInput label="Waktu pembuatan" placeholder="mis. 2026" withAsterisk data-field="waktuPembuatan" {...form.getInputProps('waktuPembuatan')} />
+                      <TextInput label="Waktu pembuatan" placeholder="mis. 2026" withAsterisk {...field('waktuPembuatan')} />
                     </Grid.Col>
                     <Grid.Col span={6}>
-                      <TextInput label="Tempat pembuatan" placeholder="mis. Putussibau" withAsterisk data-field="tempatPembuatan" {...form.getInputProps('tempatPembuatan')} />
+                      <TextInput label="Tempat pembuatan" placeholder="mis. Putussibau" withAsterisk {...field('tempatPembuatan')} />
                     </Grid.Col>
                   </Grid>
                   <Grid gap="sm">
@@ -402,8 +401,7 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
                         label="Jangka waktu penyimpanan/retensi"
                         placeholder="mis. 5 tahun"
                         withAsterisk
-                        data-field="retensi"
-                        {...form.getInputProps('retensi')}
+                        {...field('retensi')}
                       />
                     </Grid.Col>
                   </Grid>
@@ -463,8 +461,7 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
                             label="Undang-undang"
                             placeholder="mis. UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi"
                             withAsterisk
-                            data-field="exemption.undangUndang"
-                            {...form.getInputProps('exemption.undangUndang')}
+                            {...field('exemption.undangUndang')}
                           />
                         </Grid.Col>
                         <Grid.Col span={4}>
@@ -477,16 +474,14 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
                       withAsterisk
                       autosize
                       minRows={2}
-                      data-field="exemption.konsekuensi"
-                      {...form.getInputProps('exemption.konsekuensi')}
+                      {...field('exemption.konsekuensi')}
                     />
                     <Textarea
                       label="Pertimbangan bila ditutup (kepentingan yang dilindungi)"
                       withAsterisk
                       autosize
                       minRows={2}
-                      data-field="exemption.pertimbangan"
-                      {...form.getInputProps('exemption.pertimbangan')}
+                      {...field('exemption.pertimbangan')}
                     />
                     <TextInput
                       label="Jangka waktu pengecualian"
@@ -494,8 +489,7 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
                       description={unlimited ? `Pengecualian Pasal 17 huruf ${ground!.huruf} tidak dibatasi waktu.` : v.exemption.huruf === 'a' ? 'Paling lama 30 tahun (Pasal 20).' : undefined}
                       withAsterisk={!unlimited}
                       disabled={unlimited}
-                      data-field="exemption.jangkaWaktu"
-                      {...form.getInputProps('exemption.jangkaWaktu')}
+                      {...field('exemption.jangkaWaktu')}
                     />
                     {(v.exemption.huruf || v.exemption.basis === 'uu_lain') && (
                       <Text size="xs">

@@ -32,12 +32,24 @@ function people(settings: SettingsView) {
   ];
 }
 
-function FormFailure({ failure }: { failure: Err | null }) {
-  if (!failure) return null;
+/** The end of each account form: what went wrong, if anything, then Batal and the submit button. */
+function FormFooter({ failure, busy, submitLabel, onCancel }: { failure: Err | null; busy: boolean; submitLabel: string; onCancel(): void }) {
   return (
-    <Alert color="red" variant="light" p="xs" role="alert">
-      <Text size="sm">{failure.message}</Text>
-    </Alert>
+    <>
+      {failure && (
+        <Alert color="red" variant="light" p="xs" role="alert">
+          <Text size="sm">{failure.message}</Text>
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" onClick={onCancel}>
+          Batal
+        </Button>
+        <Button type="submit" loading={busy}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
   );
 }
 
@@ -92,15 +104,7 @@ function CreateUserModal({ settings, users, opened, onClose, onDone }: { setting
             </Group>
             <PasswordInput label="Kata sandi" autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />
             <PasswordInput label="Ulangi kata sandi" autoComplete="new-password" withAsterisk {...form.getInputProps('confirm')} />
-            <FormFailure failure={failure} />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose}>
-                Batal
-              </Button>
-              <Button type="submit" loading={busy}>
-                Buat akun
-              </Button>
-            </Group>
+            <FormFooter failure={failure} busy={busy} submitLabel="Buat akun" onCancel={onClose} />
           </Stack>
         </form>
       )}
@@ -144,15 +148,7 @@ function EditUserModal({ user, self, onClose, onDone }: { user: UserView; self: 
             disabled={self}
             {...form.getInputProps('active', { type: 'checkbox' })}
           />
-          <FormFailure failure={failure} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Batal
-            </Button>
-            <Button type="submit" loading={busy}>
-              Simpan
-            </Button>
-          </Group>
+          <FormFooter failure={failure} busy={busy} submitLabel="Simpan" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -191,15 +187,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserView; onClose(): void
           </Text>
           <PasswordInput label="Kata sandi baru" autoComplete="new-password" withAsterisk data-autofocus {...form.getInputProps('password')} />
           <PasswordInput label="Ulangi kata sandi baru" autoComplete="new-password" withAsterisk {...form.getInputProps('confirm')} />
-          <FormFailure failure={failure} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Batal
-            </Button>
-            <Button type="submit" loading={busy}>
-              Setel ulang
-            </Button>
-          </Group>
+          <FormFooter failure={failure} busy={busy} submitLabel="Setel ulang" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
