@@ -12,6 +12,17 @@ export interface WindowOptions {
 /** Sizes chosen for the 1366×768 laptops common in regency offices. */
 export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight: 700 } as const;
 
+export const UNSAVED_CLOSE_DIALOG = {
+  type: 'question' as const,
+  title: 'PPID Desk',
+  message: 'Ada isian yang belum disimpan.',
+  detail: 'Kembali untuk menekan "Simpan", atau tutup dan buang isian itu. Data yang sudah disimpan tetap aman.',
+  buttons: ['Kembali ke aplikasi', 'Tutup tanpa menyimpan'],
+  defaultId: 0,
+  cancelId: 0,
+  noLink: true,
+};
+
 export function createMainWindow(o: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     ...WINDOW_SIZE,
@@ -30,6 +41,13 @@ export function createMainWindow(o: WindowOptions): BrowserWindow {
     // On a 1366×768 screen the window would not fit: start maximised instead.
     if (!fits) win.maximize();
     win.show();
+  });
+
+  // The renderer blocks unloading while a form has unsaved edits; ask instead of letting
+  // the close fail silently (Electron shows no dialog of its own for beforeunload).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const response = dialog.showMessageBoxSync(win, UNSAVED_CLOSE_DIALOG);
+    if (response === 1) event.preventDefault();
   });
 
   win.webContents.on('render-process-gone', (_event, details) => {

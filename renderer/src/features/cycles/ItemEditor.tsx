@@ -44,6 +44,7 @@ import { notifyError } from '../../components/feedback';
 import { formatBytes, formatDateTime } from '../../i18n/date';
 import { downloadBase64, fileToBase64 } from './format';
 import type { CycleHandle } from './useCycle';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 
 const MAX_FILE = 20 * 1024 * 1024;
 
@@ -228,6 +229,7 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
   const ground = PASAL17.find((g) => g.huruf === v.exemption.huruf);
   const unlimited = v.exemption.basis === 'pasal17' && ground !== undefined && !ground.berjangka;
   const dirty = form.isDirty();
+  useUnsavedGuard(editable && dirty);
   /** An input's form binding and its `data-field`, the name its problems use to focus it (see focusField). */
   const field = (path: Parameters<typeof form.getInputProps>[0]) => ({ 'data-field': path, ...form.getInputProps(path) });
 

@@ -10,6 +10,7 @@ import { callRaw } from '../../api/client';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 import { formatDate } from '../../i18n/date';
 import type { CycleHandle } from './useCycle';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 
 const SIFAT: NotaDinasDraft['sifat'][] = ['Biasa', 'Segera', 'Sangat Segera', 'Rahasia'];
 
@@ -122,6 +123,7 @@ export function NotaDinasTab({ view, nd, settings, onIssue }: { view: CycleView;
   const issued = view.notaDinas.number !== null;
   const { form } = nd;
   const dirty = form.isDirty();
+  useUnsavedGuard(!issued && view.can.notaDinas && dirty);
 
   if (issued || !view.can.notaDinas) {
     return (
