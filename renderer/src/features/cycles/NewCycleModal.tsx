@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import type { CycleSummary } from '../../../../electron/core/domain/cycle-views';
@@ -7,6 +7,7 @@ import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 import { formatDate } from '../../i18n/date';
+import { FormFooter } from '../../components/FormFooter';
 
 /** Starts a cycle: name, year and, when a signed DIP exists, whether to carry it over. */
 export function NewCycleModal({ opened, onClose, cycles }: { opened: boolean; onClose(): void; cycles: CycleSummary[] }) {
@@ -77,19 +78,7 @@ export function NewCycleModal({ opened, onClose, cycles }: { opened: boolean; on
             disabled={!signed.length}
             {...form.getInputProps('carryFrom')}
           />
-          {failure && (
-            <Alert color="red" variant="light" p="xs" role="alert">
-              <Text size="sm">{failure.message}</Text>
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Batal
-            </Button>
-            <Button type="submit" loading={busy}>
-              Mulai siklus
-            </Button>
-          </Group>
+          <FormFooter failure={failure} busy={busy} submitLabel="Mulai siklus" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -8,6 +8,7 @@ import type { SettingsView, UserView } from '../../../../electron/core/contract'
 import { accountInputSchema, passwordSchema } from '../../../../electron/core/domain/office';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
 import type { Err } from '../../../../electron/core/result';
+import { FormFooter } from '../../components/FormFooter';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/useCall';
 import { useApp, useUser } from '../../app/context';
@@ -30,27 +31,6 @@ function people(settings: SettingsView) {
     { person: o.ketuaPpid, title: 'Ketua PPID Pembantu', role: 'ppid_pembantu' as Role },
     ...o.operators.map((person, i) => ({ person, title: `Operator ${i + 1}`, role: 'operator' as Role })),
   ];
-}
-
-/** The end of each account form: what went wrong, if anything, then Batal and the submit button. */
-function FormFooter({ failure, busy, submitLabel, onCancel }: { failure: Err | null; busy: boolean; submitLabel: string; onCancel(): void }) {
-  return (
-    <>
-      {failure && (
-        <Alert color="red" variant="light" p="xs" role="alert">
-          <Text size="sm">{failure.message}</Text>
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onCancel}>
-          Batal
-        </Button>
-        <Button type="submit" loading={busy}>
-          {submitLabel}
-        </Button>
-      </Group>
-    </>
-  );
 }
 
 function CreateUserModal({ settings, users, opened, onClose, onDone }: { settings: SettingsView; users: UserView[]; opened: boolean; onClose(): void; onDone(): void }) {
