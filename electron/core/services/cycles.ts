@@ -107,8 +107,9 @@ export function withSuggestedDraft(ctx: CallContext, s: CycleState): CycleState 
 }
 
 export function cycleView(ctx: CallContext, id: string): CycleView {
-  const s = withSuggestedDraft(ctx, mustGet(ctx, id));
-  const saved = mustGet(ctx, id).notaDinas.draft !== null;
+  const stored = mustGet(ctx, id);
+  const saved = stored.notaDinas.draft !== null;
+  const s = withSuggestedDraft(ctx, stored);
   const role = ctx.actor!.role;
   const reviews = currentReviews(s);
   const flagged = flaggedForFix(s);
