@@ -16,7 +16,7 @@ import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
 import type { ChangeReport } from './domain/changes';
-import type { BuiltDocument, PrintedFingerprint, Verification } from './domain/document-views';
+import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -57,6 +57,8 @@ const notaDinasDraftSchema: z.ZodType<NotaDinasDraft> = z.object({
   isi: z.string().trim().max(20000, 'Isi terlalu panjang.'),
   batasWaktu: z.string().trim().max(100, 'Batas waktu terlalu panjang.'),
 });
+
+const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' });
 
 const empty = z.object({}).strict().default({});
 const anyUser: Access = { roles: 'any' };
@@ -269,7 +271,7 @@ export const contract = {
     input: z
       .object({
         cycleId: idSchema,
-        kind: z.enum(['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'], { error: 'Jenis dokumen tidak dikenal.' }),
+        kind: documentKindSchema,
       })
       .strict(),
     access: anyUser,
@@ -279,7 +281,7 @@ export const contract = {
     input: z
       .object({
         cycleId: idSchema,
-        kind: z.enum(['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'], { error: 'Jenis dokumen tidak dikenal.' }),
+        kind: documentKindSchema,
         open: z.boolean().default(false),
       })
       .strict(),

@@ -3,7 +3,7 @@ import { demoSetup } from '../../electron/core/services/demo';
 import type { ItemFields } from '../../electron/core/domain/information';
 import type { CycleState, ItemState, NotaDinasDraft } from '../../electron/core/domain/workflow';
 import type { DocumentContext } from '../../electron/core/documents';
-import { encodeGreyPng } from '../../electron/core/documents/parts/png';
+import { encodeGreyPng } from '../../electron/core/documents/docx/parts/png';
 import { completeItem } from '../unit/workflow-fixtures';
 
 /** The demo office (Diskominfotik Kapuas Hulu) as stored settings, on the paper asked for. */

@@ -11,8 +11,8 @@ import {
   type ListState,
 } from '../../electron/core/documents';
 import { DIP_GROUPS } from '../../electron/core/domain/information';
-import { PAPER_TWIPS } from '../../electron/core/documents/parts/page';
-import { qrPng } from '../../electron/core/documents/parts/fingerprint';
+import { PAPER_TWIPS } from '../../electron/core/documents/docx/parts/page';
+import { qrPng } from '../../electron/core/documents/docx/parts/fingerprint';
 import { DEMO_ITEMS, demoContext, type Stage } from '../render/fixtures';
 import { allText, attr, headerFooterPart, paragraphs, partsOf, tableRows, unzipDocx, type DocxParts } from '../render/docx-xml';
 import { completeItem } from './workflow-fixtures';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyBlocks, buildNotaDinas, documentFileName, NOTA_DINAS_DRAFT_MARK, packDocx } from '../../electron/core/documents';
-import { tanggal, hariTanggal } from '../../electron/core/documents/parts/dates';
+import { tanggal, hariTanggal } from '../../electron/core/documents/shared/dates';
 import { demoContext } from '../render/fixtures';
 import { allText, attr, headerFooterPart, paragraphs, tableRows, unzipDocx, type DocxParts } from '../render/docx-xml';
 

@@ -1,8 +1,9 @@
-export { type DocumentContext, type DocumentCycle, type ListState, listStateOf, LIST_STATE_LABELS } from './context';
-export { buildNotaDinas } from './nota-dinas';
-export { buildDip } from './dip';
-export { buildDik } from './dik';
-export { buildUjiKonsekuensi } from './uji-konsekuensi';
+export type { DocumentContext } from './docx/context';
+export { type DocumentCycle, type ListState, listStateOf, LIST_STATE_LABELS, type DocumentKind } from '../domain/document-views';
+export { buildNotaDinas } from './docx/nota-dinas';
+export { buildDip } from './docx/dip';
+export { buildDik } from './docx/dik';
+export { buildUjiKonsekuensi } from './docx/uji-konsekuensi';
 export {
   bodyBlocks,
   DIK_EMPTY,
@@ -14,9 +15,9 @@ export {
   NOTA_DINAS_UNNUMBERED,
   participants,
   UJI_CONCLUSION_TEXT,
-} from './texts';
-export { documentFingerprint, fingerprintContent, type DocumentFingerprint, type FingerprintKind } from './fingerprint';
-export { dipGroups, dikRows, jangkaWaktuText, type DipGroup, type DipRow, type DikRow } from './rows';
-export { tanggal, hariTanggal } from './parts/dates';
-export { packDocx } from './pack';
-export { documentFileName, type DocumentKind } from './file-names';
+} from './shared/texts';
+export { documentFingerprint, fingerprintContent, type DocumentFingerprint, type FingerprintKind } from './docx/fingerprint';
+export { dipGroups, dikRows, jangkaWaktuText, type DipGroup, type DipRow, type DikRow } from './shared/rows';
+export { tanggal, hariTanggal } from './shared/dates';
+export { packDocx } from './docx/pack';
+export { documentFileName } from './shared/file-names';

@@ -1,4 +1,26 @@
-import type { ListState } from '../documents/context';
+import type { CycleState } from './workflow';
+
+/** Every document the app produces, once: the contract's enum and the builders read it. */
+export const DOCUMENT_KINDS = ['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The part of a cycle the documents read. */
+export type DocumentCycle = Pick<CycleState, 'id' | 'title' | 'year' | 'step' | 'items' | 'notaDinas' | 'version' | 'signed'>;
+
+/** Konsep (step 3), Draft (step 4), or the signed list (step 5 on). */
+export type ListState = 'konsep' | 'draft' | 'final';
+
+export const LIST_STATE_LABELS: Record<ListState, string> = { konsep: 'Konsep', draft: 'Draft', final: 'Final' };
+
+/**
+ * What a DIP or DIK printed now is. The Konsep is what the operator sent (under review by
+ * the PPID Pembantu); once approved it is the Draft before the Kepala; once signed, final.
+ */
+export function listStateOf(cycle: Pick<DocumentCycle, 'step' | 'signed'>): ListState {
+  if (cycle.signed) return 'final';
+  if (cycle.step === 'pemeriksaan_kepala') return 'draft';
+  return 'konsep';
+}
 
 /** What document calls return: plain JSON. */
 export interface BuiltDocument {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { listStateOf, LIST_STATE_LABELS } from '../../../electron/core/documents/context';
-import { hariTanggal, tanggal } from '../../../electron/core/documents/parts/dates';
-import { dikRows, dipGroups, type DikRow, type DipGroup } from '../../../electron/core/documents/rows';
+import { listStateOf, LIST_STATE_LABELS } from '../../../electron/core/domain/document-views';
+import { hariTanggal, tanggal } from '../../../electron/core/documents/shared/dates';
+import { dikRows, dipGroups, type DikRow, type DipGroup } from '../../../electron/core/documents/shared/rows';
 import { formatNip } from '../../../electron/core/domain/nip';
 import type { DocumentKind, PrintCycle, PrintInput, PrintSpec } from './model';
 import { pageBox, type PageFrame } from './page-setup';

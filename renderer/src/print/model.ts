@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { SettingsView } from '../../../electron/core/contract';
 import type { NotaDinasDraft } from '../../../electron/core/domain/workflow';
-import type { DocumentCycle } from '../../../electron/core/documents/context';
+import type { DocumentCycle } from '../../../electron/core/domain/document-views';
 import type { PrintedFingerprint } from '../../../electron/core/domain/document-views';
-import type { ListState } from '../../../electron/core/documents/context';
-import type { DocumentKind } from '../../../electron/core/documents/file-names';
+import type { ListState } from '../../../electron/core/domain/document-views';
+import type { DocumentKind } from '../../../electron/core/domain/document-views';
 import type { PageBox, PageFrame } from './page-setup';
 import type { Theme } from './texts';
 

@@ -4,7 +4,7 @@
  * very code the DOCX builders use and the two cannot drift apart. What follows is the
  * renderer's alone.
  */
-export * from '../../../electron/core/documents/texts';
+export * from '../../../electron/core/documents/shared/texts';
 
 /** Millimetres to twips, rounded as parts/page.ts cm(). */
 export const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);

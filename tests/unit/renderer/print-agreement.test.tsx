@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import * as core from '../../../electron/core/documents';
-import { pageLayout, cm, PAPER_TWIPS } from '../../../electron/core/documents/parts/page';
+import { pageLayout, cm, PAPER_TWIPS } from '../../../electron/core/documents/docx/parts/page';
 import type { SettingsView } from '../../../electron/core/contract';
 import { printSpec } from '../../../renderer/src/print/documents';
 import type { PrintInput } from '../../../renderer/src/print/model';

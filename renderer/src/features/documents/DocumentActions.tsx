@@ -3,7 +3,7 @@ import { Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconFileText, IconPrinter } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
-import type { DocumentKind } from '../../../../electron/core/documents/file-names';
+import type { DocumentKind } from '../../../../electron/core/domain/document-views';
 import { call } from '../../api/client';
 import { notifyError, notifySaved } from '../../components/feedback';
 import { printPath } from '../../print/model';

@@ -1,6 +1,6 @@
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
-import { LIST_STATE_LABELS, listStateOf, type ListState } from '../../../../electron/core/documents/context';
-import type { DocumentKind } from '../../../../electron/core/documents/file-names';
+import { LIST_STATE_LABELS, listStateOf, type ListState } from '../../../../electron/core/domain/document-views';
+import type { DocumentKind } from '../../../../electron/core/domain/document-views';
 
 export interface AvailableDocument {
   kind: DocumentKind;

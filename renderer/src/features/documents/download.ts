@@ -1,5 +1,5 @@
 import type { BuiltDocument } from '../../../../electron/core/domain/document-views';
-import type { DocumentKind } from '../../../../electron/core/documents/file-names';
+import type { DocumentKind } from '../../../../electron/core/domain/document-views';
 import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 

@@ -1,14 +1,15 @@
 import { type Document, type Paragraph } from 'docx';
-import type { DocumentContext, ListState } from './context';
-import { listStateOf, LIST_STATE_LABELS } from './context';
+import type { DocumentContext } from './context';
+import type { ListState } from '../../domain/document-views';
+import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
-import { tanggal } from './parts/dates';
+import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
 import { cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { dipGroups, type DipGroup } from './rows';
-import { DIP_EMPTY_GROUP, DIP_HEADS, DIP_WEIGHTS, themeOf, type Theme } from './texts';
+import { dipGroups, type DipGroup } from '../shared/rows';
+import { DIP_EMPTY_GROUP, DIP_HEADS, DIP_WEIGHTS, themeOf, type Theme } from '../shared/texts';
 
 function groupRows(groups: DipGroup[], theme: Theme): RowSpec[] {
   const rows: RowSpec[] = [];

@@ -1,13 +1,13 @@
 import { AlignmentType, BorderStyle, type ISectionOptions, type Paragraph, type Table } from 'docx';
-import type { Settings } from '../../domain/office';
-import type { DocumentCycle, ListState } from '../context';
-import { tanggal } from './dates';
+import type { Settings } from '../../../domain/office';
+import type { DocumentCycle, ListState } from '../../../domain/document-views';
+import { tanggal } from '../../shared/dates';
 import { emptyHeader, markHeader, pageNumberFooter, sealFooter, type SealSpec } from './frame';
 import { cm, pageLayout } from './page';
 import { signatureBlock } from './signature';
 import type { RowSpec } from './table';
 import { centred, para } from './text';
-import { draftMarkText, kepalaJabatan, upper, type Theme } from '../texts';
+import { draftMarkText, kepalaJabatan, upper, type Theme } from '../../shared/texts';
 
 export const HEADER_SHADE = 'D9D9D9';
 export const NUMBER_SHADE = 'F2F2F2';

@@ -1,15 +1,15 @@
 import { AlignmentType, Paragraph, type Document, type Table } from 'docx';
-import { formatNip } from '../domain/nip';
+import { formatNip } from '../../domain/nip';
 import type { DocumentContext } from './context';
-import { hariTanggal, tanggal } from './parts/dates';
+import { hariTanggal, tanggal } from '../shared/dates';
 import { makeDocument, pageNumberFooter, emptyHeader } from './parts/frame';
 import { kopSurat } from './parts/kop';
 import { HEADER_SHADE, NUMBER_SHADE } from './parts/list';
 import { cm, pageLayout, splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
 import { centred, para } from './parts/text';
-import { dikRows, type DikRow } from './rows';
-import { participants, themeOf, UJI_CONCLUSION_TEXT, UJI_SIGN_WEIGHTS, UJI_TEST_WEIGHTS, type Participant, type Theme } from './texts';
+import { dikRows, type DikRow } from '../shared/rows';
+import { participants, themeOf, UJI_CONCLUSION_TEXT, UJI_SIGN_WEIGHTS, UJI_TEST_WEIGHTS, type Participant, type Theme } from '../shared/texts';
 
 function testTable(r: DikRow, w: number, theme: Theme): Table {
   const size = theme.table;

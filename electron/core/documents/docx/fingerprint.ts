@@ -1,6 +1,6 @@
-import type { DocumentCycle } from './context';
+import type { DocumentCycle } from '../../domain/document-views';
 import { canonicalJson, sha256Hex, shortFingerprint } from './parts/fingerprint';
-import { dikRows, dipGroups } from './rows';
+import { dikRows, dipGroups } from '../shared/rows';
 
 export type FingerprintKind = 'dip' | 'dik';
 

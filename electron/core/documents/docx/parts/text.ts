@@ -1,6 +1,6 @@
 import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild } from 'docx';
 
-export { themeOf, upper, type Theme } from '../texts';
+export { themeOf, upper, type Theme } from '../../shared/texts';
 
 export type RunStyle = Omit<IRunOptions, 'text' | 'children' | 'size'> & { size?: number };
 

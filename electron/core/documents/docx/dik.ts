@@ -1,14 +1,15 @@
 import { type Document, type Paragraph } from 'docx';
-import type { DocumentContext, ListState } from './context';
-import { listStateOf, LIST_STATE_LABELS } from './context';
+import type { DocumentContext } from './context';
+import type { ListState } from '../../domain/document-views';
+import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
-import { tanggal } from './parts/dates';
+import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
 import { cellText, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { dikRows, type DikRow } from './rows';
-import { DIK_EMPTY, DIK_HEADS, DIK_WEIGHTS, themeOf, type Theme } from './texts';
+import { dikRows, type DikRow } from '../shared/rows';
+import { DIK_EMPTY, DIK_HEADS, DIK_WEIGHTS, themeOf, type Theme } from '../shared/texts';
 
 function rows(list: DikRow[], theme: Theme): RowSpec[] {
   if (!list.length) {

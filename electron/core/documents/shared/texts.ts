@@ -1,5 +1,5 @@
-import type { Person, Settings } from '../domain/office';
-import type { ListState } from './context';
+import type { Person, Settings } from '../../domain/office';
+import type { ListState } from '../../domain/document-views';
 
 /**
  * The fixed words, column weights and small text rules of the printed documents, in one

@@ -1,14 +1,14 @@
 import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, TextRun, type Document, type Table } from 'docx';
-import type { NotaDinasDraft } from '../domain/workflow';
+import type { NotaDinasDraft } from '../../domain/workflow';
 import type { DocumentContext } from './context';
-import { tanggal } from './parts/dates';
+import { tanggal } from '../shared/dates';
 import { emptyFooter, emptyHeader, makeDocument, markHeader } from './parts/frame';
 import { kopSurat } from './parts/kop';
 import { cm, pageLayout } from './parts/page';
 import { signatureBlock } from './parts/signature';
 import { fixedTable } from './parts/table';
 import { centred, para, runs } from './parts/text';
-import { bodyBlocks, NOTA_DINAS_DRAFT_MARK, NOTA_DINAS_UNNUMBERED, themeOf, type Theme } from './texts';
+import { bodyBlocks, NOTA_DINAS_DRAFT_MARK, NOTA_DINAS_UNNUMBERED, themeOf, type Theme } from '../shared/texts';
 
 /**
  * Single-spaced, as the Tata Naskah Dinas letters are: that is what keeps a typical Nota

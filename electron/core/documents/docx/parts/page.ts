@@ -1,5 +1,5 @@
 import { PageOrientation, type ISectionPropertiesOptions } from 'docx';
-import type { DocumentSettings } from '../../domain/office';
+import type { DocumentSettings } from '../../../domain/office';
 
 /** Twips (1/20 pt) per paper, portrait. F4 is 215 × 330 mm, A4 210 × 297 mm. */
 export const PAPER_TWIPS: Record<DocumentSettings['paper'], { width: number; height: number }> = {

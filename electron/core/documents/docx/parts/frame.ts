@@ -10,7 +10,7 @@ import {
   VerticalAlignTable,
   type ISectionOptions,
 } from 'docx';
-import type { Settings } from '../../domain/office';
+import type { Settings } from '../../../domain/office';
 import { cm } from './page';
 import { qrPng } from './fingerprint';
 import { fixedTable } from './table';

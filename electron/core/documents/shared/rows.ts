@@ -5,8 +5,8 @@ import {
   PASAL17,
   type Category,
   type Exemption,
-} from '../domain/information';
-import type { ItemState } from '../domain/workflow';
+} from '../../domain/information';
+import type { ItemState } from '../../domain/workflow';
 
 /**
  * What the DIP and DIK print, row by row, as plain data. The documents lay these out and the

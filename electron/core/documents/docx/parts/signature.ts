@@ -1,7 +1,7 @@
 import { AlignmentType, Paragraph } from 'docx';
-import { formatNip } from '../../domain/nip';
-import type { Person } from '../../domain/office';
-import { pangkatLabel } from '../../domain/pangkat';
+import { formatNip } from '../../../domain/nip';
+import type { Person } from '../../../domain/office';
+import { pangkatLabel } from '../../../domain/pangkat';
 import { runs, type Theme } from './text';
 
 export interface SignatureSpec {

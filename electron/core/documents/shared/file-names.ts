@@ -1,6 +1,5 @@
-import { LIST_STATE_LABELS, listStateOf, type DocumentCycle, type ListState } from './context';
+import { LIST_STATE_LABELS, listStateOf, type DocumentCycle, type ListState, type DocumentKind } from '../../domain/document-views';
 
-export type DocumentKind = 'notaDinas' | 'dip' | 'dik' | 'ujiKonsekuensi';
 
 /** Safe on Windows, macOS and in a zip: letters, digits, dot, dash. */
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');

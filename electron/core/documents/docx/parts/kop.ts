@@ -1,10 +1,10 @@
 import { AlignmentType, BorderStyle, ImageRun, Paragraph, VerticalAlignTable, type Table } from 'docx';
-import type { Settings } from '../../domain/office';
+import type { Settings } from '../../../domain/office';
 import { imageSize } from './png';
 import { fixedTable } from './table';
 import { cm } from './page';
 import { centred, runs } from './text';
-import { contactLines, pemdaHeading, upper, type Theme } from '../texts';
+import { contactLines, pemdaHeading, upper, type Theme } from '../../shared/texts';
 
 /** The box the emblem fits in, in px at 96 per inch (about 2.6 × 2.4 cm); its aspect is kept. */
 const EMBLEM_BOX = { width: 100, height: 90 };

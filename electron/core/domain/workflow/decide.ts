@@ -1,0 +1,105 @@
+import type { Role } from '../roles';
+import { itemProblems } from '../information';
+import { EDITS, STEP_INFO, TRANSITIONS, type Action, type EditKind, type Guard, type Transition } from './sop';
+import type { NotaDinasDraft } from './events';
+import type { CycleState, ReviewMark } from './fold';
+
+// ---------- deciding what may happen ----------
+
+/** Reviews that count: those of the version now under review. Older ones are history. */
+export function currentReviews(s: CycleState): Record<string, ReviewMark> {
+  return Object.fromEntries(Object.entries(s.reviews).filter(([, r]) => r.version === s.version));
+}
+
+/** Items flagged in the latest return to the officer, for highlighting. */
+export function flaggedForFix(s: CycleState): Record<string, string> {
+  const last = [...s.returns].reverse().find((r) => r.to === 'pengumpulan');
+  if (!last || s.step !== 'pengumpulan') return {};
+  return Object.fromEntries(
+    last.flaggedItemIds.map((id) => [id, s.reviews[id]?.version === last.version ? s.reviews[id]!.note : '']),
+  );
+}
+
+export function notaDinasProblems(d: NotaDinasDraft | null): string[] {
+  if (!d) return ['Nota Dinas belum disusun.'];
+  const p: string[] = [];
+  if (!d.kepada.trim()) p.push('Kepada (Yth.) belum diisi.');
+  if (!d.dari.trim()) p.push('Dari belum diisi.');
+  if (!d.hal.trim()) p.push('Hal belum diisi.');
+  if (!d.isi.trim()) p.push('Isi Nota Dinas belum diisi.');
+  return p;
+}
+
+export function guardProblems(s: CycleState, guard: Guard): string[] {
+  switch (guard) {
+    case 'hasItems':
+      return s.items.length ? [] : ['Belum ada informasi dalam daftar.'];
+    case 'notaDinasComplete':
+      return notaDinasProblems(s.notaDinas.draft);
+    case 'itemsComplete': {
+      const bad = s.items.filter((i) => itemProblems(i.fields).length);
+      return bad.length ? [`${bad.length} informasi belum lengkap: ${bad.slice(0, 3).map((i) => `"${i.fields.judul}"`).join(', ')}${bad.length > 3 ? ', …' : ''}.`] : [];
+    }
+    case 'allReviewedOk': {
+      const r = currentReviews(s);
+      const unmarked = s.items.filter((i) => !r[i.id]);
+      const flagged = s.items.filter((i) => r[i.id]?.verdict === 'perlu_perbaikan');
+      const p: string[] = [];
+      if (unmarked.length) p.push(`${unmarked.length} informasi belum diperiksa.`);
+      if (flagged.length) p.push(`${flagged.length} informasi ditandai perlu perbaikan: kembalikan ke petugas.`);
+      return p;
+    }
+  }
+}
+
+export interface AvailableAction {
+  action: Action;
+  label: string;
+  reasonRequired: boolean;
+  allowed: boolean;
+  problems: string[];
+}
+
+/** What the given role may do now, with the reasons an action is not yet possible. */
+export function availableActions(s: CycleState, role: Role): AvailableAction[] {
+  return TRANSITIONS.filter((t) => t.step === s.step && t.roles.includes(role)).map((t) => {
+    const problems = t.guards.flatMap((g) => guardProblems(s, g));
+    return { action: t.action, label: t.label, reasonRequired: t.reasonRequired, allowed: problems.length === 0, problems };
+  });
+}
+
+export type Decision = { ok: true; transition: Transition } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID_INPUT'; message: string };
+
+/** Whether `role` may take `action` now; the core asks this whatever the screen showed. */
+export function decide(s: CycleState, role: Role, action: Action, reasons: string): Decision {
+  const atStep = TRANSITIONS.filter((t) => t.step === s.step);
+  const t = atStep.find((x) => x.action === action);
+  if (!t) {
+    return { ok: false, code: 'CONFLICT', message: `Tindakan ini tidak tersedia pada tahap "${STEP_INFO[s.step].label}".` };
+  }
+  if (!t.roles.includes(role)) {
+    return { ok: false, code: 'FORBIDDEN', message: `Tahap "${STEP_INFO[s.step].label}" dipegang ${roleName(t.roles[0]!)}; peran Anda tidak dapat melakukannya.` };
+  }
+  if (t.reasonRequired && reasons.trim().length < 5) {
+    return { ok: false, code: 'INVALID_INPUT', message: 'Tuliskan alasan pengembalian (minimal 5 karakter) agar penerima tahu apa yang harus diperbaiki.' };
+  }
+  const problems = t.guards.flatMap((g) => guardProblems(s, g));
+  if (problems.length) return { ok: false, code: 'CONFLICT', message: problems.join(' ') };
+  return { ok: true, transition: t };
+}
+
+export function canEdit(s: CycleState, role: Role, kind: EditKind): { ok: true } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string } {
+  const rule = EDITS[kind];
+  if (!rule.steps.includes(s.step)) {
+    return { ok: false, code: 'CONFLICT', message: `Siklus sedang pada tahap "${STEP_INFO[s.step].label}": tidak dapat ${rule.label} sekarang.` };
+  }
+  if (!rule.roles.includes(role)) {
+    return { ok: false, code: 'FORBIDDEN', message: `Hanya ${rule.roles.map(roleName).join(' atau ')} yang dapat ${rule.label}.` };
+  }
+  return { ok: true };
+}
+
+function roleName(r: Role): string {
+  return { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' }[r];
+}
+

@@ -1,0 +1,68 @@
+import type { ItemFields } from '../information';
+import type { Role } from '../roles';
+import type { Action, Step } from './sop';
+
+// ---------- the log ----------
+
+export type ItemOrigin = 'baru' | 'tetap' | 'berubah';
+
+export interface NotaDinasDraft {
+  kepada: string;
+  dari: string;
+  tembusan: string[];
+  sifat: 'Biasa' | 'Segera' | 'Sangat Segera' | 'Rahasia';
+  lampiran: string;
+  hal: string;
+  isi: string;
+  batasWaktu: string;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  mime: string;
+}
+
+export type EventBody =
+  | { type: 'cycle.created'; title: string; year: number; carriedFrom: string | null }
+  | { type: 'item.added'; itemId: string; fields: ItemFields; origin: ItemOrigin; sourceItemId: string | null }
+  | { type: 'item.updated'; itemId: string; fields: Partial<ItemFields> }
+  | { type: 'item.removed'; itemId: string }
+  | { type: 'item.attached'; itemId: string; attachment: Attachment }
+  | { type: 'item.detached'; itemId: string; attachmentId: string }
+  | { type: 'notaDinas.saved'; draft: NotaDinasDraft }
+  | { type: 'review.marked'; itemId: string; version: number; verdict: 'sesuai' | 'perlu_perbaikan'; note: string }
+  | {
+      type: 'transition';
+      action: Action;
+      from: Step;
+      to: Step;
+      reasons: string;
+      /** What the act fixed: a Nota Dinas number, a Konsep version, a signature. */
+      data: { notaDinasNumber?: string; notaDinasDate?: string; version?: number; signedBy?: string; note?: string };
+    };
+
+export interface Actor {
+  userId: string;
+  username: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * One recorded act. `prev` is the act it follows and `hash` chains it to that act, so an
+ * import can append what is new, recognise what it has, see a fork, and notice tampering.
+ */
+export interface CycleEvent {
+  id: string;
+  cycleId: string;
+  prev: string | null;
+  installationId: string;
+  at: string;
+  actor: Actor;
+  body: EventBody;
+  hash: string;
+}

@@ -1,0 +1,186 @@
+import { STEP_INFO, type Step } from './sop';
+import type { Role } from '../roles';
+import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft } from './events';
+import type { ItemFields } from '../information';
+
+// ---------- folding the log into a state ----------
+
+export interface ItemState {
+  id: string;
+  fields: ItemFields;
+  origin: ItemOrigin;
+  sourceItemId: string | null;
+  attachments: Attachment[];
+  addedAt: string;
+  updatedAt: string;
+}
+
+export interface ReviewMark {
+  version: number;
+  verdict: 'sesuai' | 'perlu_perbaikan';
+  note: string;
+  at: string;
+  by: string;
+}
+
+export interface ReturnRecord {
+  from: Step;
+  to: Step;
+  reasons: string;
+  at: string;
+  by: string;
+  version: number;
+  flaggedItemIds: string[];
+}
+
+export interface StepVisit {
+  step: Step;
+  since: string;
+  until: string | null;
+  by: Role | null;
+}
+
+export interface CycleState {
+  id: string;
+  title: string;
+  year: number;
+  carriedFrom: string | null;
+  createdAt: string;
+  createdBy: Actor;
+  step: Step;
+  items: ItemState[];
+  removedItems: ItemState[];
+  notaDinas: { draft: NotaDinasDraft | null; number: string | null; date: string | null };
+  /** How many times the Konsep was sent; review marks belong to one version. */
+  version: number;
+  reviews: Record<string, ReviewMark>;
+  returns: ReturnRecord[];
+  signed: { at: string; by: string } | null;
+  archived: { at: string; by: string; note: string } | null;
+  visits: StepVisit[];
+  lastEventId: string | null;
+  lastHash: string | null;
+  eventCount: number;
+  updatedAt: string;
+}
+
+export function emptyNotaDinas(): NotaDinasDraft {
+  return { kepada: '', dari: '', tembusan: [], sifat: 'Biasa', lampiran: '-', hal: '', isi: '', batasWaktu: '' };
+}
+
+/** Item lookup by id, kept beside each state so a 20,000-act log folds in linear time. */
+const itemIndex = new WeakMap<CycleState, Map<string, number>>();
+
+function indexOf(s: CycleState, itemId: string): number {
+  let idx = itemIndex.get(s);
+  if (!idx || idx.size !== s.items.length) {
+    idx = new Map(s.items.map((i, n) => [i.id, n]));
+    itemIndex.set(s, idx);
+  }
+  return idx.get(itemId) ?? -1;
+}
+
+function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>): CycleState {
+  return {
+    id: e.cycleId,
+    title: b.title,
+    year: b.year,
+    carriedFrom: b.carriedFrom,
+    createdAt: e.at,
+    createdBy: e.actor,
+    step: 'identifikasi',
+    items: [],
+    removedItems: [],
+    notaDinas: { draft: null, number: null, date: null },
+    version: 0,
+    reviews: {},
+    returns: [],
+    signed: null,
+    archived: null,
+    visits: [{ step: 'identifikasi', since: e.at, until: null, by: STEP_INFO.identifikasi.holder }],
+    lastEventId: e.id,
+    lastHash: e.hash,
+    eventCount: 1,
+    updatedAt: e.at,
+  };
+}
+
+/**
+ * Applies one act to the state, changing it in place: the repository owns its states and
+ * applies an act only after it is on disk, and folding a long log must not copy per act.
+ */
+export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleState {
+  const b = e.body;
+  if (b.type === 'cycle.created') return created(e, b);
+  if (!state) throw new Error('Log siklus tidak diawali pembuatan siklus.');
+  const s = state;
+  s.lastEventId = e.id;
+  s.lastHash = e.hash;
+  s.eventCount += 1;
+  s.updatedAt = e.at;
+  const touch = (itemId: string, f: (i: ItemState) => ItemState) => {
+    const n = indexOf(s, itemId);
+    if (n >= 0) s.items[n] = { ...f(s.items[n]!), updatedAt: e.at };
+  };
+  switch (b.type) {
+    case 'item.added':
+      s.items.push({ id: b.itemId, fields: b.fields, origin: b.origin, sourceItemId: b.sourceItemId, attachments: [], addedAt: e.at, updatedAt: e.at });
+      itemIndex.get(s)?.set(b.itemId, s.items.length - 1);
+      break;
+    case 'item.updated':
+      touch(b.itemId, (i) => ({ ...i, fields: { ...i.fields, ...b.fields }, origin: i.origin === 'tetap' ? 'berubah' : i.origin }));
+      break;
+    case 'item.removed': {
+      const n = indexOf(s, b.itemId);
+      if (n >= 0) {
+        s.removedItems.push(s.items[n]!);
+        s.items.splice(n, 1);
+        itemIndex.delete(s);
+      }
+      break;
+    }
+    case 'item.attached':
+      touch(b.itemId, (i) => ({ ...i, attachments: [...i.attachments, b.attachment] }));
+      break;
+    case 'item.detached':
+      touch(b.itemId, (i) => ({ ...i, attachments: i.attachments.filter((a) => a.id !== b.attachmentId) }));
+      break;
+    case 'notaDinas.saved':
+      s.notaDinas = { ...s.notaDinas, draft: b.draft };
+      break;
+    case 'review.marked':
+      s.reviews[b.itemId] = { version: b.version, verdict: b.verdict, note: b.note, at: e.at, by: e.actor.name };
+      break;
+    case 'transition': {
+      s.step = b.to;
+      s.visits[s.visits.length - 1]!.until = e.at;
+      s.visits.push({ step: b.to, since: e.at, until: null, by: STEP_INFO[b.to].holder });
+      if (b.action === 'issueNotaDinas') {
+        s.notaDinas = { ...s.notaDinas, number: b.data.notaDinasNumber ?? null, date: b.data.notaDinasDate ?? null };
+      }
+      if (b.action === 'submitKonsep') s.version = b.data.version ?? s.version + 1;
+      if (b.action === 'return') {
+        const flagged = Object.entries(s.reviews)
+          .filter(([, r]) => r.version === s.version && r.verdict === 'perlu_perbaikan')
+          .map(([id]) => id);
+        s.returns.push({ from: b.from, to: b.to, reasons: b.reasons, at: e.at, by: e.actor.name, version: s.version, flaggedItemIds: flagged });
+      }
+      if (b.action === 'approve' && b.from === 'pemeriksaan_kepala') s.signed = { at: e.at, by: b.data.signedBy ?? e.actor.name };
+      if (b.action === 'archive') s.archived = { at: e.at, by: e.actor.name, note: b.data.note ?? '' };
+      break;
+    }
+  }
+  return s;
+}
+
+/** The pure form, for callers that keep the state they had. */
+export function applyEvent(state: CycleState | null, e: CycleEvent): CycleState {
+  return applyInPlace(state ? structuredClone(state) : null, e);
+}
+
+export function fold(events: readonly CycleEvent[]): CycleState {
+  let state: CycleState | null = null;
+  for (const e of events) state = applyInPlace(state, e);
+  if (!state) throw new Error('Log siklus kosong.');
+  return state;
+}

@@ -1,0 +1,10 @@
+/**
+ * The SOP "Pendokumentasian Informasi Publik" as data and pure functions: the step table
+ * (sop), the acts a cycle's log holds (events), the state folded from them (fold), what a
+ * role may do now (decide), and time standards (timing).
+ */
+export * from './sop';
+export * from './events';
+export * from './fold';
+export * from './decide';
+export * from './timing';
