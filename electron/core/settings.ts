@@ -1,81 +1,76 @@
-import Conf from 'conf';
+import { promises as fs } from 'node:fs';
+import { Low } from 'lowdb';
 import { z } from 'zod';
 import { settingsSchema, type Settings } from './domain/office';
-import { readJsonFile } from './store/durable-file';
-import { FutureVersionError, InvalidDataError, type Migration } from './store/versioned';
+import { VersionedAdapter, type Migration } from './store/versioned';
 import type { Backups } from './store/backups';
 import type { Clock } from './clock';
-import path from 'node:path';
 
 /**
- * The office's settings (kop, officials, document options) in settings.json through conf,
- * electron-store's engine, so that core, host and Electron share one file. We version it
- * ourselves: conf's migrations are keyed by app semver, which says nothing about the data.
+ * The office's settings (kop, officials, document options) in settings.json, behind the
+ * same versioned, durable adapter as app.json: numbered migrations with a backup first,
+ * a newer file refused, a corrupt one never overwritten. These settings will travel in
+ * packages to other offices, so they need the data versioning app.json has, not conf's
+ * app-semver migrations.
  */
 export const SETTINGS_VERSION = 1;
+
+/** Forward only: entry `from: n` turns a v`n` file into v`n+1`. Append; never edit a shipped step. */
 export const settingsMigrations: Migration[] = [];
 
-const fileSchema = z.object({ settings: settingsSchema.nullable() });
+const settingsFileSchema = z.object({ settings: settingsSchema.nullable() });
+type SettingsFile = z.infer<typeof settingsFileSchema>;
 
-type Stored = { schemaVersion: number; settings: Settings | null };
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class SettingsStore {
-  private conf: Conf<Stored>;
-  private cached: Settings | null = null;
-
   private constructor(
     readonly file: string,
-    conf: Conf<Stored>,
-  ) {
-    this.conf = conf;
-  }
+    private readonly db: Low<SettingsFile>,
+  ) {}
 
-  /** Reads, migrates and validates before conf touches the file: conf would throw on bad JSON too, but less clearly. */
+  /**
+   * Throws CorruptFileError, InvalidDataError or FutureVersionError without writing, so
+   * the core can offer recovery. A missing file is created at once (as "not set up yet"),
+   * owner-readable only like every durable write.
+   */
   static async open(file: string, backups: Backups, clock: Clock): Promise<SettingsStore> {
-    const raw = (await readJsonFile(file)) as Record<string, unknown> | null;
-    let current: Settings | null = null;
-    let needsWrite = false;
-    if (raw !== null) {
-      const found = raw.schemaVersion;
-      if (typeof found !== 'number') throw new InvalidDataError(path.basename(file), 'versi skema tidak ada');
-      if (found > SETTINGS_VERSION) throw new FutureVersionError(path.basename(file), found, SETTINGS_VERSION);
-      let data = raw;
-      if (found < SETTINGS_VERSION) {
-        await backups.take(file, 'migrasi', clock.now());
-        for (let v = found; v < SETTINGS_VERSION; v++) {
-          const step = settingsMigrations.find((m) => m.from === v);
-          if (!step) throw new InvalidDataError(path.basename(file), `tidak ada migrasi dari v${v}`);
-          data = { ...step.up(data), schemaVersion: v + 1 };
-        }
-        needsWrite = true;
-      }
-      const parsed = fileSchema.safeParse({ settings: data.settings ?? null });
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new InvalidDataError(path.basename(file), `${first?.path.join('.')}: ${first?.message}`);
-      }
-      current = parsed.data.settings;
-    }
-    const conf = new Conf<Stored>({
-      cwd: path.dirname(file),
-      configName: path.basename(file, '.json'),
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-      serialize: (v) => JSON.stringify(v, null, 2),
+    const adapter = new VersionedAdapter<SettingsFile>({
+      file,
+      version: SETTINGS_VERSION,
+      migrations: settingsMigrations,
+      schema: settingsFileSchema,
+      backups,
+      clock,
     });
-    const store = new SettingsStore(file, conf);
-    store.cached = current;
-    if (needsWrite || raw === null) store.conf.store = { schemaVersion: SETTINGS_VERSION, settings: current };
-    return store;
+    const fresh = !(await exists(file));
+    const db = new Low<SettingsFile>(adapter, { settings: null });
+    await db.read();
+    if (fresh) await db.write();
+    return new SettingsStore(file, db);
   }
 
   get(): Settings | null {
-    return this.cached;
+    return this.db.data.settings;
   }
 
-  set(next: Settings): void {
+  /** Resolves once the file is on disk; on failure the old settings stay in effect. */
+  async set(next: Settings): Promise<void> {
     const parsed = settingsSchema.parse(next);
-    this.conf.store = { schemaVersion: SETTINGS_VERSION, settings: parsed };
-    this.cached = parsed;
+    const before = this.db.data;
+    this.db.data = { settings: parsed };
+    try {
+      await this.db.write();
+    } catch (e) {
+      this.db.data = before;
+      throw e;
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Child process for the crash test: opens a data directory the way the core does (lock,
- * stale temp clean-up, the versioned lowdb app db, the conf settings store) and then saves
+ * stale temp clean-up, the versioned lowdb app db, the versioned settings store) and then saves
  * as fast as it can until it is killed. Each round changes app.json (a counter and its
  * audit entry, in one write) and settings.json, and only then prints `ACK n`: whatever was
  * acknowledged must survive a SIGKILL at any moment.
@@ -39,7 +39,7 @@ async function main() {
     db.data.counters.n = n;
     appendAudit(db.data, null, systemClock.now(), 'uji.crash', `Simpan ke-${n}.`, [{ field: 'n', from: n - 1, to: n }]);
     await db.write();
-    settings.set({ ...current, office: { ...current.office, phone: `0${n}` } });
+    await settings.set({ ...current, office: { ...current.office, phone: `0${n}` } });
     // stdout to a pipe is synchronous on POSIX: once this returns, the parent will see it.
     process.stdout.write(`ACK ${n}\n`);
   }

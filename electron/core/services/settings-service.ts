@@ -29,7 +29,7 @@ export async function updateSettings(
   ensureCoverage(ctx.stores.appDb.data, next);
   const changes = diffFields(before, next);
   if (!changes.length) return settingsView(ctx.stores);
-  ctx.stores.settings.set(next);
+  await ctx.stores.settings.set(next);
   appendAudit(ctx.stores.appDb.data, ctx.actor, ctx.now, 'pengaturan.ubah', 'Pengaturan diubah.', changes);
   await ctx.stores.appDb.write();
   return settingsView(ctx.stores);
@@ -39,7 +39,7 @@ export async function setEmblem(ctx: CallContext, input: { base64: string | null
   const before = ctx.stores.settings.get();
   if (!before) throw new AppError('NOT_READY', 'Aplikasi belum disiapkan.');
   const emblem = input.base64 === null ? null : await storeEmblem(ctx.stores.paths.assets, input.base64);
-  ctx.stores.settings.set({ ...before, emblem });
+  await ctx.stores.settings.set({ ...before, emblem });
   appendAudit(
     ctx.stores.appDb.data,
     ctx.actor,

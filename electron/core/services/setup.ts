@@ -36,7 +36,7 @@ export async function completeSetup(ctx: CallContext, raw: SetupInput, opts: { d
     `${opts.demo ? 'Data contoh dimuat' : 'Penyiapan awal selesai'}: ${settings.office.opdName}, ${users.length} akun.`,
   );
   await db.write();
-  ctx.stores.settings.set(settings);
+  await ctx.stores.settings.set(settings);
   // From now on there is something worth restoring.
   await ctx.stores.backups.take(ctx.stores.paths.appDb, 'buka', ctx.now);
   await ctx.stores.backups.take(ctx.stores.paths.settings, 'buka', ctx.now);

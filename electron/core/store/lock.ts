@@ -37,7 +37,8 @@ export async function acquireLock(file: string, holder: string, now: Date): Prom
   const info: LockInfo = { pid: process.pid, hostname: os.hostname(), holder, since: now.toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await fs.writeFile(file, JSON.stringify(info), { flag: 'wx' });
+      // Owner-only like the data files: the lock names the holder, the host and the pid.
+      await fs.writeFile(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
       heldHere.add(file);
       return async () => {
         heldHere.delete(file);
