@@ -1,8 +1,7 @@
 import http from 'node:http';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../core/contract';
+import { serveStatic } from '../core/files/static';
 import { err, type Result } from '../core/result';
 import { isAllowedHost, isAllowedOrigin, SECURITY_HEADERS, tokenMatches } from './security';
 
@@ -19,22 +18,6 @@ export interface HostOptions {
   /** Largest request body; an emblem or a scan travels as base64 inside JSON. */
   maxBodyBytes?: number;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -66,34 +49,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-async function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse) {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath);
-  } catch {
-    return sendJson(res, 400, err('INVALID_INPUT', 'Alamat tidak valid.'));
-  }
-  if (rel.includes('\0')) return sendJson(res, 400, err('INVALID_INPUT', 'Alamat tidak valid.'));
-  if (rel === '/' || rel === '') rel = '/index.html';
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, '.' + rel);
-  const inside = path.relative(root, file);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) return sendJson(res, 404, err('NOT_FOUND', 'Tidak ditemukan.'));
-  let data: Buffer;
-  try {
-    data = await fs.readFile(file);
-  } catch {
-    return sendJson(res, 404, err('NOT_FOUND', 'Tidak ditemukan.'));
-  }
-  const ext = path.extname(file).toLowerCase();
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': MIME[ext] ?? 'application/octet-stream',
-    'Content-Length': data.length,
-    // Hashed asset names may be cached; the page itself must always be fresh.
-    'Cache-Control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-  });
-  res.end(data);
+async function sendStatic(rendererDir: string, req: http.IncomingMessage, urlPath: string, res: http.ServerResponse) {
+  const a = await serveStatic(rendererDir, { urlPath, method: req.method ?? 'GET' }, SECURITY_HEADERS);
+  res.writeHead(a.status, a.headers);
+  res.end(a.body ?? undefined);
 }
 
 export function createHostServer(opts: HostOptions): http.Server {
@@ -140,8 +99,7 @@ export function createHostServer(opts: HostOptions): http.Server {
         return sendJson(res, 200, result);
       }
 
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, err('INVALID_INPUT', 'Metode tidak diizinkan.'));
-      return await serveStatic(opts.rendererDir, url.pathname, res);
+      return await sendStatic(opts.rendererDir, req, url.pathname, res);
     } catch {
       if (!res.headersSent) sendJson(res, 500, err('INTERNAL', 'Terjadi kesalahan pada layanan PPID Desk.'));
       else res.destroy();

@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { protocol, type Session, type WebContents, type WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
+import { resolveUnderRoot, serveStatic, STATIC_BASE_HEADERS } from '../core/files/static';
 
 /**
  * All window lockdown in one place. The renderer is served from a privileged custom
@@ -64,100 +64,24 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
 
 // ---- serving the renderer ----
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeOf(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /**
  * Maps an app:// URL to a file under `root`, or null if it is not ours or would leave
- * `root`. URL parsing already folds `..` and `%2e%2e` segments, but an encoded slash
- * (`..%2f`) only becomes a separator after decoding, so the check runs on the result.
- * `p` is a parameter so the Windows rules can be tested on any machine.
+ * `root` (the rules are shared with the loopback host: see core/files/static).
  */
 export function resolveAppPath(root: string, url: string, p: path.PlatformPath = path): string | null {
   if (!isTrustedUrl(url)) return null;
-  let rel: string;
-  try {
-    rel = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    return null; // malformed percent-encoding
-  }
-  // NUL truncates paths in native code; ':' selects drives and NTFS streams and '\\' is a
-  // separator on Windows. The built renderer has none of them in its file names.
-  if (rel.includes('\0') || rel.includes(':') || rel.includes('\\')) return null;
-  rel = rel.replace(/^\/+/, '');
-  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-  const base = p.resolve(root);
-  const target = p.resolve(base, rel);
-  const relative = p.relative(base, target);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative)) return null;
-  return target;
+  return resolveUnderRoot(root, new URL(url).pathname, p);
 }
-
-const baseHeaders = () => ({
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-cache',
-});
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, { status, headers: { ...STATIC_BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-/**
- * Answers one app:// request from the built renderer. Unknown extension-less paths get
- * index.html, so a client-side route survives "Muat ulang".
- */
+/** Answers one app:// request from the built renderer; only this app's origin is served. */
 export async function serveRendererFile(root: string, request: { url: string; method: string }): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Metode tidak diizinkan.');
-  const file = resolveAppPath(root, request.url);
-  if (!file) return plain(403, 'Akses ditolak.');
-  let body: Buffer;
-  let served = file;
-  try {
-    body = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const isRoute = path.extname(file) === '';
-    if ((code === 'ENOENT' || code === 'EISDIR') && isRoute) {
-      served = path.join(path.resolve(root), 'index.html');
-      try {
-        body = await fs.readFile(served);
-      } catch {
-        return plain(404, 'Tidak ditemukan.');
-      }
-    } else if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') {
-      return plain(404, 'Tidak ditemukan.');
-    } else {
-      throw e;
-    }
-  }
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
-    status: 200,
-    headers: { ...baseHeaders(), 'Content-Type': mimeOf(served) },
-  });
+  if (!isTrustedUrl(request.url)) return plain(403, 'Akses ditolak.');
+  const a = await serveStatic(root, { urlPath: new URL(request.url).pathname, method: request.method });
+  return new Response(a.body, { status: a.status, headers: a.headers });
 }
 
 /** After ready: app://ppid/ serves dist/renderer and nothing else. */

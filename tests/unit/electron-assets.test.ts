@@ -56,7 +56,7 @@ describe('icons and emblem', () => {
   it('the default emblem passes the core’s own emblem checks', async () => {
     const bytes = await read('resources', 'emblem-default.png');
     expect(bytes.length).toBeLessThan(EMBLEM_MAX_BYTES);
-    expect(inspectImage(bytes)).toEqual({ mime: 'image/png', width: 400, height: 480 });
+    expect(await inspectImage(bytes)).toEqual({ mime: 'image/png', width: 400, height: 480 });
   });
 });
 

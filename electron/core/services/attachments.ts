@@ -3,47 +3,63 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../result';
 import type { Attachment } from '../domain/workflow';
+import { extensionOf, mimeForExtension } from '../files/mime';
+import { describeContent, sniff } from '../files/sniff';
 import { writeFileDurably } from '../store/durable-file';
 
 /** Soft files of an item: content-addressed under files/, so the same scan is kept once. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
-const ALLOWED: Record<string, string> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  ppt: 'application/vnd.ms-powerpoint',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  odt: 'application/vnd.oasis.opendocument.text',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  txt: 'text/plain',
-  csv: 'text/csv',
+/**
+ * The accepted extensions and what their bytes must be, as file-type names it. A name is
+ * only a claim: an EXE or a web page renamed to .pdf would be stored, listed as a PDF and
+ * later opened by someone trusting that. The old binary Office formats share one
+ * container (cfb); text has no signature and is accepted when it is plain UTF-8 text.
+ */
+const CONTENT_FOR: Record<string, string> = {
+  pdf: 'pdf',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  png: 'png',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pptx: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  doc: 'cfb',
+  xls: 'cfb',
+  ppt: 'cfb',
+  txt: 'txt',
+  csv: 'txt',
 };
 
 export function allowedExtensions(): string[] {
-  return Object.keys(ALLOWED);
+  return Object.keys(CONTENT_FOR);
 }
 
-/** Keeps only a plain file name: no folders, no control characters, nothing Windows refuses. */
+/**
+ * Keeps only a plain file name: no folders, no control or format characters (bidi
+ * overrides would make "fakturexe.pdf" of "faktur\u202Efdp.exe"), nothing Windows refuses.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base].map((ch) => (ch.charCodeAt(0) < 32 || '<>:"|?*'.includes(ch) ? '_' : ch)).join('')
-    .replace(/^\.+/, '')
+  const clean = base
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/[<>:"|?*]/g, '_')
     .trim()
+    .replace(/^\.+/, '')
+    // Windows drops trailing dots and spaces, which would change the extension it sees.
+    .replace(/[. ]+$/, '')
     .slice(0, 150);
   return clean || 'berkas';
 }
 
 export async function storeAttachment(filesDir: string, name: string, base64: string): Promise<Attachment> {
   const fileName = safeFileName(name);
-  const ext = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
-  const mime = ALLOWED[ext];
-  if (!mime) {
+  const ext = fileName.includes('.') ? extensionOf(fileName) : '';
+  const expected = CONTENT_FOR[ext];
+  const mime = mimeForExtension(ext);
+  if (!expected || !mime) {
     throw new AppError('INVALID_INPUT', `Jenis berkas .${ext || '?'} tidak diterima. Yang diterima: ${allowedExtensions().join(', ')}.`);
   }
   if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) throw new AppError('INVALID_INPUT', 'Isi berkas tidak terbaca.');
@@ -51,6 +67,14 @@ export async function storeAttachment(filesDir: string, name: string, base64: st
   if (!bytes.length) throw new AppError('INVALID_INPUT', 'Berkas kosong.');
   if (bytes.length > ATTACHMENT_MAX_BYTES) {
     throw new AppError('INVALID_INPUT', `Berkas terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB). Maksimal 20 MB per berkas.`);
+  }
+  const found = await sniff(bytes);
+  if (found?.ext !== expected) {
+    const hint = found && Object.values(CONTENT_FOR).includes(found.ext) && found.ext !== 'cfb' ? ` Jika memang ${describeContent(found)}, ganti akhiran namanya menjadi .${found.ext}.` : '';
+    throw new AppError(
+      'INVALID_INPUT',
+      `Berkas "${fileName}" ditolak: namanya berakhiran .${ext}, tetapi isinya ${describeContent(found)}.${hint}`,
+    );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const stored = path.join(filesDir, sha256.slice(0, 2), sha256);

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, ImageRun, Paragraph, VerticalAlignTable, type Table } from 'docx';
 import type { Settings } from '../../../domain/office';
-import { imageSize } from './png';
+import { imageSize } from '../../../files/image';
 import { fixedTable } from './table';
 import { cm } from './page';
 import { centred, runs } from './text';

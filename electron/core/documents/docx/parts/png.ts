@@ -50,21 +50,3 @@ export function encodeGreyPng(width: number, height: number, pixel: (x: number, 
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
-
-/** Pixel size of a PNG or JPEG, read from its header; null if it is neither. */
-export function imageSize(bytes: Buffer): { type: 'png' | 'jpg'; width: number; height: number } | null {
-  if (bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47) {
-    return { type: 'png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  }
-  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < bytes.length && bytes[i] === 0xff) {
-      const marker = bytes[i + 1]!;
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { type: 'jpg', height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
-      }
-      i += 2 + bytes.readUInt16BE(i + 2);
-    }
-  }
-  return null;
-}
