@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/render/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Inlined so vi.mock('electron') also reaches electron-store's own import of it.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

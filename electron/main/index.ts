@@ -10,6 +10,7 @@ import { createLog } from './log';
 import { attachContextMenu, installMenu } from './menu';
 import { appLocations, dataDirFromSwitch, defaultDataDir, profileDirFor } from './paths';
 import { createPlatform, openDataFolder } from './platform';
+import { openMachinePrefs } from './prefs';
 import { hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
 
@@ -127,6 +128,8 @@ function run(): void {
       return;
     }
 
+    // Read before the window exists, so it opens where it was left.
+    const prefs = openMachinePrefs();
     try {
       core = await Core.open({
         dataDir,
@@ -134,7 +137,7 @@ function run(): void {
         holder: HOLDER,
         resourcesDir: where.resourcesDir,
         appVersion: app.getVersion(),
-        platform: createPlatform(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)),
+        platform: createPlatform(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), prefs),
         log,
       });
     } catch (e) {
@@ -161,6 +164,7 @@ function run(): void {
       iconPath: where.iconPath,
       devTools: !app.isPackaged,
       log,
+      prefs,
     });
     mainWindow.on('closed', () => {
       mainWindow = null;

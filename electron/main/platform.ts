@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { Platform } from '../core/platform';
+import type { PrefsStore } from '../core/prefs';
 
 /** Returns null on success, or the reason the folder could not be opened. */
 export async function openDataFolder(dataDir: string): Promise<string | null> {
@@ -9,24 +10,36 @@ export async function openDataFolder(dataDir: string): Promise<string | null> {
   return error === '' ? null : error;
 }
 
+async function isFolder(dir: string): Promise<boolean> {
+  try {
+    return (await fs.stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The desktop services the core may ask for: a native save dialog (starting in Documents),
+ * The desktop services the core may ask for: a native save dialog (starting in the folder
+ * the last document went to, while it exists, else Documents),
  * opening a saved file in its default program, and the current page as PDF with the paper
  * size its print CSS asks for.
  */
-export function createPlatform(getWindow: () => BrowserWindow | null): Platform {
+export function createPlatform(getWindow: () => BrowserWindow | null, prefs?: PrefsStore): Platform {
   return {
     async saveFile({ suggestedName, bytes, filter }) {
       const win = getWindow();
+      const last = prefs?.read().lastSaveDir ?? null;
+      const folder = last && (await isFolder(last)) ? last : app.getPath('documents');
       const options = {
         title: 'Simpan dokumen',
-        defaultPath: path.join(app.getPath('documents'), path.basename(suggestedName)),
+        defaultPath: path.join(folder, path.basename(suggestedName)),
         filters: [filter],
         buttonLabel: 'Simpan',
       };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       await fs.writeFile(result.filePath, bytes);
+      prefs?.update({ lastSaveDir: path.dirname(result.filePath) });
       return result.filePath;
     },
     async openPath(file) {

@@ -1,4 +1,5 @@
-import { BrowserWindow, dialog, screen } from 'electron';
+import { BrowserWindow, dialog, screen, type Rectangle } from 'electron';
+import type { PrefsStore, WindowPrefs } from '../core/prefs';
 import type { Log } from './log';
 import { APP_START_URL, secureWebPreferences } from './security';
 
@@ -7,6 +8,8 @@ export interface WindowOptions {
   iconPath: string;
   devTools: boolean;
   log: Log;
+  /** Size, position, maximised and zoom from the last session on this PC. */
+  prefs?: PrefsStore;
 }
 
 /** Sizes chosen for the 1366×768 laptops common in regency offices. */
@@ -23,9 +26,48 @@ export const UNSAVED_CLOSE_DIALOG = {
   noLink: true,
 };
 
+/** A title bar this tall and this wide must lie on a screen, or the user cannot grab the window. */
+const GRIP = { width: 120, height: 40 };
+
+function titleBarVisible(b: { x: number; y: number; width: number }, area: Rectangle): boolean {
+  const overlap = Math.min(b.x + b.width, area.x + area.width) - Math.max(b.x, area.x);
+  return overlap >= GRIP.width && b.y >= area.y && b.y + GRIP.height <= area.y + area.height;
+}
+
+/**
+ * Where the window opens. Saved bounds are used while their title bar lies on one of the
+ * screens now attached; bounds from a monitor since unplugged, or a resolution since
+ * lowered, are dropped and the window is centred on the primary screen instead.
+ */
+export function initialPlacement(
+  saved: WindowPrefs | null,
+  screens: { workAreas: Rectangle[]; primary: Rectangle },
+): { bounds: { width: number; height: number; x?: number; y?: number }; maximize: boolean } {
+  const { primary } = screens;
+  const fitsIn = (area: Rectangle, w: number, h: number) => area.width >= w && area.height >= h;
+  if (!saved) {
+    // On a 1366×768 screen the default window would not fit: start maximised instead.
+    return { bounds: { width: WINDOW_SIZE.width, height: WINDOW_SIZE.height }, maximize: !fitsIn(primary, WINDOW_SIZE.width, WINDOW_SIZE.height) };
+  }
+  const home = saved.x !== undefined && saved.y !== undefined ? screens.workAreas.find((a) => titleBarVisible({ x: saved.x!, y: saved.y!, width: saved.width }, a)) : undefined;
+  const area = home ?? primary;
+  const width = Math.max(WINDOW_SIZE.minWidth, Math.min(saved.width, area.width));
+  const height = Math.max(WINDOW_SIZE.minHeight, Math.min(saved.height, area.height));
+  return {
+    bounds: home ? { width, height, x: saved.x, y: saved.y } : { width, height },
+    maximize: saved.maximized || !fitsIn(area, width, height),
+  };
+}
+
 export function createMainWindow(o: WindowOptions): BrowserWindow {
+  const saved = o.prefs?.read() ?? null;
+  const placement = initialPlacement(saved?.window ?? null, {
+    workAreas: screen.getAllDisplays().map((d) => d.workArea),
+    primary: screen.getPrimaryDisplay().workArea,
+  });
   const win = new BrowserWindow({
     ...WINDOW_SIZE,
+    ...placement.bounds,
     title: 'PPID Desk',
     icon: o.iconPath,
     show: false,
@@ -35,12 +77,25 @@ export function createMainWindow(o: WindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(o.preloadPath, o.devTools),
   });
 
-  const area = screen.getPrimaryDisplay().workAreaSize;
-  const fits = area.width >= WINDOW_SIZE.width && area.height >= WINDOW_SIZE.height;
   win.once('ready-to-show', () => {
-    // On a 1366×768 screen the window would not fit: start maximised instead.
-    if (!fits) win.maximize();
+    if (placement.maximize) win.maximize();
     win.show();
+  });
+
+  const zoomFactor = saved?.zoomFactor ?? 1;
+  if (zoomFactor !== 1) win.webContents.once('did-finish-load', () => win.webContents.setZoomFactor(zoomFactor));
+  // 'close' still has the bounds ('closed' does not); a crash keeps the last session's.
+  win.on('close', () => {
+    if (!o.prefs) return;
+    try {
+      const b = win.getNormalBounds();
+      o.prefs.update({
+        window: { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() },
+        zoomFactor: win.webContents.getZoomFactor(),
+      });
+    } catch (e) {
+      o.log('Preferensi jendela tidak tersimpan', e);
+    }
   });
 
   // The renderer blocks unloading while a form has unsaved edits; ask instead of letting

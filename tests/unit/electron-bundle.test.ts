@@ -54,6 +54,7 @@ const ipcHandlers = new Map();
 export const ipcMain = {
   handle: (channel, fn) => { ipcHandlers.set(channel, fn); out('ipcHandle', { channel }); },
   removeHandler: (channel) => { ipcHandlers.delete(channel); out('ipcRemove', { channel }); },
+  on: (channel) => out('ipcOn', { channel }),
 };
 let protocolHandler = null;
 export const protocol = { registerSchemesAsPrivileged: (schemes) => out('schemes', { schemes }) };
@@ -73,7 +74,11 @@ export const dialog = {
 };
 export const Menu = { setApplicationMenu: () => out('menu'), buildFromTemplate: (t) => ({ t }) };
 export const shell = { openPath: async () => '' };
-export const screen = { getPrimaryDisplay: () => ({ workAreaSize: { width: 1366, height: 728 } }) };
+const workArea = { x: 0, y: 0, width: 1366, height: 728 };
+export const screen = {
+  getPrimaryDisplay: () => ({ workArea, workAreaSize: { width: 1366, height: 728 } }),
+  getAllDisplays: () => [{ workArea }],
+};
 export class BrowserWindow extends EventEmitter {
   constructor(opts) {
     super();
@@ -109,6 +114,8 @@ async function exercise() {
   });
   app.quit();
 }
+// The real module is CommonJS, so bundled packages (electron-store) may import its default.
+export default { app, ipcMain, protocol, session, dialog, Menu, shell, screen, BrowserWindow };
 `;
 
 const HOOKS = `
@@ -211,6 +218,9 @@ describe('built main.js', () => {
     await expect(fs.access(path.join(dataDir, 'ppid-desk.lock'))).rejects.toThrow();
     await expect(fs.access(path.join(dataDir, 'settings.json'))).resolves.toBeUndefined();
     await expect(fs.access(path.join(dataDir, 'electron-profile', 'logs'))).resolves.toBeUndefined();
+    // Window preferences belong to the machine's profile, not to the office's data.
+    const prefs = JSON.parse(await fs.readFile(path.join(dataDir, 'electron-profile', 'preferensi.json'), 'utf8'));
+    expect(prefs).toEqual({ window: null, zoomFactor: 1, lastSaveDir: null });
   });
 
   it('tells the user in Indonesian when another process holds the data dir, and quits', async () => {
