@@ -11,7 +11,7 @@ import {
   setupInputSchema,
   type Settings,
 } from './domain/office';
-import { ACTIONS, type NotaDinasDraft } from './domain/workflow';
+import { ACTIONS, notaDinasDraftSchema } from './domain/workflow';
 import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
@@ -33,30 +33,16 @@ export interface CallSpec<I extends z.ZodType, O> {
   input: I;
   access: Access;
   phase: Phase;
-  /** Calls that change nothing may be retried freely by a transport. */
-  mutates: boolean;
   /** Phantom: the output type. */
   readonly _output?: O;
 }
 
 const call =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; mutates?: boolean }): CallSpec<I, O> => ({
+  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase }): CallSpec<I, O> => ({
     phase: 'ready',
-    mutates: true,
     ...spec,
   });
-
-const notaDinasDraftSchema: z.ZodType<NotaDinasDraft> = z.object({
-  kepada: z.string().trim().max(300, 'Kepada terlalu panjang.'),
-  dari: z.string().trim().max(300, 'Dari terlalu panjang.'),
-  tembusan: z.array(z.string().trim().min(1).max(300)).max(10, 'Maksimal 10 tembusan.'),
-  sifat: z.enum(['Biasa', 'Segera', 'Sangat Segera', 'Rahasia'], { error: 'Sifat tidak dikenal.' }),
-  lampiran: z.string().trim().max(100, 'Lampiran terlalu panjang.'),
-  hal: z.string().trim().max(300, 'Hal terlalu panjang.'),
-  isi: z.string().trim().max(20000, 'Isi terlalu panjang.'),
-  batasWaktu: z.string().trim().max(100, 'Batas waktu terlalu panjang.'),
-});
 
 const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' });
 
@@ -119,7 +105,7 @@ export interface DemoAccount {
 // ---- the contract ----
 
 export const contract = {
-  'app.status': call<AppStatus>()({ input: empty, access: 'public', phase: 'always', mutates: false }),
+  'app.status': call<AppStatus>()({ input: empty, access: 'public', phase: 'always' }),
   'recovery.restoreBackup': call<AppStatus>()({ input: empty, access: 'public', phase: 'recovery' }),
 
   'setup.complete': call<{ done: true }>()({ input: setupInputSchema, access: 'public', phase: 'setup' }),
@@ -133,8 +119,8 @@ export const contract = {
     access: 'public',
   }),
   'auth.logout': call<{ done: true }>()({ input: empty, access: anyUser }),
-  'auth.me': call<UserView>()({ input: empty, access: anyUser, mutates: false }),
-  'auth.demoAccounts': call<DemoAccount[]>()({ input: empty, access: 'public', mutates: false }),
+  'auth.me': call<UserView>()({ input: empty, access: anyUser }),
+  'auth.demoAccounts': call<DemoAccount[]>()({ input: empty, access: 'public' }),
   'auth.changePassword': call<{ done: true }>()({
     input: z
       .object({ current: z.string().min(1, 'Kata sandi lama wajib diisi.').max(128), next: passwordSchema })
@@ -142,7 +128,7 @@ export const contract = {
     access: anyUser,
   }),
 
-  'settings.get': call<SettingsView>()({ input: empty, access: anyUser, mutates: false }),
+  'settings.get': call<SettingsView>()({ input: empty, access: anyUser }),
   'settings.update': call<SettingsView>()({
     input: z
       .object({
@@ -158,7 +144,7 @@ export const contract = {
     access: admin,
   }),
 
-  'users.list': call<UserView[]>()({ input: empty, access: admin, mutates: false }),
+  'users.list': call<UserView[]>()({ input: empty, access: admin }),
   'users.create': call<UserView>()({ input: accountInputSchema.strict(), access: admin }),
   'users.update': call<UserView>()({
     input: z
@@ -179,10 +165,9 @@ export const contract = {
   'audit.listApp': call<AuditView[]>()({
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 }),
     access: admin,
-    mutates: false,
   }),
 
-  'cycles.list': call<{ cycles: CycleSummary[]; damaged: { id: string; message: string }[] }>()({ input: empty, access: anyUser, mutates: false }),
+  'cycles.list': call<{ cycles: CycleSummary[]; damaged: { id: string; message: string }[] }>()({ input: empty, access: anyUser }),
   'cycles.create': call<{ id: string }>()({
     input: z
       .object({
@@ -193,7 +178,7 @@ export const contract = {
       .strict(),
     access: { roles: ['operator', 'ppid_pembantu'] },
   }),
-  'cycles.get': call<CycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, mutates: false }),
+  'cycles.get': call<CycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser }),
   'cycles.addItems': call<CycleView>()({
     input: z
       .object({ cycleId: idSchema, items: z.array(itemFieldsSchema).min(1, 'Tidak ada informasi yang ditambahkan.').max(500, 'Maksimal 500 informasi sekaligus.') })
@@ -244,7 +229,6 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
-    mutates: false,
   }),
   'cycles.attach': call<CycleView>()({
     input: z
@@ -264,9 +248,8 @@ export const contract = {
   'cycles.attachmentContent': call<{ name: string; mime: string; base64: string }>()({
     input: z.object({ cycleId: idSchema, itemId: idSchema, attachmentId: idSchema }).strict(),
     access: anyUser,
-    mutates: false,
   }),
-  'cycles.changes': call<ChangeReport>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, mutates: false }),
+  'cycles.changes': call<ChangeReport>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser }),
   'documents.build': call<BuiltDocument>()({
     input: z
       .object({
@@ -275,7 +258,6 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
-    mutates: false,
   }),
   'documents.save': call<{ savedTo: string | null; fileName: string; openError: string | null }>()({
     input: z
@@ -286,7 +268,6 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
-    mutates: false,
   }),
   'documents.savePdf': call<{ savedTo: string | null }>()({
     input: z
@@ -298,17 +279,14 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
-    mutates: false,
   }),
   'documents.fingerprints': call<{ dip: PrintedFingerprint | null; dik: PrintedFingerprint | null }>()({
     input: z.object({ cycleId: idSchema }).strict(),
     access: anyUser,
-    mutates: false,
   }),
   'documents.verify': call<Verification>()({
     input: z.object({ code: z.string().trim().min(1, 'Isi kode yang akan diperiksa.').max(300, 'Kode terlalu panjang.') }).strict(),
     access: anyUser,
-    mutates: false,
   }),
 } as const;
 

@@ -1,21 +1,13 @@
 import type { ItemFields } from '../information';
 import type { Role } from '../roles';
+import type { NotaDinasDraft } from './nota-dinas';
 import type { Action, Step } from './sop';
 
 // ---------- the log ----------
 
 export type ItemOrigin = 'baru' | 'tetap' | 'berubah';
 
-export interface NotaDinasDraft {
-  kepada: string;
-  dari: string;
-  tembusan: string[];
-  sifat: 'Biasa' | 'Segera' | 'Sangat Segera' | 'Rahasia';
-  lampiran: string;
-  hal: string;
-  isi: string;
-  batasWaktu: string;
-}
+export type { NotaDinasDraft } from './nota-dinas';
 
 export interface Attachment {
   id: string;

@@ -5,6 +5,7 @@
  */
 export * from './sop';
 export * from './events';
+export { notaDinasDraftSchema } from './nota-dinas';
 export * from './fold';
 export * from './decide';
 export * from './timing';
