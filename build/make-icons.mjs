@@ -5,9 +5,10 @@
  *
  *   node build/make-icons.mjs
  *
- * Writes build/icon.svg, build/icon.png (512), build/icon.ico (16–256), resources/icon.png
- * (256, the window icon), build/emblem-default.svg and resources/emblem-default.png
- * (400×480, the demo office's kop surat).
+ * Writes build/icon.svg, build/icon.png (512: electron-builder makes the Windows .ico and the
+ * installer's icons from it), resources/icon.png (256, the window icon),
+ * build/emblem-default.svg and resources/emblem-default.png (400×480, the demo office's kop
+ * surat).
  *
  * The emblem is a generic regency-style shield (star, longhouse, river, rice and cotton,
  * a ribbon reading CONTOH). It copies no real emblem: an office replaces it with its own
@@ -29,21 +30,16 @@ const INK = '#2b2110';
 
 // ---- app icon ----
 
-/** Small sizes drop the text lines and fill more of the square, so they stay legible. */
-function iconSvg({ small }) {
-  const m = small ? 8 : 28; // margin around the rounded square
-  const lines = small
-    ? ''
-    : [
-        `<rect x="172" y="150" width="118" height="20" rx="10" fill="${GREEN}"/>`,
-        `<rect x="172" y="196" width="168" height="16" rx="8" fill="#a9c9b5"/>`,
-        `<rect x="172" y="232" width="168" height="16" rx="8" fill="#a9c9b5"/>`,
-        `<rect x="172" y="268" width="120" height="16" rx="8" fill="#a9c9b5"/>`,
-        `<rect x="172" y="304" width="80" height="16" rx="8" fill="#a9c9b5"/>`,
-      ].join('');
-  const badge = small
-    ? { cx: 352, cy: 356, r: 112, dot: 20, barW: 38, barH: 98 }
-    : { cx: 358, cy: 364, r: 92, dot: 16, barW: 30, barH: 78 };
+function iconSvg() {
+  const m = 28; // margin around the rounded square
+  const lines = [
+    `<rect x="172" y="150" width="118" height="20" rx="10" fill="${GREEN}"/>`,
+    `<rect x="172" y="196" width="168" height="16" rx="8" fill="#a9c9b5"/>`,
+    `<rect x="172" y="232" width="168" height="16" rx="8" fill="#a9c9b5"/>`,
+    `<rect x="172" y="268" width="120" height="16" rx="8" fill="#a9c9b5"/>`,
+    `<rect x="172" y="304" width="80" height="16" rx="8" fill="#a9c9b5"/>`,
+  ].join('');
+  const badge = { cx: 358, cy: 364, r: 92, dot: 16, barW: 30, barH: 78 };
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">
   <defs>
     <linearGradient id="bg" x1="0" y1="0" x2="0" y2="1">
@@ -51,11 +47,11 @@ function iconSvg({ small }) {
       <stop offset="1" stop-color="${GREEN_DARK}"/>
     </linearGradient>
   </defs>
-  <rect x="${m}" y="${m}" width="${512 - 2 * m}" height="${512 - 2 * m}" rx="${small ? 88 : 100}" fill="url(#bg)"/>
-  <path d="M152 ${small ? 78 : 96} H316 L384 ${small ? 146 : 164} V${small ? 430 : 412} a18 18 0 0 1 -18 18 H152 a18 18 0 0 1 -18 -18 V${small ? 96 : 114} a18 18 0 0 1 18 -18 Z" fill="#ffffff"/>
-  <path d="M316 ${small ? 78 : 96} V${small ? 128 : 146} a18 18 0 0 0 18 18 H384 Z" fill="#cfe3d6"/>
+  <rect x="${m}" y="${m}" width="${512 - 2 * m}" height="${512 - 2 * m}" rx="100" fill="url(#bg)"/>
+  <path d="M152 96 H316 L384 164 V412 a18 18 0 0 1 -18 18 H152 a18 18 0 0 1 -18 -18 V114 a18 18 0 0 1 18 -18 Z" fill="#ffffff"/>
+  <path d="M316 96 V146 a18 18 0 0 0 18 18 H384 Z" fill="#cfe3d6"/>
   ${lines}
-  <circle cx="${badge.cx}" cy="${badge.cy}" r="${badge.r}" fill="${GOLD}" stroke="${GREEN_DARK}" stroke-width="${small ? 18 : 14}"/>
+  <circle cx="${badge.cx}" cy="${badge.cy}" r="${badge.r}" fill="${GOLD}" stroke="${GREEN_DARK}" stroke-width="14"/>
   <circle cx="${badge.cx}" cy="${badge.cy - badge.barH / 2 - badge.dot + 2}" r="${badge.dot}" fill="#ffffff"/>
   <rect x="${badge.cx - badge.barW / 2}" y="${badge.cy - badge.barH / 2 + 14}" width="${badge.barW}" height="${badge.barH}" rx="${badge.barW / 2.5}" fill="#ffffff"/>
 </svg>`;
@@ -152,58 +148,6 @@ function emblemSvg() {
 </svg>`;
 }
 
-// ---- ICO: BMP entries for small sizes (what every Windows tool reads), PNG for 256 ----
-
-function bmpEntry(size, rgba) {
-  const header = Buffer.alloc(40);
-  const xorBytes = size * size * 4;
-  const maskRow = Math.ceil(size / 32) * 4;
-  const maskBytes = maskRow * size;
-  header.writeUInt32LE(40, 0);
-  header.writeInt32LE(size, 4);
-  header.writeInt32LE(size * 2, 8); // XOR bitmap + AND mask
-  header.writeUInt16LE(1, 12);
-  header.writeUInt16LE(32, 14);
-  header.writeUInt32LE(0, 16);
-  header.writeUInt32LE(xorBytes + maskBytes, 20);
-  const pixels = Buffer.alloc(xorBytes);
-  const mask = Buffer.alloc(maskBytes);
-  for (let y = 0; y < size; y++) {
-    const row = size - 1 - y; // bottom-up
-    for (let x = 0; x < size; x++) {
-      const s = (y * size + x) * 4;
-      const d = (row * size + x) * 4;
-      pixels[d] = rgba[s + 2];
-      pixels[d + 1] = rgba[s + 1];
-      pixels[d + 2] = rgba[s];
-      pixels[d + 3] = rgba[s + 3];
-      if (rgba[s + 3] === 0) mask[row * maskRow + (x >> 3)] |= 0x80 >> (x & 7);
-    }
-  }
-  return Buffer.concat([header, pixels, mask]);
-}
-
-function ico(entries) {
-  const dir = Buffer.alloc(6 + 16 * entries.length);
-  dir.writeUInt16LE(0, 0);
-  dir.writeUInt16LE(1, 2);
-  dir.writeUInt16LE(entries.length, 4);
-  let offset = dir.length;
-  entries.forEach(({ size, data }, i) => {
-    const e = 6 + 16 * i;
-    dir.writeUInt8(size >= 256 ? 0 : size, e);
-    dir.writeUInt8(size >= 256 ? 0 : size, e + 1);
-    dir.writeUInt8(0, e + 2);
-    dir.writeUInt8(0, e + 3);
-    dir.writeUInt16LE(1, e + 4);
-    dir.writeUInt16LE(32, e + 6);
-    dir.writeUInt32LE(data.length, e + 8);
-    dir.writeUInt32LE(offset, e + 12);
-    offset += data.length;
-  });
-  return Buffer.concat([dir, ...entries.map((e) => e.data)]);
-}
-
 // ---- rasterising ----
 
 const browser = await chromium.launch({
@@ -227,33 +171,22 @@ try {
         const ctx = canvas.getContext('2d');
         ctx.imageSmoothingQuality = 'high';
         ctx.drawImage(img, 0, 0, width, height);
-        return {
-          png: canvas.toDataURL('image/png').split(',')[1],
-          rgba: Array.from(ctx.getImageData(0, 0, width, height).data),
-        };
+        return canvas.toDataURL('image/png').split(',')[1];
       },
       { svg, width, height },
     );
 
-  const big = iconSvg({ small: false });
-  const small = iconSvg({ small: true });
+  const icon = iconSvg();
   const emblem = emblemSvg();
   await fs.mkdir(out('build'), { recursive: true });
   await fs.mkdir(out('resources'), { recursive: true });
-  await fs.writeFile(out('build', 'icon.svg'), big);
+  await fs.writeFile(out('build', 'icon.svg'), icon);
   await fs.writeFile(out('build', 'emblem-default.svg'), emblem);
 
-  await fs.writeFile(out('build', 'icon.png'), Buffer.from((await raster(big, 512, 512)).png, 'base64'));
-  await fs.writeFile(out('resources', 'icon.png'), Buffer.from((await raster(big, 256, 256)).png, 'base64'));
-  await fs.writeFile(out('resources', 'emblem-default.png'), Buffer.from((await raster(emblem, 400, 480)).png, 'base64'));
-
-  const entries = [];
-  for (const size of [16, 24, 32, 48, 64, 128, 256]) {
-    const r = await raster(size <= 48 ? small : big, size, size);
-    entries.push({ size, data: size >= 256 ? Buffer.from(r.png, 'base64') : bmpEntry(size, r.rgba) });
-  }
-  await fs.writeFile(out('build', 'icon.ico'), ico(entries));
-  console.log('Ikon dan lambang contoh dibuat: build/icon.png, build/icon.ico, resources/icon.png, resources/emblem-default.png');
+  await fs.writeFile(out('build', 'icon.png'), Buffer.from(await raster(icon, 512, 512), 'base64'));
+  await fs.writeFile(out('resources', 'icon.png'), Buffer.from(await raster(icon, 256, 256), 'base64'));
+  await fs.writeFile(out('resources', 'emblem-default.png'), Buffer.from(await raster(emblem, 400, 480), 'base64'));
+  console.log('Ikon dan lambang contoh dibuat: build/icon.png, resources/icon.png, resources/emblem-default.png');
 } finally {
   await browser.close();
 }

@@ -2,8 +2,9 @@
 /**
  * Bundles the Electron main process and the preload.
  *
- * main.js: ESM for Electron 45 (Node 22). Everything but `electron` is bundled, lowdb
- * (ESM-only) and conf included, so the packaged app needs no node_modules at all.
+ * main.js: ESM for Electron 45 (Node 22). Everything but `electron` is bundled, the
+ * ESM-only packages (lowdb, file-type, electron-store) included, so the packaged app needs
+ * no node_modules at all.
  * preload.cjs: sandboxed preloads must be CommonJS and may only require('electron').
  *
  * Usage: node scripts/build-electron.mjs [--outdir=dist/electron] [--minify]
@@ -13,12 +14,24 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const outdirArg = args.find((a) => a.startsWith('--outdir='));
-const outdir = path.resolve(root, outdirArg ? outdirArg.slice('--outdir='.length) : 'dist/electron');
-const minify = args.includes('--minify');
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      outdir: { type: 'string', default: 'dist/electron' },
+      minify: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  }));
+} catch (e) {
+  console.error(`${e.message}\nPemakaian: node scripts/build-electron.mjs [--outdir=dist/electron] [--minify]`);
+  process.exit(2);
+}
+const outdir = path.resolve(root, values.outdir);
+const minify = values.minify;
 
 // Bundled CommonJS dependencies call require() for Node built-ins; esbuild's ESM output
 // has no require unless one is made for it.
