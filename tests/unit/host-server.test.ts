@@ -99,6 +99,20 @@ describe('loopback host', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('serves the renderer the way app:// does: scripts as JavaScript, a client-side route as the page', async () => {
+    const script = await request(port, { path: '/assets/app.js' });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // Hashed asset names may be cached; the page (which carries the token) never is.
+    expect(script.headers['cache-control']).toContain('immutable');
+    const route = await request(port, { path: '/siklus/abc/nota-dinas' });
+    expect(route.status).toBe(200);
+    expect(route.body).toContain('<title>PPID Desk</title>');
+    expect(route.headers['cache-control']).toBe('no-store');
+    expect((await request(port, { path: '/assets/hilang.js' })).status).toBe(404);
+    expect((await request(port, { path: '/', method: 'DELETE' })).status).toBe(405);
+  });
+
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
     const page = await request(port, { path: '/' });
     expect(page.status).toBe(200);
