@@ -88,6 +88,14 @@ describe('attachments are checked by their content', () => {
     expect(await fs.readFile(path.join(dir, a.file))).toEqual(bytes);
   });
 
+  it('accepts text as offices save it: Excel\'s Windows-1252 CSV and Notepad\'s UTF-16', async () => {
+    const dir = await filesDir();
+    const ansi = Buffer.from('no;judul\n1;Pengadaan barang \x96 2025\n', 'latin1');
+    expect((await storeAttachment(dir, 'rekap.csv', ansi.toString('base64'))).mime).toBe('text/csv');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Daftar informasi publik\r\n', 'utf16le')]);
+    expect((await storeAttachment(dir, 'catatan.txt', utf16.toString('base64'))).mime).toBe('text/plain');
+  });
+
   it('refuses a program renamed to .pdf, saying what it really is', async () => {
     const message = await refusal('Laporan Keuangan.pdf', FIXTURE.exe());
     expect(message).toMatch(/"Laporan Keuangan\.pdf" ditolak: namanya berakhiran \.pdf, tetapi isinya program Windows \(EXE\)/);
@@ -141,6 +149,9 @@ describe('attachment names', () => {
     expect(safeFileName('..\\..\\Windows\\system32\\SK: PPID?.pdf')).toBe('SK_ PPID_.pdf');
     expect(safeFileName('laporan.pdf. . ')).toBe('laporan.pdf');
     expect(safeFileName('\u202E\u2066')).toBe('berkas');
+    const long = safeFileName(`${'Laporan realisasi anggaran '.repeat(10)}.pdf`);
+    expect(long.length).toBeLessThanOrEqual(150);
+    expect(long.endsWith('.pdf')).toBe(true);
     const dir = await filesDir();
     const a = await storeAttachment(dir, '../../Renstra\u2067 2025\r\n.pdf', FIXTURE.pdf().toString('base64'));
     expect(a.name).toBe('Renstra 2025.pdf');

@@ -2,8 +2,8 @@ import { fileTypeFromBuffer } from 'file-type/core';
 
 /**
  * What a file is, read from its bytes: names and declared types can lie. Binary formats
- * are recognised by file-type; text, which has no signature, by being valid UTF-8 without
- * control characters, and a web page among texts by its opening tag.
+ * are recognised by file-type; text, which has no signature, by having no control
+ * characters, and a web page among texts by its opening tag.
  */
 export interface Sniffed {
   /** file-type's name for the format ('pdf', 'docx', 'exe', 'cfb' …), or 'html' / 'txt'. */
@@ -14,14 +14,31 @@ export interface Sniffed {
 const HTML_START = /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|script|iframe|svg)\b/i;
 
 /** Tab, line feed, form feed and carriage return are text; other C0 controls and DEL mean binary. */
-const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+function isTextCode(c: number): boolean {
+  return c >= 0x20 ? c !== 0x7f : c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
 
+/**
+ * The text of bytes that are text: UTF-8, UTF-16 with a byte-order mark (Notepad's
+ * "Unicode"), or a single-byte code page (Excel's "CSV" on Windows is Windows-1252).
+ */
 function asText(bytes: Uint8Array): string | null {
-  for (const b of bytes) if ((b < 0x20 && !TEXT_CONTROLS.has(b)) || b === 0x7f) return null;
+  const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (bom16) {
+    let text: string;
+    try {
+      text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+    for (let i = 0; i < text.length; i++) if (!isTextCode(text.charCodeAt(i))) return null;
+    return text;
+  }
+  for (const b of bytes) if (!isTextCode(b)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return null;
+    return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 

@@ -16,22 +16,27 @@ export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
  * later opened by someone trusting that. The old binary Office formats share one
  * container (cfb); text has no signature and is accepted when it is plain UTF-8 text.
  */
-const CONTENT_FOR: Record<string, string> = {
-  pdf: 'pdf',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  png: 'png',
-  docx: 'docx',
-  xlsx: 'xlsx',
-  pptx: 'pptx',
-  odt: 'odt',
-  ods: 'ods',
-  doc: 'cfb',
-  xls: 'cfb',
-  ppt: 'cfb',
-  txt: 'txt',
-  csv: 'txt',
+const CONTENT_FOR: Record<string, readonly string[]> = {
+  // Illustrator saves PDF-compatible files that file-type names 'ai'; they are PDFs to a reader.
+  pdf: ['pdf', 'ai'],
+  jpg: ['jpg'],
+  jpeg: ['jpg'],
+  // An animated PNG is still a PNG to every viewer.
+  png: ['png', 'apng'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  pptx: ['pptx'],
+  odt: ['odt'],
+  ods: ['ods'],
+  doc: ['cfb'],
+  xls: ['cfb'],
+  ppt: ['cfb'],
+  txt: ['txt'],
+  csv: ['txt'],
 };
+
+/** The extension to suggest for content that is acceptable under another name. */
+const SUGGESTED: Record<string, string> = { pdf: 'pdf', ai: 'pdf', jpg: 'jpg', png: 'png', apng: 'png', docx: 'docx', xlsx: 'xlsx', pptx: 'pptx', odt: 'odt', ods: 'ods', txt: 'txt' };
 
 export function allowedExtensions(): string[] {
   return Object.keys(CONTENT_FOR);
@@ -41,17 +46,22 @@ export function allowedExtensions(): string[] {
  * Keeps only a plain file name: no folders, no control or format characters (bidi
  * overrides would make "fakturexe.pdf" of "faktur\u202Efdp.exe"), nothing Windows refuses.
  */
+const NAME_MAX = 150;
+
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = base
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/[<>:"|?*]/g, '_')
-    .trim()
-    .replace(/^\.+/, '')
+    .replace(/^[.\s]+/, '')
     // Windows drops trailing dots and spaces, which would change the extension it sees.
-    .replace(/[. ]+$/, '')
-    .slice(0, 150);
-  return clean || 'berkas';
+    .replace(/[.\s]+$/, '');
+  const chars = Array.from(clean);
+  if (chars.length <= NAME_MAX) return clean || 'berkas';
+  // Shorten the name, never the extension: it decides whether the file is accepted.
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 8 ? clean.slice(dot) : '';
+  return Array.from(clean.slice(0, clean.length - ext.length)).slice(0, NAME_MAX - ext.length).join('').trimEnd() + ext;
 }
 
 export async function storeAttachment(filesDir: string, name: string, base64: string): Promise<Attachment> {
@@ -69,8 +79,9 @@ export async function storeAttachment(filesDir: string, name: string, base64: st
     throw new AppError('INVALID_INPUT', `Berkas terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB). Maksimal 20 MB per berkas.`);
   }
   const found = await sniff(bytes);
-  if (found?.ext !== expected) {
-    const hint = found && Object.values(CONTENT_FOR).includes(found.ext) && found.ext !== 'cfb' ? ` Jika memang ${describeContent(found)}, ganti akhiran namanya menjadi .${found.ext}.` : '';
+  if (!found || !expected.includes(found.ext)) {
+    const better = found && SUGGESTED[found.ext];
+    const hint = better ? ` Jika memang ${describeContent(found)}, ganti akhiran namanya menjadi .${better}.` : '';
     throw new AppError(
       'INVALID_INPUT',
       `Berkas "${fileName}" ditolak: namanya berakhiran .${ext}, tetapi isinya ${describeContent(found)}.${hint}`,
