@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { Core } from '../core/app-core';
 import { systemClock } from '../core/clock';
+import type { PrefsStore } from '../core/prefs';
 import { DataDirLockedError } from '../core/store/lock';
 import { registerIpc } from './ipc';
 import { createLog } from './log';
@@ -128,8 +129,14 @@ function run(): void {
       return;
     }
 
-    // Read before the window exists, so it opens where it was left.
-    const prefs = openMachinePrefs();
+    // Read before the window exists, so it opens where it was left. Unreadable preferences
+    // (a locked profile folder) cost the window its last size, not the start.
+    let prefs: PrefsStore | undefined;
+    try {
+      prefs = openMachinePrefs();
+    } catch (e) {
+      log('Preferensi jendela tidak dapat dibuka', e);
+    }
     try {
       core = await Core.open({
         dataDir,
