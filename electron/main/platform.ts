@@ -39,7 +39,11 @@ export function createPlatform(getWindow: () => BrowserWindow | null, prefs?: Pr
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       await fs.writeFile(result.filePath, bytes);
-      prefs?.update({ lastSaveDir: path.dirname(result.filePath) });
+      try {
+        prefs?.update({ lastSaveDir: path.dirname(result.filePath) });
+      } catch {
+        // The document is saved; only the next dialog's starting folder is lost.
+      }
       return result.filePath;
     },
     async openPath(file) {
