@@ -2,10 +2,10 @@ import type { Person, Settings } from '../../domain/office';
 import type { ListState } from '../../domain/document-views';
 
 /**
- * The fixed words, column weights and small text rules of the printed documents, in one
- * module that both the DOCX builders and the renderer's print views use. It is pure — it
- * imports only types, no `docx`, no Node — so the renderer can bundle it, and the print view
- * and the DOCX cannot drift apart: they are the same code.
+ * The fixed words, sizes and small text rules of the printed documents (the list columns
+ * are in columns.ts), in one module that both the DOCX builders and the renderer's print
+ * views use. It is pure — it imports only types, no `docx`, no Node — so the renderer can
+ * bundle it, and the print view and the DOCX cannot drift apart: they are the same code.
  */
 
 // ---------------------------------------------------------------- Sizes
