@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { itemProblems, legalBasisText } from '../../electron/core/domain/information';
+import {
+  angkaChoices,
+  exemptionSchema,
+  isUnlimitedInTime,
+  itemProblems,
+  jangkaWaktuHint,
+  legalBasisText,
+  needsOtherLaw,
+  PASAL17_HURUF,
+  withHuruf,
+} from '../../electron/core/domain/information';
 import { completeItem } from './workflow-fixtures';
 
 const fields = (p: ReturnType<typeof itemProblems>) => p.map((x) => x.field);
@@ -50,5 +60,48 @@ describe('classification rules', () => {
     expect(itemProblems({ ...base, exemption: other })[0]!.message).toMatch(/undang-undang dan pasal/);
     expect(legalBasisText(base.exemption)).toBe('Pasal 17 huruf h angka 2 UU Nomor 14 Tahun 2008');
     expect(legalBasisText({ ...other, undangUndang: 'UU Nomor 24 Tahun 2013', pasal: 'Pasal 79' })).toBe('Pasal 79 UU Nomor 24 Tahun 2013');
+  });
+});
+
+describe('Pasal 17 letters and numbers, as the editor offers them', () => {
+  const pasal17 = (huruf: (typeof PASAL17_HURUF)[number] | '', more: Partial<ReturnType<typeof exemptionSchema.parse>> = {}) =>
+    exemptionSchema.parse({ basis: 'pasal17', huruf, ...more });
+
+  it('offers the numbers each letter of Pasal 17 has, and none for a letter without them', () => {
+    // UU 14/2008 Pasal 17: a has angka 1–5, c 1–7, e 1–7, f 1–4, h 1–5; b, d, g, i, j have none.
+    const counts = Object.fromEntries(PASAL17_HURUF.map((h) => [h, angkaChoices(pasal17(h)).length]));
+    expect(counts).toEqual({ a: 5, b: 0, c: 7, d: 0, e: 7, f: 4, g: 0, h: 5, i: 0, j: 0 });
+    expect(angkaChoices(pasal17('h'))).toEqual([1, 2, 3, 4, 5]);
+    expect(angkaChoices(pasal17(''))).toEqual([]);
+    expect(angkaChoices({ basis: 'uu_lain', huruf: 'h' })).toEqual([]);
+  });
+
+  it('only g and h are not limited in time (Pasal 20 ayat 1), and only under Pasal 17', () => {
+    expect(PASAL17_HURUF.filter((h) => isUnlimitedInTime(pasal17(h)))).toEqual(['g', 'h']);
+    expect(isUnlimitedInTime({ basis: 'uu_lain', huruf: 'h' })).toBe(false);
+    expect(jangkaWaktuHint(pasal17('g'))).toBe('Pengecualian Pasal 17 huruf g tidak dibatasi waktu.');
+    expect(jangkaWaktuHint(pasal17('a'))).toBe('Paling lama 30 tahun (Pasal 20).');
+    expect(jangkaWaktuHint(pasal17('c'))).toBeUndefined();
+  });
+
+  it('asks for the other law under huruf j or another law, not under the other letters', () => {
+    expect(needsOtherLaw(pasal17('j'))).toBe(true);
+    expect(needsOtherLaw({ basis: 'uu_lain', huruf: '' })).toBe(true);
+    expect(needsOtherLaw(pasal17('h'))).toBe(false);
+  });
+
+  it('choosing another letter drops a number it does not have and a period it does not allow', () => {
+    const a3 = pasal17('a', { angka: 3, jangkaWaktu: '5 tahun' });
+    expect(withHuruf(a3, 'c')).toMatchObject({ huruf: 'c', angka: 3, jangkaWaktu: '5 tahun' });
+    expect(withHuruf(pasal17('c', { angka: 7 }), 'f')).toMatchObject({ huruf: 'f', angka: 0 });
+    expect(withHuruf(a3, 'b')).toMatchObject({ huruf: 'b', angka: 0, jangkaWaktu: '5 tahun' });
+    expect(withHuruf(a3, 'h')).toMatchObject({ huruf: 'h', angka: 3, jangkaWaktu: '' });
+    expect(withHuruf(a3, '')).toMatchObject({ huruf: '', angka: 0 });
+    // Whatever the choice, the result passes the rules once the rest is filled in.
+    for (const h of PASAL17_HURUF) {
+      const next = withHuruf(pasal17('a', { angka: 5, jangkaWaktu: '5 tahun', konsekuensi: 'k', pertimbangan: 'p', undangUndang: 'UU X', pasal: 'Pasal 1' }), h);
+      const fixed = { ...next, angka: angkaChoices(next).length ? 1 : 0 };
+      expect(itemProblems({ ...completeItem('X', 'S', 'dikecualikan'), exemption: fixed }), h).toEqual([]);
+    }
   });
 });

@@ -7,9 +7,7 @@ export { buildUjiKonsekuensi } from './docx/uji-konsekuensi';
 export {
   bodyBlocks,
   DIK_EMPTY,
-  DIK_HEADS,
   DIP_EMPTY_GROUP,
-  DIP_HEADS,
   draftMarkText,
   NOTA_DINAS_DRAFT_MARK,
   NOTA_DINAS_UNNUMBERED,
@@ -17,7 +15,8 @@ export {
   UJI_CONCLUSION_TEXT,
 } from './shared/texts';
 export { documentFingerprint, fingerprintContent, type DocumentFingerprint, type FingerprintKind } from './docx/fingerprint';
-export { dipGroups, dikRows, jangkaWaktuText, type DipGroup, type DipRow, type DikRow } from './shared/rows';
+export { dipGroups, dikRows, type DipGroup } from './shared/rows';
+export { DIK_COLUMNS, DIK_HEADS, DIP_COLUMNS, DIP_HEADS, jangkaWaktuText, type CellLine, type DikRow, type DipRow, type ListColumn } from './shared/columns';
 export { tanggal, hariTanggal } from './shared/dates';
 export { packDocx } from './docx/pack';
 export { documentFileName } from './shared/file-names';

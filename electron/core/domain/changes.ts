@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type Category, type ItemFields } from './information';
+import { CATEGORY_LABELS, ITEM_FIELD_LABELS, type Category, type ItemFields } from './information';
 import type { CycleState, ItemState } from './workflow';
 
 /**
@@ -25,19 +25,14 @@ export interface ChangeReport {
   changes: ItemChange[];
 }
 
-const LABEL: Partial<Record<keyof ItemFields, string>> = {
-  judul: 'judul',
-  ringkasan: 'ringkasan isi',
-  pejabatPenguasa: 'pejabat/unit',
-  penanggungJawab: 'penanggung jawab',
-  waktuPembuatan: 'waktu pembuatan',
-  tempatPembuatan: 'tempat pembuatan',
-  bentuk: 'bentuk',
-  retensi: 'retensi',
-  berkalaBulan: 'frekuensi pembaruan',
-  exemption: 'dasar pengecualian',
-  bidang: 'bidang',
-};
+/**
+ * Every field but these counts as a change to a carried-over row, so a new column is compared
+ * without a word here: the classification is its own kind of change, the note is not printed.
+ */
+const NOT_COMPARED: readonly (keyof ItemFields)[] = ['kategori', 'catatan'];
+const COMPARED_FIELDS = (Object.keys(ITEM_FIELD_LABELS) as (keyof ItemFields)[]).filter((k) => !NOT_COMPARED.includes(k));
+/** "retensi", "pejabat/unit yang menguasai": the screens' field names, mid-sentence. */
+const changeLabel = (k: keyof ItemFields) => ITEM_FIELD_LABELS[k].charAt(0).toLocaleLowerCase('id-ID') + ITEM_FIELD_LABELS[k].slice(1);
 
 const key = (f: ItemFields) => `${f.bidang.toLowerCase()}|${f.judul.trim().toLowerCase().replace(/\s+/g, ' ')}`;
 const cat = (k: ItemFields['kategori']) => (k ? CATEGORY_LABELS[k as Category] : '(belum)');
@@ -66,7 +61,7 @@ export function compareWithBase(cycle: CycleState, base: CycleState | null): Cha
     matched.add(prev.id);
     const a = prev.fields;
     const b = item.fields;
-    const fields = (Object.keys(LABEL) as (keyof ItemFields)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => LABEL[k]!);
+    const fields = COMPARED_FIELDS.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map(changeLabel);
     let kind: ChangeKind = fields.length ? 'berubah' : 'tetap';
     if (a.kategori !== b.kategori) {
       kind = b.kategori === 'dikecualikan' ? 'dikecualikan' : a.kategori === 'dikecualikan' ? 'dibuka' : 'reklasifikasi';

@@ -51,6 +51,7 @@ export const PASAL17: { huruf: string; ringkas: string; angka: number; berjangka
   { huruf: 'j', ringkas: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', angka: 0, berjangka: true },
 ];
 export const PASAL17_HURUF = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+export type Pasal17Ground = (typeof PASAL17)[number];
 
 const text = (max: number) => z.string().trim().max(max, `Teks terlalu panjang (maksimal ${max} karakter).`).default('');
 
@@ -83,6 +84,73 @@ export const itemFieldsSchema = z.object({
   exemption: exemptionSchema.default(exemptionSchema.parse({})),
 });
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
+
+/**
+ * Each field's name on the screens (timeline, changes since the last DIP). Complete on
+ * purpose: a new field does not type-check until it has its name here.
+ */
+export const ITEM_FIELD_LABELS: Record<keyof ItemFields, string> = {
+  judul: 'Judul',
+  bidang: 'Bidang',
+  ringkasan: 'Ringkasan isi',
+  pejabatPenguasa: 'Pejabat/unit yang menguasai',
+  penanggungJawab: 'Penanggung jawab',
+  waktuPembuatan: 'Waktu pembuatan',
+  tempatPembuatan: 'Tempat pembuatan',
+  bentuk: 'Bentuk informasi',
+  retensi: 'Retensi',
+  kategori: 'Klasifikasi',
+  berkalaBulan: 'Frekuensi pembaruan (bulan)',
+  exemption: 'Pengecualian',
+  catatan: 'Catatan',
+};
+
+// ---------------------------------------------------------------- Pasal 17 letter and number
+
+/** The Pasal 17 letter an exemption rests on; none when it rests on another law or no letter is chosen. */
+export function pasal17Ground(e: Pick<Exemption, 'basis' | 'huruf'>): Pasal17Ground | undefined {
+  return e.basis === 'pasal17' ? PASAL17.find((g) => g.huruf === e.huruf) : undefined;
+}
+
+/** Pasal 20 ayat (1): the exemptions g and h are not limited in time; every other one is. */
+export function isUnlimitedInTime(e: Pick<Exemption, 'basis' | 'huruf'>): boolean {
+  const ground = pasal17Ground(e);
+  return ground !== undefined && !ground.berjangka;
+}
+
+/** The numbers (angka) the chosen letter has, 1..n; none for a letter without sub-points. */
+export function angkaChoices(e: Pick<Exemption, 'basis' | 'huruf'>): number[] {
+  return Array.from({ length: pasal17Ground(e)?.angka ?? 0 }, (_, i) => i + 1);
+}
+
+/** Huruf j and another law both name the law and article that forbid disclosure. */
+export function needsOtherLaw(e: Pick<Exemption, 'basis' | 'huruf'>): boolean {
+  return e.basis === 'uu_lain' || e.huruf === 'j';
+}
+
+/**
+ * The exemption with another letter chosen: a number the new letter does not have is
+ * cleared, and so is a period when the letter is not limited in time (it would be refused).
+ */
+export function withHuruf(e: Exemption, huruf: Exemption['huruf']): Exemption {
+  const ground = PASAL17.find((g) => g.huruf === huruf);
+  const next = { ...e, huruf };
+  if (!ground || ground.angka === 0 || e.angka > ground.angka) next.angka = 0;
+  if (ground && !ground.berjangka) next.jangkaWaktu = '';
+  return next;
+}
+
+/** The hint under the period's input: the law's limit for the chosen letter, if it sets one. */
+export function jangkaWaktuHint(e: Pick<Exemption, 'basis' | 'huruf'>): string | undefined {
+  if (isUnlimitedInTime(e)) return `Pengecualian Pasal 17 huruf ${e.huruf} tidak dibatasi waktu.`;
+  if (e.basis === 'pasal17' && e.huruf === 'a') return 'Paling lama 30 tahun (Pasal 20).';
+  return undefined;
+}
+
+/** What the screens show in place of a period the law does not set. */
+export function jangkaWaktuShort(e: Exemption): string {
+  return isUnlimitedInTime(e) ? 'Tidak dibatasi waktu' : e.jangkaWaktu;
+}
 
 /**
  * A partial update. Built without the defaults: zod 4 fills defaults even inside
@@ -134,7 +202,7 @@ export function itemProblems(item: ItemFields): ItemProblem[] {
 
 export function exemptionProblems(e: Exemption): ItemProblem[] {
   const p: ItemProblem[] = [];
-  const ground = PASAL17.find((g) => g.huruf === e.huruf);
+  const ground = pasal17Ground(e);
   if (e.basis === 'pasal17') {
     if (!ground) {
       p.push({ field: 'exemption.huruf', message: 'Pilih huruf Pasal 17 UU 14/2008 yang menjadi dasar pengecualian.' });
@@ -154,9 +222,9 @@ export function exemptionProblems(e: Exemption): ItemProblem[] {
   }
   if (!e.konsekuensi) p.push({ field: 'exemption.konsekuensi', message: 'Konsekuensi bila informasi dibuka wajib diisi (uji konsekuensi).' });
   if (!e.pertimbangan) p.push({ field: 'exemption.pertimbangan', message: 'Pertimbangan/kepentingan yang dilindungi bila ditutup wajib diisi.' });
-  const unlimited = e.basis === 'pasal17' && ground && !ground.berjangka;
+  const unlimited = isUnlimitedInTime(e);
   if (unlimited && e.jangkaWaktu) {
-    p.push({ field: 'exemption.jangkaWaktu', message: `Pengecualian Pasal 17 huruf ${ground.huruf} tidak dibatasi waktu: kosongkan jangka waktu.` });
+    p.push({ field: 'exemption.jangkaWaktu', message: `Pengecualian Pasal 17 huruf ${e.huruf} tidak dibatasi waktu: kosongkan jangka waktu.` });
   }
   if (!unlimited && !e.jangkaWaktu) p.push({ field: 'exemption.jangkaWaktu', message: 'Jangka waktu pengecualian wajib diisi.' });
   if (e.basis === 'pasal17' && e.huruf === 'a') {

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type ItemFields } from './information';
+import { CATEGORY_LABELS, ITEM_FIELD_LABELS, type ItemFields } from './information';
 import { ROLE_LABELS, type Role } from './roles';
 import { STEP_INFO, type CycleEvent } from './workflow';
 
@@ -13,22 +13,6 @@ export interface TimelineEntry {
   changes: { field: string; from: unknown; to: unknown }[];
   installationId: string;
 }
-
-const FIELD_LABELS: Partial<Record<keyof ItemFields, string>> = {
-  judul: 'Judul',
-  bidang: 'Bidang',
-  ringkasan: 'Ringkasan isi',
-  pejabatPenguasa: 'Pejabat/unit yang menguasai',
-  penanggungJawab: 'Penanggung jawab',
-  waktuPembuatan: 'Waktu pembuatan',
-  tempatPembuatan: 'Tempat pembuatan',
-  bentuk: 'Bentuk informasi',
-  retensi: 'Retensi',
-  kategori: 'Klasifikasi',
-  berkalaBulan: 'Frekuensi pembaruan (bulan)',
-  exemption: 'Pengecualian',
-  catatan: 'Catatan',
-};
 
 /** One pass over the log, keeping item fields as they were, so each edit shows its old value. */
 export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
@@ -54,7 +38,7 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
         changes = Object.entries(b.fields)
           .filter(([k, v]) => JSON.stringify(before?.[k as keyof ItemFields]) !== JSON.stringify(v))
           .map(([k, v]) => ({
-            field: FIELD_LABELS[k as keyof ItemFields] ?? k,
+            field: ITEM_FIELD_LABELS[k as keyof ItemFields] ?? k,
             from: k === 'kategori' ? labelOf(before?.kategori) : (before?.[k as keyof ItemFields] ?? null),
             to: k === 'kategori' ? labelOf(v as string) : v,
           }));

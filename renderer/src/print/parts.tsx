@@ -3,6 +3,7 @@ import type { SettingsView } from '../../../electron/core/contract';
 import type { Person } from '../../../electron/core/domain/office';
 import { formatNip } from '../../../electron/core/domain/nip';
 import { pangkatLabel } from '../../../electron/core/domain/pangkat';
+import type { CellLine } from '../../../electron/core/documents/shared/columns';
 import { contactLines, mmToTwips, pemdaHeading, upper, type Theme } from './texts';
 
 /**
@@ -72,6 +73,17 @@ export function Signature({ placeDate, jabatan, person, signingSpacePt = 60 }: S
 export function CellText({ text, bold, italic, center, after }: { text: string; bold?: boolean; italic?: boolean; center?: boolean; after?: boolean }) {
   const cls = ['pp-cell-p', bold && 'pp-b', italic && 'pp-i', center && 'pp-center', after && 'pp-after'].filter(Boolean).join(' ');
   return <div className={cls}>{text.trim() || '-'}</div>;
+}
+
+/** A registry cell (columns.ts) as parts/list.ts cellParagraphs writes it: its paragraphs, spaced but the last. */
+export function CellLines({ lines }: { lines: readonly CellLine[] }) {
+  return (
+    <>
+      {lines.map((l, i) => (
+        <CellText key={i} text={l.text} bold={l.bold} italic={l.italic} center={l.center} after={i < lines.length - 1} />
+      ))}
+    </>
+  );
 }
 
 /** `<col>`s from relative weights, as splitWidth in parts/page.ts. */

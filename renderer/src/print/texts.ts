@@ -1,8 +1,8 @@
 /**
  * The fixed words and small text rules of the printed documents. They are the DOCX's own:
- * electron/core/documents/texts.ts is pure (no `docx`, no Node), so the print views use the
- * very code the DOCX builders use and the two cannot drift apart. What follows is the
- * renderer's alone.
+ * electron/core/documents/shared/texts.ts and columns.ts are pure (no `docx`, no Node), so
+ * the print views use the very code the DOCX builders use and the two cannot drift apart.
+ * What follows is the renderer's alone.
  */
 export * from '../../../electron/core/documents/shared/texts';
 

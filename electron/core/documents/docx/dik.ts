@@ -1,37 +1,22 @@
-import { type Document, type Paragraph } from 'docx';
+import { type Document } from 'docx';
 import type { DocumentContext } from './context';
 import type { ListState } from '../../domain/document-views';
 import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
 import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
-import { cellText, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { cellParagraphs, cellText, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
+import { DIK_COLUMNS } from '../shared/columns';
 import { dikRows, type DikRow } from '../shared/rows';
-import { DIK_EMPTY, DIK_HEADS, DIK_WEIGHTS, themeOf, type Theme } from '../shared/texts';
+import { DIK_EMPTY, themeOf, type Theme } from '../shared/texts';
 
 function rows(list: DikRow[], theme: Theme): RowSpec[] {
   if (!list.length) {
-    return [{ cells: [{ children: [] }, { span: DIK_HEADS.length - 1, children: [cellText(DIK_EMPTY, theme, { italics: true })] }] }];
+    return [{ cells: [{ children: [] }, { span: DIK_COLUMNS.length - 1, children: [cellText(DIK_EMPTY, theme, { italics: true })] }] }];
   }
-  return list.map((r) => {
-    const info: Paragraph[] = [cellText(r.judul, theme, { bold: true, after: 40 })];
-    if (r.uraian.trim()) info.push(cellText(r.uraian, theme, { after: 40 }));
-    if (r.pejabat.trim()) info.push(cellText(`Dikuasai: ${r.pejabat}`, theme, { italics: true }));
-    const basis: Paragraph[] = [cellText(r.dasarHukum, theme, { after: r.alasan ? 40 : 0 })];
-    if (r.alasan) basis.push(cellText(`(${r.alasan})`, theme, { italics: true }));
-    return {
-      cells: [
-        { children: [cellText(`${r.no}.`, theme, { center: true })] },
-        { children: info },
-        { children: basis },
-        { children: [cellText(r.konsekuensi, theme)] },
-        { children: [cellText(r.pertimbangan, theme)] },
-        { children: [cellText(r.jangkaWaktu, theme)] },
-      ],
-    };
-  });
+  return list.map((r) => ({ cells: DIK_COLUMNS.map((c) => ({ children: cellParagraphs(c.cell(r), theme) })) }));
 }
 
 /**
@@ -56,10 +41,10 @@ export function buildDik(ctx: DocumentContext, state: ListState = listStateOf(ct
     [
       listSection(settings, state, seal, theme, (w) => [
         ...titleBlock('DAFTAR INFORMASI YANG DIKECUALIKAN', settings, cycle.year, theme),
-        fixedTable(splitWidth(w, DIK_WEIGHTS), [
-          ...headRows(DIK_HEADS, theme),
+        fixedTable(splitWidth(w, DIK_COLUMNS.map((c) => c.weight)), [
+          ...headRows(DIK_COLUMNS.map((c) => c.head), theme),
           ...keepLastWithNext(rows(dikRows(cycle.items), theme)),
-          kepalaSignatureRow(settings, cycle, ctx.now, w, DIK_HEADS.length, theme),
+          kepalaSignatureRow(settings, cycle, ctx.now, w, DIK_COLUMNS.length, theme),
         ]),
       ]),
     ],

@@ -1,41 +1,28 @@
-import { type Document, type Paragraph } from 'docx';
+import { type Document } from 'docx';
 import type { DocumentContext } from './context';
 import type { ListState } from '../../domain/document-views';
 import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
 import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
-import { cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { cellParagraphs, cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
+import { DIP_COLUMNS } from '../shared/columns';
 import { dipGroups, type DipGroup } from '../shared/rows';
-import { DIP_EMPTY_GROUP, DIP_HEADS, DIP_WEIGHTS, themeOf, type Theme } from '../shared/texts';
+import { DIP_EMPTY_GROUP, themeOf, type Theme } from '../shared/texts';
 
 function groupRows(groups: DipGroup[], theme: Theme): RowSpec[] {
+  const span = DIP_COLUMNS.length;
   const rows: RowSpec[] = [];
   for (const g of groups) {
     // The group head keeps with its first row so it is never alone at a page's foot.
-    rows.push({ keepNext: true, cells: [{ span: DIP_HEADS.length, shading: GROUP_SHADE, children: [cellText(`${g.letter}. ${g.heading}`, theme, { bold: true })] }] });
+    rows.push({ keepNext: true, cells: [{ span, shading: GROUP_SHADE, children: [cellText(`${g.letter}. ${g.heading}`, theme, { bold: true })] }] });
     if (!g.rows.length) {
-      rows.push({ cells: [{ children: [] }, { span: DIP_HEADS.length - 1, children: [cellText(DIP_EMPTY_GROUP, theme, { italics: true })] }] });
+      rows.push({ cells: [{ children: [] }, { span: span - 1, children: [cellText(DIP_EMPTY_GROUP, theme, { italics: true })] }] });
       continue;
     }
-    for (const r of g.rows) {
-      const summary: Paragraph[] = [cellText(r.judul, theme, { bold: true, after: r.ringkasan || r.pembaruan ? 40 : 0 })];
-      if (r.ringkasan.trim()) summary.push(cellText(r.ringkasan, theme, { after: r.pembaruan ? 40 : 0 }));
-      if (r.pembaruan) summary.push(cellText(`(${r.pembaruan})`, theme, { italics: true }));
-      rows.push({
-        cells: [
-          { children: [cellText(`${r.no}.`, theme, { center: true })] },
-          { children: summary },
-          { children: [cellText(r.pejabat, theme)] },
-          { children: [cellText(r.penanggungJawab, theme)] },
-          { children: [cellText(r.waktuTempat, theme)] },
-          { children: [cellText(r.bentuk, theme)] },
-          { children: [cellText(r.retensi, theme)] },
-        ],
-      });
-    }
+    for (const r of g.rows) rows.push({ cells: DIP_COLUMNS.map((c) => ({ children: cellParagraphs(c.cell(r), theme) })) });
   }
   return rows;
 }
@@ -64,10 +51,10 @@ export function buildDip(ctx: DocumentContext, state: ListState = listStateOf(ct
     [
       listSection(settings, state, seal, theme, (w) => [
         ...titleBlock('DAFTAR INFORMASI PUBLIK', settings, cycle.year, theme),
-        fixedTable(splitWidth(w, DIP_WEIGHTS), [
-          ...headRows(DIP_HEADS, theme),
+        fixedTable(splitWidth(w, DIP_COLUMNS.map((c) => c.weight)), [
+          ...headRows(DIP_COLUMNS.map((c) => c.head), theme),
           ...keepLastWithNext(groupRows(groups, theme)),
-          kepalaSignatureRow(settings, cycle, ctx.now, w, DIP_HEADS.length, theme),
+          kepalaSignatureRow(settings, cycle, ctx.now, w, DIP_COLUMNS.length, theme),
         ]),
       ]),
     ],

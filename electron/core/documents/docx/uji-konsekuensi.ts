@@ -17,8 +17,8 @@ function testTable(r: DikRow, w: number, theme: Theme): Table {
     para(text.trim() || '-', { spacing: { before: 0, after: 0 } }, { size, ...style });
   const facts: [string, Paragraph[]][] = [
     ['Dokumen yang memuat informasi', [p(r.judul, { bold: true })]],
-    ['Informasi yang dikecualikan', [p(r.uraian)]],
-    ['Pejabat/unit yang menguasai informasi', [p(r.pejabat)]],
+    ['Informasi yang dikecualikan', [p(r.ringkasan)]],
+    ['Pejabat/unit yang menguasai informasi', [p(r.pejabatPenguasa)]],
     ['Dasar hukum pengecualian', r.alasan ? [p(r.dasarHukum), p(`(${r.alasan})`, { italics: true })] : [p(r.dasarHukum)]],
     ['Konsekuensi apabila informasi dibuka', [p(r.konsekuensi)]],
     ['Pertimbangan apabila informasi ditutup (kepentingan yang dilindungi)', [p(r.pertimbangan)]],

@@ -2,10 +2,10 @@ import type { Person, Settings } from '../../domain/office';
 import type { ListState } from '../../domain/document-views';
 
 /**
- * The fixed words, column weights and small text rules of the printed documents, in one
- * module that both the DOCX builders and the renderer's print views use. It is pure — it
- * imports only types, no `docx`, no Node — so the renderer can bundle it, and the print view
- * and the DOCX cannot drift apart: they are the same code.
+ * The fixed words, sizes and small text rules of the printed documents (the list columns
+ * are in columns.ts), in one module that both the DOCX builders and the renderer's print
+ * views use. It is pure — it imports only types, no `docx`, no Node — so the renderer can
+ * bundle it, and the print view and the DOCX cannot drift apart: they are the same code.
  */
 
 // ---------------------------------------------------------------- Sizes
@@ -33,33 +33,9 @@ export const upper = (s: string) => s.toLocaleUpperCase('id-ID');
 
 // ---------------------------------------------------------------- DIP and DIK
 
-/** The seven columns of PerKI 1/2021 Pasal 11 (a–g), in statutory order. */
-export const DIP_HEADS = [
-  'No.',
-  'Ringkasan Isi Informasi',
-  'Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi',
-  'Penanggung Jawab Pembuatan atau Penerbitan Informasi',
-  'Waktu dan Tempat Pembuatan Informasi',
-  // A zero-width space lets the narrow column break after the slash, not inside a word.
-  'Bentuk Informasi yang Tersedia (Softcopy/\u200BHardcopy)',
-  'Jangka Waktu Penyimpanan atau Retensi Arsip',
-] as const;
-
-/** Relative widths: the summary gets the room, the short columns just enough for their heads. */
-export const DIP_WEIGHTS: readonly number[] = [5, 28, 15, 15, 12, 12, 13];
+// The columns themselves, heads and widths: columns.ts.
 
 export const DIP_EMPTY_GROUP = 'Tidak ada informasi dalam kelompok ini.';
-
-export const DIK_HEADS = [
-  'No.',
-  'Informasi yang Dikecualikan',
-  'Dasar Hukum Pengecualian',
-  'Konsekuensi bila Informasi Dibuka',
-  'Pertimbangan bila Informasi Ditutup (Kepentingan yang Dilindungi)',
-  'Jangka Waktu Pengecualian',
-] as const;
-
-export const DIK_WEIGHTS: readonly number[] = [5, 23, 16, 21, 21, 14];
 
 export const DIK_EMPTY = 'Tidak ada informasi yang dikecualikan.';
 

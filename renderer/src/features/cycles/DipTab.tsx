@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { CycleView, ItemView } from '../../../../electron/core/domain/cycle-views';
 import type { ChangeKind, ChangeReport } from '../../../../electron/core/domain/changes';
-import { BENTUK_LABELS, DIP_GROUPS, PASAL17, legalBasisText } from '../../../../electron/core/domain/information';
+import { ITEM_FIELD_LABELS } from '../../../../electron/core/domain/information';
+import { DIK_COLUMNS, DIP_COLUMNS, type ListColumn } from '../../../../electron/core/documents/shared/columns';
+import { dikRows, dipGroups } from '../../../../electron/core/documents/shared/rows';
 import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../i18n/date';
@@ -36,12 +38,52 @@ function Limited<T>({ rows, render }: { rows: T[]; render(rows: T[]): React.Reac
   );
 }
 
-/** The Draft DIP as it prints: grouped by category, exempt items left out (PerKI 1/2021). */
-function DipTable({ items }: { items: ItemView[] }) {
-  const rows = DIP_GROUPS.flatMap((g) => {
-    const inGroup = items.filter((i) => i.fields.kategori === g.category);
-    return inGroup.length ? [{ head: g.heading, count: inGroup.length } as const, ...inGroup.map((item, n) => ({ item, n: n + 1 }))] : [];
+/** The screen's head of a list: the registry's columns in order, under their short labels. */
+function ListHead({ columns }: { columns: readonly ListColumn<never>[] }) {
+  const sum = columns.reduce((a, c) => a + c.weight, 0);
+  return (
+    <>
+      <colgroup>
+        {columns.map((c) => (
+          <col key={c.key} style={{ width: `${((c.weight / sum) * 100).toFixed(1)}%` }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} data-column={c.key} className={c.key === 'no' ? 'num' : undefined}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+    </>
+  );
+}
+
+/** A registry cell on screen: the printed words; a cell of several lines shows its title in bold over the rest. */
+function ScreenCells<Row>({ columns, row }: { columns: readonly ListColumn<Row>[]; row: Row }) {
+  return columns.map((c) => {
+    const lines = c.cell(row);
+    return (
+      <td key={c.key} className={c.key === 'no' ? 'num' : 'pre'}>
+        {lines.length === 1
+          ? lines[0]!.text
+          : lines.map((l, i) => (
+              <div key={i} style={l.bold ? { fontWeight: 600 } : undefined} className={l.bold ? undefined : 'dim'}>
+                {l.text}
+              </div>
+            ))}
+      </td>
+    );
   });
+}
+
+/** The Draft DIP as it prints: the same groups, numbers and columns (PerKI 1/2021); exempt items left out. */
+function DipTable({ items }: { items: ItemView[] }) {
+  const rows = dipGroups(items).flatMap((g) =>
+    g.rows.length ? [{ head: `${g.letter}. ${g.heading}`, count: g.rows.length } as const, ...g.rows.map((row) => ({ row }))] : [],
+  );
   const unclassified = items.filter((i) => !i.fields.kategori).length;
   return (
     <Card p={0}>
@@ -54,37 +96,18 @@ function DipTable({ items }: { items: ItemView[] }) {
         rows={rows}
         render={(shown) => (
           <table className="ct" aria-label="Daftar Informasi Publik">
-            <thead>
-              <tr>
-                <th className="num">No</th>
-                <th>Informasi dan ringkasan isi</th>
-                <th>Pejabat/unit yang menguasai</th>
-                <th style={{ width: 150 }}>Penanggung jawab</th>
-                <th style={{ width: 130 }}>Waktu dan tempat</th>
-                <th style={{ width: 90 }}>Bentuk</th>
-                <th style={{ width: 90 }}>Retensi</th>
-              </tr>
-            </thead>
+            <ListHead columns={DIP_COLUMNS} />
             <tbody>
               {shown.map((r) =>
                 'head' in r ? (
                   <tr key={r.head} className="group-row">
-                    <td colSpan={7}>
+                    <td colSpan={DIP_COLUMNS.length}>
                       {r.head} ({r.count})
                     </td>
                   </tr>
                 ) : (
-                  <tr key={r.item.id} data-item={r.item.fields.judul}>
-                    <td className="num">{r.n}</td>
-                    <td>
-                      <div style={{ fontWeight: 600 }}>{r.item.fields.judul}</div>
-                      <div className="dim pre">{r.item.fields.ringkasan}</div>
-                    </td>
-                    <td>{r.item.fields.pejabatPenguasa}</td>
-                    <td>{r.item.fields.penanggungJawab}</td>
-                    <td>{[r.item.fields.waktuPembuatan, r.item.fields.tempatPembuatan].filter(Boolean).join(', ')}</td>
-                    <td>{r.item.fields.bentuk.map((b) => BENTUK_LABELS[b]).join(', ')}</td>
-                    <td>{r.item.fields.retensi}</td>
+                  <tr key={r.row.itemId} data-item={r.row.judul}>
+                    <ScreenCells columns={DIP_COLUMNS} row={r.row} />
                   </tr>
                 ),
               )}
@@ -101,10 +124,10 @@ function DipTable({ items }: { items: ItemView[] }) {
   );
 }
 
-/** Daftar Informasi yang Dikecualikan: the six columns as printed. */
+/** Daftar Informasi yang Dikecualikan: its columns as printed. */
 function DikTable({ items }: { items: ItemView[] }) {
-  const exempt = items.filter((i) => i.fields.kategori === 'dikecualikan');
-  if (!exempt.length) {
+  const rows = dikRows(items);
+  if (!rows.length) {
     return (
       <Text size="sm" c="dimmed">
         Tidak ada informasi yang dikecualikan dalam siklus ini.
@@ -114,34 +137,13 @@ function DikTable({ items }: { items: ItemView[] }) {
   return (
     <Card p={0}>
       <table className="ct" aria-label="Daftar Informasi yang Dikecualikan">
-        <thead>
-          <tr>
-            <th className="num">No</th>
-            <th>Informasi yang dikecualikan</th>
-            <th>Dasar hukum</th>
-            <th>Konsekuensi bila dibuka</th>
-            <th>Pertimbangan bila ditutup</th>
-            <th>Jangka waktu</th>
-          </tr>
-        </thead>
+        <ListHead columns={DIK_COLUMNS} />
         <tbody>
-          {exempt.map((i, n) => {
-            const e = i.fields.exemption;
-            const g = PASAL17.find((x) => x.huruf === e.huruf);
-            return (
-              <tr key={i.id} data-item={i.fields.judul}>
-                <td className="num">{n + 1}</td>
-                <td>
-                  <div style={{ fontWeight: 600 }}>{i.fields.judul}</div>
-                  <div className="dim pre">{i.fields.ringkasan}</div>
-                </td>
-                <td>{legalBasisText(e)}</td>
-                <td className="pre">{e.konsekuensi}</td>
-                <td className="pre">{e.pertimbangan}</td>
-                <td>{e.basis === 'pasal17' && g && !g.berjangka ? 'Tidak dibatasi waktu' : e.jangkaWaktu}</td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.itemId} data-item={r.judul}>
+              <ScreenCells columns={DIK_COLUMNS} row={r} />
+            </tr>
+          ))}
         </tbody>
       </table>
     </Card>
@@ -211,8 +213,8 @@ function ChangesView({ cycleId, version }: { cycleId: string; version: string })
                 <tr>
                   <th>Perubahan</th>
                   <th>Informasi</th>
-                  <th>Bidang</th>
-                  <th>Klasifikasi</th>
+                  <th>{ITEM_FIELD_LABELS.bidang}</th>
+                  <th>{ITEM_FIELD_LABELS.kategori}</th>
                   <th>Kolom yang berubah</th>
                 </tr>
               </thead>

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { CycleView, ItemView } from '../../../../electron/core/domain/cycle-views';
-import { BENTUK_LABELS, PASAL17, legalBasisText } from '../../../../electron/core/domain/information';
+import { BENTUK_LABELS, isUnlimitedInTime, legalBasisText } from '../../../../electron/core/domain/information';
 import { call } from '../../api/client';
 import { notifyError } from '../../components/feedback';
 import { downloadBase64 } from './format';
@@ -15,7 +15,6 @@ export function ItemColumns({ item }: { item: ItemView }) {
   const f = item.fields;
   if (f.kategori === 'dikecualikan') {
     const e = f.exemption;
-    const g = PASAL17.find((x) => x.huruf === e.huruf);
     return (
       <div className="dim" style={{ color: 'var(--mantine-color-gray-8)' }}>
         <div>
@@ -28,7 +27,7 @@ export function ItemColumns({ item }: { item: ItemView }) {
           <b>Pertimbangan bila ditutup:</b> {e.pertimbangan || '—'}
         </div>
         <div>
-          <b>Jangka waktu:</b> {e.basis === 'pasal17' && g && !g.berjangka ? 'tidak dibatasi waktu' : e.jangkaWaktu || '—'}
+          <b>Jangka waktu:</b> {isUnlimitedInTime(e) ? 'tidak dibatasi waktu' : e.jangkaWaktu || '—'}
         </div>
         <div>
           <b>Menguasai:</b> {f.pejabatPenguasa || '—'}

@@ -8,6 +8,7 @@ import { signatureBlock } from './signature';
 import type { RowSpec } from './table';
 import { centred, para } from './text';
 import { draftMarkText, kepalaJabatan, upper, type Theme } from '../../shared/texts';
+import type { CellLine } from '../../shared/columns';
 
 export const HEADER_SHADE = 'D9D9D9';
 export const NUMBER_SHADE = 'F2F2F2';
@@ -49,6 +50,11 @@ export function cellText(text: string, theme: Theme, style: { bold?: boolean; it
     { alignment: style.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: 0, after: style.after ?? 0 } },
     { size: theme.table, bold: style.bold, italics: style.italics },
   );
+}
+
+/** A registry cell's paragraphs (columns.ts), with a little space between them. */
+export function cellParagraphs(lines: readonly CellLine[], theme: Theme): Paragraph[] {
+  return lines.map((l, i) => cellText(l.text, theme, { bold: l.bold, italics: l.italic, center: l.center, after: i < lines.length - 1 ? 40 : 0 }));
 }
 
 /** The date a list is signed on: the signing itself once signed, until then the day it is printed. */

@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import { listStateOf } from '../../../../electron/core/domain/document-views';
+import type { ListColumn } from '../../../../electron/core/documents/shared/columns';
+import { tanggal } from '../../../../electron/core/documents/shared/dates';
+import type { PrintCycle, PrintInput } from '../model';
+import type { PageFrame } from '../page-setup';
+import { Keep, Signature } from '../parts';
+import { qrDataUrl } from '../qr';
+import { draftMarkText, kepalaJabatan, upper } from '../texts';
+
+/**
+ * What the DIP and DIK print views share, as documents/docx/parts/list.ts for the DOCX: the
+ * title block, the column heads, the Kepala's signature row, page keeping and the seal.
+ */
+
+/** The QR's side on paper: 1.5 cm in the DOCX; a little more reads better off a photocopy. */
+const QR_MM = 16;
+
+/** Why a document cannot be shown, in the user's words (the same conditions as the core's builders). */
+export class PrintUnavailable extends Error {}
+
+export function TitleBlock({ title, input }: { title: string; input: PrintInput }) {
+  const { settings, cycle } = input;
+  return (
+    <div className="pp-list-title">
+      <div className="pp-list-title-main">{title}</div>
+      <div>{upper(settings.office.opdName)}</div>
+      <div>{upper(settings.office.pemda)}</div>
+      <div>TAHUN {cycle.year}</div>
+    </div>
+  );
+}
+
+/** The registry's heads and, under them, their numbers (1 2 3 …). */
+export function HeadRows({ columns }: { columns: readonly Pick<ListColumn<never>, 'key' | 'head'>[] }) {
+  return (
+    <thead>
+      <tr className="pp-head">
+        {columns.map((c) => (
+          <th key={c.key} data-column={c.key}>
+            {c.head}
+          </th>
+        ))}
+      </tr>
+      <tr className="pp-head-no">
+        {columns.map((c, i) => (
+          <th key={c.key}>{i + 1}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** The Kepala's signature at the foot of a list, as parts/list.ts kepalaSignatureRow. */
+export function KepalaSignatureRow({ input, columns }: { input: PrintInput; columns: number }) {
+  const { settings, cycle, now } = input;
+  return (
+    <tr className="pp-sign-row">
+      <td colSpan={columns}>
+        <div className="pp-sign-col pp-sign-col-list">
+          <Signature
+            placeDate={`${settings.office.placeName}, ${tanggal(cycle.signed?.at ?? now)}`}
+            jabatan={kepalaJabatan(settings)}
+            person={settings.officials.kepala}
+          />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+export interface TableRow {
+  key: string;
+  node: ReactNode;
+  head?: boolean;
+}
+
+/**
+ * Table rows in page-keeping units: a group head with its first row, the last row with the
+ * signature (so the Kepala never signs a page that holds nothing of the list), every other
+ * row alone. Each unit is a <tbody> that does not break.
+ */
+export function keepUnits(rows: TableRow[], signature: ReactNode): ReactNode[] {
+  const units: ReactNode[][] = [];
+  let pendingHead: ReactNode[] | null = null;
+  for (const r of rows) {
+    if (r.head) {
+      if (pendingHead) units.push(pendingHead);
+      pendingHead = [r.node];
+    } else if (pendingHead) {
+      pendingHead.push(r.node);
+      units.push(pendingHead);
+      pendingHead = null;
+    } else {
+      units.push([r.node]);
+    }
+  }
+  if (pendingHead) units.push(pendingHead);
+  const last = units.pop() ?? [];
+  units.push([...last, signature]);
+  return units.map((u, i) => <Keep key={i}>{u}</Keep>);
+}
+
+const LIST_NAMES = { dip: 'Daftar Informasi Publik', dik: 'Daftar Informasi yang Dikecualikan' } as const;
+
+/** The caption beside the QR code, word for word as the DOCX's seal. */
+export function sealCaption(kind: 'dip' | 'dik', cycle: Pick<PrintCycle, 'year' | 'version' | 'signed'>): string {
+  return `${LIST_NAMES[kind]} Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`;
+}
+
+export function listFrame(kind: 'dip' | 'dik', input: PrintInput): { frame: PageFrame; state: ReturnType<typeof listStateOf> } {
+  const { cycle } = input;
+  const state = listStateOf(cycle);
+  if (state !== 'final') return { state, frame: { mark: draftMarkText(state), footer: { kind: 'pageOfPages' } } };
+  const fp = input.fingerprints?.[kind];
+  if (!fp) throw new PrintUnavailable('Sidik dokumen daftar yang ditandatangani belum dapat dimuat. Muat ulang halaman ini.');
+  return {
+    state,
+    frame: { mark: null, footer: { kind: 'seal', qrDataUrl: qrDataUrl(fp.qrText, QR_MM), short: fp.short, caption: sealCaption(kind, cycle) } },
+  };
+}
