@@ -105,6 +105,8 @@ describe('crash safety', () => {
     let lastAck = 0;
     let roundsWithTemp = 0;
     let acksTotal = 0;
+    /** The last acknowledged save of every round. */
+    const acked: number[] = [];
     let next = startSaver(dir);
     try {
       for (let round = 1; round <= KILLS; round++) {
@@ -117,6 +119,7 @@ describe('crash safety', () => {
           expect(r.acked, where).toBeGreaterThan(lastAck);
           acksTotal += r.acked - lastAck;
           lastAck = r.acked;
+          acked.push(r.acked);
         }
         if ((await listFilesRecursive(dir)).some(isTemp)) roundsWithTemp++;
 
@@ -131,10 +134,14 @@ describe('crash safety', () => {
         const data = JSON.parse(await fs.readFile(appFile, 'utf8'));
         const n: number = data.counters.n ?? 0;
         expect(n, `${where}: app.json lost an acknowledged save`).toBeGreaterThanOrEqual(lastAck);
-        // The history entry follows the counter's write: it may miss the last save, never an acknowledged one.
-        const logged = (await fs.readFile(path.join(dir, 'audit.jsonl'), 'utf8')).split('\n').filter((l) => l.includes('"uji.crash"')).length;
-        expect(logged, `${where}: audit.jsonl lost an acknowledged entry`).toBeGreaterThanOrEqual(lastAck);
-        expect(logged, where).toBeLessThanOrEqual(n);
+        // The history entry follows the counter's write: a save killed in between has none
+        // (it was never acknowledged), but every acknowledged save has exactly one.
+        const logged = (await fs.readFile(path.join(dir, 'audit.jsonl'), 'utf8'))
+          .split('\n')
+          .flatMap((l) => (l.includes('"uji.crash"') ? [Number(/Simpan ke-(\d+)\./.exec(l)![1])] : []));
+        expect(new Set(logged).size, `${where}: a save logged twice`).toBe(logged.length);
+        for (const k of acked) expect(logged, `${where}: audit.jsonl lost acknowledged save ${k}`).toContain(k);
+        expect(Math.max(0, ...logged), where).toBeLessThanOrEqual(n);
         const settings = JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'));
         // Before the first acknowledged save the phone is still the set-up one (not a counter).
         const phone = /^0\d+$/.test(settings.settings.office.phone) ? Number(settings.settings.office.phone) : 0;

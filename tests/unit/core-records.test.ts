@@ -193,6 +193,23 @@ describe('the app’s history is a log of its own', () => {
     expect(after[0]!.action).toBe('pengaturan.ubah');
   });
 
+  it('a kill between a whole line and its newline costs nothing: the next entry starts on a line of its own', async () => {
+    const dir = await setUpDataDir();
+    const clock = fakeClock();
+    const file = path.join(dir, 'audit.jsonl');
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.slice(0, -1));
+    let core = await open(dir, clock);
+    let admin = await login(core, USERS.admin);
+    const count = (await must<AuditView[]>(core, 'audit.listApp', {}, admin)).length;
+    await must(core, 'settings.update', { office: { ...setupInput().office, phone: '(0567) 66' } }, admin);
+    await core.close();
+    core = await open(dir, clock);
+    admin = await login(core, USERS.admin);
+    expect(await must<AuditView[]>(core, 'audit.listApp', {}, admin)).toHaveLength(count + 1);
+    expect((await fs.readdir(dir)).filter((n) => n.startsWith('audit.rusak-'))).toEqual([]);
+  });
+
   it('keeps an edited history aside and starts a new one, without locking the office out', async () => {
     const dir = await setUpDataDir();
     const clock = fakeClock();

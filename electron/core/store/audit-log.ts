@@ -89,7 +89,9 @@ export class AuditLog {
     let entries: AuditEntry[] = [];
     try {
       const read = await readEventLog(file);
-      if (read.truncatedTail) await repairTail(file, read.events);
+      // A kill can also land between a whole line and its newline: the line is good, but the
+      // next append would run on into it and make one unreadable line of two.
+      if (read.truncatedTail || !(await endsWithNewline(file))) await repairTail(file, read.events);
       events = read.events;
       entries = events.map(entryOf);
     } catch (e) {
@@ -128,6 +130,25 @@ export class AuditLog {
   /** Newest first. */
   latest(limit: number): AuditEntry[] {
     return this.entries.slice(-limit).reverse();
+  }
+}
+
+async function endsWithNewline(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw e;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
   }
 }
 
