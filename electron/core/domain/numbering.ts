@@ -22,17 +22,33 @@ export const DEFAULT_NOTA_DINAS_PATTERN = '{kode}/{urut}/{unit}/{tahun}';
 
 /**
  * The running number inside a number issued before acts kept it apart (`urut`), read back
- * with the patterns it may have been made with; null when none fits.
+ * with the patterns it may have been made with; null when none fits. The office's current
+ * kode and unit are tried as written first: a kode with slashes in it ("000/1") would
+ * otherwise leave the reading ambiguous.
  */
-export function parseLetterNumber(text: string, patterns: string[]): number | null {
-  for (const pattern of patterns) {
-    const parts = pattern.split(/(\{(?:kode|urut|unit|tahun|bulan)\})/);
-    if (!parts.includes('{urut}')) continue;
-    const re = parts
-      .map((p) => (p === '{urut}' ? '(\\d+)' : /^\{\w+\}$/.test(p) ? '(?:.*?)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('');
-    const m = new RegExp(`^${re}$`).exec(text);
-    if (m) return Number(m[1]);
+export function parseLetterNumber(text: string, patterns: string[], known: { kode?: string; unit?: string } = {}): number | null {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const attempts: Record<string, string>[] = [];
+  if (known.kode !== undefined || known.unit !== undefined) {
+    attempts.push({ ...(known.kode !== undefined && { kode: escape(known.kode) }), ...(known.unit !== undefined && { unit: escape(known.unit) }) });
+  }
+  attempts.push({});
+  for (const literal of attempts) {
+    for (const pattern of patterns) {
+      const parts = pattern.split(/(\{(?:kode|urut|unit|tahun|bulan)\})/);
+      if (!parts.includes('{urut}')) continue;
+      const re = parts
+        .map((p) => {
+          const key = /^\{(\w+)\}$/.exec(p)?.[1];
+          if (!key) return escape(p);
+          if (key === 'urut') return '(\\d+)';
+          if (key === 'tahun') return '\\d{4}';
+          return literal[key] ?? '.*?';
+        })
+        .join('');
+      const m = new RegExp(`^${re}$`).exec(text);
+      if (m) return Number(m[1]);
+    }
   }
   return null;
 }

@@ -250,14 +250,16 @@ export function officeYear(at: Date | string): number {
  * round again). Acts before `urut` was kept are read back from the formatted number.
  */
 function lastIssuedUrut(ctx: CallContext, year: number): number {
-  const patterns = [ctx.stores.settings.get()!.documents.notaDinasPattern, DEFAULT_NOTA_DINAS_PATTERN];
+  const settings = ctx.stores.settings.get()!;
+  const patterns = [settings.documents.notaDinasPattern, DEFAULT_NOTA_DINAS_PATTERN];
+  const known = { kode: settings.documents.kodeKlasifikasi, unit: settings.office.unitCode };
   let max = 0;
   for (const cycle of ctx.stores.cycles.list()) {
     for (const e of ctx.stores.cycles.events(cycle.id)) {
       const b = e.body;
       if (b.type !== 'transition' || b.action !== 'issueNotaDinas' || !b.data.notaDinasNumber) continue;
       if (officeYear(b.data.notaDinasDate ?? e.at) !== year) continue;
-      const urut = b.data.urut ?? parseLetterNumber(b.data.notaDinasNumber, patterns);
+      const urut = b.data.urut ?? parseLetterNumber(b.data.notaDinasNumber, patterns, known);
       if (urut !== null && urut > max) max = urut;
     }
   }

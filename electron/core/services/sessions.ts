@@ -106,9 +106,10 @@ export class LoginThrottle {
 
   async fail(username: string, now: Date): Promise<void> {
     this.release(username);
-    // Names tried once and never again must not pile up for the life of the data folder.
+    // Names tried and never again must not pile up for the life of the data folder: past 500,
+    // those not locked right now are forgotten (a lock that ran out a while ago protects nothing).
     if (this.failures.size > 500) {
-      for (const [name, entry] of this.failures) if (entry.until < now.getTime() && entry.count < MAX_WRONG_TRIES) this.failures.delete(name);
+      for (const [name, entry] of this.failures) if (entry.until < now.getTime() && !this.inFlight.has(name)) this.failures.delete(name);
     }
     const f = this.failures.get(username) ?? { count: 0, until: 0 };
     f.count += 1;
