@@ -8,6 +8,9 @@ import { isSetUp } from './services/setup';
 import type { CallContext, Stores } from './services/context';
 import { LoginThrottle, Sessions } from './services/sessions';
 import { openAppDb } from './store/app-db';
+import { AuditLog } from './store/audit-log';
+import { KeyedMutex } from './keyed-mutex';
+import { cleanStrings } from './domain/clean-text';
 import { Backups } from './store/backups';
 import { CorruptFileError, removeStaleTempFiles } from './store/durable-file';
 import { acquireLock } from './store/lock';
@@ -42,6 +45,8 @@ export class Core {
   private releaseLock: (() => Promise<void>) | null = null;
   private readonly sessions = new Sessions();
   private readonly throttle = new LoginThrottle();
+  /** Outlives a re-open after a restore: a call waiting on a key must still find it. */
+  private readonly locks = new KeyedMutex();
   private readonly backups: Backups;
   readonly paths: ReturnType<typeof dataPaths>;
 
@@ -73,6 +78,9 @@ export class Core {
       const appDb = await openAppDb(this.paths.appDb, this.backups, clock);
       const settings = await SettingsStore.open(this.paths.settings, this.backups, clock);
       const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId);
+      const audit = await AuditLog.open(this.paths.audit, appDb.data.installationId, clock.now());
+      if (audit.setAside) this.opts.log?.(`Riwayat aplikasi rusak; disimpan sebagai ${audit.setAside}, riwayat baru dimulai.`);
+      await this.throttle.load(this.paths.loginThrottle, (m) => this.opts.log?.(m));
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());
@@ -81,6 +89,8 @@ export class Core {
         clock,
         backups: this.backups,
         appDb,
+        audit,
+        locks: this.locks,
         settings,
         cycles,
         sessions: this.sessions,
@@ -168,7 +178,9 @@ export class Core {
         if (admin && !actor.isAdmin) return err('FORBIDDEN', 'Hanya administrator yang dapat melakukan tindakan ini.');
       }
 
-      const parsed = (spec.input as z.ZodType).safeParse(envelope.input ?? {});
+      // Text XML cannot carry (stray control characters, lone surrogates) is dropped from every
+      // field here, once, so that nothing stored can later break a DOCX.
+      const parsed = (spec.input as z.ZodType).safeParse(cleanStrings(envelope.input ?? {}));
       if (!parsed.success) {
         const issues = toFieldIssues(parsed.error);
         return err('INVALID_INPUT', `Data tidak valid: ${issues.map((i) => i.message).slice(0, 3).join(' ')}`, issues);

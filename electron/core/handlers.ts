@@ -38,9 +38,8 @@ export const handlers = {
   'users.update': (ctx, input) => users.updateUser(ctx, input),
   'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),
   'audit.listApp': (ctx, input) =>
-    ctx.stores.appDb.data.audit
-      .slice(-input.limit)
-      .reverse()
+    ctx.stores.audit
+      .latest(input.limit)
       .map((e) => ({ id: e.id, at: e.at, actor: e.actor && { username: e.actor.username, role: e.actor.role }, action: e.action, summary: e.summary, changes: e.changes })),
   'cycles.list': (ctx) => cycles.listCycles(ctx),
   'cycles.create': (ctx, input) => cycles.createCycle(ctx, input),

@@ -90,9 +90,15 @@ export function createHostServer(opts: HostOptions): http.Server {
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
           return sendJson(res, 400, err('INVALID_INPUT', 'Permintaan harus berupa objek JSON.'));
         }
+        let name: string;
+        try {
+          name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          return sendJson(res, 400, err('UNKNOWN_CALL', 'Nama perintah pada alamat tidak valid (kode persen rusak).'));
+        }
         const session = req.headers['x-ppid-session'];
         const result = await opts.core.invoke({
-          name: decodeURIComponent(url.pathname.slice('/api/'.length)),
+          name,
           input: (body as { input?: unknown }).input,
           session: typeof session === 'string' ? session : undefined,
         });

@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from '../../electron/core/clock';
-import { appendAudit } from '../../electron/core/services/audit';
+import { auditEntry } from '../../electron/core/services/audit';
 import { openAppDb, type AppDb } from '../../electron/core/store/app-db';
+import { AuditLog } from '../../electron/core/store/audit-log';
 import { Backups } from '../../electron/core/store/backups';
 
 export const clock: Clock = { now: () => new Date('2026-03-02T08:00:00.000Z') };
@@ -13,10 +14,14 @@ export async function benchDir(name: string): Promise<string> {
 }
 
 /**
- * An app.json holding `records` audit entries of a realistic size (who, what, a field
- * change), written through the real store, so open and save see what an office sees.
+ * An app.json with one account and an audit.jsonl holding `records` entries of a realistic
+ * size (who, what, a field change), written through the real stores, so open and save see
+ * what an office sees.
  */
-export async function appDbWithRecords(dir: string, records: number): Promise<{ db: AppDb; file: string; backups: Backups }> {
+export async function appDbWithRecords(
+  dir: string,
+  records: number,
+): Promise<{ db: AppDb; file: string; backups: Backups; audit: AuditLog; auditFile: string }> {
   const file = path.join(dir, 'app.json');
   const backups = new Backups(path.join(dir, 'backups'));
   const db = await openAppDb(file, backups, clock);
@@ -32,13 +37,16 @@ export async function appDbWithRecords(dir: string, records: number): Promise<{ 
     updatedAt: clock.now().toISOString(),
   };
   db.data.users.push(actor);
-  for (let i = 0; i < records; i++) {
-    appendAudit(db.data, actor, clock.now(), 'pengaturan.ubah', `Pengaturan diubah (${i}).`, [
-      { field: 'office.phone', from: `(0567) ${20000 + i}`, to: `(0567) ${20001 + i}` },
-    ]);
-  }
   await db.write();
-  return { db, file, backups };
+  const auditFile = path.join(dir, 'audit.jsonl');
+  const audit = await AuditLog.open(auditFile, db.data.installationId, clock.now());
+  const entries = Array.from({ length: records }, (_, i) =>
+    auditEntry(actor, clock.now(), 'pengaturan.ubah', `Pengaturan diubah (${i}).`, [
+      { field: 'office.phone', from: `(0567) ${20000 + i}`, to: `(0567) ${20001 + i}` },
+    ]),
+  );
+  await audit.append(...entries);
+  return { db, file, backups, audit, auditFile };
 }
 
 export async function removeDir(dir: string): Promise<void> {

@@ -1,16 +1,17 @@
 /**
  * Child process for the crash test: opens a data directory the way the core does (lock,
  * stale temp clean-up, the versioned lowdb app db, the versioned settings store) and then saves
- * as fast as it can until it is killed. Each round changes app.json (a counter and its
- * audit entry, in one write) and settings.json, and only then prints `ACK n`: whatever was
- * acknowledged must survive a SIGKILL at any moment.
+ * as fast as it can until it is killed. Each round changes app.json (a counter), appends its
+ * entry to the app's history log (audit.jsonl) and changes settings.json, and only then prints
+ * `ACK n`: whatever was acknowledged must survive a SIGKILL at any moment.
  *
  * It loads its modules, then waits for a line on stdin before touching the data dir, so the
  * parent can start the next saver while it still checks the last kill.
  *
  * Usage: echo GO | node saver.mjs <dataDir>   (bundled by crash.test.ts; tsx saver.ts works too)
  */
-import { appendAudit } from '../../electron/core/services/audit';
+import { auditEntry } from '../../electron/core/services/audit';
+import { AuditLog } from '../../electron/core/store/audit-log';
 import { SettingsStore } from '../../electron/core/settings';
 import { openAppDb } from '../../electron/core/store/app-db';
 import { Backups } from '../../electron/core/store/backups';
@@ -29,6 +30,7 @@ async function main() {
   const backups = new Backups(paths.backups);
   const db = await openAppDb(paths.appDb, backups, systemClock);
   const settings = await SettingsStore.open(paths.settings, backups, systemClock);
+  const audit = await AuditLog.open(paths.audit, db.data.installationId, systemClock.now());
   const current = settings.get();
   if (!current) throw new Error('the crash test needs a set-up data dir');
 
@@ -37,8 +39,8 @@ async function main() {
   for (;;) {
     n += 1;
     db.data.counters.n = n;
-    appendAudit(db.data, null, systemClock.now(), 'uji.crash', `Simpan ke-${n}.`, [{ field: 'n', from: n - 1, to: n }]);
     await db.write();
+    await audit.append(auditEntry(null, systemClock.now(), 'uji.crash', `Simpan ke-${n}.`, [{ field: 'n', from: n - 1, to: n }]));
     await settings.set({ ...current, office: { ...current.office, phone: `0${n}` } });
     // stdout to a pipe is synchronous on POSIX: once this returns, the parent will see it.
     process.stdout.write(`ACK ${n}\n`);

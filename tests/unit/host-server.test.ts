@@ -68,6 +68,14 @@ describe('loopback host', () => {
     expect(calls).toEqual([{ name: 'auth.me', input: {}, session: 'abc' }]);
   });
 
+  it('answers a call name that does not decode with 400 and a JSON error, never reaching the core', async () => {
+    const res = await api('%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, code: 'UNKNOWN_CALL', message: expect.stringMatching(/tidak valid/) });
+    expect(calls).toEqual([]);
+  });
+
   it('refuses an API call without the token or with a wrong one, and never reaches the core', async () => {
     const none = await api('settings.update', { Authorization: '' });
     const wrong = await api('settings.update', { Authorization: 'Bearer wrong-token-0123456789abcdef' });

@@ -38,7 +38,7 @@ const breakages: [string, (good: Buffer) => Buffer][] = [
 ];
 
 let worked: Promise<string> | null = null;
-/** A set-up data dir with work done after its last backup: a changed password (app.json) and a renamed office (settings.json). */
+/** A set-up data dir with work done after setup: a changed password (app.json) and a renamed office (settings.json). */
 async function workedDataDir(): Promise<string> {
   worked ??= (async () => {
     const dir = await setUpDataDir();
@@ -71,7 +71,8 @@ describe.each([
     expect(s.state).toBe('recovery');
     expect(s.recovery).toMatchObject({ kind: 'corrupt', file: fileName });
     expect(s.recovery!.message).toContain(fileName);
-    expect(s.recovery!.backup?.name).toMatch(/__buka\.json$/);
+    // The copy taken by the last change, not the one from setup time.
+    expect(s.recovery!.backup?.name).toMatch(/__ubah\.json$/);
     const backupBytes = await fs.readFile(path.join(dir, 'backups', base, s.recovery!.backup!.name));
     expect(s.recovery!.backup!.bytes).toBe(backupBytes.length);
 
@@ -94,15 +95,11 @@ describe.each([
     expect(kept[0]).toMatch(new RegExp(`^${base}\\.rusak-.*\\.json$`));
     expect(await fs.readFile(path.join(dir, kept[0]!))).toEqual(broken);
 
-    // Usable, with the backup's data for the restored file and the current data for the other.
-    if (fileName === 'app.json') {
-      await login(reopened, USERS.admin, PASSWORD);
-      expect(codeOf(await call(reopened, 'auth.login', { username: USERS.admin, password: 'sandi-baru-2026' }))).toBe('UNAUTHENTICATED');
-      expect(restored.office?.opdName).toBe('Dinas Setelah Cadangan');
-    } else {
-      await login(reopened, USERS.admin, 'sandi-baru-2026');
-      expect(restored.office?.opdName).toBe('Dinas Komunikasi, Informatika dan Statistik');
-    }
+    // Usable, and nothing rolled back: every change was backed up as it was made, so the
+    // password from setup time does not come back, nor the old office name.
+    expect(codeOf(await call(reopened, 'auth.login', { username: USERS.admin, password: PASSWORD }))).toBe('UNAUTHENTICATED');
+    await login(reopened, USERS.admin, 'sandi-baru-2026');
+    expect(restored.office?.opdName).toBe('Dinas Setelah Cadangan');
     // And it stays usable after a restart.
     await reopened.close();
     expect((await status(await open(dir))).state).toBe('ready');

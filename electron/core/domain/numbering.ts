@@ -1,16 +1,54 @@
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
-/** `{kode}/{urut}/{unit}/{tahun}` → `500.12.2/007/Diskominfotik/2026`; the running number is padded to 3. */
+/**
+ * `{kode}/{urut}/{unit}/{tahun}` → `500.12.2/007/Diskominfotik/2026`; the running number is padded to 3.
+ * `year`/`month` (0-based), when given, are the office's calendar date; otherwise `date`'s own.
+ */
 export function formatLetterNumber(
   pattern: string,
-  v: { kode: string; urut: number; unit: string; date: Date },
+  v: { kode: string; urut: number; unit: string; date: Date; year?: number; month?: number },
 ): string {
   const values: Record<string, string> = {
     kode: v.kode,
     urut: String(v.urut).padStart(3, '0'),
     unit: v.unit,
-    tahun: String(v.date.getFullYear()),
-    bulan: ROMAN[v.date.getMonth()]!,
+    tahun: String(v.year ?? v.date.getFullYear()),
+    bulan: ROMAN[v.month ?? v.date.getMonth()]!,
   };
   return pattern.replace(/\{(kode|urut|unit|tahun|bulan)\}/g, (_, k: string) => values[k]!);
+}
+
+export const DEFAULT_NOTA_DINAS_PATTERN = '{kode}/{urut}/{unit}/{tahun}';
+
+/**
+ * The running number inside a number issued before acts kept it apart (`urut`), read back
+ * with the patterns it may have been made with; null when none fits. The office's current
+ * kode and unit are tried as written first: a kode with slashes in it ("000/1") would
+ * otherwise leave the reading ambiguous.
+ */
+export function parseLetterNumber(text: string, patterns: string[], known: { kode?: string; unit?: string } = {}): number | null {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const attempts: Record<string, string>[] = [];
+  if (known.kode !== undefined || known.unit !== undefined) {
+    attempts.push({ ...(known.kode !== undefined && { kode: escape(known.kode) }), ...(known.unit !== undefined && { unit: escape(known.unit) }) });
+  }
+  attempts.push({});
+  for (const literal of attempts) {
+    for (const pattern of patterns) {
+      const parts = pattern.split(/(\{(?:kode|urut|unit|tahun|bulan)\})/);
+      if (!parts.includes('{urut}')) continue;
+      const re = parts
+        .map((p) => {
+          const key = /^\{(\w+)\}$/.exec(p)?.[1];
+          if (!key) return escape(p);
+          if (key === 'urut') return '(\\d+)';
+          if (key === 'tahun') return '\\d{4}';
+          return literal[key] ?? '.*?';
+        })
+        .join('');
+      const m = new RegExp(`^${re}$`).exec(text);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }

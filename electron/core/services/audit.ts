@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { AppData, AuditEntry, UserRecord } from '../store/app-db';
+import type { AuditEntry, UserRecord } from '../store/app-db';
+import type { Stores } from './context';
 
-/** App-level acts (setup, settings, accounts). Append-only: nothing edits or removes an entry. */
-export function appendAudit(
-  data: AppData,
+/** One app-level act (setup, settings, accounts), ready for the log. */
+export function auditEntry(
   actor: UserRecord | null,
   now: Date,
   action: string,
   summary: string,
   changes: AuditEntry['changes'] = [],
 ): AuditEntry {
-  const entry: AuditEntry = {
+  return {
     id: randomUUID(),
     at: now.toISOString(),
     actor: actor ? { userId: actor.id, username: actor.username, role: actor.role } : null,
@@ -18,8 +18,33 @@ export function appendAudit(
     summary,
     changes,
   };
-  data.audit.push(entry);
+}
+
+/** Appends to audit.jsonl (append-only: nothing edits or removes an entry). */
+export async function appendAudit(
+  stores: Pick<Stores, 'audit'>,
+  actor: UserRecord | null,
+  now: Date,
+  action: string,
+  summary: string,
+  changes: AuditEntry['changes'] = [],
+): Promise<AuditEntry> {
+  const entry = auditEntry(actor, now, action, summary, changes);
+  await stores.audit.append(entry);
   return entry;
+}
+
+/**
+ * After a change to accounts or settings: app.json saved, then a copy of each changed file
+ * kept, so that the backup a recovery offers is this state, never an older one with a
+ * password or an account that has since been changed.
+ */
+export async function saveAppFiles(stores: Pick<Stores, 'appDb' | 'backups' | 'paths'>, now: Date, changed: { app?: boolean; settings?: boolean }) {
+  if (changed.app) {
+    await stores.appDb.write();
+    await stores.backups.take(stores.paths.appDb, 'ubah', now);
+  }
+  if (changed.settings) await stores.backups.take(stores.paths.settings, 'ubah', now);
 }
 
 /** Field-level differences between two plain objects, for the audit trail. */

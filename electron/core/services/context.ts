@@ -1,5 +1,7 @@
 import type { Clock } from '../clock';
+import type { KeyedMutex } from '../keyed-mutex';
 import type { AppDb, UserRecord } from '../store/app-db';
+import type { AuditLog } from '../store/audit-log';
 import type { Backups } from '../store/backups';
 import type { DataPaths } from '../store/paths';
 import type { SettingsStore } from '../settings';
@@ -13,6 +15,10 @@ export interface Stores {
   clock: Clock;
   backups: Backups;
   appDb: AppDb;
+  /** The app's history (setup, settings, accounts): audit.jsonl. */
+  audit: AuditLog;
+  /** Serializes check-then-write calls; keys in keyed-mutex.ts LOCKS. */
+  locks: KeyedMutex;
   settings: SettingsStore;
   cycles: CycleRepository;
   sessions: Sessions;

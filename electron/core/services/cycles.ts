@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../result';
 import { itemFieldsSchema, itemProblems, type ItemFields } from '../domain/information';
-import { formatLetterNumber } from '../domain/numbering';
+import { DEFAULT_NOTA_DINAS_PATTERN, formatLetterNumber, parseLetterNumber } from '../domain/numbering';
+import { tahun } from '../documents/shared/dates';
+import { LOCKS } from '../keyed-mutex';
 import { ROLE_LABELS, type Role } from '../domain/roles';
 import { buildTimeline } from '../domain/timeline';
 import {
@@ -159,6 +161,11 @@ function assertBidang(ctx: CallContext, fields: Pick<ItemFields, 'bidang'>) {
 }
 
 export async function createCycle(ctx: CallContext, input: { title: string; year: number; carryFrom: string | null }) {
+  // One open cycle per year: the check and the creation run as one, per year.
+  return ctx.stores.locks.run(LOCKS.cycleCreation(input.year), () => createCycleLocked(ctx, input));
+}
+
+async function createCycleLocked(ctx: CallContext, input: { title: string; year: number; carryFrom: string | null }) {
   const open = ctx.stores.cycles.list().find((c) => c.year === input.year && c.step !== 'selesai');
   if (open) throw new AppError('CONFLICT', `Masih ada siklus "${open.title}" untuk tahun ${input.year} yang belum selesai.`);
   let carried: ItemState[] = [];
@@ -232,7 +239,40 @@ export async function markReview(
   return cycleView(ctx, input.cycleId);
 }
 
+/** The office's calendar year of a moment: the year a Nota Dinas number belongs to. */
+export function officeYear(at: Date | string): number {
+  return tahun(at);
+}
+
+/**
+ * The highest Nota Dinas running number issued in `year`, read from every cycle's log (the
+ * logs are the record: an app.json restored from an old backup cannot make a number come
+ * round again). Acts before `urut` was kept are read back from the formatted number.
+ */
+function lastIssuedUrut(ctx: CallContext, year: number): number {
+  const settings = ctx.stores.settings.get()!;
+  const patterns = [settings.documents.notaDinasPattern, DEFAULT_NOTA_DINAS_PATTERN];
+  const known = { kode: settings.documents.kodeKlasifikasi, unit: settings.office.unitCode };
+  let max = 0;
+  for (const cycle of ctx.stores.cycles.list()) {
+    for (const e of ctx.stores.cycles.events(cycle.id)) {
+      const b = e.body;
+      if (b.type !== 'transition' || b.action !== 'issueNotaDinas' || !b.data.notaDinasNumber) continue;
+      if (officeYear(b.data.notaDinasDate ?? e.at) !== year) continue;
+      const urut = b.data.urut ?? parseLetterNumber(b.data.notaDinasNumber, patterns, known);
+      if (urut !== null && urut > max) max = urut;
+    }
+  }
+  return max;
+}
+
 export async function act(ctx: CallContext, input: { cycleId: string; action: Action; reasons: string; note: string }) {
+  // Issuing takes the next number: one issue at a time across all cycles, until its act is in the log.
+  if (input.action === 'issueNotaDinas') return ctx.stores.locks.run(LOCKS.notaDinas, () => actNow(ctx, input));
+  return actNow(ctx, input);
+}
+
+async function actNow(ctx: CallContext, input: { cycleId: string; action: Action; reasons: string; note: string }) {
   const actor = actorOf(ctx);
   await ctx.stores.cycles.record(input.cycleId, actor, ctx.now, async (s) => {
     const d = decide(withSuggestedDraft(ctx, s!), ctx.actor!.role, input.action, input.reasons);
@@ -241,20 +281,25 @@ export async function act(ctx: CallContext, input: { cycleId: string; action: Ac
     const data: Extract<EventBody, { type: 'transition' }>['data'] = {};
     if (t.action === 'issueNotaDinas') {
       const settings = ctx.stores.settings.get()!;
-      const year = ctx.now.getFullYear();
+      const year = officeYear(ctx.now);
       const db = ctx.stores.appDb;
       const key = `notaDinas:${year}`;
-      const urut = (db.data.counters[key] ?? 0) + 1;
-      // The counter is saved first: a failure after it skips a number, never repeats one.
-      db.data.counters[key] = urut;
-      await db.write();
+      // app.json's counter is only a floor (numbers issued from a cycle since lost or damaged).
+      const urut = Math.max(db.data.counters[key] ?? 0, lastIssuedUrut(ctx, year)) + 1;
+      await ctx.stores.locks.run(LOCKS.app, async () => {
+        // Saved before the act: a failure after it skips a number, never repeats one.
+        db.data.counters[key] = Math.max(db.data.counters[key] ?? 0, urut);
+        await db.write();
+      });
       data.notaDinasNumber = formatLetterNumber(settings.documents.notaDinasPattern, {
         kode: settings.documents.kodeKlasifikasi,
         urut,
         unit: settings.office.unitCode,
         date: ctx.now,
+        year,
       });
       data.notaDinasDate = ctx.now.toISOString();
+      data.urut = urut;
     }
     if (t.action === 'submitKonsep') data.version = s!.version + 1;
     if (t.action === 'approve' && t.step === 'pemeriksaan_kepala') data.signedBy = actor.name;

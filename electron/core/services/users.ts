@@ -4,7 +4,8 @@ import type { UserView } from '../contract';
 import type { AccountInput, Settings } from '../domain/office';
 import { checkAccountCoverage } from '../domain/office';
 import type { AppData, UserRecord } from '../store/app-db';
-import { appendAudit } from './audit';
+import { LOCKS } from '../keyed-mutex';
+import { appendAudit, saveAppFiles } from './audit';
 import type { CallContext } from './context';
 import { hashPassword } from './password';
 import { ROLE_LABELS, type Role } from '../domain/roles';
@@ -55,24 +56,34 @@ export async function listUsers(ctx: CallContext): Promise<UserView[]> {
 
 export async function createUser(ctx: CallContext, input: AccountInput): Promise<UserView> {
   const db = ctx.stores.appDb;
-  const settings = ctx.stores.settings.get();
-  if (db.data.users.some((u) => u.username === input.username)) {
-    throw new AppError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`);
-  }
-  if (!allPeople(settings).some((p) => p.id === input.personId)) {
-    throw new AppError('NOT_FOUND', 'Pejabat untuk akun ini tidak ditemukan di Pengaturan.');
-  }
-  if (db.data.users.some((u) => u.personId === input.personId)) {
-    throw new AppError('CONFLICT', 'Orang ini sudah punya akun.');
-  }
+  // Hashing takes a while: done before the lock, so it holds no one else up.
   const user = await newUserRecord(input, ctx.now);
-  db.data.users.push(user);
-  appendAudit(db.data, ctx.actor, ctx.now, 'akun.buat', `Akun ${user.username} (${ROLE_LABELS[user.role]}) dibuat.`);
-  await db.write();
-  return toUserView(user, settings);
+  return ctx.stores.locks.run(LOCKS.app, async () => {
+    const settings = ctx.stores.settings.get();
+    if (db.data.users.some((u) => u.username === input.username)) {
+      throw new AppError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`);
+    }
+    if (!allPeople(settings).some((p) => p.id === input.personId)) {
+      throw new AppError('NOT_FOUND', 'Pejabat untuk akun ini tidak ditemukan di Pengaturan.');
+    }
+    if (db.data.users.some((u) => u.personId === input.personId)) {
+      throw new AppError('CONFLICT', 'Orang ini sudah punya akun.');
+    }
+    db.data.users.push(user);
+    await saveAppFiles(ctx.stores, ctx.now, { app: true });
+    await appendAudit(ctx.stores, ctx.actor, ctx.now, 'akun.buat', `Akun ${user.username} (${ROLE_LABELS[user.role]}) dibuat.`);
+    return toUserView(user, settings);
+  });
 }
 
 export async function updateUser(
+  ctx: CallContext,
+  input: { id: string; role: Role; isAdmin: boolean; active: boolean },
+): Promise<UserView> {
+  return ctx.stores.locks.run(LOCKS.app, () => updateUserLocked(ctx, input));
+}
+
+async function updateUserLocked(
   ctx: CallContext,
   input: { id: string; role: Role; isAdmin: boolean; active: boolean },
 ): Promise<UserView> {
@@ -88,21 +99,25 @@ export async function updateUser(
   if (!changes.length) return toUserView(user, ctx.stores.settings.get());
   Object.assign(user, next);
   if (!user.active) ctx.stores.sessions.endAllFor(user.id);
-  appendAudit(db.data, ctx.actor, ctx.now, 'akun.ubah', `Akun ${user.username} diubah.`, changes);
-  await db.write();
+  await saveAppFiles(ctx.stores, ctx.now, { app: true });
+  await appendAudit(ctx.stores, ctx.actor, ctx.now, 'akun.ubah', `Akun ${user.username} diubah.`, changes);
   return toUserView(user, ctx.stores.settings.get());
 }
 
 export async function resetPassword(ctx: CallContext, input: { id: string; password: string }) {
   const db = ctx.stores.appDb;
-  const user = db.data.users.find((u) => u.id === input.id);
-  if (!user) throw new AppError('NOT_FOUND', 'Akun tidak ditemukan.');
-  user.passwordHash = await hashPassword(input.password);
-  user.updatedAt = ctx.now.toISOString();
-  ctx.stores.sessions.endAllFor(user.id, user.id === ctx.actor?.id ? ctx.session : undefined);
-  appendAudit(db.data, ctx.actor, ctx.now, 'akun.setel-sandi', `Kata sandi akun ${user.username} disetel ulang oleh administrator.`);
-  await db.write();
-  return { done: true as const };
+  if (!db.data.users.some((u) => u.id === input.id)) throw new AppError('NOT_FOUND', 'Akun tidak ditemukan.');
+  const hash = await hashPassword(input.password);
+  return ctx.stores.locks.run(LOCKS.app, async () => {
+    const user = db.data.users.find((u) => u.id === input.id);
+    if (!user) throw new AppError('NOT_FOUND', 'Akun tidak ditemukan.');
+    user.passwordHash = hash;
+    user.updatedAt = ctx.now.toISOString();
+    ctx.stores.sessions.endAllFor(user.id, user.id === ctx.actor?.id ? ctx.session : undefined);
+    await saveAppFiles(ctx.stores, ctx.now, { app: true });
+    await appendAudit(ctx.stores, ctx.actor, ctx.now, 'akun.setel-sandi', `Kata sandi akun ${user.username} disetel ulang oleh administrator.`);
+    return { done: true as const };
+  });
 }
 
 export function ensureCoverage(data: AppData, settings: Settings | null) {

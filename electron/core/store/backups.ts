@@ -4,8 +4,9 @@ import { readJsonFile, writeFileDurably, CorruptFileError } from './durable-file
 
 /**
  * Copies of data files, one folder per file: backups/<name>/<seq>__<stamp>__<reason>.json.
- * Taken on every open that finds the file changed since the last copy, and always
- * before a migration, so there is a last good copy to offer when a file breaks.
+ * Taken on every open that finds the file changed since the last copy, after every change
+ * to accounts or settings (`ubah`), and always before a migration, so there is a last good
+ * copy to offer when a file breaks.
  *
  * Order comes from the sequence number, not the time stamp: office PCs run with wrong
  * clocks (a dead CMOS battery, a clock fixed by hand), and a copy stamped in the "future"
@@ -68,7 +69,7 @@ export class Backups {
   }
 
   /** Copies `file` if it exists and differs from the newest backup. Returns the copy, if made. */
-  async take(file: string, reason: 'buka' | 'migrasi' | 'pulihkan', now: Date): Promise<string | null> {
+  async take(file: string, reason: 'buka' | 'ubah' | 'migrasi' | 'pulihkan', now: Date): Promise<string | null> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -77,7 +78,7 @@ export class Backups {
       throw e;
     }
     const existing = await this.list(file);
-    if (reason === 'buka' && existing[0]) {
+    if ((reason === 'buka' || reason === 'ubah') && existing[0]) {
       const last = await fs.readFile(existing[0].file).catch(() => null);
       if (last && last.equals(bytes)) return null;
     }

@@ -6,6 +6,10 @@ export function dataPaths(dataDir: string) {
   return {
     root,
     appDb: path.join(root, 'app.json'),
+    /** The app's history (setup, settings, accounts), appended. */
+    audit: path.join(root, 'audit.jsonl'),
+    /** Wrong log-in tries per user name, so a restart does not lift a lock. */
+    loginThrottle: path.join(root, 'login-throttle.json'),
     settings: path.join(root, 'settings.json'),
     backups: path.join(root, 'backups'),
     assets: path.join(root, 'assets'),

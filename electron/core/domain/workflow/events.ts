@@ -34,7 +34,15 @@ export type EventBody =
       to: Step;
       reasons: string;
       /** What the act fixed: a Nota Dinas number, a Konsep version, a signature. */
-      data: { notaDinasNumber?: string; notaDinasDate?: string; version?: number; signedBy?: string; note?: string };
+      data: {
+        notaDinasNumber?: string;
+        notaDinasDate?: string;
+        /** The Nota Dinas running number, so the next one is counted from the logs without parsing text. */
+        urut?: number;
+        version?: number;
+        signedBy?: string;
+        note?: string;
+      };
     };
 
 export interface Actor {
