@@ -12,8 +12,18 @@ import path from 'node:path';
  * electron-store's engine, so that core, host and Electron share one file. We version it
  * ourselves: conf's migrations are keyed by app semver, which says nothing about the data.
  */
-export const SETTINGS_VERSION = 1;
-export const settingsMigrations: Migration[] = [];
+export const SETTINGS_VERSION = 2;
+export const settingsMigrations: Migration[] = [
+  {
+    from: 1,
+    describe: 'Kalender kerja: zona waktu WIB, jam kerja Senin–Jumat 07.30–16.00, tanpa hari libur tambahan',
+    up: (data) => {
+      const settings = data.settings as Record<string, unknown> | null | undefined;
+      if (!settings || settings.calendar) return data;
+      return { ...data, settings: { ...settings, calendar: { timeZone: 'Asia/Jakarta', officeStart: '07.30', officeEnd: '16.00', workingDays: [1, 2, 3, 4, 5], extraHolidays: [], removedHolidays: [] } } };
+    },
+  },
+];
 
 const fileSchema = z.object({ settings: settingsSchema.nullable() });
 

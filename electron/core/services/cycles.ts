@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../result';
 import { itemFieldsSchema, itemProblems, type ItemFields } from '../domain/information';
 import { formatLetterNumber } from '../domain/numbering';
+import { yearIn } from '../domain/calendar';
 import { ROLE_LABELS, type Role } from '../domain/roles';
 import { buildTimeline } from '../domain/timeline';
 import {
@@ -63,7 +64,7 @@ function summary(ctx: CallContext, s: CycleState): CycleSummary {
     holderRole: info.holder,
     holderRoleLabel: info.holder ? ROLE_LABELS[info.holder] : '',
     holderNames: holderNames(ctx, info.holder),
-    timing: stepTiming(s, ctx.now.toISOString()),
+    timing: stepTiming(s, ctx.now.toISOString(), ctx.stores.settings.get()?.calendar),
     itemCount: s.items.filter((i) => i.fields.kategori !== 'dikecualikan').length,
     exemptCount: s.items.filter((i) => i.fields.kategori === 'dikecualikan').length,
     updatedAt: s.updatedAt,
@@ -241,7 +242,7 @@ export async function act(ctx: CallContext, input: { cycleId: string; action: Ac
     const data: Extract<EventBody, { type: 'transition' }>['data'] = {};
     if (t.action === 'issueNotaDinas') {
       const settings = ctx.stores.settings.get()!;
-      const year = ctx.now.getFullYear();
+      const year = yearIn(ctx.now, settings.calendar.timeZone);
       const db = ctx.stores.appDb;
       const key = `notaDinas:${year}`;
       const urut = (db.data.counters[key] ?? 0) + 1;
@@ -252,7 +253,7 @@ export async function act(ctx: CallContext, input: { cycleId: string; action: Ac
         kode: settings.documents.kodeKlasifikasi,
         urut,
         unit: settings.office.unitCode,
-        date: ctx.now,
+        date: ctx.now, timeZone: settings.calendar.timeZone,
       });
       data.notaDinasDate = ctx.now.toISOString();
     }

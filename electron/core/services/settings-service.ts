@@ -1,5 +1,5 @@
 import type { SettingsView } from '../contract';
-import type { DocumentSettings, Office, Officials, Settings } from '../domain/office';
+import type { CalendarSettingsInput, DocumentSettings, Office, Officials, Settings } from '../domain/office';
 import { settingsSchema } from '../domain/office';
 import { AppError } from '../result';
 import { appendAudit, diffFields } from './audit';
@@ -20,7 +20,7 @@ export async function settingsView(stores: Stores): Promise<SettingsView> {
 
 export async function updateSettings(
   ctx: CallContext,
-  input: { office?: Office; officials?: Officials; documents?: DocumentSettings },
+  input: { office?: Office; officials?: Officials; documents?: DocumentSettings; calendar?: CalendarSettingsInput },
 ): Promise<SettingsView> {
   const before = ctx.stores.settings.get();
   if (!before) throw new AppError('NOT_READY', 'Aplikasi belum disiapkan.');

@@ -40,7 +40,7 @@ function NotaDinasSheet({ input }: { input: PrintInput }) {
   const { cycle, settings, now } = input;
   const d = cycle.notaDinas.draft;
   const number = cycle.notaDinas.number ?? NOTA_DINAS_UNNUMBERED;
-  const date = tanggal(cycle.notaDinas.date ?? now);
+  const date = tanggal(cycle.notaDinas.date ?? now, settings.calendar.timeZone);
   const tembusan = d.tembusan.filter((t) => t.trim());
   const head: [string, ReactNode][] = [
     ['Yth.', d.kepada],
@@ -161,7 +161,7 @@ function KepalaSignatureRow({ input, columns }: { input: PrintInput; columns: nu
       <td colSpan={columns}>
         <div className="pp-sign-col pp-sign-col-list">
           <Signature
-            placeDate={`${settings.office.placeName}, ${tanggal(cycle.signed?.at ?? now)}`}
+            placeDate={`${settings.office.placeName}, ${tanggal(cycle.signed?.at ?? now, settings.calendar.timeZone)}`}
             jabatan={kepalaJabatan(settings)}
             person={settings.officials.kepala}
           />
@@ -308,8 +308,8 @@ function dikTableRows(list: DikRow[]) {
 const LIST_NAMES = { dip: 'Daftar Informasi Publik', dik: 'Daftar Informasi yang Dikecualikan' } as const;
 
 /** The caption beside the QR code, word for word as the DOCX's seal. */
-export function sealCaption(kind: 'dip' | 'dik', cycle: Pick<PrintCycle, 'year' | 'version' | 'signed'>): string {
-  return `${LIST_NAMES[kind]} Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`;
+export function sealCaption(kind: 'dip' | 'dik', cycle: Pick<PrintCycle, 'year' | 'version' | 'signed'>, timeZone: string): string {
+  return `${LIST_NAMES[kind]} Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at, timeZone)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`;
 }
 
 function listFrame(kind: 'dip' | 'dik', input: PrintInput): { frame: PageFrame; state: ReturnType<typeof listStateOf> } {
@@ -320,7 +320,7 @@ function listFrame(kind: 'dip' | 'dik', input: PrintInput): { frame: PageFrame; 
   if (!fp) throw new PrintUnavailable('Sidik dokumen daftar yang ditandatangani belum dapat dimuat. Muat ulang halaman ini.');
   return {
     state,
-    frame: { mark: null, footer: { kind: 'seal', qrDataUrl: qrDataUrl(fp.qrText, QR_MM), short: fp.short, caption: sealCaption(kind, cycle) } },
+    frame: { mark: null, footer: { kind: 'seal', qrDataUrl: qrDataUrl(fp.qrText, QR_MM), short: fp.short, caption: sealCaption(kind, cycle, input.settings.calendar.timeZone) } },
   };
 }
 
@@ -399,7 +399,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
       <div className="pp-uji-subtitle">INFORMASI YANG DIKECUALIKAN</div>
       <div className="pp-uji-count">{`Informasi ${index + 1} dari ${count} — Daftar Informasi yang Dikecualikan Tahun ${cycle.year}`}</div>
       <p className="pp-justify pp-uji-intro">
-        {`Pada hari ini, ${hariTanggal(now)}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
+        {`Pada hari ini, ${hariTanggal(now, settings.calendar.timeZone)}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
           'sebagaimana dimaksud dalam Pasal 2 ayat (4) dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik ' +
           'terhadap informasi berikut:'}
       </p>
@@ -429,7 +429,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
       {/* The closing, the date and the signing table move together (keepNext in the DOCX). */}
       <div className="pp-keep-block">
         <p className="pp-justify pp-uji-closing">Demikian lembar uji konsekuensi ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.</p>
-        <div className="pp-uji-date">{`${place}, ${tanggal(now)}`}</div>
+        <div className="pp-uji-date">{`${place}, ${tanggal(now, settings.calendar.timeZone)}`}</div>
         <div className="pp-uji-signers-label">Yang melakukan uji konsekuensi:</div>
         <table className="pp-grid pp-uji-sign">
           <Cols weights={UJI_SIGN_WEIGHTS} />
