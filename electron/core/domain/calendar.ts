@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { id } from 'date-fns/locale';
 
@@ -224,25 +224,33 @@ interface Window {
   end: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/** `yyyy-MM-dd` → days since 1970-01-01. */
+function dayNumber(key: string): number {
+  const [y, m, d] = key.split('-').map(Number);
+  return Math.floor(Date.UTC(y!, m! - 1, d!) / DAY_MS);
+}
+
 /**
  * The office-hour windows (instants) from the office day holding `from` onwards, skipping
- * non-working weekdays and holidays. Days are stepped on the office's wall calendar, so the
- * zone's offset is applied by TZDate, not assumed.
+ * non-working weekdays and holidays. WIB, WITA and WIT keep one UTC offset all year (no
+ * daylight saving), so the offset is read once and days are stepped by arithmetic: a cycle
+ * open for two years is counted in microseconds, not a TZDate per day.
  */
 function* officeWindows(from: number, cal: CalendarSettings): Generator<Window> {
   const startMin = parseTimeOfDay(cal.officeStart);
   const endMin = parseTimeOfDay(cal.officeEnd);
   if (startMin === null || endMin === null || endMin <= startMin || cal.workingDays.length === 0) return;
-  const holidays = holidayMap(cal);
-  const first = inZone(from, cal.timeZone);
-  const [y, m, d0] = [first.getFullYear(), first.getMonth(), first.getDate()];
-  for (let i = 0; ; i++) {
-    const day = new TZDate(y, m, d0 + i, cal.timeZone);
-    const iso = day.getDay() === 0 ? 7 : day.getDay();
-    if (!cal.workingDays.includes(iso) || holidays.has(format(day, 'yyyy-MM-dd'))) continue;
-    const start = new TZDate(y, m, d0 + i, Math.floor(startMin / 60), startMin % 60, cal.timeZone).getTime();
-    const end = new TZDate(y, m, d0 + i, Math.floor(endMin / 60), endMin % 60, cal.timeZone).getTime();
-    yield { start, end };
+  const offsetMs = tzOffset(cal.timeZone, new Date(from)) * 60_000;
+  const holidays = new Set([...holidayMap(cal).keys()].map(dayNumber));
+  const working = new Set(cal.workingDays);
+  for (let day = Math.floor((from + offsetMs) / DAY_MS); ; day++) {
+    // 1970-01-01 was a Thursday (ISO 4).
+    const iso = ((((day + 3) % 7) + 7) % 7) + 1;
+    if (!working.has(iso) || holidays.has(day)) continue;
+    const midnight = day * DAY_MS - offsetMs;
+    yield { start: midnight + startMin * 60_000, end: midnight + endMin * 60_000 };
   }
 }
 
