@@ -16,7 +16,7 @@ import { officeNow, syncOfficeClock } from '../../../renderer/src/i18n/office-cl
 import { printSpec, sealCaption } from '../../../renderer/src/print/documents';
 import { PrintView } from '../../../renderer/src/print/PrintView';
 import type { PrintInput } from '../../../renderer/src/print/model';
-import { timingExplanation } from '../../../renderer/src/features/cycles/TimingBadge';
+import { TimingBadge, timingExplanation } from '../../../renderer/src/features/cycles/TimingBadge';
 import { NewCycleModal } from '../../../renderer/src/features/cycles/NewCycleModal';
 import { demoContext } from '../../render/fixtures';
 
@@ -81,6 +81,20 @@ describe('one day on screen and on paper', () => {
       'Dihitung dalam jam kerja: Senin–Jumat 07.30–16.00 WIB, di luar hari libur nasional dan cuti bersama. ' +
         'Batas waktu langkah ini: Senin, 7 Desember 2026 07.35 WIB.',
     );
+  });
+});
+
+describe('the timing badge', () => {
+  it('shows what counts when pointed at: office hours, holidays skipped, and the deadline', async () => {
+    syncOfficeClock(WIB);
+    const timing = { step: 'nota_dinas' as const, standardMinutes: 15, spentMinutes: 16, late: true, remainingMinutes: -1, dueAt: '2026-12-07T00:35:00.000Z' };
+    render(
+      <MantineProvider env="test">
+        <TimingBadge timing={timing} />
+      </MantineProvider>,
+    );
+    fireEvent.mouseEnter(screen.getByText('terlambat 1 menit').closest('.mantine-Badge-root')!);
+    expect(await screen.findByText(/Dihitung dalam jam kerja: Senin–Jumat 07\.30–16\.00 WIB, di luar hari libur/, {}, { timeout: 5000 })).toBeTruthy();
   });
 });
 
