@@ -209,6 +209,7 @@ describe('calendar settings', () => {
     expect(issues({ extraHolidays: [{ date: '2026-02-30', name: 'Hari Jadi' }] })).toEqual([
       'extraHolidays.0.date: Tanggal tidak valid (pilih tanggal pada kalender).',
     ]);
+    expect(issues({ extraHolidays: [{ date: '', name: 'Hari Jadi' }] })).toEqual(['extraHolidays.0.date: Tanggal wajib diisi.']);
     expect(issues({ extraHolidays: [{ date: '2026-12-07', name: ' ' }] })).toEqual(['extraHolidays.0.name: Nama hari libur wajib diisi.']);
     expect(
       issues({

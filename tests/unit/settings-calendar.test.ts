@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app-core';
-import type { AppStatus, SettingsView } from '../../electron/core/contract';
+import type { AppStatus, AuditView, SettingsView } from '../../electron/core/contract';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { DEFAULT_CALENDAR } from '../../electron/core/domain/calendar';
 import { SETTINGS_VERSION } from '../../electron/core/settings';
@@ -87,6 +87,8 @@ describe('settings.update: calendar', () => {
     const saved = await must<SettingsView>(core, 'settings.update', { calendar: { ...DEFAULT_CALENDAR, timeZone: 'Asia/Makassar', officeStart: '07:30' } }, admin);
     expect(saved.calendar).toMatchObject({ timeZone: 'Asia/Makassar', officeStart: '07.30' });
     expect((await must<AppStatus>(core, 'app.status')).calendar.timeZone).toBe('Asia/Makassar');
+    const [entry] = await must<AuditView[]>(core, 'audit.listApp', { limit: 1 }, admin);
+    expect(entry).toMatchObject({ action: 'pengaturan.ubah', changes: [{ field: 'calendar.timeZone', from: 'Asia/Jakarta', to: 'Asia/Makassar' }] });
 
     const operator = await login(core, USERS.operator);
     const { id } = await must<{ id: string }>(core, 'cycles.create', { title: 'DIP 2027', year: 2027 }, operator);

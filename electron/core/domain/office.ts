@@ -157,7 +157,8 @@ const timeOfDay = (label: string) =>
 const dayText = z
   .string({ error: 'Tanggal wajib diisi.' })
   .trim()
-  .refine(isRealDay, 'Tanggal tidak valid (pilih tanggal pada kalender).');
+  .min(1, 'Tanggal wajib diisi.')
+  .refine((t) => t === '' || isRealDay(t), 'Tanggal tidak valid (pilih tanggal pada kalender).');
 
 export const holidaySchema = z.object({
   date: dayText,
