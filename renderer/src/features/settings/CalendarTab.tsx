@@ -113,7 +113,8 @@ export function CalendarTab({ settings, onSaved }: TabProps) {
               </Title>
               <Text size="xs" c="dimmed">
                 Menurut SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB. Hilangkan centang bila kantor tetap bekerja pada hari itu.
-                Tanggal bertanda &quot;perkiraan&quot; belum dipastikan dengan SKB: periksa dan sesuaikan.
+                Tanggal bertanda &quot;perkiraan&quot; belum dipastikan dengan SKB: periksa dan sesuaikan. Daftar bawaan memuat tahun{' '}
+                {YEARS.join(' dan ')}; untuk tahun berikutnya tambahkan hari libur dari SKB di bawah.
               </Text>
             </div>
             <SegmentedControl size="xs" value={year} onChange={setYear} data={YEARS} aria-label="Tahun" />
