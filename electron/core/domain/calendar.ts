@@ -219,7 +219,7 @@ export function holidayOn(value: DateLike, cal: CalendarSettings, holidays = hol
   return holidays.get(dayKey(value, cal.timeZone)) ?? null;
 }
 
-interface Window {
+interface OfficeSpan {
   start: number;
   end: number;
 }
@@ -238,7 +238,7 @@ function dayNumber(key: string): number {
  * daylight saving), so the offset is read once and days are stepped by arithmetic: a cycle
  * open for two years is counted in microseconds, not a TZDate per day.
  */
-function* officeWindows(from: number, cal: CalendarSettings): Generator<Window> {
+function* officeWindows(from: number, cal: CalendarSettings): Generator<OfficeSpan> {
   const startMin = parseTimeOfDay(cal.officeStart);
   const endMin = parseTimeOfDay(cal.officeEnd);
   if (startMin === null || endMin === null || endMin <= startMin || cal.workingDays.length === 0) return;
