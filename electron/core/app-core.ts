@@ -19,6 +19,7 @@ import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
 import { CycleRepository } from './store/cycle-repository';
 import './domain/zod-locale';
+import { DEFAULT_CALENDAR } from './domain/calendar';
 import type { Platform } from './platform';
 
 export interface CoreOptions {
@@ -126,6 +127,8 @@ export class Core {
       dataDir: this.paths.root,
       demo: this.stores?.appDb.data.demo ?? false,
       office: s ? { pemda: s.office.pemda, opdName: s.office.opdName } : null,
+      now: this.opts.clock.now().toISOString(),
+      calendar: s?.calendar ?? DEFAULT_CALENDAR,
       recovery: this.recovery && {
         kind: this.recovery.kind,
         file: this.recovery.file,

@@ -3,6 +3,7 @@ import type { Role } from './domain/roles';
 import { ROLES } from './domain/roles';
 import {
   accountInputSchema,
+  calendarSettingsSchema,
   documentSettingsSchema,
   idSchema,
   officeSchema,
@@ -16,6 +17,7 @@ import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
 import type { ChangeReport } from './domain/changes';
+import type { CalendarSettings } from './domain/calendar';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
 
 /**
@@ -58,6 +60,10 @@ export interface AppStatus {
   dataDir: string;
   demo: boolean;
   office: { pemda: string; opdName: string } | null;
+  /** The core's clock: the renderer keeps its offset from it, so every "today" is the core's. */
+  now: string;
+  /** The office's calendar (zone, office hours, holidays); the defaults before setup. */
+  calendar: CalendarSettings;
   recovery: null | {
     kind: 'corrupt' | 'future' | 'invalid';
     file: string;
@@ -135,6 +141,7 @@ export const contract = {
         office: officeSchema.optional(),
         officials: officialsSchema.optional(),
         documents: documentSettingsSchema.optional(),
+        calendar: calendarSettingsSchema.optional(),
       })
       .strict(),
     access: admin,

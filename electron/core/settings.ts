@@ -13,10 +13,19 @@ import type { Clock } from './clock';
  * packages to other offices, so they need the data versioning app.json has, not conf's
  * app-semver migrations.
  */
-export const SETTINGS_VERSION = 1;
-
+export const SETTINGS_VERSION = 2;
 /** Forward only: entry `from: n` turns a v`n` file into v`n+1`. Append; never edit a shipped step. */
-export const settingsMigrations: Migration[] = [];
+export const settingsMigrations: Migration[] = [
+  {
+    from: 1,
+    describe: 'Kalender kerja: zona waktu WIB, jam kerja Senin–Jumat 07.30–16.00, tanpa hari libur tambahan',
+    up: (data) => {
+      const settings = data.settings as Record<string, unknown> | null | undefined;
+      if (!settings || settings.calendar) return data;
+      return { ...data, settings: { ...settings, calendar: { timeZone: 'Asia/Jakarta', officeStart: '07.30', officeEnd: '16.00', workingDays: [1, 2, 3, 4, 5], extraHolidays: [], removedHolidays: [] } } };
+    },
+  },
+];
 
 const settingsFileSchema = z.object({ settings: settingsSchema.nullable() });
 type SettingsFile = z.infer<typeof settingsFileSchema>;

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { completeItem } from '../unit/workflow-fixtures';
+import { yearIn } from '../../electron/core/domain/calendar';
 import { api, expect, login, test } from './fixtures';
 
 /**
@@ -10,7 +11,8 @@ import { api, expect, login, test } from './fixtures';
 
 const PASSWORD = 'contoh-ppid-2026';
 const B = ['Sekretariat', 'Bidang Informasi dan Komunikasi Publik', 'Bidang Statistik Sektoral'] as const;
-const NEXT_YEAR = new Date().getFullYear() + 1;
+// The host runs on the system clock; the app proposes the office's (WIB) year + 1.
+const NEXT_YEAR = yearIn(Date.now(), 'Asia/Jakarta') + 1;
 const TITLE = `DIP ${NEXT_YEAR}`;
 
 async function logout(page: Page) {

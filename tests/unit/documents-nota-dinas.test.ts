@@ -128,12 +128,26 @@ describe('body blocks', () => {
 });
 
 describe('Indonesian dates', () => {
-  it('are written in WIB whatever the machine zone', () => {
-    expect(tanggal('2026-11-24T16:59:00Z')).toBe('24 November 2026');
-    expect(tanggal('2026-11-24T17:00:00Z')).toBe('25 November 2026');
-    expect(tanggal(new Date('2026-01-01T00:00:00Z'))).toBe('1 Januari 2026');
-    expect(hariTanggal('2026-11-25T03:00:00Z')).toBe('Rabu, 25 November 2026');
-    expect(() => tanggal('bukan tanggal')).toThrow();
+  it('are written in the office zone whatever the machine zone', () => {
+    expect(tanggal('2026-11-24T16:59:00Z', 'Asia/Jakarta')).toBe('24 November 2026');
+    expect(tanggal('2026-11-24T17:00:00Z', 'Asia/Jakarta')).toBe('25 November 2026');
+    expect(tanggal(new Date('2026-01-01T00:00:00Z'), 'Asia/Jakarta')).toBe('1 Januari 2026');
+    expect(hariTanggal('2026-11-25T03:00:00Z', 'Asia/Jakarta')).toBe('Rabu, 25 November 2026');
+    expect(() => tanggal('bukan tanggal', 'Asia/Jakarta')).toThrow();
+  });
+
+  it('dates a Nota Dinas issued at 23.30 UTC with the next day, as the office lives it', async () => {
+    const ctx = demoContext('konsep');
+    // Thursday 3 December 2026 23.30 UTC = Friday 4 December 06.30 WIB = 07.30 WITA.
+    ctx.cycle = { ...ctx.cycle, notaDinas: { ...ctx.cycle.notaDinas, date: '2026-12-03T23:30:00.000Z' } };
+    const wib = unzipDocx(await packDocx(buildNotaDinas(ctx)));
+    const dateOf = (p: DocxParts) => tableRows(doc(p)).find((r) => r.cells[0] === 'Tanggal')?.cells[2];
+    expect(dateOf(wib)).toBe('4 Desember 2026');
+    // An office in WIT: 15.30 UTC on 3 December is 00.30 on the 4th there, still the 3rd in WIB.
+    const wit = demoContext('konsep');
+    wit.settings = { ...wit.settings, calendar: { ...wit.settings.calendar, timeZone: 'Asia/Jayapura' } };
+    wit.cycle = { ...wit.cycle, notaDinas: { ...wit.cycle.notaDinas, date: '2026-12-03T15:30:00.000Z' } };
+    expect(dateOf(unzipDocx(await packDocx(buildNotaDinas(wit))))).toBe('4 Desember 2026');
   });
 });
 

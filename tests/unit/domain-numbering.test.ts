@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTA_DINAS_PATTERN, formatLetterNumber, parseLetterNumber } from '../../electron/core/domain/numbering';
 
 describe('Nota Dinas numbers', () => {
-  it('puts the office year in {tahun} when given, whatever the machine’s clock zone says', () => {
+  it('puts the office year in {tahun}, whatever the machine’s clock zone says', () => {
     const date = new Date('2026-12-31T18:00:00.000Z');
-    expect(formatLetterNumber(DEFAULT_NOTA_DINAS_PATTERN, { kode: '500.12.2', urut: 7, unit: 'Diskominfotik', date, year: 2027 })).toBe(
+    expect(formatLetterNumber(DEFAULT_NOTA_DINAS_PATTERN, { kode: '500.12.2', urut: 7, unit: 'Diskominfotik', date, timeZone: 'Asia/Jakarta' })).toBe(
       '500.12.2/007/Diskominfotik/2027',
     );
+    // 15.30 UTC on 31 December: 22.30 WIB, still 2026; 00.30 WIT, already January 2027.
+    expect(formatLetterNumber('{urut}/{bulan}/{tahun}', { kode: '', urut: 1, unit: '', date: new Date('2026-12-31T15:30:00.000Z'), timeZone: 'Asia/Jakarta' })).toBe('001/XII/2026');
+    expect(formatLetterNumber('{urut}/{bulan}/{tahun}', { kode: '', urut: 1, unit: '', date: new Date('2026-12-31T15:30:00.000Z'), timeZone: 'Asia/Jayapura' })).toBe('001/I/2027');
   });
 
   it('reads the running number back from numbers issued with the same or the default pattern', () => {

@@ -134,9 +134,10 @@ describe('guards and returned versions', () => {
 });
 
 describe('time standards', () => {
-  it('counts working minutes only (WIB, Monday–Friday)', () => {
-    // Friday 16:00 WIB → Monday 09:00 WIB: 8 h on Friday + 9 h on Monday.
-    expect(workingMinutesBetween('2026-11-27T09:00:00Z', '2026-11-30T02:00:00Z')).toBe(17 * 60);
+  it('counts office minutes only (WIB, Monday–Friday 07.30–16.00)', () => {
+    // Friday 16.00 WIB → Monday 09.00 WIB: nothing on Friday (the office has closed), the
+    // weekend does not count, 07.30–09.00 on Monday.
+    expect(workingMinutesBetween('2026-11-27T09:00:00Z', '2026-11-30T02:00:00Z')).toBe(90);
     expect(workingMinutesBetween('2026-11-23T02:00:00Z', '2026-11-23T02:20:00Z')).toBe(20);
   });
 
@@ -145,7 +146,8 @@ describe('time standards', () => {
     const since = s.visits.at(-1)!.since;
     const t10 = stepTiming(s, new Date(Date.parse(since) + 10 * 60_000).toISOString());
     const t20 = stepTiming(s, new Date(Date.parse(since) + 20 * 60_000).toISOString());
-    expect(t10).toMatchObject({ standardMinutes: 15, late: false, remainingMinutes: 5 });
+    // Entered Monday 23 November 2026 09.00 WIB: due 09.15 WIB.
+    expect(t10).toMatchObject({ standardMinutes: 15, late: false, remainingMinutes: 5, dueAt: '2026-11-23T02:15:00.000Z' });
     expect(t20).toMatchObject({ late: true, remainingMinutes: -5 });
   });
 });

@@ -16,7 +16,12 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-export function checkNip(raw: string, kind: 'PNS' | 'PPPK' = 'PNS', today = new Date()): NipCheck {
+/**
+ * `today` comes from the caller's clock (the core's, or the screen's copy of it); null where
+ * there is none, as in the settings schema: then only what the number says about itself is
+ * checked, not whether the appointment lies in the future.
+ */
+export function checkNip(raw: string, kind: 'PNS' | 'PPPK', today: Date | null): NipCheck {
   const normalized = raw.replace(/[\s.]/g, '');
   const problems: string[] = [];
   if (!/^\d+$/.test(normalized)) {
@@ -35,7 +40,8 @@ export function checkNip(raw: string, kind: 'PNS' | 'PPPK' = 'PNS', today = new 
   const am = Number(normalized.slice(12, 14));
   const sex = normalized[14];
   const seq = Number(normalized.slice(15, 18));
-  const thisYear = today.getUTCFullYear();
+  // A year is coarse enough that the office's zone does not matter here.
+  const thisYear = today ? today.getUTCFullYear() : Number.POSITIVE_INFINITY;
 
   if (!isRealDate(by, bm, bd) || by < 1940 || by > thisYear - 17) {
     problems.push(`Tanggal lahir pada NIP (${normalized.slice(6, 8)}-${normalized.slice(4, 6)}-${normalized.slice(0, 4)}) tidak valid.`);

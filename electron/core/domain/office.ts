@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GOLONGAN } from './pangkat';
 import { checkNip } from './nip';
 import { ROLES } from './roles';
+import { DEFAULT_CALENDAR, HARI_ISO, OFFICE_TIME_ZONES, isRealDay, parseTimeOfDay } from './calendar';
 
 /** Messages are Indonesian: they reach the user as they are. */
 const required = (label: string, max = 200) =>
@@ -73,7 +74,7 @@ export const personSchema = z
       ctx.addIssue({ code: 'custom', path: ['nip'], message: 'NIP wajib diisi untuk ASN.' });
       return;
     }
-    const check = checkNip(p.nip, p.asn);
+    const check = checkNip(p.nip, p.asn, null);
     for (const message of check.errors) ctx.addIssue({ code: 'custom', path: ['nip'], message });
     if (p.asn === 'PNS' && !p.pangkat) {
       ctx.addIssue({ code: 'custom', path: ['pangkat'], message: 'Pangkat/golongan wajib dipilih untuk PNS.' });
@@ -146,12 +147,62 @@ export const emblemMetaSchema = z.object({
 });
 export type EmblemMeta = z.infer<typeof emblemMetaSchema>;
 
+const timeOfDay = (label: string) =>
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .refine((t) => parseTimeOfDay(t) !== null, `${label} harus berupa jam dan menit, misalnya 07.30.`)
+    .transform((t) => t.replace(':', '.'));
+
+const dayText = z
+  .string({ error: 'Tanggal wajib diisi.' })
+  .trim()
+  .min(1, 'Tanggal wajib diisi.')
+  .refine((t) => t === '' || isRealDay(t), 'Tanggal tidak valid (pilih tanggal pada kalender).');
+
+export const holidaySchema = z.object({
+  date: dayText,
+  name: required('Nama hari libur', 120),
+});
+
+/** The office's calendar (see domain/calendar.ts): zone, office hours, holidays. */
+export const calendarSettingsSchema = z
+  .object({
+    timeZone: z.enum(OFFICE_TIME_ZONES, { error: 'Zona waktu harus WIB, WITA atau WIT.' }).default(DEFAULT_CALENDAR.timeZone),
+    officeStart: timeOfDay('Jam mulai kerja').default(DEFAULT_CALENDAR.officeStart),
+    officeEnd: timeOfDay('Jam selesai kerja').default(DEFAULT_CALENDAR.officeEnd),
+    workingDays: z
+      .array(z.number().int().min(1, 'Hari kerja tidak dikenal.').max(7, 'Hari kerja tidak dikenal.'))
+      .min(1, 'Pilih minimal satu hari kerja.')
+      .refine((d) => new Set(d).size === d.length, 'Hari kerja tidak boleh ganda.')
+      .transform((d) => [...d].sort((a, b) => a - b))
+      .default(() => [...DEFAULT_CALENDAR.workingDays]),
+    extraHolidays: z.array(holidaySchema).max(200, 'Maksimal 200 hari libur tambahan.').default(() => []),
+    removedHolidays: z.array(dayText).max(200).default(() => []),
+  })
+  .superRefine((c, ctx) => {
+    const start = parseTimeOfDay(c.officeStart);
+    const end = parseTimeOfDay(c.officeEnd);
+    if (start !== null && end !== null && end <= start) {
+      ctx.addIssue({ code: 'custom', path: ['officeEnd'], message: `Jam selesai kerja (${c.officeEnd}) harus sesudah jam mulai (${c.officeStart}).` });
+    }
+    const seen = new Set<string>();
+    c.extraHolidays.forEach((h, i) => {
+      if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: ['extraHolidays', i, 'date'], message: `Tanggal ${h.date} sudah ada dalam daftar hari libur tambahan.` });
+      seen.add(h.date);
+    });
+  });
+export type CalendarSettingsInput = z.input<typeof calendarSettingsSchema>;
+/** Labels for the working-day checkboxes, Senin first. */
+export const WORKING_DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: HARI_ISO[d]! }));
+
 /** Everything the Pengaturan page edits, kept in settings.json. */
 export const settingsSchema = z.object({
   office: officeSchema,
   officials: officialsSchema,
   documents: documentSettingsSchema,
   emblem: emblemMetaSchema.nullable().default(null),
+  calendar: calendarSettingsSchema.default(() => calendarSettingsSchema.parse({})),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../result';
 import { itemFieldsSchema, itemProblems, type ItemFields } from '../domain/information';
 import { DEFAULT_NOTA_DINAS_PATTERN, formatLetterNumber, parseLetterNumber } from '../domain/numbering';
-import { tahun } from '../documents/shared/dates';
+import { yearIn } from '../domain/calendar';
 import { LOCKS } from '../keyed-mutex';
 import { ROLE_LABELS, type Role } from '../domain/roles';
 import { buildTimeline } from '../domain/timeline';
@@ -65,7 +65,7 @@ function summary(ctx: CallContext, s: CycleState): CycleSummary {
     holderRole: info.holder,
     holderRoleLabel: info.holder ? ROLE_LABELS[info.holder] : '',
     holderNames: holderNames(ctx, info.holder),
-    timing: stepTiming(s, ctx.now.toISOString()),
+    timing: stepTiming(s, ctx.now.toISOString(), ctx.stores.settings.get()?.calendar),
     itemCount: s.items.filter((i) => i.fields.kategori !== 'dikecualikan').length,
     exemptCount: s.items.filter((i) => i.fields.kategori === 'dikecualikan').length,
     updatedAt: s.updatedAt,
@@ -240,8 +240,8 @@ export async function markReview(
 }
 
 /** The office's calendar year of a moment: the year a Nota Dinas number belongs to. */
-export function officeYear(at: Date | string): number {
-  return tahun(at);
+export function officeYear(ctx: CallContext, at: Date | string): number {
+  return yearIn(at, ctx.stores.settings.get()!.calendar.timeZone);
 }
 
 /**
@@ -258,7 +258,7 @@ function lastIssuedUrut(ctx: CallContext, year: number): number {
     for (const e of ctx.stores.cycles.events(cycle.id)) {
       const b = e.body;
       if (b.type !== 'transition' || b.action !== 'issueNotaDinas' || !b.data.notaDinasNumber) continue;
-      if (officeYear(b.data.notaDinasDate ?? e.at) !== year) continue;
+      if (officeYear(ctx, b.data.notaDinasDate ?? e.at) !== year) continue;
       const urut = b.data.urut ?? parseLetterNumber(b.data.notaDinasNumber, patterns, known);
       if (urut !== null && urut > max) max = urut;
     }
@@ -281,7 +281,7 @@ async function actNow(ctx: CallContext, input: { cycleId: string; action: Action
     const data: Extract<EventBody, { type: 'transition' }>['data'] = {};
     if (t.action === 'issueNotaDinas') {
       const settings = ctx.stores.settings.get()!;
-      const year = officeYear(ctx.now);
+      const year = officeYear(ctx, ctx.now);
       const db = ctx.stores.appDb;
       const key = `notaDinas:${year}`;
       // app.json's counter is only a floor (numbers issued from a cycle since lost or damaged).
@@ -296,7 +296,7 @@ async function actNow(ctx: CallContext, input: { cycleId: string; action: Action
         urut,
         unit: settings.office.unitCode,
         date: ctx.now,
-        year,
+        timeZone: settings.calendar.timeZone,
       });
       data.notaDinasDate = ctx.now.toISOString();
       data.urut = urut;

@@ -1,5 +1,5 @@
 import type { SettingsView } from '../contract';
-import type { DocumentSettings, Office, Officials, Settings } from '../domain/office';
+import type { CalendarSettingsInput, DocumentSettings, Office, Officials, Settings } from '../domain/office';
 import { settingsSchema } from '../domain/office';
 import { AppError } from '../result';
 import { LOCKS } from '../keyed-mutex';
@@ -21,7 +21,7 @@ export async function settingsView(stores: Stores): Promise<SettingsView> {
 
 export async function updateSettings(
   ctx: CallContext,
-  input: { office?: Office; officials?: Officials; documents?: DocumentSettings },
+  input: { office?: Office; officials?: Officials; documents?: DocumentSettings; calendar?: CalendarSettingsInput },
 ): Promise<SettingsView> {
   return ctx.stores.locks.run(LOCKS.app, () => updateSettingsLocked(ctx, input));
 }

@@ -1,6 +1,7 @@
-import type { CallName, Envelope, InputOf, OutputOf } from '../../../electron/core/contract';
+import type { AppStatus, CallName, Envelope, InputOf, OutputOf } from '../../../electron/core/contract';
 import type { Err, Result } from '../../../electron/core/result';
 import type { PpidBridge } from '../../../electron/core/bridge';
+import { syncOfficeClock } from '../i18n/office-clock';
 
 declare global {
   interface Window {
@@ -132,6 +133,8 @@ export async function callRaw(name: CallName, input?: unknown): Promise<Result<u
   } catch {
     result = unreachable();
   }
+  // Every status carries the core's clock and the office's calendar: the screen's "today".
+  if (result.ok && (name === 'app.status' || name === 'recovery.restoreBackup')) syncOfficeClock(result.data as AppStatus);
   if (!result.ok && result.code === 'UNAUTHENTICATED' && !PUBLIC_CALLS.includes(name)) {
     setSessionToken(null);
     for (const listener of expiredListeners) listener();

@@ -1,28 +1,38 @@
-import { format, isValid, parseISO } from 'date-fns';
-import { id } from 'date-fns/locale';
+import {
+  formatHariTanggal,
+  formatTanggal,
+  formatTanggalJam,
+  hourIn,
+} from '../../../electron/core/domain/calendar';
+import { officeNow, officeTimeZone } from './office-clock';
+
+/**
+ * Dates on screen, through the one calendar in the office's zone (from `app.status`), so
+ * the screen shows the day the documents print, whatever zone the computer is set to.
+ */
 
 function toDate(value: string | Date | null | undefined): Date | null {
   if (!value) return null;
-  const d = typeof value === 'string' ? parseISO(value) : value;
-  return isValid(d) ? d : null;
+  const d = typeof value === 'string' ? new Date(Date.parse(value)) : value;
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** "25 November 2026" — the form used in letters and lists. */
-export function formatDate(value: string | Date | null | undefined): string {
+export function formatDate(value: string | Date | null | undefined, timeZone = officeTimeZone()): string {
   const d = toDate(value);
-  return d ? format(d, 'd MMMM yyyy', { locale: id }) : '—';
+  return d ? formatTanggal(d, timeZone) : '—';
 }
 
 /** "25 November 2026 14.05" — Indonesian writes the time with a dot. */
-export function formatDateTime(value: string | Date | null | undefined): string {
+export function formatDateTime(value: string | Date | null | undefined, timeZone = officeTimeZone()): string {
   const d = toDate(value);
-  return d ? format(d, 'd MMMM yyyy HH.mm', { locale: id }) : '—';
+  return d ? formatTanggalJam(d, timeZone) : '—';
 }
 
 /** "Rabu, 25 November 2026" for greetings and headers. */
-export function formatLongDate(value: string | Date | null | undefined): string {
+export function formatLongDate(value: string | Date | null | undefined, timeZone = officeTimeZone()): string {
   const d = toDate(value);
-  return d ? format(d, 'EEEE, d MMMM yyyy', { locale: id }) : '—';
+  return d ? formatHariTanggal(d, timeZone) : '—';
 }
 
 /** 45 KB / 1,2 MB with an Indonesian decimal comma. */
@@ -32,9 +42,9 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 }
 
-/** "Selamat pagi/siang/sore/malam" by the local hour, as people greet in the office. */
-export function greeting(now: Date = new Date()): string {
-  const h = now.getHours();
+/** "Selamat pagi/siang/sore/malam" by the office's hour, as people greet in the office. */
+export function greeting(now: Date = officeNow(), timeZone = officeTimeZone()): string {
+  const h = hourIn(now, timeZone);
   if (h < 11) return 'Selamat pagi';
   if (h < 15) return 'Selamat siang';
   if (h < 18) return 'Selamat sore';

@@ -13,6 +13,7 @@ import { isDesktop, saveDocx, savePdf } from '../features/documents/download';
 import { printSpec, PrintUnavailable } from './documents';
 import { DOCUMENT_TITLES, kindFromSlug, type DocumentKind, type PrintSpec } from './model';
 import { PrintView } from './PrintView';
+import { officeNow } from '../i18n/office-clock';
 
 type Loaded =
   | { phase: 'loading' }
@@ -59,8 +60,8 @@ export function PrintPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [downloading, setDownloading] = useState(false);
-  // "Now" is fixed once per visit, so a re-render never changes the printed date.
-  const now = useMemo(() => new Date(), []);
+  // "Now" is the core's clock, fixed once per visit, so a re-render never changes the printed date.
+  const now = useMemo(() => officeNow(), []);
 
   const result = useMemo((): { spec: PrintSpec } | { error: string } | null => {
     if (!kind) return { error: 'Jenis dokumen tidak dikenal.' };

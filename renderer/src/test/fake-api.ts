@@ -2,6 +2,7 @@ import type { AppStatus, CallName, DemoAccount, Envelope, SettingsView, UserView
 import type { PpidBridge } from '../../../electron/core/bridge';
 import type { Err, Result } from '../../../electron/core/result';
 import { setupInputSchema } from '../../../electron/core/domain/office';
+import { DEFAULT_CALENDAR } from '../../../electron/core/domain/calendar';
 import type { Role } from '../../../electron/core/domain/roles';
 
 /**
@@ -50,6 +51,7 @@ export const DEMO_SETTINGS: SettingsView = {
   documents: { paper: 'F4', font: 'Arial', fontSize: 12, kodeKlasifikasi: '500.12.2', notaDinasPattern: '{kode}/{urut}/{unit}/{tahun}' },
   emblem: null,
   emblemDataUrl: null,
+  calendar: structuredClone(DEFAULT_CALENDAR),
 };
 
 export const DEMO_PASSWORD = 'contoh-ppid-2026';
@@ -73,6 +75,9 @@ export function fakeStatus(state: AppStatus['state'], extra: Partial<AppStatus> 
     dataDir: '/data/ppid-desk',
     demo: false,
     office: state === 'ready' ? { pemda: DEMO_SETTINGS.office.pemda, opdName: DEMO_SETTINGS.office.opdName } : null,
+    // A fixed core clock: Wednesday 25 November 2026, 09.00 WIB.
+    now: '2026-11-25T02:00:00.000Z',
+    calendar: structuredClone(DEFAULT_CALENDAR),
     recovery: null,
     ...extra,
   };

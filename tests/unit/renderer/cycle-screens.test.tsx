@@ -82,8 +82,10 @@ describe('working time in words', () => {
   it('says how much is left or how late, in days, hours and minutes of working time', () => {
     expect(formatDuration(10)).toBe('10 menit');
     expect(formatDuration(125)).toBe('2 jam 5 menit');
-    expect(formatDuration(1440 + 180)).toBe('1 hari 3 jam');
-    const t = { step: 'nota_dinas' as const, standardMinutes: 15, spentMinutes: 5, late: false, remainingMinutes: 10 };
+    // A day is one working day of office hours: 07.30–16.00 = 8 h 30 min.
+    expect(formatDuration(8 * 60 + 30 + 180)).toBe('1 hari 3 jam');
+    expect(formatDuration(2 * (8 * 60 + 30))).toBe('2 hari');
+    const t = { step: 'nota_dinas' as const, standardMinutes: 15, spentMinutes: 5, late: false, remainingMinutes: 10, dueAt: null };
     expect(timingText(t)).toEqual({ text: 'sisa 10 menit', tone: 'ok' });
     expect(timingText({ ...t, spentMinutes: 140, late: true, remainingMinutes: -125 }).text).toBe('terlambat 2 jam 5 menit');
     expect(timingText({ ...t, standardMinutes: null, remainingMinutes: null }).text).toBe('tanpa batas waktu');
@@ -95,7 +97,9 @@ describe('Beranda: the cycles', () => {
     const late = await as<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2026', year: 2026 });
     await as('operator', 'cycles.addItems', { cycleId: late.id, items: [{ bidang: B[0], judul: 'Profil Dinas' }] });
     const broken = await as<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2030', year: 2030 });
-    // A day plus 2 h 5 min of working time on step 1 (standard: 1 day).
+    // Wednesday 09.00 → Thursday 11.05 WIB: 7 h on Wednesday (to 16.00) and 3 h 35 min on
+    // Thursday (from 07.30) = 10 h 35 min of office time; the standard "1 hari" is one
+    // working day of 8 h 30 min, so 2 h 5 min late.
     clock.advance(24 * 60 + 125);
     await core.close();
     const file = path.join(dir, 'cycles', broken.id, 'events.jsonl');
@@ -118,7 +122,8 @@ describe('Beranda: the cycles', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Mulai siklus baru' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mulai siklus pendokumentasian baru' });
-    const next = new Date().getFullYear() + 1;
+    // The core's clock says 25 November 2026 (the machine's date does not matter).
+    const next = 2027;
     expect((within(dialog).getByLabelText(/Nama siklus/) as HTMLInputElement).value).toBe(`DIP ${next}`);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Mulai siklus' }));
     expect(await screen.findByRole('heading', { level: 1, name: `DIP ${next}` })).toBeTruthy();

@@ -42,7 +42,7 @@ export function buildDip(ctx: DocumentContext, state: ListState = listStateOf(ct
     ? {
         short: fp.short,
         qrText: fp.qrText,
-        caption: `Daftar Informasi Publik Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`,
+        caption: `Daftar Informasi Publik Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at, settings.calendar.timeZone)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`,
       }
     : null;
   return makeDocument(

@@ -84,7 +84,7 @@ export function buildNotaDinas(ctx: DocumentContext): Document {
   const w = layout.contentWidth;
   const issued = cycle.notaDinas.number !== null;
   const number = cycle.notaDinas.number ?? NOTA_DINAS_UNNUMBERED;
-  const date = tanggal(cycle.notaDinas.date ?? ctx.now);
+  const date = tanggal(cycle.notaDinas.date ?? ctx.now, settings.calendar.timeZone);
   const tembusan = d.tembusan.filter((t) => t.trim());
 
   const children: (Paragraph | Table)[] = [

@@ -87,7 +87,7 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
   const layout = pageLayout(settings.documents.paper, 'portrait');
   const w = layout.contentWidth;
   const people = participants(settings);
-  const when = hariTanggal(ctx.now);
+  const when = hariTanggal(ctx.now, settings.calendar.timeZone);
   const place = settings.office.placeName;
 
   const children: (Paragraph | Table)[] = [];
@@ -112,7 +112,7 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
         { alignment: AlignmentType.JUSTIFIED, spacing: { before: 160, after: 60 }, keepNext: true },
         { size: theme.body },
       ),
-      para(`${place}, ${tanggal(ctx.now)}`, { alignment: AlignmentType.RIGHT, spacing: { after: 120 }, keepNext: true }, { size: theme.body }),
+      para(`${place}, ${tanggal(ctx.now, settings.calendar.timeZone)}`, { alignment: AlignmentType.RIGHT, spacing: { after: 120 }, keepNext: true }, { size: theme.body }),
       para('Yang melakukan uji konsekuensi:', { keepNext: true, spacing: { after: 60 } }, { size: theme.body, bold: true }),
       signTable(people, w, theme),
     );

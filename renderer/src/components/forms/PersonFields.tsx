@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Fieldset, Grid, Group, Radio, Select, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { checkNip } from '../../../../electron/core/domain/nip';
+import { officeNow } from '../../i18n/office-clock';
 import { PANGKAT } from '../../../../electron/core/domain/pangkat';
 import { ASN_KINDS, ASN_LABELS } from '../../../../electron/core/domain/office';
 import type { LooseForm, PersonValues } from './types';
@@ -36,7 +37,7 @@ export interface NipFeedback {
 export function nipFeedback(raw: string, asn: PersonValues['asn'], left: boolean): NipFeedback {
   const value = raw.trim();
   if (asn === 'NON_ASN' || value === '') return { error: null, warnings: [], info: null };
-  const check = checkNip(value, asn);
+  const check = checkNip(value, asn, officeNow());
   const complete = check.normalized.length >= 18 || !/^\d*$/.test(check.normalized);
   if (asn === 'PNS') {
     if (check.errors.length && (complete || left)) return { error: check.errors[0]!, warnings: [], info: null };

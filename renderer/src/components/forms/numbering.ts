@@ -1,4 +1,5 @@
 import { formatLetterNumber } from '../../../../electron/core/domain/numbering';
+import { officeNow, officeTimeZone } from '../../i18n/office-clock';
 
 /**
  * An example Nota Dinas number from the pattern, for the settings screens. It is formatted
@@ -11,6 +12,7 @@ export function exampleNumber(pattern: string, values: { kode: string; unit: str
     kode: values.kode || '500.12.2',
     urut: values.urut ?? 1,
     unit: values.unit || 'UNIT',
-    date: values.date ?? new Date(),
+    date: values.date ?? officeNow(),
+    timeZone: officeTimeZone(),
   });
 }

@@ -7,12 +7,15 @@ import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 import { formatDate } from '../../i18n/date';
+import { officeNow, officeTimeZone } from '../../i18n/office-clock';
+import { yearIn } from '../../../../electron/core/domain/calendar';
 import { FormFooter } from '../../components/FormFooter';
 
 /** Starts a cycle: name, year and, when a signed DIP exists, whether to carry it over. */
 export function NewCycleModal({ opened, onClose, cycles }: { opened: boolean; onClose(): void; cycles: CycleSummary[] }) {
   const navigate = useNavigate();
-  const nextYear = new Date().getFullYear() + 1;
+  // The office's year by the core's clock: on 31 December at 23.30 WIB it is still this year.
+  const nextYear = yearIn(officeNow(), officeTimeZone()) + 1;
   const signed = cycles.filter((c) => c.signed).sort((a, b) => b.year - a.year);
   const [failure, setFailure] = useState<Err | null>(null);
   const [busy, setBusy] = useState(false);

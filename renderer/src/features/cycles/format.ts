@@ -1,15 +1,19 @@
 import type { Timing } from '../../../../electron/core/domain/workflow';
+import { workingDayMinutes } from '../../../../electron/core/domain/calendar';
+import { officeCalendar } from '../../i18n/office-clock';
 
 /**
- * Working time in the office's words. The core counts working minutes (Mon–Fri, WIB) and
- * the SOP's "1 hari" is 24 hours of such time, so a day here is 1440 working minutes.
+ * Working time in the office's words. The core counts office minutes (office hours of
+ * working days, holidays skipped) and the SOP's "1 hari" is one working day of office hours
+ * (510 minutes for 07.30–16.00), so a day here is that many minutes.
  * Two units are enough to act on ("1 hari 3 jam"); minutes matter only below a day.
  */
-export function formatDuration(minutes: number): string {
+export function formatDuration(minutes: number, dayMinutes = workingDayMinutes(officeCalendar())): string {
   const m = Math.max(0, Math.round(minutes));
   if (m === 0) return 'kurang dari 1 menit';
-  const days = Math.floor(m / 1440);
-  const hours = Math.floor((m % 1440) / 60);
+  const day = Math.max(1, dayMinutes);
+  const days = Math.floor(m / day);
+  const hours = Math.floor((m % day) / 60);
   const mins = m % 60;
   const parts: string[] = [];
   if (days) parts.push(`${days} hari`);

@@ -5,6 +5,7 @@ import { workingMinutesBetween, type Timing } from '../../../../electron/core/do
 import type { Err, Result } from '../../../../electron/core/result';
 import { callRaw } from '../../api/client';
 import { notifyError } from '../../components/feedback';
+import { officeCalendar, officeNow } from '../../i18n/office-clock';
 
 /** Calls whose answer is the whole cycle view again: the screen simply takes it. */
 type ViewCall = { [K in CallName]: OutputOf<K> extends CycleView ? K : never }[CallName];
@@ -63,24 +64,25 @@ export function useCycle(cycleId: string): CycleHandle {
 
 /**
  * The step's timing, kept current every half minute so the header does not go stale. It
- * adds the working time passed since the view arrived to what the core computed, so the
- * core's clock stays the reference even if the screen's clock differs from it.
+ * adds the office minutes passed since the view arrived to what the core computed, on the
+ * screen's copy of the core's clock and calendar (see i18n/office-clock).
  */
 export function useLiveTiming(view: Pick<CycleView, 'timing' | 'stepInfo'> | null): Timing | null {
-  const [now, setNow] = useState(() => new Date().toISOString());
+  const [now, setNow] = useState(() => officeNow().toISOString());
   const [loadedAt, setLoadedAt] = useState(now);
   const [seen, setSeen] = useState(view?.timing);
   if (view?.timing !== seen) {
     // A new view from the core: count from here (render-time reset, no extra pass).
     setSeen(view?.timing);
-    setLoadedAt(new Date().toISOString());
+    setLoadedAt(officeNow().toISOString());
   }
   useEffect(() => {
-    const t = window.setInterval(() => setNow(new Date().toISOString()), 30_000);
+    const t = window.setInterval(() => setNow(officeNow().toISOString()), 30_000);
     return () => window.clearInterval(t);
   }, []);
   if (!view) return null;
-  const spent = view.timing.spentMinutes + workingMinutesBetween(loadedAt, now);
-  const standard = view.stepInfo.standardMinutes;
+  const spent = view.timing.spentMinutes + workingMinutesBetween(loadedAt, now, officeCalendar());
+  // The core's standard is in office minutes ("1 hari" = one working day of office hours).
+  const standard = view.timing.standardMinutes;
   return { ...view.timing, spentMinutes: spent, late: standard !== null && spent > standard, remainingMinutes: standard === null ? null : standard - spent };
 }

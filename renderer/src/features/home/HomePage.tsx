@@ -7,6 +7,7 @@ import { useLoad } from '../../api/useCall';
 import { useUser } from '../../app/context';
 import { EmblemPreview } from '../../components/forms/EmblemPicker';
 import { formatLongDate, greeting } from '../../i18n/date';
+import { officeNow } from '../../i18n/office-clock';
 import { CycleList } from '../cycles/CycleList';
 import { SOP_STEPS, stepsOf } from '../cycles/guide';
 
@@ -112,7 +113,7 @@ export function HomePage() {
             {greeting()}, {user.name}
           </Title>
           <Text size="sm" c="dimmed">
-            {formatLongDate(new Date())} · Anda masuk sebagai {ROLE_LABELS[user.role]}
+            {formatLongDate(officeNow())} · Anda masuk sebagai {ROLE_LABELS[user.role]}
             {user.isAdmin ? ' dan administrator' : ''}.
           </Text>
         </div>

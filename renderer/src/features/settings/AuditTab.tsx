@@ -3,6 +3,7 @@ import { ActionIcon, Alert, Badge, Box, Button, Group, Stack, Table, Text } from
 import { IconChevronDown, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { AuditView } from '../../../../electron/core/contract';
 import { ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
+import { HARI_ISO, zoneAbbr } from '../../../../electron/core/domain/calendar';
 import { useLoad } from '../../api/useCall';
 import { formatDateTime } from '../../i18n/date';
 
@@ -16,7 +17,7 @@ const ACTIONS: Record<string, string> = {
   'akun.ganti-sandi': 'Ganti kata sandi',
 };
 
-const SECTION: Record<string, string> = { office: 'Kantor', officials: 'Pejabat', documents: 'Dokumen', emblem: 'Lambang' };
+const SECTION: Record<string, string> = { office: 'Kantor', officials: 'Pejabat', documents: 'Dokumen', emblem: 'Lambang', calendar: 'Kalender kerja' };
 const FIELD: Record<string, string> = {
   pemda: 'Pemerintah daerah',
   opdName: 'Nama OPD',
@@ -40,6 +41,12 @@ const FIELD: Record<string, string> = {
   fontSize: 'Ukuran huruf',
   kodeKlasifikasi: 'Kode klasifikasi arsip',
   notaDinasPattern: 'Pola nomor Nota Dinas',
+  timeZone: 'Zona waktu',
+  officeStart: 'Jam mulai kerja',
+  officeEnd: 'Jam selesai kerja',
+  workingDays: 'Hari kerja',
+  extraHolidays: 'Hari libur tambahan',
+  removedHolidays: 'Libur nasional yang tetap masuk kerja',
   sha256: 'Sidik berkas',
   role: 'Peran',
   isAdmin: 'Administrator',
@@ -59,8 +66,16 @@ export function formatValue(field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
   if (field.endsWith('role') && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (field.endsWith('sha256') && typeof value === 'string') return `${value.slice(0, 12)}…`;
+  if (field.endsWith('workingDays') && Array.isArray(value)) return value.map((d) => HARI_ISO[Number(d)] ?? String(d)).join(', ');
+  if (field.endsWith('timeZone') && typeof value === 'string') return zoneAbbr(value);
   if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === 'object' && v && 'name' in v ? String((v as { name: unknown }).name) : String(v))).join('; ');
+    return value
+      .map((v) => {
+        if (typeof v !== 'object' || !v || !('name' in v)) return String(v);
+        const named = v as { name: unknown; date?: unknown };
+        return named.date ? `${String(named.date)} ${String(named.name)}` : String(named.name);
+      })
+      .join('; ');
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -5,7 +5,8 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { z } from 'zod';
 import type { SettingsView } from '../../../../electron/core/contract';
-import { documentSettingsSchema, officeSchema, officialsSchema } from '../../../../electron/core/domain/office';
+import { calendarSettingsSchema, documentSettingsSchema, officeSchema, officialsSchema } from '../../../../electron/core/domain/office';
+import type { CalendarSettings } from '../../../../electron/core/domain/calendar';
 import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/useCall';
@@ -16,20 +17,21 @@ import { OfficeFields } from '../../components/forms/OfficeFields';
 import { OfficialsFields } from '../../components/forms/OfficialsFields';
 import type { DocumentValues, OfficeValues, OfficialsValues } from '../../components/forms/types';
 
-type Section = 'office' | 'officials' | 'documents';
-type SectionValues = { office: OfficeValues; officials: OfficialsValues; documents: DocumentValues };
+type Section = 'office' | 'officials' | 'documents' | 'calendar';
+type SectionValues = { office: OfficeValues; officials: OfficialsValues; documents: DocumentValues; calendar: CalendarSettings };
 
 const schemas = {
   office: z.object({ office: officeSchema }),
   officials: z.object({ officials: officialsSchema }),
   documents: z.object({ documents: documentSettingsSchema }),
+  calendar: z.object({ calendar: calendarSettingsSchema }),
 };
 
 /**
  * One section of settings.json as a form: the same field groups as the setup wizard, the
  * same zod schema as the core, saved through `settings.update` with only that section.
  */
-function useSectionForm<S extends Section>(section: S, settings: SettingsView, onSaved: (s: SettingsView) => void) {
+export function useSectionForm<S extends Section>(section: S, settings: SettingsView, onSaved: (s: SettingsView) => void) {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<Err | null>(null);
   const form = useForm<Pick<SectionValues, S>>({
@@ -64,7 +66,7 @@ function useSectionForm<S extends Section>(section: S, settings: SettingsView, o
   return { form, submit, saving, failure };
 }
 
-function SaveBar({ form, saving, failure }: { form: Pick<UseFormReturnType<object>, 'isDirty' | 'reset'>; saving: boolean; failure: Err | null }) {
+export function SaveBar({ form, saving, failure }: { form: Pick<UseFormReturnType<object>, 'isDirty' | 'reset'>; saving: boolean; failure: Err | null }) {
   const dirty = form.isDirty();
   return (
     <Stack gap="xs" mt="md">
@@ -90,7 +92,7 @@ function SaveBar({ form, saving, failure }: { form: Pick<UseFormReturnType<objec
   );
 }
 
-function Section({ intro, children }: { intro: ReactNode; children: ReactNode }) {
+export function Section({ intro, children }: { intro: ReactNode; children: ReactNode }) {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
@@ -101,7 +103,7 @@ function Section({ intro, children }: { intro: ReactNode; children: ReactNode })
   );
 }
 
-type TabProps = { settings: SettingsView; onSaved(s: SettingsView): void };
+export type TabProps = { settings: SettingsView; onSaved(s: SettingsView): void };
 
 export function OfficeTab({ settings, onSaved }: TabProps) {
   const { refreshStatus } = useApp();

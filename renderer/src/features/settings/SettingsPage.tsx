@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuilding, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconBuilding, IconCalendar, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useLoad } from '../../api/useCall';
 import { useUser } from '../../app/context';
@@ -7,12 +7,14 @@ import { DocumentsTab, OfficeTab, OfficialsTab } from './SettingsForms';
 import { EmblemTab } from './EmblemTab';
 import { UsersTab } from './UsersTab';
 import { AuditTab } from './AuditTab';
+import { CalendarTab } from './CalendarTab';
 
 const TABS = [
   { value: 'kantor', label: 'Kantor', icon: IconBuilding },
   { value: 'pejabat', label: 'Pejabat', icon: IconUserShield },
   { value: 'dokumen', label: 'Dokumen', icon: IconFileText },
   { value: 'lambang', label: 'Lambang', icon: IconPhoto },
+  { value: 'kalender', label: 'Kalender kerja', icon: IconCalendar },
   { value: 'akun', label: 'Akun pengguna', icon: IconUsers },
   { value: 'riwayat', label: 'Riwayat perubahan', icon: IconHistory },
 ] as const;
@@ -85,6 +87,9 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="lambang">
                 <EmblemTab settings={settings.data} onSaved={settings.setData} />
+              </Tabs.Panel>
+              <Tabs.Panel value="kalender">
+                <CalendarTab settings={settings.data} onSaved={settings.setData} />
               </Tabs.Panel>
               <Tabs.Panel value="akun">
                 <UsersTab settings={settings.data} />

@@ -59,7 +59,7 @@ export function KepalaSignatureRow({ input, columns }: { input: PrintInput; colu
       <td colSpan={columns}>
         <div className="pp-sign-col pp-sign-col-list">
           <Signature
-            placeDate={`${settings.office.placeName}, ${tanggal(cycle.signed?.at ?? now)}`}
+            placeDate={`${settings.office.placeName}, ${tanggal(cycle.signed?.at ?? now, settings.calendar.timeZone)}`}
             jabatan={kepalaJabatan(settings)}
             person={settings.officials.kepala}
           />
@@ -104,8 +104,8 @@ export function keepUnits(rows: TableRow[], signature: ReactNode): ReactNode[] {
 const LIST_NAMES = { dip: 'Daftar Informasi Publik', dik: 'Daftar Informasi yang Dikecualikan' } as const;
 
 /** The caption beside the QR code, word for word as the DOCX's seal. */
-export function sealCaption(kind: 'dip' | 'dik', cycle: Pick<PrintCycle, 'year' | 'version' | 'signed'>): string {
-  return `${LIST_NAMES[kind]} Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`;
+export function sealCaption(kind: 'dip' | 'dik', cycle: Pick<PrintCycle, 'year' | 'version' | 'signed'>, timeZone: string): string {
+  return `${LIST_NAMES[kind]} Tahun ${cycle.year}, versi ${cycle.version}, ditandatangani ${tanggal(cycle.signed!.at, timeZone)}. Keaslian lembar ini dapat diperiksa di aplikasi PPID Desk dengan sidik dokumen atau kode QR.`;
 }
 
 export function listFrame(kind: 'dip' | 'dik', input: PrintInput): { frame: PageFrame; state: ReturnType<typeof listStateOf> } {
@@ -116,6 +116,6 @@ export function listFrame(kind: 'dip' | 'dik', input: PrintInput): { frame: Page
   if (!fp) throw new PrintUnavailable('Sidik dokumen daftar yang ditandatangani belum dapat dimuat. Muat ulang halaman ini.');
   return {
     state,
-    frame: { mark: null, footer: { kind: 'seal', qrDataUrl: qrDataUrl(fp.qrText, QR_MM), short: fp.short, caption: sealCaption(kind, cycle) } },
+    frame: { mark: null, footer: { kind: 'seal', qrDataUrl: qrDataUrl(fp.qrText, QR_MM), short: fp.short, caption: sealCaption(kind, cycle, input.settings.calendar.timeZone) } },
   };
 }

@@ -10,7 +10,7 @@ function NotaDinasSheet({ input }: { input: PrintInput }) {
   const { cycle, settings, now } = input;
   const d = cycle.notaDinas.draft;
   const number = cycle.notaDinas.number ?? NOTA_DINAS_UNNUMBERED;
-  const date = tanggal(cycle.notaDinas.date ?? now);
+  const date = tanggal(cycle.notaDinas.date ?? now, settings.calendar.timeZone);
   const tembusan = d.tembusan.filter((t) => t.trim());
   const head: [string, ReactNode][] = [
     ['Yth.', d.kepada],

@@ -58,8 +58,8 @@ export function cellParagraphs(lines: readonly CellLine[], theme: Theme): Paragr
 }
 
 /** The date a list is signed on: the signing itself once signed, until then the day it is printed. */
-export function listDate(cycle: DocumentCycle, now: Date): string {
-  return tanggal(cycle.signed?.at ?? now);
+export function listDate(cycle: DocumentCycle, now: Date, timeZone: string): string {
+  return tanggal(cycle.signed?.at ?? now, timeZone);
 }
 
 const NO_LINE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -81,7 +81,7 @@ export function kepalaSignatureRow(settings: Settings, cycle: DocumentCycle, now
         margins: { top: 240, bottom: 0, left: 0, right: 0 },
         children: signatureBlock(
           {
-            placeDate: `${settings.office.placeName}, ${listDate(cycle, now)}`,
+            placeDate: `${settings.office.placeName}, ${listDate(cycle, now, settings.calendar.timeZone)}`,
             jabatan: kepalaJabatan(settings),
             person: settings.officials.kepala,
             indent: contentWidth - cm(12.5),
