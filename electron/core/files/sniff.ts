@@ -43,7 +43,9 @@ function asText(bytes: Uint8Array): string | null {
 }
 
 export async function sniff(bytes: Uint8Array): Promise<Sniffed | null> {
-  const found = await fileTypeFromBuffer(bytes);
+  // A view in this realm's Uint8Array: a Buffer made in another realm (a test's jsdom
+  // window, a worker) fails file-type's instanceof check though its bytes are fine.
+  const found = await fileTypeFromBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (found) return { ext: found.ext, mime: found.mime };
   const text = asText(bytes);
   if (text === null) return null;

@@ -155,9 +155,11 @@ describe('Pengaturan → Kalender kerja', () => {
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-calendar-ui-'));
     const clock = new FakeClock();
-    core = await Core.open({ dataDir: dir, clock, holder: 'test', resourcesDir: path.resolve('resources'), appVersion: '0.0.0-test' });
-    await core.invoke({ name: 'setup.loadDemo' });
+    core = await Core.open({ dataDir: dir, clock, holder: 'test', resourcesDir: path.resolve('resources'), appVersion: '0.0.0-test', log: (m, e) => console.error(m, e) });
+    const demo = await core.invoke({ name: 'setup.loadDemo' });
+    if (!demo.ok) throw new Error(`${demo.code}: ${demo.message}`);
     const r = await core.invoke({ name: 'auth.login', input: { username: 'ppid', password: DEMO_PASSWORD } });
+    if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
     adminSession = (r as { data: { sessionToken: string } }).data.sessionToken;
   });
   afterEach(async () => {
