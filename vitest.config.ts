@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/render/**/*.test.ts'],
+          setupFiles: ['tests/fixtures/test-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -19,7 +20,10 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.tsx'],
-          setupFiles: ['renderer/src/test/setup.ts'],
+          setupFiles: ['tests/fixtures/test-setup.ts', 'renderer/src/test/setup.ts'],
+          // Isolated per file (the default) on purpose: without it, React, Mantine and the app load
+          // once per worker (a third less CPU), but Mantine's notification store carries one
+          // file's toasts into the next file's findByRole('alert').
           testTimeout: 30_000,
         },
       },
