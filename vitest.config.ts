@@ -24,7 +24,8 @@ export default defineConfig({
           // Isolated per file (the default) on purpose: without it, React, Mantine and the app load
           // once per worker (a third less CPU), but Mantine's notification store carries one
           // file's toasts into the next file's findByRole('alert').
-          testTimeout: 30_000,
+          // A screen test types through whole Mantine forms: ~5 s idle, 20 s seen with both cores busy.
+          testTimeout: 60_000,
         },
       },
     ],
