@@ -36,6 +36,9 @@ describe('the renderer sees of the core only what runs in a browser', () => {
     // Deeper files reach the same modules with more '../': the rule resolves, it does not count.
     ['renderer/src/screens/print/views/List.tsx', '../../../../../electron/core/documents/docx/pack'],
     ['renderer/src/screens/print/views/List.tsx', '../../../../../electron/core/store/app-db'],
+    // The documents barrel re-exports the DOCX builders too.
+    ['renderer/src/App.tsx', '../../electron/core/documents'],
+    ['renderer/src/App.tsx', '../../electron/core/documents/index.ts'],
     ['renderer/src/App.tsx', '../../electron/core/services/cycles'],
     ['renderer/src/App.tsx', '../../electron/core/app-core'],
     ['renderer/src/App.tsx', '../../electron/core/settings'],
