@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Metric } from './metric';
 
 interface Measured {
@@ -19,17 +20,19 @@ interface Measured {
   floor?: string;
 }
 
-function args(argv: string[]) {
-  const out: { json?: string; filter?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') out.json = argv[++i];
-    else if (a === '--filter') out.filter = argv[++i];
-    else if (a === '--') continue;
-    else throw new Error(`unknown argument ${a}; use --json FILE and/or --filter PREFIX`);
+function args(argv: string[]): { json?: string; filter?: string } {
+  try {
+    const { values } = parseArgs({
+      // `tsx tests/bench/run.ts -- --json x` passes the separator through; npm does not.
+      args: argv[0] === '--' ? argv.slice(1) : argv,
+      options: { json: { type: 'string' }, filter: { type: 'string' } },
+      allowPositionals: false,
+      strict: true,
+    });
+    return values;
+  } catch (e) {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\nusage: npm run bench [-- --json FILE] [--filter PREFIX]`);
   }
-  if (out.json === undefined && argv.includes('--json')) throw new Error('--json needs a file name');
-  return out;
 }
 
 async function loadMetrics(): Promise<Metric<unknown>[]> {

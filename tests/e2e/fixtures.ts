@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { HostProcess } from './host';
 
@@ -8,6 +9,7 @@ export const test = base.extend<{ host: HostProcess }>({
     await host.start();
     await use(host);
     await host.stop();
+    await fs.rm(host.dataDir, { recursive: true, force: true });
   },
 });
 export { expect };

@@ -51,7 +51,10 @@ beforeEach(async () => {
   await core.close();
   await open();
 });
-afterEach(async () => core.close());
+afterEach(async () => {
+  await core.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 const B = ['Sekretariat', 'Bidang Informasi dan Komunikasi Publik', 'Bidang Statistik Sektoral'];
 

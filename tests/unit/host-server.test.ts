@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -31,14 +31,17 @@ describe('loopback host', () => {
   let server: http.Server;
   let port: number;
   let calls: Envelope[];
+  let base: string;
 
   beforeEach(async () => {
     calls = [];
-    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'ppid-renderer-'));
+    // The renderer folder sits in a folder of the test's own, beside a file it must never serve.
+    base = mkdtempSync(path.join(os.tmpdir(), 'ppid-host-'));
+    const rendererDir = path.join(base, 'renderer');
+    mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>PPID Desk</title>');
-    mkdirSync(path.join(rendererDir, 'assets'));
     writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-    writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'rahasia');
+    writeFileSync(path.join(base, 'secret.txt'), 'rahasia');
     server = createHostServer({
       core: { invoke: async (e) => (calls.push(e), ok({ echoed: e.name })) },
       token: TOKEN,
@@ -47,7 +50,10 @@ describe('loopback host', () => {
     });
     port = await listenLoopback(server, 0);
   });
-  afterEach(() => new Promise<void>((r) => server.close(() => r())));
+  afterEach(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    rmSync(base, { recursive: true, force: true });
+  });
 
   const api = (name: string, headers: Record<string, string> = {}, body = '{"input":{}}') =>
     request(port, {

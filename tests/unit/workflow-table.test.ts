@@ -6,6 +6,7 @@ import {
   decide,
   fold,
   STEPS,
+  STEP_INFO,
   TRANSITIONS,
   workingMinutesBetween,
   stepTiming,
@@ -14,9 +15,64 @@ import {
   type CycleState,
   type EventBody,
   type Step,
+  type Action,
 } from '../../electron/core/domain/workflow';
 import { ROLES, type Role } from '../../electron/core/domain/roles';
 import { completeItem } from './workflow-fixtures';
+
+/**
+ * The seed SOP ("Pendokumentasian Informasi Publik", Lampiran VII, Diskominfotik Kapuas Hulu)
+ * written out by hand, column by column: who acts (Pelaksana), the time standard (Waktu), the
+ * output, and where an approval or a rejection leads. Nothing here is read from the code under
+ * test, so a wrong role, time or target in sop.ts fails.
+ */
+interface SopRow {
+  no: number;
+  step: Step;
+  actor: Role;
+  /** "1 Hari" is one (working) day; "15 Menit" fifteen minutes; step 6 has none. */
+  minutes: number | null;
+  output: string;
+  forward: { action: Action; to: Step };
+  back?: { to: Step };
+}
+const SOP: SopRow[] = [
+  // 1. Operator OPD identifies the information and reports to the ketua PPID.
+  { no: 1, step: 'identifikasi', actor: 'operator', minutes: 24 * 60, output: 'Tersedianya Data', forward: { action: 'report', to: 'nota_dinas' } },
+  // 2. The PPID Pembantu (ketua PPID) orders the officers to gather data: a Nota Dinas.
+  { no: 2, step: 'nota_dinas', actor: 'ppid_pembantu', minutes: 15, output: 'Nota Dinas', forward: { action: 'issueNotaDinas', to: 'pengumpulan' } },
+  // 3. The officers gather and classify: the Konsep.
+  { no: 3, step: 'pengumpulan', actor: 'operator', minutes: 24 * 60, output: 'Konsep Daftar Informasi Publik', forward: { action: 'submitKonsep', to: 'pemeriksaan_ppid' } },
+  // 4. The PPID Pembantu checks: approved → to the atasan PPID; not approved → back to the officer.
+  {
+    no: 4,
+    step: 'pemeriksaan_ppid',
+    actor: 'ppid_pembantu',
+    minutes: 15,
+    output: 'Draft Daftar Informasi Publik',
+    forward: { action: 'approve', to: 'pemeriksaan_kepala' },
+    back: { to: 'pengumpulan' },
+  },
+  // 5. The Kepala OPD checks: approved → signed; not approved → back to the ketua PPID.
+  {
+    no: 5,
+    step: 'pemeriksaan_kepala',
+    actor: 'kepala_opd',
+    minutes: 15,
+    output: 'Daftar Informasi Publik',
+    forward: { action: 'approve', to: 'arsip' },
+    back: { to: 'pemeriksaan_ppid' },
+  },
+  // 6. The DIK, signed by the atasan PPID, is kept as an archive; no time standard.
+  { no: 6, step: 'arsip', actor: 'kepala_opd', minutes: null, output: 'Daftar Informasi yang Dikecualikan', forward: { action: 'archive', to: 'selesai' } },
+];
+
+/** step/action → the one role the SOP lets act there. */
+const HOLDER: Record<string, Role> = {};
+for (const row of SOP) {
+  HOLDER[`${row.step}/${row.forward.action}`] = row.actor;
+  if (row.back) HOLDER[`${row.step}/return`] = row.actor;
+}
 
 let n = 0;
 function ev(body: EventBody, role: Role = 'operator', at = '2026-11-23T02:00:00.000Z'): CycleEvent {
@@ -28,30 +84,61 @@ function ev(body: EventBody, role: Role = 'operator', at = '2026-11-23T02:00:00.
 function cycleAt(step: Step): CycleState {
   const events: CycleEvent[] = [ev({ type: 'cycle.created', title: 'DIP 2027', year: 2027, carriedFrom: null })];
   events.push(ev({ type: 'item.added', itemId: 'i1', fields: completeItem('Profil', 'Sekretariat', 'berkala'), origin: 'baru', sourceItemId: null }));
-  const order: Step[] = ['identifikasi', 'nota_dinas', 'pengumpulan', 'pemeriksaan_ppid', 'pemeriksaan_kepala', 'arsip', 'selesai'];
-  for (let i = 0; i < order.indexOf(step); i++) {
-    const from = order[i]!;
-    const t = TRANSITIONS.find((x) => x.step === from && x.action !== 'return')!;
-    events.push(ev({ type: 'transition', action: t.action, from, to: t.next, reasons: '', data: t.action === 'submitKonsep' ? { version: 1 } : {} }, t.roles[0]));
+  for (const row of SOP) {
+    if (row.step === step) break;
+    const { action, to } = row.forward;
+    events.push(ev({ type: 'transition', action, from: row.step, to, reasons: '', data: action === 'submitKonsep' ? { version: 1 } : {} }, row.actor));
     // Satisfy the guard of the step just entered, so only role and step decide.
-    if (t.next === 'nota_dinas') {
+    if (to === 'nota_dinas') {
       events.push(ev({ type: 'notaDinas.saved', draft: { kepada: 'Petugas', dari: 'Ketua', tembusan: [], sifat: 'Biasa', lampiran: '-', hal: 'Hal', isi: 'Isi', batasWaktu: '' } }, 'ppid_pembantu'));
     }
-    if (t.next === 'pemeriksaan_ppid') {
+    if (to === 'pemeriksaan_ppid') {
       events.push(ev({ type: 'review.marked', itemId: 'i1', version: 1, verdict: 'sesuai', note: '' }, 'ppid_pembantu'));
     }
   }
   return fold(events);
 }
 
-describe('workflow table: every step × action × role', () => {
-  const expected: Record<string, Role | null> = {};
-  for (const t of TRANSITIONS) expected[`${t.step}/${t.action}`] = t.roles[0]!;
+describe('the SOP table as the code holds it', () => {
+  it('six steps in the SOP order, then done', () => {
+    expect(STEPS).toEqual([...SOP.map((r) => r.step), 'selesai']);
+    expect(SOP.map((r) => STEP_INFO[r.step].no)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
 
+  it.each(SOP)('step $no ($step): held by $actor, time standard $minutes min, output "$output"', (row) => {
+    const info = STEP_INFO[row.step];
+    expect(info.holder).toBe(row.actor);
+    expect(info.standardMinutes).toBe(row.minutes);
+    expect(info.output.toLowerCase()).toContain(row.output.toLowerCase());
+  });
+
+  it('every act: the step it is taken at, who takes it, where it leads', () => {
+    const rows = SOP.flatMap((r) => [
+      { step: r.step, action: r.forward.action, next: r.forward.to, roles: [r.actor] },
+      ...(r.back ? [{ step: r.step, action: 'return' as const, next: r.back.to, roles: [r.actor] }] : []),
+    ]);
+    const code = TRANSITIONS.map(({ step, action, next, roles }) => ({ step, action, next, roles: [...roles] }));
+    expect(new Set(code.map((t) => JSON.stringify(t)))).toEqual(new Set(rows.map((t) => JSON.stringify(t))));
+    expect(code).toHaveLength(rows.length);
+  });
+
+  it('the documents the acts bring into being are the SOP outputs', () => {
+    const produced = (step: Step, action: Action) => TRANSITIONS.find((t) => t.step === step && t.action === action)?.produces;
+    expect(produced('nota_dinas', 'issueNotaDinas')).toBe('Nota Dinas');
+    expect(produced('pengumpulan', 'submitKonsep')).toBe('Konsep Daftar Informasi Publik');
+    expect(produced('pemeriksaan_ppid', 'approve')).toBe('Draft Daftar Informasi Publik');
+    expect(produced('pemeriksaan_kepala', 'approve')).toBe('Daftar Informasi Publik');
+    expect(produced('arsip', 'archive')).toContain('Daftar Informasi yang Dikecualikan');
+    // A rejection produces nothing but needs a reason.
+    for (const t of TRANSITIONS.filter((x) => x.action === 'return')) expect({ produces: t.produces, reasonRequired: t.reasonRequired }).toEqual({ produces: null, reasonRequired: true });
+  });
+});
+
+describe('workflow table: every step × action × role', () => {
   for (const step of STEPS) {
     for (const action of ACTIONS) {
       for (const role of ROLES) {
-        const holder = expected[`${step}/${action}`];
+        const holder = HOLDER[`${step}/${action}`];
         const verdict = holder === undefined ? 'not at this step' : holder === role ? 'allowed' : 'refused (role)';
         it(`${step} · ${action} · ${role}: ${verdict}`, () => {
           const s = cycleAt(step);
@@ -68,20 +155,6 @@ describe('workflow table: every step × action × role', () => {
       }
     }
   }
-
-  it('the SOP order: each forward act leads to the next step, returns go one loop back', () => {
-    const forward = TRANSITIONS.filter((t) => t.action !== 'return').map((t) => `${t.step}→${t.next}`);
-    expect(forward).toEqual([
-      'identifikasi→nota_dinas',
-      'nota_dinas→pengumpulan',
-      'pengumpulan→pemeriksaan_ppid',
-      'pemeriksaan_ppid→pemeriksaan_kepala',
-      'pemeriksaan_kepala→arsip',
-      'arsip→selesai',
-    ]);
-    const back = TRANSITIONS.filter((t) => t.action === 'return').map((t) => `${t.step}→${t.next}`);
-    expect(back).toEqual(['pemeriksaan_ppid→pengumpulan', 'pemeriksaan_kepala→pemeriksaan_ppid']);
-  });
 
   it('a return needs a reason', () => {
     const d = decide(cycleAt('pemeriksaan_ppid'), 'ppid_pembantu', 'return', '  ');

@@ -5,10 +5,27 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
  * cost can be raised later without breaking old hashes. N=2^15 costs ~60 ms on an old
  * laptop: slow for a guesser, unnoticeable at login.
  */
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+export const PASSWORD_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
 const KEYLEN = 32;
+
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+let cost: ScryptCost = PASSWORD_COST;
+
+/**
+ * For tests only (tests/fixtures/test-setup.ts): hashing at the real cost dominates a test run
+ * and, on a busy machine, outlasts the UI's waits. Verification always reads the cost from the
+ * stored hash, so hashes made at either cost keep working. `null` restores the real cost. The app
+ * never calls this.
+ */
+export function setPasswordCostForTests(next: ScryptCost | null): void {
+  cost = next ?? PASSWORD_COST;
+  dummy = null;
+}
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -20,8 +37,9 @@ function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOpti
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P });
-  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const { N, r, p } = cost;
+  const key = await scrypt(password, salt, KEYLEN, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

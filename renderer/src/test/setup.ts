@@ -1,6 +1,14 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import '../../../electron/core/domain/zod-locale';
+
+/**
+ * findBy…/waitFor give up after 1 s by default. The screens under test answer through a real
+ * core (disk writes, hashing) and render Mantine in jsdom, which on a busy 2-core machine takes
+ * longer than that; a wait that succeeds costs only the time it takes, so a generous ceiling
+ * makes no passing test slower.
+ */
+configure({ asyncUtilTimeout: 10_000 });
 
 /**
  * jsdom lacks a few browser APIs that Mantine uses (media queries, element resizing,
