@@ -72,7 +72,11 @@ export class Core {
     try {
       const appDb = await openAppDb(this.paths.appDb, this.backups, clock);
       const settings = await SettingsStore.open(this.paths.settings, this.backups, clock);
-      const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId);
+      const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
+        backupsRoot: this.paths.backups,
+        now: () => clock.now(),
+        log: this.opts.log,
+      });
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());

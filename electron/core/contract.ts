@@ -80,6 +80,32 @@ export interface AppStatus {
   };
 }
 
+/** A cycle whose log cannot be read; `backup` is what `recovery.restoreCycle` would put back. */
+export interface DamagedCycleView {
+  id: string;
+  message: string;
+  kind: 'rusak' | 'versi_baru';
+  backup: { createdAt: string; name: string } | null;
+}
+
+/** What the app did to a cycle log on open (an unfinished line set aside, lost acts restored). */
+export interface CycleNoticeView {
+  cycleId: string;
+  title: string | null;
+  kind: 'sisa' | 'dipulihkan';
+  message: string;
+  setAside: string | null;
+  at: string;
+}
+
+export interface RestoredCycleView {
+  cycleId: string;
+  title: string;
+  acts: number;
+  backupAt: string;
+  keptAs: string | null;
+}
+
 export interface UserView {
   id: string;
   username: string;
@@ -121,6 +147,8 @@ export interface DemoAccount {
 export const contract = {
   'app.status': call<AppStatus>()({ input: empty, access: 'public', phase: 'always', mutates: false }),
   'recovery.restoreBackup': call<AppStatus>()({ input: empty, access: 'public', phase: 'recovery' }),
+  /** A damaged cycle back from its newest verified copy; the damaged log is kept beside it. */
+  'recovery.restoreCycle': call<RestoredCycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: admin }),
 
   'setup.complete': call<{ done: true }>()({ input: setupInputSchema, access: 'public', phase: 'setup' }),
   'setup.loadDemo': call<{ accounts: DemoAccount[] }>()({ input: empty, access: 'public', phase: 'setup' }),
@@ -182,7 +210,7 @@ export const contract = {
     mutates: false,
   }),
 
-  'cycles.list': call<{ cycles: CycleSummary[]; damaged: { id: string; message: string }[] }>()({ input: empty, access: anyUser, mutates: false }),
+  'cycles.list': call<{ cycles: CycleSummary[]; damaged: DamagedCycleView[]; notices: CycleNoticeView[] }>()({ input: empty, access: anyUser, mutates: false }),
   'cycles.create': call<{ id: string }>()({
     input: z
       .object({

@@ -16,7 +16,17 @@ export {
   participants,
   UJI_CONCLUSION_TEXT,
 } from './shared/texts';
-export { documentFingerprint, fingerprintContent, type DocumentFingerprint, type FingerprintKind } from './docx/fingerprint';
+export {
+  documentFingerprint,
+  fingerprintContent,
+  fingerprintSha256,
+  legacyFingerprintSha256V1,
+  signingFingerprints,
+  FINGERPRINT_FORMAT,
+  REPRINT_NOTE,
+  type DocumentFingerprint,
+  type FingerprintKind,
+} from './docx/fingerprint';
 export { dipGroups, dikRows, jangkaWaktuText, type DipGroup, type DipRow, type DikRow } from './shared/rows';
 export { tanggal, hariTanggal } from './shared/dates';
 export { packDocx } from './docx/pack';

@@ -47,7 +47,9 @@ export async function buildDocument(ctx: CallContext, input: { cycleId: string; 
 
 /**
  * Checks a printed fingerprint (typed "C0EE-4F97-AB20", or the QR text) against the signed
- * records. A match on a list that a later year's signed list has replaced is reported as older.
+ * records: the fingerprints the signing act stored (or, for lists signed before acts stored
+ * them, the frozen format-1 recomputation). A match on a list that a later year's signed list
+ * has replaced is reported as older.
  */
 export function verifyDocument(ctx: CallContext, input: { code: string }): Verification {
   const code = input.code.trim();
@@ -68,13 +70,15 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
         result: newer ? 'older' : 'signed',
         message: newer
           ? `Cocok dengan ${label} "${cycle.title}" yang ditandatangani, tetapi sudah digantikan oleh "${newer.title}".`
-          : endSentence(`Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}`),
+          : endSentence(`Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}`) +
+            (fp.reprintNote ? ` Catatan: daftar yang dicetak sekarang ${fp.reprintNote}.` : ''),
         cycleId: cycle.id,
         title: cycle.title,
         kind,
         version: cycle.version,
         signedAt: cycle.signed!.at,
         signedBy: cycle.signed!.by,
+        note: fp.reprintNote,
       };
     }
   }
@@ -101,7 +105,7 @@ export function fingerprints(ctx: CallContext, input: { cycleId: string }) {
   if (!cycle.signed) return { dip: null, dik: null };
   const pick = (kind: 'dip' | 'dik') => {
     const f = documentFingerprint(kind, cycle);
-    return { short: f.short, qrText: f.qrText };
+    return { short: f.short, qrText: f.qrText, note: f.reprintNote };
   };
   return { dip: pick('dip'), dik: pick('dik') };
 }

@@ -8,3 +8,4 @@ export * from './events';
 export * from './fold';
 export * from './decide';
 export * from './timing';
+export * from './act-schema';
