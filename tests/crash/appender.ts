@@ -1,8 +1,8 @@
 /**
  * Child process for the cycle-log crash test: opens the cycles of a data directory through
  * the repository the way the core does (copies of the logs included) and appends acts as
- * fast as it can until it is killed. Batches vary from one act to a few hundred kilobytes,
- * so a SIGKILL can land inside a large write and tear it. After each append resolves it
+ * fast as it can until it is killed. Batches vary from one act to most of a megabyte, so a
+ * SIGKILL can land between the system calls that write one batch and tear it. After each append resolves it
  * prints `ACK <acts in the log> <id of the last act>`: whatever was acknowledged must
  * survive a SIGKILL at any moment.
  *
@@ -38,8 +38,9 @@ async function main() {
   }
   process.stdout.write('READY\n');
   for (let n = 0; ; n++) {
-    // Mostly single acts; now and then a batch large enough that the kernel writes it in pieces.
-    const size = random() < 0.15 ? 40 + Math.floor(random() * 160) : 1 + Math.floor(random() * 3);
+    // Mostly single acts; now and then a batch over Node's 512 KiB write chunk (about 1 KB an
+    // act), written in several system calls: a kill between them tears the batch mid-line.
+    const size = random() < 0.05 ? 600 + Math.floor(random() * 300) : 1 + Math.floor(random() * 3);
     const ringkasan = 'Ringkasan informasi untuk uji crash. '.repeat(8);
     const bodies: EventBody[] = Array.from({ length: size }, (_, i) => ({
       type: 'item.added',

@@ -55,13 +55,20 @@ function startAppender(dataDir: string, seed: number) {
   const child = spawn(process.execPath, [appender, dataDir, String(seed)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let stderr = '';
-  let onReady: (() => void) | null = null;
+  /** Kill once this many acts were acknowledged after READY, `delay` ms later: inside the next append. */
+  let trigger: { acks: number; delay: number } | null = null;
+  let armed = false;
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     out += chunk;
-    if (onReady && out.includes('READY\n')) {
-      onReady();
-      onReady = null;
+    if (!trigger || armed) return;
+    const ready = out.indexOf('READY\n');
+    if (ready < 0) return;
+    const since = out.slice(ready).match(/^ACK /gm)?.length ?? 0;
+    if (since >= trigger.acks) {
+      armed = true;
+      const { delay } = trigger;
+      setTimeout(() => child.kill('SIGKILL'), delay);
     }
   });
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -70,12 +77,12 @@ function startAppender(dataDir: string, seed: number) {
     child.on('close', (_code, signal) => resolve(signal));
   });
   return {
-    async go(delayMs: number) {
-      onReady = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
+    async go(acks: number, delay: number) {
+      trigger = { acks, delay };
       child.stdin.write('GO\n');
       const signal = await closed;
-      const acks = [...out.matchAll(/^ACK (\d+) (\S+)$/gm)].map((m): Ack => ({ count: Number(m[1]), lastId: m[2]! }));
-      return { last: acks.at(-1) ?? null, acks: acks.length, stderr, signal };
+      const all = [...out.matchAll(/^ACK (\d+) (\S+)$/gm)].map((m): Ack => ({ count: Number(m[1]), lastId: m[2]! }));
+      return { last: all.at(-1) ?? null, acks: all.length, stderr, signal };
     },
     kill: () => child.kill('SIGKILL'),
   };
@@ -88,14 +95,17 @@ describe('crash safety of cycle logs', () => {
     let last: Ack | null = null;
     let acksTotal = 0;
     let tails = 0;
+    let unacknowledged = 0;
     const seen = new Set<string>();
     let next = startAppender(dir, SEED);
     try {
       for (let round = 1; round <= KILLS; round++) {
-        const delay = Math.floor(random() * 80);
-        const r = await next.go(delay);
+        // A few acknowledged appends, then a kill some way into the next one.
+        const acks = 1 + Math.floor(random() * 4);
+        const delay = random() * 8;
+        const r = await next.go(acks, delay);
         next = startAppender(dir, SEED + round); // loads while this round is checked
-        const where = `round ${round}, delay ${delay} ms, seed ${SEED}`;
+        const where = `round ${round}, kill ${delay.toFixed(2)} ms after ack ${acks}, seed ${SEED}`;
         expect(r.signal, `${where}: the appender died on its own: ${r.stderr}`).toBe('SIGKILL');
         if (r.last) {
           if (last) expect(r.last.count, where).toBeGreaterThan(last.count);
@@ -113,6 +123,8 @@ describe('crash safety of cycle logs', () => {
         const events = repo.events(cycle!.id);
         expect(events.length, `${where}: acknowledged acts lost`).toBeGreaterThanOrEqual(last.count);
         expect(events[last.count - 1]!.id, where).toBe(last.lastId);
+        // Written but killed before its ack: the kill landed inside an append.
+        if (events.length > last.count) unacknowledged++;
 
         // Every tail set aside in this open is named by a notice; nothing else was done quietly.
         const folder = path.join(dir, 'cycles', cycle!.id);
@@ -124,7 +136,10 @@ describe('crash safety of cycle logs', () => {
     } finally {
       next.kill();
     }
-    console.info(`cycle-log crash test: ${KILLS} kills, ${acksTotal} acknowledged appends, ${tails} torn tails set aside and reported (seed ${SEED})`);
+    console.info(
+      `cycle-log crash test: ${KILLS} kills, ${acksTotal} acknowledged appends, ${unacknowledged} kills after a write and before its ack, ` +
+        `${tails} torn tails set aside and reported (seed ${SEED})`,
+    );
     expect(acksTotal).toBeGreaterThan(0);
     // Copies of the log are pruned, not piling up with every session.
     const copies = await fs.readdir(path.join(dir, 'backups'));
