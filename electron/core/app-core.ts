@@ -15,6 +15,7 @@ import { dataPaths } from './store/paths';
 import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
 import { CycleRepository } from './store/cycle-repository';
+import { appendAudit } from './services/audit';
 import './domain/zod-locale';
 import type { Platform } from './platform';
 
@@ -77,6 +78,11 @@ export class Core {
         now: () => clock.now(),
         log: this.opts.log,
       });
+      // What was set aside or restored in a cycle log stays on record after this session's notices are gone.
+      if (cycles.notices.length) {
+        for (const n of cycles.notices) appendAudit(appDb.data, null, clock.now(), `siklus.${n.kind}`, n.message);
+        await appDb.write();
+      }
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());

@@ -120,5 +120,8 @@ describe('what the app did to a log on open is listed with the cycles', () => {
     expect(list.notices).toEqual([expect.objectContaining({ cycleId: id, kind: 'dipulihkan', message: expect.stringMatching(/2 tindakan/) })]);
     const v = await call<{ items: { fields: { judul: string } }[] }>('operator', 'cycles.get', { cycleId: id });
     expect(v.items.map((i) => i.fields.judul)).toEqual(['Profil', 'Agenda']);
+    // Both stay on record in the app audit after the session's notices are gone.
+    const audit = await call<{ action: string; summary: string }[]>('ppid', 'audit.listApp');
+    expect(audit.filter((a) => a.action.startsWith('siklus.')).map((a) => a.action).sort()).toEqual(['siklus.dipulihkan', 'siklus.sisa']);
   });
 });
