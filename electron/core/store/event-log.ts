@@ -102,7 +102,6 @@ export function parseEventLog(file: string, bytes: Buffer): LogReadResult {
     const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
     const r = raw as { prev?: unknown; hash?: unknown };
     if (r.prev !== prevId || typeof r.hash !== 'string' || hashText(prevHash, baseJson) !== r.hash) {
-      // A last line that parses but breaks the chain is as likely a cut as an edit: set it aside only if it is also unfinished.
       throw new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
     }
     const act = readAct(raw);
