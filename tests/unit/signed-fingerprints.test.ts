@@ -6,9 +6,82 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Core } from '../../electron/core/app-core';
 import { documentFingerprint, fingerprintSha256, legacyFingerprintSha256V1 } from '../../electron/core/documents';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
+import type { ItemState } from '../../electron/core/domain/workflow';
 import { DEMO_PASSWORD } from '../../electron/core/services/demo';
-import { FIXED_CYCLE, formatOneLog } from './fixtures-signed-cycle';
+import { formatOneLog } from './act-log-fixtures';
 import { completeItem } from './workflow-fixtures';
+
+/**
+ * One signed cycle written out in full, never built by app code: the fingerprints pinned
+ * against it must hold for every later version of the app.
+ */
+const at = '2026-11-20T02:00:00.000Z';
+
+const FIXED_ITEMS: ItemState[] = [
+  {
+    id: 'item-0001-profil',
+    fields: {
+      bidang: 'Sekretariat',
+      judul: 'Profil Dinas Komunikasi dan Informatika',
+      catatan: '',
+      ringkasan: 'Struktur organisasi, tugas dan fungsi, alamat kantor',
+      pejabatPenguasa: 'Sekretaris Dinas',
+      penanggungJawab: 'Kepala Sub Bagian Umum',
+      waktuPembuatan: '2026',
+      tempatPembuatan: 'Putussibau',
+      bentuk: ['softcopy', 'hardcopy'],
+      retensi: '5 tahun',
+      kategori: 'berkala',
+      berkalaBulan: 6,
+      exemption: { basis: 'pasal17', huruf: '', angka: 0, undangUndang: '', pasal: '', konsekuensi: '', pertimbangan: '', jangkaWaktu: '' },
+    },
+    origin: 'baru',
+    sourceItemId: null,
+    attachments: [],
+    addedAt: at,
+    updatedAt: at,
+  },
+  {
+    id: 'item-0002-kesehatan',
+    fields: {
+      bidang: 'Sekretariat',
+      judul: 'Data kesehatan pegawai',
+      catatan: '',
+      ringkasan: 'Rekam medis pegawai',
+      pejabatPenguasa: 'Sekretaris Dinas',
+      penanggungJawab: 'Kepala Sub Bagian Umum',
+      waktuPembuatan: '2026',
+      tempatPembuatan: 'Putussibau',
+      bentuk: ['hardcopy'],
+      retensi: '10 tahun',
+      kategori: 'dikecualikan',
+      berkalaBulan: 0,
+      exemption: {
+        basis: 'pasal17',
+        huruf: 'h',
+        angka: 2,
+        undangUndang: '',
+        pasal: '',
+        konsekuensi: 'Membuka riwayat kesehatan pegawai.',
+        pertimbangan: 'Melindungi rahasia pribadi.',
+        jangkaWaktu: '',
+      },
+    },
+    origin: 'baru',
+    sourceItemId: null,
+    attachments: [],
+    addedAt: at,
+    updatedAt: at,
+  },
+];
+
+const FIXED_CYCLE = {
+  id: 'c0ffee00-0000-4000-8000-000000000001',
+  year: 2026,
+  version: 1,
+  signed: { at: '2026-11-25T03:00:00.000Z', by: 'Drs. Agustinus' },
+  items: FIXED_ITEMS,
+};
 
 /** Flip to reword every DIP group heading, as a later version of the app might. */
 const labels = vi.hoisted(() => ({ reworded: false }));

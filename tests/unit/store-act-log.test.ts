@@ -6,7 +6,7 @@ import { ACT_FORMAT, readAct, type Actor, type EventBody } from '../../electron/
 import { AppError } from '../../electron/core/result';
 import { CycleRepository } from '../../electron/core/store/cycle-repository';
 import { readEventLog } from '../../electron/core/store/event-log';
-import { formatOneLog } from './fixtures-signed-cycle';
+import { formatOneLog } from './act-log-fixtures';
 
 const NEWER = 'Siklus ini dibuat oleh versi PPID Desk yang lebih baru. Perbarui aplikasi.';
 const operator: Actor = { userId: 'u-op', username: 'operator', name: 'Operator', role: 'operator' };
