@@ -123,6 +123,12 @@ describe('the fingerprint of a signed list', () => {
     // The DIK has no reworded label: nothing to say.
     expect(documentFingerprint('dik', signed).reprintNote).toBeNull();
   });
+
+  it('a list signed before stored fingerprints keeps its format-1 code after a label is reworded', () => {
+    labels.reworded = true;
+    expect(legacyFingerprintSha256V1('dip', FIXED_CYCLE)).toBe('0da971a17e7dc400b5647093257ca350ef4822565e7b1b41c491f434f40f017c');
+    expect(documentFingerprint('dip', FIXED_CYCLE).short).toBe('0DA9-71A1-7E7D');
+  });
 });
 
 describe('signing and verifying through the core', () => {

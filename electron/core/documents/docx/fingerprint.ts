@@ -2,6 +2,7 @@ import type { DocumentCycle } from '../../domain/document-views';
 import type { SignedFingerprint } from '../../domain/workflow';
 import { canonicalJson, legacyCanonicalJsonV1, sha256Hex, shortFingerprint } from './parts/fingerprint';
 import { dikRows, dipGroups } from '../shared/rows';
+import { dikRowsV1, dipGroupsV1 } from './fingerprint-v1';
 
 export type FingerprintKind = 'dip' | 'dik';
 
@@ -30,10 +31,10 @@ type FingerprintCycle = Pick<DocumentCycle, 'id' | 'year' | 'version' | 'signed'
  * and the signing act. It reads only the cycle's log-derived state — not the settings — so
  * the kop or the officials changing never touches it.
  */
-export function fingerprintContent(kind: FingerprintKind, cycle: FingerprintCycle, format = FINGERPRINT_FORMAT) {
+export function fingerprintContent(kind: FingerprintKind, cycle: FingerprintCycle) {
   return {
     app: 'ppid-desk',
-    format,
+    format: FINGERPRINT_FORMAT,
     kind,
     cycleId: cycle.id,
     year: cycle.year,
@@ -53,11 +54,22 @@ export function fingerprintSha256(kind: FingerprintKind, cycle: FingerprintCycle
 }
 
 /**
- * Format 1, frozen: lists signed before the signing act stored its fingerprints are verified
- * by recomputing with this. Do not change it, nor route it through the current algorithm.
+ * Format 1, frozen — content, row texts (fingerprint-v1.ts) and canonical form: lists signed
+ * before the signing act stored its fingerprints are verified by recomputing with this. Do not
+ * change it, nor route it through the current algorithm or the live row texts.
  */
 export function legacyFingerprintSha256V1(kind: FingerprintKind, cycle: FingerprintCycle): string {
-  return sha256Hex(legacyCanonicalJsonV1(fingerprintContent(kind, cycle, 1)));
+  const content = {
+    app: 'ppid-desk',
+    format: 1,
+    kind,
+    cycleId: cycle.id,
+    year: cycle.year,
+    version: cycle.version,
+    signed: cycle.signed ? { at: cycle.signed.at, by: cycle.signed.by } : null,
+    rows: kind === 'dip' ? dipGroupsV1(cycle.items) : dikRowsV1(cycle.items),
+  };
+  return sha256Hex(legacyCanonicalJsonV1(content));
 }
 
 /**
