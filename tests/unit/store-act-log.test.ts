@@ -210,6 +210,10 @@ describe('the act format', () => {
     expect(readAct({ ...act, v: 7 })).toEqual({ ok: false, reason: 'future', message: NEWER });
     expect(readAct({ ...act, actor: { ...operator, role: 'raja' } })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(readAct([])).toMatchObject({ ok: false, reason: 'invalid' });
+    // Ids that name Object.prototype's members never reach the fold's lookups.
+    for (const itemId of ['__proto__', 'constructor', 'toString']) {
+      expect(readAct({ ...act, body: { type: 'item.removed', itemId } }), itemId).toMatchObject({ ok: false, reason: 'invalid' });
+    }
   });
 });
 

@@ -168,12 +168,12 @@ export class CycleLogBackups extends Backups {
     return path.join(this.root, `siklus-${path.basename(path.dirname(file))}`);
   }
 
-  /** The newest copy whose chain verifies to its end: no torn tail, nothing from a newer format. */
+  /** The newest copy whose chain verifies to its end: whole lines only, nothing from a newer format. */
   override async newestReadable(file: string): Promise<BackupInfo | null> {
     for (const b of await this.list(file)) {
       try {
         const r = await readEventLog(b.file);
-        if (r.events.length && !r.tail) return b;
+        if (r.events.length && !r.tail && !r.missingNewline) return b;
       } catch (e) {
         if (!(e instanceof CorruptFileError || e instanceof NewerFormatLogError)) throw e;
       }

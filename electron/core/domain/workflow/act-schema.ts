@@ -33,7 +33,15 @@ const UPCASTS: Readonly<Record<number, (a: RawAct) => RawAct>> = {
   1: (a) => ({ ...a, v: 2 }),
 };
 
-const id = z.string().min(1).max(200);
+/**
+ * Ids become keys of plain objects in the fold (reviews by item id): a name that Object's
+ * prototype already answers to (`__proto__`, `constructor`…) is refused, whatever wrote it.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((v) => !(v in Object.prototype), 'pengenal tidak sah');
 const text = z.string().max(100_000);
 
 const actorSchema = z.object({
