@@ -83,6 +83,7 @@ export interface AppStatus {
 /** A cycle whose log cannot be read; `backup` is what `recovery.restoreCycle` would put back. */
 export interface DamagedCycleView {
   id: string;
+  title: string | null;
   message: string;
   kind: 'rusak' | 'versi_baru';
   backup: { createdAt: string; name: string } | null;

@@ -79,7 +79,7 @@ describe('clear answers for a cycle that is not there or is damaged', () => {
     await open();
 
     const list = await call<List>('operator', 'cycles.list');
-    expect(list.damaged).toEqual([{ id, kind: 'rusak', message: expect.stringMatching(/diubah di luar aplikasi/), backup: expect.objectContaining({ createdAt: expect.any(String) }) }]);
+    expect(list.damaged).toEqual([{ id, title: 'DIP 2027', kind: 'rusak', message: expect.stringMatching(/diubah di luar aplikasi/), backup: expect.objectContaining({ createdAt: expect.any(String) }) }]);
     for (const [who, name, input] of edits(id)) {
       const r = await invoke(who, name, input);
       expect(r, name).toMatchObject({ ok: false, code: 'STORAGE', message: expect.stringMatching(/diubah di luar aplikasi/) });

@@ -228,7 +228,7 @@ describe('a damaged cycle', () => {
     repo = await open();
     expect(repo.get(id)).toBeNull();
     expect(repo.damaged).toEqual([
-      expect.objectContaining({ id, kind: 'rusak', message: expect.stringMatching(/baris 3: riwayat diubah di luar aplikasi/), backup: expect.objectContaining({ name: expect.stringMatching(/\.jsonl$/) }) }),
+      expect.objectContaining({ id, title: 'DIP 2027', kind: 'rusak', message: expect.stringMatching(/baris 3: riwayat diubah di luar aplikasi/), backup: expect.objectContaining({ name: expect.stringMatching(/\.jsonl$/) }) }),
     ]);
     await expect(repo.record(id, operator, now(), () => [item('x')])).rejects.toMatchObject({ code: 'STORAGE' });
 

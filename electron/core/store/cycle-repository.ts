@@ -19,6 +19,8 @@ interface Loaded {
 
 export interface DamagedCycle {
   id: string;
+  /** From the first act, when it still reads: the office knows cycles by name, not by id. */
+  title: string | null;
   message: string;
   /** `versi_baru`: written by a newer app; update it, an older copy would lose its acts. */
   kind: 'rusak' | 'versi_baru';
@@ -106,6 +108,7 @@ export class CycleRepository {
     if (!future && this.backups) backup = await this.backups.newestReadable(this.fileOf(id)).catch(() => null);
     this.damagedById.set(id, {
       id,
+      title: await firstTitle(this.fileOf(id)),
       kind: future ? 'versi_baru' : 'rusak',
       message: future || e instanceof CorruptFileError ? (e as Error).message : `Siklus ${id} tidak dapat dibaca.`,
       backup: backup && { createdAt: backup.createdAt, name: backup.name },
@@ -323,6 +326,16 @@ export class CycleRepository {
     this.damagedById.delete(id);
     const state = this.cycles.get(id)!.state;
     return { cycleId: id, title: state.title, acts: read.events.length, backupAt: backup.createdAt, keptAs: keptAs && path.basename(keptAs) };
+  }
+}
+
+async function firstTitle(file: string): Promise<string | null> {
+  try {
+    const text = await fs.readFile(file, 'utf8');
+    const body = (JSON.parse(text.slice(0, text.indexOf('\n') >>> 0)) as { body?: { type?: unknown; title?: unknown } }).body;
+    return body?.type === 'cycle.created' && typeof body.title === 'string' ? body.title : null;
+  } catch {
+    return null;
   }
 }
 

@@ -72,6 +72,7 @@ describe('Beranda: records you can trust', () => {
 
     const operatorView = show('operator', '#/beranda');
     const alert = await screen.findByRole('alert', { name: 'Satu siklus tidak dapat dibuka' });
+    expect(within(alert).getByText('DIP 2031')).toBeTruthy(); // the name as the damaged file now reads
     expect(within(alert).getByText(/Hubungi administrator/)).toBeTruthy();
     expect(within(alert).queryByRole('button')).toBeNull();
     operatorView.unmount();

@@ -56,6 +56,11 @@ export function DamagedCycleAlert({ damaged, onRestored }: { damaged: DamagedCyc
 
   return (
     <Alert color="red" variant="light" m="md" icon={<IconAlertTriangle />} title="Satu siklus tidak dapat dibuka" role="alert">
+      {damaged.title && (
+        <Text size="sm" fw={600}>
+          {damaged.title}
+        </Text>
+      )}
       <Text size="sm">{damaged.message}</Text>
       {damaged.kind === 'versi_baru' ? (
         <Text size="xs" c="dimmed" mt={4}>
