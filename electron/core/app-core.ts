@@ -18,6 +18,7 @@ import { dataPaths } from './store/paths';
 import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
 import { CycleRepository } from './store/cycle-repository';
+import { appendAudit } from './services/audit';
 import './domain/zod-locale';
 import { DEFAULT_CALENDAR } from './domain/calendar';
 import type { Platform } from './platform';
@@ -78,10 +79,16 @@ export class Core {
     try {
       const appDb = await openAppDb(this.paths.appDb, this.backups, clock);
       const settings = await SettingsStore.open(this.paths.settings, this.backups, clock);
-      const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId);
+      const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
+        backupsRoot: this.paths.backups,
+        now: () => clock.now(),
+        log: this.opts.log,
+      });
       const audit = await AuditLog.open(this.paths.audit, appDb.data.installationId, clock.now());
       if (audit.setAside) this.opts.log?.(`Riwayat aplikasi rusak; disimpan sebagai ${audit.setAside}, riwayat baru dimulai.`);
       await this.throttle.load(this.paths.loginThrottle, (m) => this.opts.log?.(m));
+      // What was set aside or restored in a cycle log stays on record after this session's notices are gone.
+      for (const n of cycles.notices) await appendAudit({ audit }, null, clock.now(), `siklus.${n.kind}`, n.message);
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());

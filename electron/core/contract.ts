@@ -72,6 +72,33 @@ export interface AppStatus {
   };
 }
 
+/** A cycle whose log cannot be read; `backup` is what `recovery.restoreCycle` would put back. */
+export interface DamagedCycleView {
+  id: string;
+  title: string | null;
+  message: string;
+  kind: 'rusak' | 'versi_baru';
+  backup: { createdAt: string; name: string } | null;
+}
+
+/** What the app did to a cycle log on open (an unfinished line set aside, lost acts restored). */
+export interface CycleNoticeView {
+  cycleId: string;
+  title: string | null;
+  kind: 'sisa' | 'dipulihkan';
+  message: string;
+  setAside: string | null;
+  at: string;
+}
+
+export interface RestoredCycleView {
+  cycleId: string;
+  title: string;
+  acts: number;
+  backupAt: string;
+  keptAs: string | null;
+}
+
 export interface UserView {
   id: string;
   username: string;
@@ -113,6 +140,8 @@ export interface DemoAccount {
 export const contract = {
   'app.status': call<AppStatus>()({ input: empty, access: 'public', phase: 'always' }),
   'recovery.restoreBackup': call<AppStatus>()({ input: empty, access: 'public', phase: 'recovery' }),
+  /** A damaged cycle back from its newest verified copy; the damaged log is kept beside it. */
+  'recovery.restoreCycle': call<RestoredCycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: admin }),
 
   'setup.complete': call<{ done: true }>()({ input: setupInputSchema, access: 'public', phase: 'setup' }),
   'setup.loadDemo': call<{ accounts: DemoAccount[] }>()({ input: empty, access: 'public', phase: 'setup' }),
@@ -174,7 +203,7 @@ export const contract = {
     access: admin,
   }),
 
-  'cycles.list': call<{ cycles: CycleSummary[]; damaged: { id: string; message: string }[] }>()({ input: empty, access: anyUser }),
+  'cycles.list': call<{ cycles: CycleSummary[]; damaged: DamagedCycleView[]; notices: CycleNoticeView[] }>()({ input: empty, access: anyUser }),
   'cycles.create': call<{ id: string }>()({
     input: z
       .object({

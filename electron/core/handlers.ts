@@ -8,6 +8,7 @@ import { setEmblem, settingsView, updateSettings } from './services/settings-ser
 import { AppError } from './result';
 import * as cycles from './services/cycles';
 import { buildDocument, fingerprints, saveDocument, savePdf, verifyDocument } from './services/documents';
+import { restoreCycle } from './services/recovery';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -23,6 +24,7 @@ export const handlers = {
   'recovery.restoreBackup': () => {
     throw new AppError('INTERNAL', 'recovery.restoreBackup ditangani oleh core.');
   },
+  'recovery.restoreCycle': (ctx, input) => restoreCycle(ctx, input),
   'setup.complete': (ctx, input) => completeSetup(ctx, input),
   'setup.loadDemo': (ctx) => loadDemo(ctx),
   'auth.login': (ctx, input) => auth.login(ctx, input),

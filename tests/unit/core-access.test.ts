@@ -30,6 +30,7 @@ const open = coreOpener();
 const samples: Partial<Record<CallName, (ids: Record<string, string>) => unknown>> = {
   'app.status': () => ({}),
   'recovery.restoreBackup': () => ({}),
+  'recovery.restoreCycle': () => ({ cycleId: 'siklus-tidak-ada' }),
   'setup.complete': () => setupInput(),
   'setup.loadDemo': () => ({}),
   'auth.login': () => ({ username: USERS.operator, password: PASSWORD }),

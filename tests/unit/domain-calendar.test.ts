@@ -12,7 +12,7 @@ import {
   yearIn,
   type CalendarSettings,
 } from '../../electron/core/domain/calendar';
-import { fold, stepTiming, TRANSITIONS, type CycleEvent, type EventBody } from '../../electron/core/domain/workflow';
+import { ACT_FORMAT, fold, stepTiming, TRANSITIONS, type CycleEvent, type EventBody } from '../../electron/core/domain/workflow';
 import { formatLetterNumber } from '../../electron/core/domain/numbering';
 import { calendarSettingsSchema, settingsSchema } from '../../electron/core/domain/office';
 import { tanggal, hariTanggal, tahun } from '../../electron/core/documents/shared/dates';
@@ -37,7 +37,7 @@ const WITA: CalendarSettings = { ...DEFAULT_CALENDAR, timeZone: 'Asia/Makassar' 
 let n = 0;
 function ev(body: EventBody, at: string): CycleEvent {
   n += 1;
-  return { id: `e${n}`, cycleId: 'c1', prev: null, installationId: 'i', at, actor: { userId: 'u', username: 'u', name: 'u', role: 'operator' }, body, hash: '' };
+  return { v: ACT_FORMAT, id: `e${n}`, cycleId: 'c1', prev: null, installationId: 'i', at, actor: { userId: 'u', username: 'u', name: 'u', role: 'operator' }, body, hash: '' };
 }
 
 /** A cycle whose step 1 (1 hari) began at `at`. */

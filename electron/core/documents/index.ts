@@ -14,7 +14,17 @@ export {
   participants,
   UJI_CONCLUSION_TEXT,
 } from './shared/texts';
-export { documentFingerprint, fingerprintContent, type DocumentFingerprint, type FingerprintKind } from './docx/fingerprint';
+export {
+  documentFingerprint,
+  fingerprintContent,
+  fingerprintSha256,
+  legacyFingerprintSha256V1,
+  signingFingerprints,
+  FINGERPRINT_FORMAT,
+  REPRINT_NOTE,
+  type DocumentFingerprint,
+  type FingerprintKind,
+} from './docx/fingerprint';
 export { dipGroups, dikRows, type DipGroup } from './shared/rows';
 export { DIK_COLUMNS, DIK_HEADS, DIP_COLUMNS, DIP_HEADS, jangkaWaktuText, type CellLine, type DikRow, type DipRow, type ListColumn } from './shared/columns';
 export { tanggal, hariTanggal } from './shared/dates';

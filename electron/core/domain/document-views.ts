@@ -39,10 +39,14 @@ export interface Verification {
   version: number | null;
   signedAt: string | null;
   signedBy: string | null;
+  /** E.g. a list reprinted by a newer version: it carries the signed fingerprint, its content now hashes differently. */
+  note?: string | null;
 }
 
 /** What a final list prints in its footer: the short fingerprint and the QR code's text. */
 export interface PrintedFingerprint {
   short: string;
   qrText: string;
+  /** Set when the list printed now differs from what was signed (reprinted by a newer version). */
+  note?: string | null;
 }

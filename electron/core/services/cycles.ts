@@ -29,6 +29,7 @@ import { readAttachment, storeAttachment } from './attachments';
 import { baseCycleFor, compareWithBase } from '../domain/changes';
 import type { CycleSummary, CycleView, ItemView } from '../domain/cycle-views';
 import { allPeople } from './users';
+import { signingFingerprints } from '../documents';
 
 function actorOf(ctx: CallContext): Actor {
   const u = ctx.actor!;
@@ -47,7 +48,7 @@ function holderNames(ctx: CallContext, role: Role | null): string[] {
 function mustGet(ctx: CallContext, id: string): CycleState {
   const s = ctx.stores.cycles.get(id);
   if (!s) {
-    const damaged = ctx.stores.cycles.damaged.find((d) => d.id === id);
+    const damaged = ctx.stores.cycles.damagedCycle(id);
     throw new AppError(damaged ? 'STORAGE' : 'NOT_FOUND', damaged ? damaged.message : 'Siklus tidak ditemukan.');
   }
   return s;
@@ -79,7 +80,7 @@ export function listCycles(ctx: CallContext) {
     .list()
     .map((s) => summary(ctx, s))
     .sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt));
-  return { cycles, damaged: ctx.stores.cycles.damaged };
+  return { cycles, damaged: ctx.stores.cycles.damaged, notices: ctx.stores.cycles.notices };
 }
 
 function suggestedNotaDinas(ctx: CallContext, s: CycleState): NotaDinasDraft {
@@ -302,7 +303,11 @@ async function actNow(ctx: CallContext, input: { cycleId: string; action: Action
       data.urut = urut;
     }
     if (t.action === 'submitKonsep') data.version = s!.version + 1;
-    if (t.action === 'approve' && t.step === 'pemeriksaan_kepala') data.signedBy = actor.name;
+    if (t.action === 'approve' && t.step === 'pemeriksaan_kepala') {
+      data.signedBy = actor.name;
+      // What was signed is fixed in the act: verification compares with this, never with a recomputation.
+      data.fingerprints = signingFingerprints({ ...s!, signed: { at: ctx.now.toISOString(), by: actor.name } });
+    }
     if (t.action === 'archive' && input.note.trim()) data.note = input.note.trim();
     const bodies: EventBody[] = [];
     // A Nota Dinas issued from the suggestion freezes exactly what was shown.

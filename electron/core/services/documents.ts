@@ -19,11 +19,17 @@ import { endSentence } from '../domain/timeline';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 
+/** A damaged cycle answers with what is wrong with it, a missing one with NOT_FOUND. */
+function cycleOrThrow(ctx: CallContext, id: string) {
+  const cycle = ctx.stores.cycles.get(id);
+  if (cycle) return cycle;
+  const damaged = ctx.stores.cycles.damagedCycle(id);
+  throw damaged ? new AppError('STORAGE', damaged.message) : new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+}
+
 /** One DOCX from the cycle as it stands; a "final" list exists only after the Kepala signed. */
 export async function buildDocument(ctx: CallContext, input: { cycleId: string; kind: DocumentKind }): Promise<BuiltDocument> {
-  const raw = ctx.stores.cycles.get(input.cycleId);
-  if (!raw) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
-  const cycle = withSuggestedDraft(ctx, raw);
+  const cycle = withSuggestedDraft(ctx, cycleOrThrow(ctx, input.cycleId));
   const settings = ctx.stores.settings.get()!;
   const emblem = settings.emblem ? await readEmblem(ctx.stores.paths.assets, settings.emblem) : null;
   const dctx = { settings, emblem, cycle, now: ctx.now };
@@ -47,7 +53,9 @@ export async function buildDocument(ctx: CallContext, input: { cycleId: string; 
 
 /**
  * Checks a printed fingerprint (typed "C0EE-4F97-AB20", or the QR text) against the signed
- * records. A match on a list that a later year's signed list has replaced is reported as older.
+ * records: the fingerprints the signing act stored (or, for lists signed before acts stored
+ * them, the frozen format-1 recomputation). A match on a list that a later year's signed list
+ * has replaced is reported as older.
  */
 export function verifyDocument(ctx: CallContext, input: { code: string }): Verification {
   const code = input.code.trim();
@@ -68,13 +76,15 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
         result: newer ? 'older' : 'signed',
         message: newer
           ? `Cocok dengan ${label} "${cycle.title}" yang ditandatangani, tetapi sudah digantikan oleh "${newer.title}".`
-          : endSentence(`Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}`),
+          : endSentence(`Ini adalah ${label} "${cycle.title}" versi ${cycle.version} yang sah, ditandatangani oleh ${cycle.signed!.by}`) +
+            (fp.reprintNote ? ` Catatan: daftar yang dicetak sekarang ${fp.reprintNote}.` : ''),
         cycleId: cycle.id,
         title: cycle.title,
         kind,
         version: cycle.version,
         signedAt: cycle.signed!.at,
         signedBy: cycle.signed!.by,
+        note: fp.reprintNote,
       };
     }
   }
@@ -96,12 +106,11 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
 
 /** The printed fingerprints of a signed cycle's lists, for the print view; none before signing. */
 export function fingerprints(ctx: CallContext, input: { cycleId: string }) {
-  const cycle = ctx.stores.cycles.get(input.cycleId);
-  if (!cycle) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+  const cycle = cycleOrThrow(ctx, input.cycleId);
   if (!cycle.signed) return { dip: null, dik: null };
   const pick = (kind: 'dip' | 'dik') => {
     const f = documentFingerprint(kind, cycle);
-    return { short: f.short, qrText: f.qrText };
+    return { short: f.short, qrText: f.qrText, note: f.reprintNote };
   };
   return { dip: pick('dip'), dik: pick('dik') };
 }

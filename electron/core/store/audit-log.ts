@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ROLES } from '../domain/roles';
 import type { CycleEvent } from '../domain/workflow';
 import { CorruptFileError } from './durable-file';
-import { EventLogWriter, eventHash, readEventLog, repairTail } from './event-log';
+import { EventLogWriter, eventHash, readChainedLog, type LineReader } from './event-log';
+import { writeFileDurably } from './durable-file';
 
 /**
  * The app's own history (setup, settings, accounts) as a log beside the cycles' logs:
@@ -42,11 +43,19 @@ interface AppLogLine {
 const asEvent = (l: AppLogLine | Omit<AppLogLine, 'hash'>) => l as unknown as CycleEvent;
 
 const ROLE_SET = new Set<string>(ROLES);
+
+const readAppLine: LineReader<{ entry: AuditEntry; hash: string }> = (raw) => {
+  try {
+    return { ok: true, value: { entry: entryOf(raw), hash: (raw as AppLogLine).hash } };
+  } catch (e) {
+    return { ok: false, future: false, message: e instanceof Error ? e.message : 'bukan entri riwayat aplikasi' };
+  }
+};
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 /** Checked by hand rather than with zod: an office opens ten thousand of these at every start. */
-function entryOf(e: CycleEvent): AuditEntry {
-  const line = e as unknown as AppLogLine;
+function entryOf(raw: unknown): AuditEntry {
+  const line = raw as AppLogLine;
   const { actor, body } = line;
   const actorOk = actor === null || (typeof actor === 'object' && isStr(actor.userId) && isStr(actor.username) && ROLE_SET.has(actor.role));
   const bodyOk =
@@ -85,24 +94,29 @@ export class AuditLog {
    */
   static async open(file: string, installationId: string, now: Date): Promise<AuditLog> {
     let setAside: string | null = null;
-    let events: CycleEvent[] = [];
     let entries: AuditEntry[] = [];
+    let lastHash: string | null = null;
     try {
-      const read = await readEventLog(file);
-      // A kill can also land between a whole line and its newline: the line is good, but the
-      // next append would run on into it and make one unreadable line of two.
-      if (read.truncatedTail || !(await endsWithNewline(file))) await repairTail(file, read.events);
-      events = read.events;
-      entries = events.map(entryOf);
+      const read = await readChainedLog(file, readAppLine);
+      entries = read.records.map((r) => r.entry);
+      lastHash = read.records[read.records.length - 1]?.hash ?? null;
+      if (read.tail || read.missingNewline) {
+        // A torn tail (killed mid-append, never acknowledged) is kept beside the log, not
+        // deleted; a whole last line missing only its newline gets one, so the next append
+        // cannot run on into it.
+        const bytes = await fs.readFile(file);
+        if (read.tail) await writeFileDurably(`${file}.sisa-${now.toISOString().replace(/[:.]/g, '-')}`, read.tail);
+        const clean = bytes.subarray(0, read.cleanLength);
+        await writeFileDurably(file, read.missingNewline ? Buffer.concat([clean, Buffer.from('\n')]) : clean);
+      }
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e;
       setAside = path.join(path.dirname(file), `audit.rusak-${now.toISOString().replace(/[:.]/g, '-')}.jsonl`);
       await fs.rename(file, setAside);
-      events = [];
       entries = [];
+      lastHash = null;
     }
-    const last = events[events.length - 1];
-    return new AuditLog(file, installationId, new EventLogWriter(file), entries, last?.hash ?? null, setAside);
+    return new AuditLog(file, installationId, new EventLogWriter(file), entries, lastHash, setAside);
   }
 
   /** Appends in call order; resolves once the entries are on disk. */
@@ -130,25 +144,6 @@ export class AuditLog {
   /** Newest first. */
   latest(limit: number): AuditEntry[] {
     return this.entries.slice(-limit).reverse();
-  }
-}
-
-async function endsWithNewline(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await fs.open(file, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw e;
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return true;
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    return last[0] === 0x0a;
-  } finally {
-    await handle.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { readJsonFile, writeFileDurably, CorruptFileError } from './durable-file';
+import { NewerFormatLogError, readEventLog } from './event-log';
 
 /**
  * Copies of data files, one folder per file: backups/<name>/<seq>__<stamp>__<reason>.json.
@@ -23,18 +24,29 @@ export interface BackupInfo {
 
 const KEEP = 15;
 
-function stamp(d: Date): string {
+export type BackupReason = 'buka' | 'ubah' | 'migrasi' | 'pulihkan' | 'berkala';
+
+export function stamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
 
 /** `000042__2026-03-02T08-00-00-000Z__buka.json`; names without a sequence (older copies) count as 0. */
-const NAME = /^(?:(\d{6,})__)?(.*?)__([^_]*)\.json$/;
+const nameRe = (ext: string) => new RegExp(`^(?:(\\d{6,})__)?(.*?)__([^_]*)${ext.replace('.', '\\.')}$`);
 
 export class Backups {
-  constructor(readonly root: string) {}
+  private readonly NAME: RegExp;
 
-  private dirFor(file: string) {
-    return path.join(this.root, path.basename(file, '.json'));
+  constructor(
+    readonly root: string,
+    /** The data file's extension; copies and rescued files keep it. */
+    protected readonly ext = '.json',
+    protected readonly keep = KEEP,
+  ) {
+    this.NAME = nameRe(ext);
+  }
+
+  protected dirFor(file: string) {
+    return path.join(this.root, path.basename(file, this.ext));
   }
 
   /** Newest first. */
@@ -47,7 +59,7 @@ export class Backups {
       return [];
     }
     const infos: BackupInfo[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.'))) {
+    for (const name of names.filter((n) => n.endsWith(this.ext) && !n.startsWith('.'))) {
       const full = path.join(dir, name);
       let size: number;
       try {
@@ -55,7 +67,7 @@ export class Backups {
       } catch {
         continue; // pruned meanwhile
       }
-      const [, seq = '0', createdAt = '', reason = 'buka'] = NAME.exec(name) ?? [];
+      const [, seq = '0', createdAt = '', reason = 'buka'] = this.NAME.exec(name) ?? [];
       infos.push({
         file: full,
         name,
@@ -69,7 +81,7 @@ export class Backups {
   }
 
   /** Copies `file` if it exists and differs from the newest backup. Returns the copy, if made. */
-  async take(file: string, reason: 'buka' | 'ubah' | 'migrasi' | 'pulihkan', now: Date): Promise<string | null> {
+  async take(file: string, reason: BackupReason, now: Date): Promise<string | null> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -78,12 +90,12 @@ export class Backups {
       throw e;
     }
     const existing = await this.list(file);
-    if ((reason === 'buka' || reason === 'ubah') && existing[0]) {
+    if ((reason === 'buka' || reason === 'ubah' || reason === 'berkala') && existing[0]) {
       const last = await fs.readFile(existing[0].file).catch(() => null);
       if (last && last.equals(bytes)) return null;
     }
     const seq = String((existing[0]?.seq ?? 0) + 1).padStart(6, '0');
-    const target = path.join(this.dirFor(file), `${seq}__${stamp(now)}__${reason}.json`);
+    const target = path.join(this.dirFor(file), `${seq}__${stamp(now)}__${reason}${this.ext}`);
     await writeFileDurably(target, bytes);
     await this.prune(file);
     return target;
@@ -91,7 +103,7 @@ export class Backups {
 
   private async prune(file: string) {
     const all = await this.list(file);
-    await Promise.all(all.slice(KEEP).map((b) => fs.rm(b.file, { force: true })));
+    await Promise.all(all.slice(this.keep).map((b) => fs.rm(b.file, { force: true })));
   }
 
   /** The newest backup that still parses. */
@@ -122,10 +134,10 @@ export class Backups {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     if (broken) {
-      const base = path.join(path.dirname(file), `${path.basename(file, '.json')}.rusak-${stamp(now)}`);
-      keptAs = `${base}.json`;
+      const base = path.join(path.dirname(file), `${path.basename(file, this.ext)}.rusak-${stamp(now)}`);
+      keptAs = `${base}${this.ext}`;
       // Two restores within one clock tick (or a clock set back) must not overwrite an earlier rescue copy.
-      for (let n = 2; await exists(keptAs); n++) keptAs = `${base}-${n}.json`;
+      for (let n = 2; await exists(keptAs); n++) keptAs = `${base}-${n}${this.ext}`;
       await writeFileDurably(keptAs, broken);
     }
     await writeFileDurably(file, replacement);
@@ -133,11 +145,40 @@ export class Backups {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   try {
     await fs.access(file);
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Copies of cycle logs: backups/siklus-<id>/<seq>__<stamp>__<reason>.jsonl. A log only grows,
+ * so a copy is the whole history up to that moment, and a log that lost acts can be matched
+ * against a copy that holds the same chain, longer.
+ */
+export class CycleLogBackups extends Backups {
+  constructor(root: string) {
+    super(root, '.jsonl', 10);
+  }
+
+  /** `cycles/<id>/events.jsonl` → `backups/siklus-<id>` (two levels deep, where stale temp files are swept). */
+  protected override dirFor(file: string) {
+    return path.join(this.root, `siklus-${path.basename(path.dirname(file))}`);
+  }
+
+  /** The newest copy whose chain verifies to its end: whole lines only, nothing from a newer format. */
+  override async newestReadable(file: string): Promise<BackupInfo | null> {
+    for (const b of await this.list(file)) {
+      try {
+        const r = await readEventLog(b.file);
+        if (r.events.length && !r.tail && !r.missingNewline) return b;
+      } catch (e) {
+        if (!(e instanceof CorruptFileError || e instanceof NewerFormatLogError)) throw e;
+      }
+    }
+    return null;
   }
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { applyInPlace, fold, type Actor, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
-import { CorruptFileError } from './durable-file';
-import { EventLogWriter, eventHash, readEventLog, repairTail } from './event-log';
+import { ACT_FORMAT, applyInPlace, fold, type Actor, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
+import { AppError } from '../result';
+import { CycleLogBackups, exists, stamp, type BackupInfo } from './backups';
+import { CorruptFileError, writeFileDurably } from './durable-file';
+import { EventLogWriter, NewerFormatLogError, eventHash, parseEventLog, type LogReadResult } from './event-log';
 
 interface Loaded {
   state: CycleState;
@@ -11,42 +13,208 @@ interface Loaded {
   writer: EventLogWriter;
   /** Acts on one cycle run one at a time, so two never follow the same act by accident. */
   lock: Promise<void>;
+  /** Appends since the last copy of this log; the first append of a session always copies. */
+  sinceBackup: number | null;
 }
 
 export interface DamagedCycle {
   id: string;
+  /** From the first act, when it still reads: the office knows cycles by name, not by id. */
+  title: string | null;
   message: string;
+  /** `versi_baru`: written by a newer app; update it, an older copy would lose its acts. */
+  kind: 'rusak' | 'versi_baru';
+  /** The newest copy whose chain verifies, offered by `recovery.restoreCycle`. */
+  backup: { createdAt: string; name: string } | null;
+}
+
+/** Something the app did to a cycle log on open that the office must hear about. */
+export interface CycleNotice {
+  cycleId: string;
+  title: string | null;
+  /** `sisa`: an unfinished last line was set aside; `dipulihkan`: acts lost from the log came back from a copy. */
+  kind: 'sisa' | 'dipulihkan';
+  message: string;
+  /** The side file holding the set-aside bytes, inside the cycle's folder. */
+  setAside: string | null;
+  at: string;
+}
+
+export interface RestoredCycle {
+  cycleId: string;
+  title: string;
+  acts: number;
+  backupAt: string;
+  /** The damaged log, kept beside as `events.rusak-<time>.jsonl`. */
+  keptAs: string | null;
 }
 
 const ID_RE = /^[A-Za-z0-9-]{8,64}$/;
+/** A copy of a log every this many appends, besides the first append of each session. */
+const BACKUP_EVERY = 50;
+
+export interface CycleRepositoryOptions {
+  /** Where copies of the logs go (backups/siklus-<id>); none: no copies, no restore. */
+  backupsRoot?: string;
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}
 
 /** Every cycle of this office: one folder each, holding its append-only log of acts. */
 export class CycleRepository {
   private cycles = new Map<string, Loaded>();
-  readonly damaged: DamagedCycle[] = [];
+  private damagedById = new Map<string, DamagedCycle>();
+  readonly notices: CycleNotice[] = [];
+  private readonly backups: CycleLogBackups | null;
+  private readonly now: () => Date;
 
   private constructor(
     readonly root: string,
     readonly installationId: string,
-  ) {}
+    private readonly opts: CycleRepositoryOptions,
+  ) {
+    this.backups = opts.backupsRoot ? new CycleLogBackups(opts.backupsRoot) : null;
+    this.now = opts.now ?? (() => new Date());
+  }
 
-  static async open(root: string, installationId: string): Promise<CycleRepository> {
-    const repo = new CycleRepository(root, installationId);
+  static async open(root: string, installationId: string, opts: CycleRepositoryOptions = {}): Promise<CycleRepository> {
+    const repo = new CycleRepository(root, installationId, opts);
     await fs.mkdir(root, { recursive: true });
     const names = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && ID_RE.test(d.name));
     for (const d of names) {
-      const file = path.join(root, d.name, 'events.jsonl');
       try {
-        const { events, truncatedTail } = await readEventLog(file);
-        if (truncatedTail) await repairTail(file, events);
-        if (!events.length) continue;
-        repo.cycles.set(d.name, { state: fold(events), events, writer: new EventLogWriter(file), lock: Promise.resolve() });
+        await repo.load(d.name);
       } catch (e) {
         // One damaged cycle must not lock the office out of the others.
-        repo.damaged.push({ id: d.name, message: e instanceof CorruptFileError ? e.message : `Siklus ${d.name} tidak dapat dibaca.` });
+        await repo.markDamaged(d.name, e);
       }
     }
     return repo;
+  }
+
+  /** Damaged cycles, in the order found. */
+  get damaged(): DamagedCycle[] {
+    return [...this.damagedById.values()];
+  }
+
+  private fileOf(id: string) {
+    return path.join(this.root, id, 'events.jsonl');
+  }
+
+  private async markDamaged(id: string, e: unknown) {
+    if (!(e instanceof CorruptFileError || e instanceof NewerFormatLogError)) this.opts.log?.(`Siklus ${id} tidak dapat dibaca`, e);
+    const future = e instanceof NewerFormatLogError;
+    let backup: BackupInfo | null = null;
+    if (!future && this.backups) backup = await this.backups.newestReadable(this.fileOf(id)).catch(() => null);
+    this.damagedById.set(id, {
+      id,
+      title: await firstTitle(this.fileOf(id)),
+      kind: future ? 'versi_baru' : 'rusak',
+      message: future || e instanceof CorruptFileError ? (e as Error).message : `Siklus ${id} tidak dapat dibaca.`,
+      backup: backup && { createdAt: backup.createdAt, name: backup.name },
+    });
+  }
+
+  /**
+   * Reads one log. A log that ends short is told apart as far as the bytes allow: when a copy
+   * holds the same chain further, acts were lost (a crash only ever tears an unacknowledged
+   * last line), and they come back from the copy at once: waiting would let new acts follow
+   * the short log and fork it from the copy. An unfinished last line with no longer copy is
+   * most likely a crash mid-append; it is set aside in a side file either way, never deleted.
+   */
+  private async load(id: string): Promise<void> {
+    const file = this.fileOf(id);
+    const now = this.now();
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    let read = parseEventLog(file, bytes);
+    const clean = bytes.subarray(0, read.cleanLength);
+    const setAside = read.tail ? await this.setAside(file, read.tail, now) : null;
+    const longer = await this.longerCopy(file, clean, read.events.length);
+    if (longer) {
+      await writeFileDurably(file, longer.bytes);
+      const lost = longer.read.events.length - read.events.length;
+      read = longer.read;
+      const title = titleOf(read.events);
+      this.notices.push({
+        cycleId: id,
+        title,
+        kind: 'dipulihkan',
+        setAside,
+        at: now.toISOString(),
+        message:
+          `Riwayat siklus "${title ?? id}" ternyata terpotong: ${lost} tindakan yang sudah tersimpan hilang dari berkasnya ` +
+          `dan telah dikembalikan dari cadangan ${formatStamp(longer.info.createdAt)}. Periksa tindakan terakhir siklus ini.` +
+          (setAside ? ` Baris yang tidak lengkap disisihkan ke ${setAside}.` : ''),
+      });
+      this.opts.log?.(`Siklus ${id}: ${lost} tindakan dipulihkan dari ${longer.info.name}`);
+    } else if (read.tail || read.missingNewline) {
+      await writeFileDurably(file, read.missingNewline ? Buffer.concat([clean, Buffer.from('\n')]) : clean);
+      if (setAside) {
+        const title = titleOf(read.events);
+        const last = read.events.at(-1);
+        this.notices.push({
+          cycleId: id,
+          title,
+          kind: 'sisa',
+          setAside,
+          at: now.toISOString(),
+          message:
+            `Baris terakhir riwayat siklus "${title ?? id}" tidak lengkap dan disisihkan ke ${setAside}. ` +
+            'Biasanya ini tindakan yang sedang disimpan saat aplikasi atau komputer mati, dan belum pernah dikonfirmasi. ' +
+            (last
+              ? `Bila ada tindakan sesudah ${formatStamp(last.at)} yang sudah tersimpan, berkas ini terpotong dan tidak ada cadangan yang memuatnya: hubungi admin TI.`
+              : 'Siklus ini belum memiliki tindakan yang utuh dan tidak ada cadangan yang memuatnya: hubungi admin TI.'),
+        });
+        this.opts.log?.(`Siklus ${id}: baris tidak lengkap disisihkan ke ${setAside}`);
+      }
+    }
+    if (!read.events.length) return;
+    this.cycles.set(id, { state: fold(read.events), events: read.events, writer: new EventLogWriter(file), lock: Promise.resolve(), sinceBackup: null });
+    await this.backupIfChanged(file, now);
+  }
+
+  /** The unfinished bytes go to `events.jsonl.sisa-<time>` beside the log, written before the log is cut. */
+  private async setAside(file: string, tail: Buffer, now: Date): Promise<string> {
+    const base = `${file}.sisa-${stamp(now)}`;
+    let target = base;
+    for (let n = 2; await exists(target); n++) target = `${base}-${n}`;
+    await writeFileDurably(target, tail);
+    return path.basename(target);
+  }
+
+  /** A verified copy that starts with exactly the log's complete lines and holds more acts. */
+  private async longerCopy(file: string, clean: Buffer, acts: number): Promise<{ bytes: Buffer; read: LogReadResult; info: BackupInfo } | null> {
+    if (!this.backups) return null;
+    for (const info of await this.backups.list(file)) {
+      if (info.bytes <= clean.length) continue;
+      const bytes = await fs.readFile(info.file).catch(() => null);
+      if (!bytes || !bytes.subarray(0, clean.length).equals(clean)) continue;
+      try {
+        const read = parseEventLog(info.file, bytes);
+        if (!read.tail && !read.missingNewline && read.events.length > acts) return { bytes, read, info };
+      } catch {
+        // A damaged copy is no evidence of anything: try the next.
+      }
+    }
+    return null;
+  }
+
+  /** Sizes first: an append-only log that grew since its newest copy gets a new one. */
+  private async backupIfChanged(file: string, now: Date) {
+    if (!this.backups) return;
+    try {
+      const [newest] = await this.backups.list(file);
+      const size = (await fs.stat(file)).size;
+      if (!newest || newest.bytes !== size) await this.backups.take(file, 'buka', now);
+    } catch (e) {
+      this.opts.log?.(`Cadangan ${file} tidak dapat dibuat`, e);
+    }
   }
 
   list(): CycleState[] {
@@ -55,6 +223,10 @@ export class CycleRepository {
 
   get(id: string): CycleState | null {
     return this.cycles.get(id)?.state ?? null;
+  }
+
+  damagedCycle(id: string): DamagedCycle | null {
+    return this.damagedById.get(id) ?? null;
   }
 
   events(id: string): CycleEvent[] {
@@ -73,9 +245,18 @@ export class CycleRepository {
   ): Promise<CycleState> {
     const cycleId = id ?? randomUUID();
     let loaded = this.cycles.get(cycleId);
-    if (id && !loaded) throw new Error(`Siklus ${id} tidak ditemukan.`);
+    if (id !== null && !loaded) {
+      const damaged = this.damagedById.get(id);
+      throw damaged ? new AppError('STORAGE', damaged.message) : new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+    }
     if (!loaded) {
-      loaded = { state: null as unknown as CycleState, events: [], writer: new EventLogWriter(path.join(this.root, cycleId, 'events.jsonl')), lock: Promise.resolve() };
+      loaded = {
+        state: null as unknown as CycleState,
+        events: [],
+        writer: new EventLogWriter(this.fileOf(cycleId)),
+        lock: Promise.resolve(),
+        sinceBackup: null,
+      };
     }
     const target = loaded;
     const run = target.lock.then(async () => {
@@ -85,7 +266,7 @@ export class CycleRepository {
       let prevHash = target.state?.lastHash ?? null;
       const at = now.toISOString();
       const fresh: CycleEvent[] = bodies.map((body) => {
-        const base = { id: randomUUID(), cycleId, prev, installationId: this.installationId, at, actor, body };
+        const base = { v: ACT_FORMAT, id: randomUUID(), cycleId, prev, installationId: this.installationId, at, actor, body };
         const e = { ...base, hash: eventHash(prevHash, base) };
         prev = e.id;
         prevHash = e.hash;
@@ -97,6 +278,7 @@ export class CycleRepository {
       target.state = state!;
       target.events.push(...fresh);
       this.cycles.set(cycleId, target);
+      await this.periodicBackup(target, fresh.length, now);
       return target.state;
     });
     target.lock = run.then(
@@ -105,4 +287,64 @@ export class CycleRepository {
     );
     return run;
   }
+
+  /** The acts are on disk already: a copy that fails is logged, never turned into a failed act. */
+  private async periodicBackup(target: Loaded, appended: number, now: Date) {
+    if (!this.backups) return;
+    const due = target.sinceBackup === null || target.sinceBackup + appended >= BACKUP_EVERY;
+    target.sinceBackup = due ? 0 : target.sinceBackup! + appended;
+    if (!due) return;
+    try {
+      await this.backups.take(target.writer.file, 'berkala', now);
+    } catch (e) {
+      this.opts.log?.(`Cadangan ${target.writer.file} tidak dapat dibuat`, e);
+    }
+  }
+
+  /**
+   * Puts the newest verified copy of a damaged cycle's log in place; the damaged log is kept
+   * beside it as `events.rusak-<time>.jsonl`. A log from a newer app is not replaced: its acts
+   * would be lost, and updating the app opens it.
+   */
+  async restoreCycle(id: string, now: Date): Promise<RestoredCycle> {
+    const damaged = this.damagedById.get(id);
+    if (!damaged) {
+      if (this.cycles.has(id)) throw new AppError('CONFLICT', 'Siklus ini dapat dibuka dengan baik; tidak ada yang perlu dipulihkan.');
+      throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+    }
+    if (damaged.kind === 'versi_baru') {
+      throw new AppError('CONFLICT', `${damaged.message} Cadangan lama tidak dipulihkan agar tindakan yang lebih baru tidak hilang.`);
+    }
+    const file = this.fileOf(id);
+    const backup = this.backups && (await this.backups.newestReadable(file));
+    if (!this.backups || !backup) {
+      throw new AppError('NOT_FOUND', 'Tidak ada cadangan siklus ini yang dapat dipakai. Hubungi admin TI untuk memeriksa folder data; jangan menghapus berkas apa pun.');
+    }
+    const keptAs = await this.backups.restore(file, backup, now);
+    const read = parseEventLog(file, await fs.readFile(file));
+    this.cycles.set(id, { state: fold(read.events), events: read.events, writer: new EventLogWriter(file), lock: Promise.resolve(), sinceBackup: null });
+    this.damagedById.delete(id);
+    const state = this.cycles.get(id)!.state;
+    return { cycleId: id, title: state.title, acts: read.events.length, backupAt: backup.createdAt, keptAs: keptAs && path.basename(keptAs) };
+  }
+}
+
+async function firstTitle(file: string): Promise<string | null> {
+  try {
+    const text = await fs.readFile(file, 'utf8');
+    const body = (JSON.parse(text.slice(0, text.indexOf('\n') >>> 0)) as { body?: { type?: unknown; title?: unknown } }).body;
+    return body?.type === 'cycle.created' && typeof body.title === 'string' ? body.title : null;
+  } catch {
+    return null;
+  }
+}
+
+function titleOf(events: readonly CycleEvent[]): string | null {
+  const first = events[0]?.body;
+  return first?.type === 'cycle.created' ? first.title : null;
+}
+
+/** "2026-03-02T08:00:00.000Z" → "2026-03-02 08:00 UTC": file stamps, read by an admin. */
+function formatStamp(iso: string): string {
+  return iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, '$1 $2 UTC');
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CycleEvent } from '../domain/workflow';
-import { CorruptFileError, writeFileDurably } from './durable-file';
+import { isNewerFormat, NEWER_FORMAT_MESSAGE, readAct, type CycleEvent } from '../domain/workflow';
+import { CorruptFileError } from './durable-file';
 
 /**
  * A cycle's acts as JSON lines, appended and fsynced one act at a time: saving an edit
@@ -13,10 +13,12 @@ import { CorruptFileError, writeFileDurably } from './durable-file';
 /**
  * The hash covers the act exactly as written: its JSON with the keys in this fixed order,
  * chained to the previous act's hash. Reading re-hashes the line's own text (everything
- * before `,"hash":`), so verifying a long log costs one SHA-256 per line and no re-encoding.
+ * before `,"hash":`), so verifying a long log costs one SHA-256 per line and no re-encoding,
+ * and a line written by an older format (no `v`) keeps verifying as written: upcasting
+ * happens only after its hash checked out.
  */
 export function eventBaseJson(e: Omit<CycleEvent, 'hash'>): string {
-  return JSON.stringify({ id: e.id, cycleId: e.cycleId, prev: e.prev, installationId: e.installationId, at: e.at, actor: e.actor, body: e.body });
+  return JSON.stringify({ v: e.v, id: e.id, cycleId: e.cycleId, prev: e.prev, installationId: e.installationId, at: e.at, actor: e.actor, body: e.body });
 }
 
 function hashText(prevHash: string | null, baseJson: string): string {
@@ -35,56 +37,119 @@ export function eventLine(e: CycleEvent): string {
 
 export class TamperedLogError extends CorruptFileError {}
 
+/** A line written by a newer app: the cycle is refused as a whole, never half-read. */
+export class NewerFormatLogError extends Error {
+  constructor(readonly file: string) {
+    super(NEWER_FORMAT_MESSAGE);
+    this.name = 'NewerFormatLogError';
+  }
+}
+
 export interface LogReadResult {
   events: CycleEvent[];
-  /** A torn final line from a process killed mid-append; it was never acknowledged. */
-  truncatedTail: boolean;
+  /** Bytes at the start of the file that hold complete, verified acts. */
+  cleanLength: number;
+  /**
+   * What follows the last complete line and is not one: a process killed mid-append (never
+   * acknowledged) or a file cut short by something else. Bytes as found, to be set aside.
+   */
+  tail: Buffer | null;
+  /** The last act is complete but its line end is missing: the next append must not join it. */
+  missingNewline: boolean;
 }
 
+/**
+ * Reads and verifies a cycle log. Every line is checked in this order: it parses; it is not
+ * from a newer format (whose rules this version cannot know); its hash and `prev` continue
+ * the chain, on the text as written; then it is upcast and validated (act-schema.ts).
+ */
 export async function readEventLog(file: string): Promise<LogReadResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], truncatedTail: false };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], cleanLength: 0, tail: null, missingNewline: false };
     throw e;
   }
-  const lines = text.split('\n');
-  const endsClean = text.endsWith('\n') || text.length === 0;
-  const events: CycleEvent[] = [];
-  let truncatedTail = false;
-  let prevHash: string | null = null;
-  let prevId: string | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const isLast = i === lines.length - 1;
-    let e: CycleEvent;
-    try {
-      e = JSON.parse(line) as CycleEvent;
-    } catch {
-      if (isLast && !endsClean) {
-        truncatedTail = true;
-        break;
-      }
-      throw new CorruptFileError(file, `baris ${i + 1} tidak terbaca`);
-    }
-    const cut = line.lastIndexOf(',"hash":"');
-    const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
-    if (e.prev !== prevId || hashText(prevHash, baseJson) !== e.hash) {
-      throw new TamperedLogError(file, `rantai riwayat putus pada baris ${i + 1}: riwayat diubah di luar aplikasi`);
-    }
-    events.push(e);
-    prevHash = e.hash;
-    prevId = e.id;
-  }
-  return { events, truncatedTail };
+  return parseEventLog(file, bytes);
 }
 
-/** Cuts a torn tail so the next append starts on a clean line. */
-export async function repairTail(file: string, events: CycleEvent[]): Promise<void> {
-  const text = events.map(eventLine).join('\n') + (events.length ? '\n' : '');
-  await writeFileDurably(file, text);
+/** How one kind of chained log turns a verified line into its record. */
+export type LineReader<T> = (raw: unknown) => { ok: true; value: T } | { ok: false; future: boolean; message: string };
+
+export interface ChainReadResult<T> extends Omit<LogReadResult, 'events'> {
+  records: T[];
+}
+
+/**
+ * The hash-chained JSON-lines format shared by the cycle logs and the app's own history:
+ * every line parses, is not from a newer format, continues the chain on its text as written
+ * (`prev` and `hash`), and only then is handed to `readLine` to be upcast and validated.
+ */
+export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineReader<T>): ChainReadResult<T> {
+  const records: T[] = [];
+  let prevHash: string | null = null;
+  let prevId: string | null = null;
+  let offset = 0;
+  let lineNo = 0;
+  while (offset < bytes.length) {
+    lineNo += 1;
+    const nl = bytes.indexOf(0x0a, offset);
+    const end = nl < 0 ? bytes.length : nl;
+    const line = bytes.toString('utf8', offset, end);
+    const isLast = nl < 0;
+    if (line === '') {
+      offset = end + 1;
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      if (isLast) return { records, cleanLength: offset, tail: bytes.subarray(offset), missingNewline: false };
+      throw new CorruptFileError(file, `baris ${lineNo} tidak terbaca`);
+    }
+    if (isNewerFormat(raw)) throw new NewerFormatLogError(file);
+    const cut = line.lastIndexOf(',"hash":"');
+    const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
+    const r = raw as { id?: unknown; prev?: unknown; hash?: unknown };
+    if (r.prev !== prevId || typeof r.hash !== 'string' || typeof r.id !== 'string' || hashText(prevHash, baseJson) !== r.hash) {
+      throw new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
+    }
+    const read = readLine(raw);
+    if (!read.ok) {
+      if (read.future) throw new NewerFormatLogError(file);
+      throw new CorruptFileError(file, `baris ${lineNo}: ${read.message}`);
+    }
+    records.push(read.value);
+    prevHash = r.hash;
+    prevId = r.id;
+    offset = end + 1;
+    if (isLast) return { records, cleanLength: bytes.length, tail: null, missingNewline: true };
+  }
+  return { records, cleanLength: bytes.length, tail: null, missingNewline: false };
+}
+
+const readCycleLine: LineReader<CycleEvent> = (raw) => {
+  const act = readAct(raw);
+  return act.ok ? { ok: true, value: act.act } : { ok: false, future: act.reason === 'future', message: act.message };
+};
+
+export function parseEventLog(file: string, bytes: Buffer): LogReadResult {
+  const { records, ...rest } = parseChainedLog(file, bytes, readCycleLine);
+  return { events: records, ...rest };
+}
+
+/** Reads a chained log of any kind; a missing file is an empty log. */
+export async function readChainedLog<T>(file: string, readLine: LineReader<T>): Promise<ChainReadResult<T>> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], cleanLength: 0, tail: null, missingNewline: false };
+    throw e;
+  }
+  return parseChainedLog(file, bytes, readLine);
 }
 
 export class EventLogWriter {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Core } from '../../../electron/core/app-core';
 import { itemFieldsSchema } from '../../../electron/core/domain/information';
 import { demoSetup, DEMO_PASSWORD } from '../../../electron/core/services/demo';
-import type { Actor, CycleEvent, EventBody } from '../../../electron/core/domain/workflow';
+import { ACT_FORMAT, type Actor, type CycleEvent, type EventBody } from '../../../electron/core/domain/workflow';
 import { eventHash, eventLine } from '../../../electron/core/store/event-log';
 import { benchDir, clock, removeDir } from '../data';
 import { defineMetrics, type Metric } from '../metric';
@@ -55,7 +55,7 @@ async function writeCycle(root: string, year: number, installationId: string, ac
   let prevHash: string | null = null;
   const lines: string[] = [];
   bodies.forEach(([body, actor], n) => {
-    const base = { id: randomUUID(), cycleId, prev, installationId, at: new Date(Date.UTC(year, 0, 2) + n * 60_000).toISOString(), actor, body };
+    const base = { v: ACT_FORMAT, id: randomUUID(), cycleId, prev, installationId, at: new Date(Date.UTC(year, 0, 2) + n * 60_000).toISOString(), actor, body };
     const e: CycleEvent = { ...base, hash: eventHash(prevHash, base) };
     lines.push(eventLine(e));
     prev = e.id;

@@ -34,16 +34,34 @@ export type EventBody =
       to: Step;
       reasons: string;
       /** What the act fixed: a Nota Dinas number, a Konsep version, a signature. */
-      data: {
-        notaDinasNumber?: string;
-        notaDinasDate?: string;
-        /** The Nota Dinas running number, so the next one is counted from the logs without parsing text. */
-        urut?: number;
-        version?: number;
-        signedBy?: string;
-        note?: string;
-      };
+      data: TransitionData;
     };
+
+/**
+ * What the Kepala signed, kept in the signing act: a printed fingerprint is checked against
+ * these values, never against a recomputation, so rewording a label or upgrading the app
+ * cannot unsign a paper.
+ */
+export interface SignedFingerprint {
+  /** SHA-256 (hex) of the list's canonical content at the moment of signing. */
+  sha256: string;
+  /** The fingerprint algorithm that produced it (documents/docx/fingerprint.ts). */
+  format: number;
+  /** Rows on the signed list: a second, human-checkable anchor. */
+  count: number;
+}
+
+export interface TransitionData {
+  notaDinasNumber?: string;
+  notaDinasDate?: string;
+  /** The Nota Dinas running number, so the next one is counted from the logs without parsing text. */
+  urut?: number;
+  version?: number;
+  signedBy?: string;
+  note?: string;
+  /** On the Kepala's approve (signing) from act format 2 on. */
+  fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint };
+}
 
 export interface Actor {
   userId: string;
@@ -55,8 +73,10 @@ export interface Actor {
 /**
  * One recorded act. `prev` is the act it follows and `hash` chains it to that act, so an
  * import can append what is new, recognise what it has, see a fork, and notice tampering.
+ * `v` is the act format (see act-schema.ts): acts read from disk are upcast to the current one.
  */
 export interface CycleEvent {
+  v: number;
   id: string;
   cycleId: string;
   prev: string | null;

@@ -1,6 +1,6 @@
 import { STEP_INFO, type Step } from './sop';
 import type { Role } from '../roles';
-import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft } from './events';
+import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft, SignedFingerprint } from './events';
 import type { ItemFields } from '../information';
 
 // ---------- folding the log into a state ----------
@@ -55,7 +55,8 @@ export interface CycleState {
   version: number;
   reviews: Record<string, ReviewMark>;
   returns: ReturnRecord[];
-  signed: { at: string; by: string } | null;
+  /** `fingerprints` is what the signing act stored; null on acts signed before format 2. */
+  signed: { at: string; by: string; fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint } | null } | null;
   archived: { at: string; by: string; note: string } | null;
   visits: StepVisit[];
   lastEventId: string | null;
@@ -165,9 +166,17 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
           .map(([id]) => id);
         s.returns.push({ from: b.from, to: b.to, reasons: b.reasons, at: e.at, by: e.actor.name, version: s.version, flaggedItemIds: flagged });
       }
-      if (b.action === 'approve' && b.from === 'pemeriksaan_kepala') s.signed = { at: e.at, by: b.data.signedBy ?? e.actor.name };
+      if (b.action === 'approve' && b.from === 'pemeriksaan_kepala') {
+        s.signed = { at: e.at, by: b.data.signedBy ?? e.actor.name, fingerprints: b.data.fingerprints ?? null };
+      }
       if (b.action === 'archive') s.archived = { at: e.at, by: e.actor.name, note: b.data.note ?? '' };
       break;
+    }
+    default: {
+      // Acts are validated on read (act-schema.ts), so this is a programming error, never a
+      // newer act slipping through: an act the fold cannot apply must not vanish silently.
+      const unknown: never = b;
+      throw new Error(`Jenis tindakan tidak dikenal: ${(unknown as { type: string }).type}`);
     }
   }
   return s;

@@ -9,3 +9,4 @@ export { notaDinasDraftSchema } from './nota-dinas';
 export * from './fold';
 export * from './decide';
 export * from './timing';
+export * from './act-schema';

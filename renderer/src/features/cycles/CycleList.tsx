@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconBellRinging, IconClipboardList, IconPlus, IconSignature } from '@tabler/icons-react';
+import { IconArrowRight, IconBellRinging, IconClipboardList, IconPlus, IconSignature } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { CycleSummary } from '../../../../electron/core/domain/cycle-views';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
@@ -8,6 +8,7 @@ import { STEP_INFO } from '../../../../electron/core/domain/workflow';
 import { useLoad } from '../../api/useCall';
 import { useUser } from '../../app/context';
 import { formatDate } from '../../i18n/date';
+import { CycleLogNotices, DamagedCycleAlert } from '../recovery/CycleRecords';
 import { NewCycleModal } from './NewCycleModal';
 import { TimingBadge } from './TimingBadge';
 import { spentText } from './format';
@@ -124,6 +125,7 @@ export function CycleList() {
 
   return (
     <Stack gap="md">
+      <CycleLogNotices notices={list.data?.notices ?? []} />
       {waiting.length > 0 && (
         <Card style={{ borderColor: 'var(--mantine-color-orange-3)' }} bg="orange.0" aria-labelledby="menunggu-anda">
           <Group gap={8} mb="xs">
@@ -195,14 +197,7 @@ export function CycleList() {
             </Table.Tbody>
           </Table>
         )}
-        {list.data?.damaged.map((d) => (
-          <Alert key={d.id} color="red" variant="light" m="md" icon={<IconAlertTriangle />} title="Satu siklus tidak dapat dibuka" role="alert">
-            <Text size="sm">{d.message}</Text>
-            <Text size="xs" c="dimmed" mt={4}>
-              Siklus lain tetap dapat dipakai. Hubungi administrator untuk memulihkan berkas siklus ini dari cadangan.
-            </Text>
-          </Alert>
-        ))}
+        {list.data?.damaged.map((d) => <DamagedCycleAlert key={d.id} damaged={d} onRestored={() => void list.reload()} />)}
       </Card>
       {list.data && <NewCycleModal opened={creating} onClose={() => setCreating(false)} cycles={cycles} />}
     </Stack>

@@ -8,6 +8,7 @@ import { DocumentActions } from '../documents';
 import { useUser } from '../../app/context';
 import { notifySaved } from '../../components/feedback';
 import type { ActInput } from './ActionPanel';
+import { CycleLogNoticesFor } from '../recovery/CycleRecords';
 import { CycleHeader } from './CycleHeader';
 import { DipTab } from './DipTab';
 import { ItemsTab } from './ItemsTab';
@@ -141,6 +142,7 @@ export function CyclePage() {
         <DocumentActions cycleId={view.id} view={view} variant="menu" />
       </Group>
 
+      <CycleLogNoticesFor cycleId={view.id} />
       <CycleHeader view={view} user={user} timing={timing} onAct={onAct} pending={pending} setPending={setPending} />
 
       <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">

@@ -1,21 +1,35 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import QRCode from 'qrcode';
 import { encodeGreyPng } from './png';
 
 /**
- * Canonical JSON: keys sorted at every level, no whitespace, so the same content hashes the
- * same on every machine and in every later version of the app.
+ * RFC 8785 (JSON Canonicalization Scheme): keys sorted by UTF-16 code units, numbers in their
+ * ECMAScript form, no whitespace, so the same content hashes the same on every machine and in
+ * every later version of the app, and any JCS implementation can re-check a fingerprint.
  */
 export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('Isi sidik tidak dapat dikanonikkan.');
+  return text;
+}
+
+/**
+ * The hand-written canonical form of fingerprint format 1, frozen: lists signed before
+ * format 2 stored no fingerprint and are verified by recomputing with exactly this.
+ * Never change it; it differs from RFC 8785 only in corner cases (key order beyond ASCII,
+ * number forms) that format-1 content never held, but it is what those papers were hashed with.
+ */
+export function legacyCanonicalJsonV1(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('Angka tidak terhingga tidak dapat dikanonikkan.');
     return JSON.stringify(value ?? null);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(legacyCanonicalJsonV1).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${legacyCanonicalJsonV1(v)}`).join(',')}}`;
 }
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
