@@ -7,6 +7,8 @@ import type { AvailableAction, Timing } from '../../../../electron/core/domain/w
 import { formatDateTime } from '../../i18n/date';
 import { ActionPanel, type ActInput } from './ActionPanel';
 import { TimingBadge } from './TimingBadge';
+import { describeOfficeHours } from '../../../../electron/core/domain/calendar';
+import { officeCalendar } from '../../i18n/office-clock';
 import { formatDuration } from './format';
 import { SOP_STEPS, STEP_GUIDE } from './guide';
 
@@ -108,13 +110,17 @@ export function CycleHeader({
           )}
           {!done && (
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Fact icon={IconClock} label="Standar waktu SOP · waktu berjalan">
+              <Fact icon={IconClock} label="Standar waktu SOP · berjalan (jam kerja)">
                 <Group gap={6}>
                   <Text size="sm">
                     {view.stepInfo.standardMinutes === null ? 'tanpa batas waktu' : view.stepInfo.standardLabel} · {formatDuration(timing.spentMinutes)}
                   </Text>
                   {view.stepInfo.standardMinutes !== null && <TimingBadge timing={timing} size="xs" />}
                 </Group>
+                {/* Said where the figure is: a late badge on a Monday morning must not look like a bug. */}
+                <Text size="xs" c="dimmed" data-testid="jam-kerja">
+                  Jam kerja: {describeOfficeHours(officeCalendar())}
+                </Text>
               </Fact>
             </Grid.Col>
           )}

@@ -7,6 +7,7 @@ import { itemFieldsSchema, itemProblems, type ItemFields } from '../../../../ele
 import { callRaw } from '../../api/client';
 import { formatDateTime } from '../../i18n/date';
 import type { CycleHandle } from './useCycle';
+import { officeNow } from '../../i18n/office-clock';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { Attachments } from './item-editor/Attachments';
 import { ClassificationFields, DipColumnFields, ItemDetails } from './item-editor/details';
@@ -55,7 +56,7 @@ export function ItemEditor({ view, item, editable, bidang, change, onClose }: { 
     if (!r.ok) return false;
     form.resetDirty(form.values);
     // The footer says "Tersimpan pukul …"; a toast would cover the drawer's buttons.
-    setSavedAt(new Date().toISOString());
+    setSavedAt(officeNow().toISOString());
     return true;
   };
 
