@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild, prng, SEED } from './child';
 import type { AppStatus } from '../../electron/core/contract';
-import { fakeClock, listFilesRecursive, must, openCore, removeTempDirs, setUpDataDir, tempDir } from '../fixtures/harness';
+import { fakeClock, listFilesRecursive, must, openCore, removeTempDirs, setUpDataDir } from '../fixtures/harness';
 
 /**
  * Kill a saving process with SIGKILL at random moments, again and again on the same data
@@ -14,35 +14,11 @@ import { fakeClock, listFilesRecursive, must, openCore, removeTempDirs, setUpDat
  */
 
 const KILLS = 50;
-/** Reproduce a failing run with CRASH_SEED=<seed printed in the failure>. */
-const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-
-function prng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 let saver = '';
 
 beforeAll(async () => {
-  // One bundle instead of tsx per spawn: ~0.1 s a start instead of ~0.5 s, the same source.
-  const out = await tempDir('ppid-crash-build-');
-  saver = path.join(out, 'saver.mjs');
-  await build({
-    entryPoints: [path.resolve('tests/crash/saver.ts')],
-    outfile: saver,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  saver = await bundleChild('tests/crash/saver.ts');
 });
 afterAll(removeTempDirs);
 

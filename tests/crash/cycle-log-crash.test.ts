@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild, prng, SEED } from './child';
 import { CycleRepository } from '../../electron/core/store/cycle-repository';
 import { removeStaleTempFiles } from '../../electron/core/store/durable-file';
 import { removeTempDirs, tempDir } from '../fixtures/harness';
@@ -14,34 +14,11 @@ import { removeTempDirs, tempDir } from '../fixtures/harness';
  */
 
 const KILLS = 50;
-/** Reproduce a failing run with CRASH_SEED=<seed printed in the failure>. */
-const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-
-function prng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 let appender = '';
 
 beforeAll(async () => {
-  const out = await tempDir('ppid-crash-build-');
-  appender = path.join(out, 'appender.mjs');
-  await build({
-    entryPoints: [path.resolve('tests/crash/appender.ts')],
-    outfile: appender,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  appender = await bundleChild('tests/crash/appender.ts');
 });
 afterAll(removeTempDirs);
 

@@ -64,14 +64,8 @@ export interface LogReadResult {
  * the chain, on the text as written; then it is upcast and validated (act-schema.ts).
  */
 export async function readEventLog(file: string): Promise<LogReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], cleanLength: 0, tail: null, missingNewline: false };
-    throw e;
-  }
-  return parseEventLog(file, bytes);
+  const { records, ...rest } = await readChainedLog(file, readCycleLine);
+  return { events: records, ...rest };
 }
 
 /** How one kind of chained log turns a verified line into its record. */
