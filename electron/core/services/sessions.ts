@@ -74,7 +74,10 @@ export class LoginThrottle {
     this.file = new DurableJsonFile(file);
     this.failures.clear();
     try {
-      const parsed = throttleFileSchema.safeParse(await this.file.read());
+      const raw = await this.file.read();
+      // No file yet (a new office, or no wrong password since the last clean start): nothing to say.
+      if (raw === null || raw === undefined) return;
+      const parsed = throttleFileSchema.safeParse(raw);
       if (parsed.success) for (const [name, f] of Object.entries(parsed.data.names)) this.failures.set(name, { ...f });
       else log?.(`${file} tidak terbaca; penguncian log-in dimulai dari nol.`);
     } catch {
