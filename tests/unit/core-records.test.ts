@@ -64,6 +64,36 @@ describe('Nota Dinas numbers come from the record, not from app.json', () => {
     expect(await issue(core, s.admin, await cycleAtNotaDinas(core, s.operator, 2027))).toBe('500.12.2/002/Diskominfotik/2026');
   });
 
+  it('keeps the running number in the act, so a number whose text no pattern reads still counts after a restart', async () => {
+    const dir = await setUpDataDir();
+    const clock = fakeClock();
+    let core = await open(dir, clock);
+    let s = await sessions(core);
+    const id = await cycleAtNotaDinas(core, s.operator, 2026);
+    expect(await issue(core, s.admin, id)).toBe('500.12.2/001/Diskominfotik/2026');
+    await core.close();
+
+    // Make the issued text unreadable as a number (as a hand-edited pattern might): only the act's own `urut` is left to count.
+    const log = path.join(dir, 'cycles', id, 'events.jsonl');
+    const lines = (await fs.readFile(log, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as CycleEvent);
+    let prevHash: string | null = null;
+    const rewritten = lines.map((e) => {
+      const base = { ...e, body: e.body.type === 'transition' && e.body.data.notaDinasNumber ? { ...e.body, data: { ...e.body.data, notaDinasNumber: 'ND-tanpa-pola' } } : e.body };
+      const { hash: _old, ...rest } = base;
+      const next = { ...rest, hash: eventHash(prevHash, rest) } as CycleEvent;
+      prevHash = next.hash;
+      return eventLine(next);
+    });
+    await fs.writeFile(log, rewritten.join('\n') + '\n');
+    // …and app.json's floor gone, as after restoring a copy older than the first number.
+    const app = await readApp(dir);
+    await fs.writeFile(path.join(dir, 'app.json'), JSON.stringify({ ...app, counters: {} }));
+
+    core = await open(dir, clock);
+    s = await sessions(core);
+    expect(await issue(core, s.admin, await cycleAtNotaDinas(core, s.operator, 2027))).toBe('500.12.2/002/Diskominfotik/2026');
+  });
+
   it('reads the running number back from acts written before it was kept apart', async () => {
     const dir = await setUpDataDir();
     const clock = fakeClock();

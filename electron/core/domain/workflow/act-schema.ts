@@ -111,6 +111,7 @@ const bodySchema = z.discriminatedUnion('type', [
       .object({
         notaDinasNumber: z.string().max(300).optional(),
         notaDinasDate: z.string().max(100).optional(),
+        urut: z.number().int().min(1).max(1_000_000).optional(),
         version: z.number().int().min(0).optional(),
         signedBy: z.string().max(500).optional(),
         note: text.optional(),
