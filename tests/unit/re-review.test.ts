@@ -75,7 +75,7 @@ async function logActs(id: string) {
   return text
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { body: Record<string, unknown> & { type: string } });
+    .map((l) => JSON.parse(l) as { body: { type: string; [k: string]: unknown } });
 }
 
 describe('re-review after a return', () => {
@@ -164,7 +164,7 @@ describe('re-review after a return', () => {
     ]);
     v = await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
     expect(v.version).toBe(2);
-    const sent = (await logActs(id)).at(-1)!.body as { action: string; data: { unchangedFlagged?: string[] } };
+    const sent = (await logActs(id)).at(-1)!.body as unknown as { action: string; data: { unchangedFlagged?: string[] } };
     expect(sent.action).toBe('submitKonsep');
     expect(sent.data.unchangedFlagged).toEqual([byTitle(v, 'Informasi 07').id]);
     const tl = await call<{ summary: string }[]>('operator', 'cycles.timeline', { cycleId: id, type: 'transition' });
@@ -190,7 +190,7 @@ describe('re-review after a return', () => {
       v = await call('operator', 'cycles.updateItem', { cycleId: id, itemId: byTitle(v, t).id, fields: f });
     }
     await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
-    const sent = (await logActs(id)).at(-1)!.body as { data: Record<string, unknown> };
+    const sent = (await logActs(id)).at(-1)!.body as unknown as { data: Record<string, unknown> };
     expect(sent.data).not.toHaveProperty('unchangedFlagged');
   });
 });
