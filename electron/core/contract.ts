@@ -244,6 +244,10 @@ export const contract = {
       .strict(),
     access: { roles: ['ppid_pembantu'] },
   }),
+  'cycles.markUnchanged': call<CycleView>()({
+    input: z.object({ cycleId: idSchema }).strict(),
+    access: { roles: ['ppid_pembantu'] },
+  }),
   'cycles.act': call<CycleView>()({
     input: z
       .object({

@@ -51,6 +51,7 @@ export const handlers = {
   'cycles.removeItem': (ctx, input) => cycles.removeItem(ctx, input),
   'cycles.saveNotaDinas': (ctx, input) => cycles.saveNotaDinas(ctx, input),
   'cycles.markReview': (ctx, input) => cycles.markReview(ctx, input),
+  'cycles.markUnchanged': (ctx, input) => cycles.markUnchanged(ctx, input),
   'cycles.act': (ctx, input) => cycles.act(ctx, input),
   'cycles.timeline': (ctx, input) => cycles.timeline(ctx, input),
   'cycles.attach': (ctx, input) => cycles.attach(ctx, input),

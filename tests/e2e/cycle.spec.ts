@@ -300,11 +300,13 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   await act(page, 'Kirim Konsep');
   await logout(page);
 
-  // ---- Step 4 again: version 2 starts unmarked; all good, forward to the Kepala. ----
+  // ---- Step 4 again: version 2 is judged afresh, but the 11 untouched items keep their
+  // "Sesuai" on screen (re-review is tested in re-review.spec.ts); all good, forward. ----
   await loginAs(page, 'ppid');
   await openWaiting(page);
   await expect(page.getByText('Konsep versi 2')).toBeVisible();
-  await expect(page.getByTestId('jumlah-belum')).toHaveText('12 belum diperiksa');
+  await expect(page.getByTestId('jumlah-tidak-berubah')).toHaveText('11 sesuai, tidak berubah');
+  await expect(page.getByTestId('jumlah-belum')).toHaveText('1 belum diperiksa');
   await markAll(page, titles);
   await act(page, 'Setujui, teruskan ke Kepala OPD');
   await expect(page.getByTestId('tahap-sekarang')).toHaveText('Langkah 5: Pemeriksaan Kepala OPD');
@@ -330,6 +332,9 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   await loginAs(page, 'ppid');
   await openWaiting(page);
   await expect(page.getByTestId('alasan-pengembalian')).toContainText('Ringkasan profil dinas perlu diperiksa ulang.');
+  // The Kepala's return opens a new round: nothing changed, so one click confirms all 12.
+  await page.getByRole('button', { name: 'Tandai semua yang tidak berubah sesuai' }).click();
+  await expect(page.getByTestId('jumlah-sesuai')).toHaveText('12 sesuai');
   await act(page, 'Setujui, teruskan ke Kepala OPD');
   await logout(page);
 

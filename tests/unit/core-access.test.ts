@@ -57,6 +57,7 @@ const samples: Partial<Record<CallName, (ids: Record<string, string>) => unknown
     draft: { kepada: 'Kepala Dinas', dari: 'Ketua PPID Pembantu', tembusan: [], sifat: 'Biasa', lampiran: '-', hal: 'Pemutakhiran DIP', isi: 'Mohon dilaporkan.', batasWaktu: '14 hari' },
   }),
   'cycles.markReview': () => ({ cycleId: 'siklus-tidak-ada', itemId: 'butir-tidak-ada', verdict: 'sesuai' }),
+  'cycles.markUnchanged': () => ({ cycleId: 'siklus-tidak-ada' }),
   'cycles.act': () => ({ cycleId: 'siklus-tidak-ada', action: 'report' }),
   'cycles.timeline': () => ({ cycleId: 'siklus-tidak-ada' }),
 };

@@ -49,6 +49,7 @@ const edits = (cycleId: string): [string, string, unknown][] => [
   ['operator', 'cycles.detach', { cycleId, itemId: 'item-satu', attachmentId: 'lampiran-1' }],
   ['operator', 'cycles.attach', { cycleId, itemId: 'item-satu', name: 'a.pdf', base64: 'JVBERi0xLjQK' }],
   ['ppid', 'cycles.markReview', { cycleId, itemId: 'item-satu', verdict: 'sesuai' }],
+  ['ppid', 'cycles.markUnchanged', { cycleId }],
   ['ppid', 'cycles.saveNotaDinas', { cycleId, draft }],
   ['operator', 'cycles.get', { cycleId }],
   ['operator', 'cycles.timeline', { cycleId }],

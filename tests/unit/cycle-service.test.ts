@@ -124,6 +124,11 @@ describe('a documentation cycle through the core', () => {
     expect((await refused('kepala', 'cycles.act', { cycleId: id, action: 'return', reasons: '' })).code).toBe('INVALID_INPUT');
     v = await call('kepala', 'cycles.act', { cycleId: id, action: 'return', reasons: 'Judul profil kurang jelas' });
     expect(v.step).toBe('pemeriksaan_ppid');
+    // Back at step 4 the PPID Pembantu judges again: nothing changed, so every "Sesuai" is kept
+    // on screen and one call confirms them all before the Draft goes up again.
+    v = await call('ppid', 'cycles.get', { cycleId: id });
+    expect(v.items.map((i) => [i.review, i.sinceReview?.verdict, i.sinceReview?.changes])).toEqual(v.items.map(() => [null, 'sesuai', []]));
+    v = await call('ppid', 'cycles.markUnchanged', { cycleId: id });
     v = await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
     v = await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
     expect(v.step).toBe('arsip');

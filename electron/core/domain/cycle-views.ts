@@ -1,7 +1,7 @@
 import type { ItemProblem } from './information';
 import type { Role } from './roles';
 import type { TimelineEntry } from './timeline';
-import type { AvailableAction, CycleState, EditKind, ItemState, NotaDinasDraft, ReviewMark, StepInfo, Timing } from './workflow';
+import type { AvailableAction, CycleState, EditKind, FieldChange, ItemState, NotaDinasDraft, ReviewMark, StepInfo, Timing } from './workflow';
 
 /** What the cycle screens receive: plain JSON built by the core from the folded log. */
 export interface CycleSummary {
@@ -24,8 +24,13 @@ export interface CycleSummary {
 
 export interface ItemView extends ItemState {
   problems: ItemProblem[];
+  /** The mark of the round under review. */
   review: ReviewMark | null;
+  /** The mark of an earlier round and what changed since, field by field; null if never judged. */
+  sinceReview: { version: number; verdict: ReviewMark['verdict']; note: string; changes: FieldChange[] } | null;
   flaggedNote: string | null;
+  /** Flagged in the last return and changed since: waiting for the PPID Pembantu's check. */
+  fixed: boolean;
 }
 
 export interface CycleView extends CycleSummary {

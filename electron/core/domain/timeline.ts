@@ -74,7 +74,11 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
             : b.action === 'issueNotaDinas'
               ? `Nota Dinas diterbitkan, nomor ${b.data.notaDinasNumber}.`
               : b.action === 'submitKonsep'
-                ? `Konsep DIP versi ${b.data.version} dikirim untuk diperiksa.`
+                ? `Konsep DIP versi ${b.data.version} dikirim untuk diperiksa.${
+                    b.data.unchangedFlagged?.length
+                      ? ` Dikirim meski diperingatkan: ${b.data.unchangedFlagged.length} informasi yang ditandai perlu perbaikan belum diubah.`
+                      : ''
+                  }`
                 : b.action === 'approve' && b.from === 'pemeriksaan_kepala'
                   ? endSentence(`Daftar Informasi Publik disetujui dan ditandatangani oleh ${b.data.signedBy}`)
                   : b.action === 'archive'

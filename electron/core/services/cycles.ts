@@ -12,8 +12,13 @@ import {
   currentReviews,
   decide,
   emptyNotaDinas,
+  actionWarnings,
   flaggedForFix,
+  isFixed,
   notaDinasProblems,
+  sinceLastReview,
+  unchangedFlagged,
+  unchangedSinceSesuai,
   STEP_INFO,
   stepTiming,
   type Action,
@@ -123,7 +128,15 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
     b.total += 1;
     if (!problems.length) b.complete += 1;
     bidang.set(i.fields.bidang, b);
-    return { ...i, problems, review: reviews[i.id] ?? null, flaggedNote: i.id in flagged ? flagged[i.id]! : null };
+    const since = sinceLastReview(s, i);
+    return {
+      ...i,
+      problems,
+      review: reviews[i.id] ?? null,
+      sinceReview: since && { version: since.version, verdict: since.verdict, note: since.note, changes: since.changes },
+      flaggedNote: i.id in flagged ? flagged[i.id]! : null,
+      fixed: i.id in flagged && isFixed(s, i),
+    };
   });
   const draft = s.notaDinas.draft!;
   return {
@@ -234,8 +247,23 @@ export async function markReview(
   }
   await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
     assertEdit(s!, ctx.actor!.role, 'review');
-    if (!s!.items.some((i) => i.id === input.itemId)) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
-    return [{ type: 'review.marked', itemId: input.itemId, version: s!.version, verdict: input.verdict, note: input.note.trim() }];
+    const item = s!.items.find((i) => i.id === input.itemId);
+    if (!item) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
+    return [{ type: 'review.marked', itemId: item.id, version: s!.version, verdict: input.verdict, note: input.note.trim(), judged: item.fields }];
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+/**
+ * "Tandai semua yang tidak berubah sesuai": every item judged sesuai in an earlier round and
+ * unchanged since gets its mark for this round, one act per item, appended together.
+ */
+export async function markUnchanged(ctx: CallContext, input: { cycleId: string }) {
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertEdit(s!, ctx.actor!.role, 'review');
+    const items = unchangedSinceSesuai(s!);
+    if (!items.length) throw new AppError('CONFLICT', 'Tidak ada informasi yang tidak berubah sejak dinyatakan sesuai.');
+    return items.map((i): EventBody => ({ type: 'review.marked', itemId: i.id, version: s!.version, verdict: 'sesuai', note: '', judged: i.fields }));
   });
   return cycleView(ctx, input.cycleId);
 }
@@ -302,7 +330,11 @@ async function actNow(ctx: CallContext, input: { cycleId: string; action: Action
       data.notaDinasDate = ctx.now.toISOString();
       data.urut = urut;
     }
-    if (t.action === 'submitKonsep') data.version = s!.version + 1;
+    if (t.action === 'submitKonsep') {
+      data.version = s!.version + 1;
+      // Sending despite the warning is allowed; the act says what was sent unchanged.
+      if (actionWarnings(s!, 'submitKonsep').length) data.unchangedFlagged = unchangedFlagged(s!).map((i) => i.id);
+    }
     if (t.action === 'approve' && t.step === 'pemeriksaan_kepala') {
       data.signedBy = actor.name;
       // What was signed is fixed in the act: verification compares with this, never with a recomputation.

@@ -8,7 +8,9 @@ import { ACTIONS, STEPS } from './sop';
  * The act format: what one line of a cycle log is, in every version this app can read.
  *
  * - Format 1: lines written before acts carried a version (no `v` key).
- * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints.
+ * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints. Later additions
+ *   that older format-2 readers may ignore (zod strips unknown keys) are optional, not a new
+ *   format: `review.marked.judged` (the item as judged) and `transition.data.unchangedFlagged`.
  *
  * Reading a line: its hash is checked on the text as written (store/event-log.ts), then the
  * parsed object is lifted through the numbered upcasts to the current format and validated
@@ -100,6 +102,7 @@ const bodySchema = z.discriminatedUnion('type', [
     version: z.number().int().min(0),
     verdict: z.enum(['sesuai', 'perlu_perbaikan']),
     note: text.default(''),
+    judged: itemFieldsSchema.optional(),
   }),
   z.object({
     type: z.literal('transition'),
@@ -115,6 +118,7 @@ const bodySchema = z.discriminatedUnion('type', [
         version: z.number().int().min(0).optional(),
         signedBy: z.string().max(500).optional(),
         note: text.optional(),
+        unchangedFlagged: z.array(id).max(10_000).optional(),
         fingerprints: z.object({ dip: signedFingerprintSchema, dik: signedFingerprintSchema }).optional(),
       })
       .default({}),

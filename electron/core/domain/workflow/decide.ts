@@ -2,13 +2,53 @@ import type { Role } from '../roles';
 import { itemProblems } from '../information';
 import { EDITS, STEP_INFO, TRANSITIONS, type Action, type EditKind, type Guard, type Transition } from './sop';
 import type { NotaDinasDraft } from './events';
-import type { CycleState, ReviewMark } from './fold';
+import type { CycleState, ItemState, ReviewMark } from './fold';
+import { reviewChanges, type FieldChange } from './review';
 
 // ---------- deciding what may happen ----------
 
-/** Reviews that count: those of the version now under review. Older ones are history. */
+/** Reviews that count: those of the round now under review. Older ones are history. */
 export function currentReviews(s: CycleState): Record<string, ReviewMark> {
-  return Object.fromEntries(Object.entries(s.reviews).filter(([, r]) => r.version === s.version));
+  return Object.fromEntries(Object.entries(s.reviews).filter(([, r]) => r.round === s.reviewRound));
+}
+
+/** An item's latest mark from a round before the current one: what was judged last time. */
+export function previousReview(s: CycleState, itemId: string): ReviewMark | null {
+  const r = s.reviews[itemId];
+  if (r && r.round < s.reviewRound) return r;
+  return s.priorReviews[itemId] ?? null;
+}
+
+/** The earlier mark and what changed since, field by field; null for an item never judged. */
+export function sinceLastReview(s: CycleState, item: ItemState): (ReviewMark & { changes: FieldChange[] }) | null {
+  const prev = previousReview(s, item.id);
+  if (!prev?.judged) return null;
+  return { ...prev, changes: reviewChanges(prev.judged, item.fields) };
+}
+
+/**
+ * Items judged "Sesuai" in an earlier round, exactly as they are now, and not yet marked in
+ * this round: they keep their verdict on screen, and one act per item confirms them together.
+ */
+export function unchangedSinceSesuai(s: CycleState): ItemState[] {
+  const current = currentReviews(s);
+  return s.items.filter((i) => {
+    if (current[i.id]) return false;
+    const since = sinceLastReview(s, i);
+    return since !== null && since.verdict === 'sesuai' && since.changes.length === 0;
+  });
+}
+
+/** Items flagged in the last return that the operator has not changed since they were judged. */
+export function unchangedFlagged(s: CycleState): ItemState[] {
+  const flagged = flaggedForFix(s);
+  return s.items.filter((i) => i.id in flagged && !isFixed(s, i));
+}
+
+/** A flagged item counts as fixed once anything in it differs from what was judged. */
+export function isFixed(s: CycleState, item: ItemState): boolean {
+  const judged = s.reviews[item.id]?.judged;
+  return !!judged && reviewChanges(judged, item.fields).length > 0;
 }
 
 /** Items flagged in the latest return to the officer, for highlighting. */
@@ -42,9 +82,11 @@ export function guardProblems(s: CycleState, guard: Guard): string[] {
     }
     case 'allReviewedOk': {
       const r = currentReviews(s);
-      const unmarked = s.items.filter((i) => !r[i.id]);
+      const unchanged = new Set(unchangedSinceSesuai(s).map((i) => i.id));
+      const unmarked = s.items.filter((i) => !r[i.id] && !unchanged.has(i.id));
       const flagged = s.items.filter((i) => r[i.id]?.verdict === 'perlu_perbaikan');
       const p: string[] = [];
+      if (unchanged.size) p.push(`${unchanged.size} informasi tidak berubah sejak dinyatakan sesuai: tandai sesuai sekaligus.`);
       if (unmarked.length) p.push(`${unmarked.length} informasi belum diperiksa.`);
       if (flagged.length) p.push(`${flagged.length} informasi ditandai perlu perbaikan: kembalikan ke petugas.`);
       return p;
@@ -58,13 +100,27 @@ export interface AvailableAction {
   reasonRequired: boolean;
   allowed: boolean;
   problems: string[];
+  /** Said before the act and recorded with it, but not blocking: the user may go ahead. */
+  warnings: string[];
+}
+
+/** What the user should know before `action` although it is allowed. */
+export function actionWarnings(s: CycleState, action: Action): string[] {
+  if (action !== 'submitKonsep') return [];
+  const unchanged = unchangedFlagged(s);
+  if (!unchanged.length) return [];
+  const names = unchanged.slice(0, 3).map((i) => `"${i.fields.judul}"`).join(', ');
+  return [
+    `${unchanged.length} informasi yang ditandai perlu perbaikan belum diubah: ${names}${unchanged.length > 3 ? ', …' : ''}. ` +
+      'Konsep tetap dapat dikirim; peringatan ini dicatat dalam riwayat.',
+  ];
 }
 
 /** What the given role may do now, with the reasons an action is not yet possible. */
 export function availableActions(s: CycleState, role: Role): AvailableAction[] {
   return TRANSITIONS.filter((t) => t.step === s.step && t.roles.includes(role)).map((t) => {
     const problems = t.guards.flatMap((g) => guardProblems(s, g));
-    return { action: t.action, label: t.label, reasonRequired: t.reasonRequired, allowed: problems.length === 0, problems };
+    return { action: t.action, label: t.label, reasonRequired: t.reasonRequired, allowed: problems.length === 0, problems, warnings: actionWarnings(s, t.action) };
   });
 }
 

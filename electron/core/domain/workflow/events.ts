@@ -26,7 +26,19 @@ export type EventBody =
   | { type: 'item.attached'; itemId: string; attachment: Attachment }
   | { type: 'item.detached'; itemId: string; attachmentId: string }
   | { type: 'notaDinas.saved'; draft: NotaDinasDraft }
-  | { type: 'review.marked'; itemId: string; version: number; verdict: 'sesuai' | 'perlu_perbaikan'; note: string }
+  | {
+      type: 'review.marked';
+      itemId: string;
+      version: number;
+      verdict: 'sesuai' | 'perlu_perbaikan';
+      note: string;
+      /**
+       * The item as judged, so a later version can keep an unchanged "Sesuai" and show what
+       * changed. Absent on acts written before it was kept: the fold takes the item as it stood
+       * at that act (items cannot be edited while the Konsep is under review).
+       */
+      judged?: ItemFields;
+    }
   | {
       type: 'transition';
       action: Action;
@@ -59,6 +71,11 @@ export interface TransitionData {
   version?: number;
   signedBy?: string;
   note?: string;
+  /**
+   * On submitKonsep: items flagged in the last return that were sent unchanged, after the
+   * operator was warned (the warning is part of the record).
+   */
+  unchangedFlagged?: string[];
   /** On the Kepala's approve (signing) from act format 2 on. */
   fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint };
 }

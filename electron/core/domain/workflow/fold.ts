@@ -17,10 +17,14 @@ export interface ItemState {
 
 export interface ReviewMark {
   version: number;
+  /** The review round it belongs to (see CycleState.reviewRound). */
+  round: number;
   verdict: 'sesuai' | 'perlu_perbaikan';
   note: string;
   at: string;
   by: string;
+  /** The item as judged; null only for a mark on an item the log no longer had. */
+  judged: ItemFields | null;
 }
 
 export interface ReturnRecord {
@@ -53,7 +57,15 @@ export interface CycleState {
   notaDinas: { draft: NotaDinasDraft | null; number: string | null; date: string | null };
   /** How many times the Konsep was sent; review marks belong to one version. */
   version: number;
+  /**
+   * Each arrival at step 4 (a Konsep sent, or the Kepala's return) opens a review round: only
+   * marks of the current round count, earlier ones say what was judged before.
+   */
+  reviewRound: number;
+  /** The latest mark per item. */
   reviews: Record<string, ReviewMark>;
+  /** Per item, the latest mark of a round before the one its latest mark belongs to. */
+  priorReviews: Record<string, ReviewMark>;
   returns: ReturnRecord[];
   /** `fingerprints` is what the signing act stored; null on acts signed before format 2. */
   signed: { at: string; by: string; fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint } | null } | null;
@@ -94,7 +106,9 @@ function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>
     removedItems: [],
     notaDinas: { draft: null, number: null, date: null },
     version: 0,
+    reviewRound: 0,
     reviews: {},
+    priorReviews: {},
     returns: [],
     signed: null,
     archived: null,
@@ -149,9 +163,14 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
     case 'notaDinas.saved':
       s.notaDinas = { ...s.notaDinas, draft: b.draft };
       break;
-    case 'review.marked':
-      s.reviews[b.itemId] = { version: b.version, verdict: b.verdict, note: b.note, at: e.at, by: e.actor.name };
+    case 'review.marked': {
+      const before = s.reviews[b.itemId];
+      if (before && before.round < s.reviewRound) s.priorReviews[b.itemId] = before;
+      const n = indexOf(s, b.itemId);
+      const judged = b.judged ?? (n >= 0 ? s.items[n]!.fields : null);
+      s.reviews[b.itemId] = { version: b.version, round: s.reviewRound, verdict: b.verdict, note: b.note, at: e.at, by: e.actor.name, judged };
       break;
+    }
     case 'transition': {
       s.step = b.to;
       s.visits[s.visits.length - 1]!.until = e.at;
@@ -162,7 +181,7 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
       if (b.action === 'submitKonsep') s.version = b.data.version ?? s.version + 1;
       if (b.action === 'return') {
         const flagged = Object.entries(s.reviews)
-          .filter(([, r]) => r.version === s.version && r.verdict === 'perlu_perbaikan')
+          .filter(([, r]) => r.round === s.reviewRound && r.verdict === 'perlu_perbaikan')
           .map(([id]) => id);
         s.returns.push({ from: b.from, to: b.to, reasons: b.reasons, at: e.at, by: e.actor.name, version: s.version, flaggedItemIds: flagged });
       }
@@ -170,6 +189,8 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
         s.signed = { at: e.at, by: b.data.signedBy ?? e.actor.name, fingerprints: b.data.fingerprints ?? null };
       }
       if (b.action === 'archive') s.archived = { at: e.at, by: e.actor.name, note: b.data.note ?? '' };
+      // After the return's flagged items are taken from the round that ends here.
+      if (b.to === 'pemeriksaan_ppid') s.reviewRound += 1;
       break;
     }
     default: {

@@ -8,5 +8,6 @@ export * from './events';
 export { notaDinasDraftSchema } from './nota-dinas';
 export * from './fold';
 export * from './decide';
+export * from './review';
 export * from './timing';
 export * from './act-schema';

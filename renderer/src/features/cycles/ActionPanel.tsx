@@ -126,6 +126,15 @@ export function ActionPanel({
         {pending && (
           <Stack gap="sm">
             <Text size="sm">{consequence(pending, view, user)}</Text>
+            {pending.warnings.length > 0 && (
+              <Alert color="orange" variant="light" p="xs" icon={<IconInfoCircle size={16} />} title="Perhatian" data-testid="peringatan-tindakan">
+                {pending.warnings.map((w) => (
+                  <Text key={w} size="sm">
+                    {w}
+                  </Text>
+                ))}
+              </Alert>
+            )}
             {pending.reasonRequired && (
               <Textarea
                 label="Alasan pengembalian"

@@ -70,16 +70,21 @@ const ItemRow = memo(function ItemRow({ item, n, editable, showCompleteness, sho
   const f = item.fields;
   const flagged = item.flaggedNote !== null;
   return (
-    <tr className={flagged ? 'flagged' : undefined} data-item={f.judul} data-flagged={flagged || undefined}>
+    <tr className={flagged ? (item.fixed ? 'fixed' : 'flagged') : undefined} data-item={f.judul} data-flagged={flagged || undefined} data-fixed={item.fixed || undefined}>
       <td className="num">{n}</td>
       <td>
         <div>{f.judul}</div>
         {f.catatan && <div className="dim">{f.catatan}</div>}
-        {flagged && (
-          <div className="flag-note" data-testid="catatan-perbaikan">
-            Perlu perbaikan{item.flaggedNote ? `: ${item.flaggedNote}` : ''}
-          </div>
-        )}
+        {flagged &&
+          (item.fixed ? (
+            <div className="fixed-note" data-testid="catatan-perbaikan">
+              Sudah diperbaiki, menunggu pemeriksaan{item.flaggedNote ? ` (catatan: ${item.flaggedNote})` : ''}
+            </div>
+          ) : (
+            <div className="flag-note" data-testid="catatan-perbaikan">
+              Perlu perbaikan{item.flaggedNote ? `: ${item.flaggedNote}` : ''}
+            </div>
+          ))}
       </td>
       <td style={{ width: 110 }}>{(showCompleteness || f.kategori) && <CategoryPill kategori={f.kategori} />}</td>
       {showCompleteness && (

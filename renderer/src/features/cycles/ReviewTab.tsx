@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@manti
 import type { CycleView, ItemView } from '../../../../electron/core/domain/cycle-views';
 import { BENTUK_LABELS, isUnlimitedInTime, legalBasisText } from '../../../../electron/core/domain/information';
 import { call } from '../../api/client';
-import { notifyError } from '../../components/feedback';
+import { notifyError, notifySaved } from '../../components/feedback';
 import { downloadBase64 } from './format';
 import { CategoryPill, Choice, PAGE, VerdictPill } from './parts';
 import type { CycleHandle } from './useCycle';
@@ -49,6 +49,74 @@ export function ItemColumns({ item }: { item: ItemView }) {
   );
 }
 
+/** Where an item stands against what was judged in an earlier round, when this round has no mark yet. */
+function sinceStatus(item: ItemView): 'unchanged' | 'changed' | 'unfixed' | null {
+  const since = item.sinceReview;
+  if (!since) return null;
+  if (since.changes.length) return 'changed';
+  return since.verdict === 'sesuai' ? 'unchanged' : 'unfixed';
+}
+
+/** The item now against the item as judged, field by field. */
+function Differences({ item }: { item: ItemView }) {
+  const since = item.sinceReview;
+  if (!since?.changes.length) return null;
+  return (
+    <table className="diff" data-testid="perubahan">
+      <caption>
+        Berubah sejak versi {since.version} ({since.verdict === 'sesuai' ? 'dinyatakan sesuai' : `ditandai perlu perbaikan${since.note ? `: ${since.note}` : ''}`})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Kolom</th>
+          <th scope="col">Versi {since.version}</th>
+          <th scope="col">Sekarang</th>
+        </tr>
+      </thead>
+      <tbody>
+        {since.changes.map((c) => (
+          <tr key={c.field} data-field={c.field}>
+            <th scope="row">{c.label}</th>
+            <td>
+              <del>{c.before}</del>
+            </td>
+            <td>
+              <ins>{c.after}</ins>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SincePill({ item }: { item: ItemView }) {
+  if (item.review) return null;
+  const v = item.sinceReview?.version;
+  switch (sinceStatus(item)) {
+    case 'unchanged':
+      return (
+        <span className="pill pill-ok" data-testid="status-pemeriksaan">
+          sesuai, tidak berubah sejak versi {v}
+        </span>
+      );
+    case 'changed':
+      return (
+        <span className="pill pill-changed" data-testid="status-pemeriksaan">
+          berubah sejak versi {v}: periksa lagi
+        </span>
+      );
+    case 'unfixed':
+      return (
+        <span className="pill pill-warn" data-testid="status-pemeriksaan">
+          perlu perbaikan pada versi {v}, tidak diubah
+        </span>
+      );
+    default:
+      return null;
+  }
+}
+
 const ReviewRow = memo(function ReviewRow({ item, n, cycleId, editable, onMark }: { item: ItemView; n: number; cycleId: string; editable: boolean; onMark: Mark }) {
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState(item.review?.note ?? '');
@@ -66,7 +134,11 @@ const ReviewRow = memo(function ReviewRow({ item, n, cycleId, editable, onMark }
     else notifyError(r, 'Berkas tidak dapat dibuka');
   };
   return (
-    <tr data-item={item.fields.judul} className={verdict === 'perlu_perbaikan' ? 'flagged' : undefined}>
+    <tr
+      data-item={item.fields.judul}
+      data-since={sinceStatus(item) ?? undefined}
+      className={verdict === 'perlu_perbaikan' ? 'flagged' : item.sinceReview?.changes.length ? 'changed' : undefined}
+    >
       <td className="num">{n}</td>
       <td style={{ width: '34%' }}>
         <div style={{ fontWeight: 600 }}>{item.fields.judul}</div>
@@ -80,6 +152,7 @@ const ReviewRow = memo(function ReviewRow({ item, n, cycleId, editable, onMark }
       </td>
       <td>
         <ItemColumns item={item} />
+        <Differences item={item} />
         {item.attachments.length > 0 && (
           <div style={{ marginTop: 4 }}>
             {item.attachments.map((a) => (
@@ -91,6 +164,7 @@ const ReviewRow = memo(function ReviewRow({ item, n, cycleId, editable, onMark }
         )}
       </td>
       <td style={{ width: 250 }}>
+        <SincePill item={item} />
         {editable ? (
           <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
             <button type="button" className="row-btn" data-active={verdict === 'sesuai' ? 'sesuai' : undefined} aria-pressed={verdict === 'sesuai'} disabled={busy} onClick={() => void mark('sesuai', '')}>
@@ -108,7 +182,7 @@ const ReviewRow = memo(function ReviewRow({ item, n, cycleId, editable, onMark }
             </button>
           </div>
         ) : (
-          <VerdictPill item={item} />
+          (item.review || !item.sinceReview) && <VerdictPill item={item} />
         )}
         {item.review?.note && !noting && <div className="flag-note">{item.review.note}</div>}
         {noting && (
@@ -138,23 +212,40 @@ const ReviewRow = memo(function ReviewRow({ item, n, cycleId, editable, onMark }
   );
 });
 
-type Filter = 'semua' | 'belum' | 'perlu_perbaikan' | 'sesuai';
+type Filter = 'semua' | 'belum' | 'berubah' | 'perlu_perbaikan' | 'sesuai';
 
 /** Step 4: item by item, "Sesuai" or "Perlu perbaikan" with a note; each mark is saved at once. */
 export function ReviewTab({ view, change }: { view: CycleView; change: CycleHandle['change'] }) {
   const editable = view.can.review;
   const [filter, setFilter] = useState<Filter>('semua');
   const [all, setAll] = useState(false);
+  const [marking, setMarking] = useState(false);
   const counts = useMemo(() => {
-    const c = { sesuai: 0, perlu_perbaikan: 0, belum: 0 };
-    for (const i of view.items) c[i.review?.verdict ?? 'belum'] += 1;
+    const c = { sesuai: 0, perlu_perbaikan: 0, belum: 0, tidakBerubah: 0, berubah: 0 };
+    for (const i of view.items) {
+      if (i.review) c[i.review.verdict] += 1;
+      else if (sinceStatus(i) === 'unchanged') c.tidakBerubah += 1;
+      else c.belum += 1;
+      if (i.sinceReview?.changes.length) c.berubah += 1;
+    }
     return c;
   }, [view.items]);
-  const shown = view.items.filter((i) => filter === 'semua' || (filter === 'belum' ? !i.review : i.review?.verdict === filter));
+  const shown = view.items.filter(
+    (i) =>
+      filter === 'semua' ||
+      (filter === 'belum' ? !i.review : filter === 'berubah' ? !!i.sinceReview?.changes.length : i.review?.verdict === filter),
+  );
   const onMark = useCallback<Mark>(
     async (itemId, verdict, note) => (await change('cycles.markReview', { cycleId: view.id, itemId, verdict, note }, 'Pemeriksaan tidak tersimpan')).ok,
     [change, view.id],
   );
+  const markUnchanged = async () => {
+    setMarking(true);
+    const n = counts.tidakBerubah;
+    const r = await change('cycles.markUnchanged', { cycleId: view.id }, 'Pemeriksaan tidak tersimpan');
+    setMarking(false);
+    if (r.ok) notifySaved(`${n} informasi yang tidak berubah ditandai sesuai`);
+  };
 
   if (view.version === 0) {
     return (
@@ -176,9 +267,19 @@ export function ReviewTab({ view, change }: { view: CycleView; change: CycleHand
           <Badge color="orange" variant="light" data-testid="jumlah-perbaikan">
             {counts.perlu_perbaikan} perlu perbaikan
           </Badge>
+          {counts.tidakBerubah > 0 && (
+            <Badge color="teal" variant="outline" data-testid="jumlah-tidak-berubah">
+              {counts.tidakBerubah} sesuai, tidak berubah
+            </Badge>
+          )}
           <Badge color="gray" variant="light" data-testid="jumlah-belum">
             {counts.belum} belum diperiksa
           </Badge>
+          {counts.berubah > 0 && (
+            <Badge color="blue" variant="light" data-testid="jumlah-berubah">
+              {counts.berubah} berubah
+            </Badge>
+          )}
         </Group>
         <Choice<Filter>
           label="Tampilkan"
@@ -187,11 +288,25 @@ export function ReviewTab({ view, change }: { view: CycleView; change: CycleHand
           data={[
             { value: 'semua', label: 'Semua' },
             { value: 'belum', label: 'Belum diperiksa' },
+            ...(counts.berubah ? [{ value: 'berubah' as const, label: 'Berubah' }] : []),
             { value: 'perlu_perbaikan', label: 'Perlu perbaikan' },
             { value: 'sesuai', label: 'Sesuai' },
           ]}
         />
       </Group>
+      {editable && counts.tidakBerubah > 0 && (
+        <Alert color="teal" variant="light" p="xs">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {counts.tidakBerubah} informasi tidak berubah sejak dinyatakan sesuai
+              {counts.berubah ? `; ${counts.berubah} berubah dan ditandai biru beserta perubahannya` : ''}.
+            </Text>
+            <Button size="xs" color="teal" loading={marking} onClick={() => void markUnchanged()}>
+              Tandai semua yang tidak berubah sesuai
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {editable ? (
         <Text size="xs" c="dimmed">
           Setiap tanda langsung tersimpan. Bila semua sesuai, setujui di atas; bila ada yang perlu diperbaiki, kembalikan ke petugas.
