@@ -54,8 +54,12 @@ export interface SealSpec {
   caption: string;
 }
 
-/** The QR's side on paper: 1.5 cm, modules of about 0.4 mm, readable by a phone camera. */
-const QR_PX = 57;
+/**
+ * The QR's side on paper, from its module count: modules of 0.42 mm (quiet zone included),
+ * which a 150-dpi scan still reads; a version-4 code comes to about 1.7 cm.
+ */
+const QR_MODULE_MM = 0.42;
+const qrSidePx = (modules: number) => Math.ceil(((modules * QR_MODULE_MM) / 25.4) * 96);
 
 /**
  * The footer of a signed list: QR code, fingerprint and page number on every page, so any
@@ -78,7 +82,7 @@ export function sealFooter(seal: SealSpec, contentWidth: number, theme: Theme): 
                   new ImageRun({
                     type: 'png',
                     data: qr.png,
-                    transformation: { width: QR_PX, height: QR_PX },
+                    transformation: { width: qrSidePx(qr.modules), height: qrSidePx(qr.modules) },
                     altText: { name: 'Kode QR', title: 'Kode QR', description: seal.qrText },
                   }),
                 ],
