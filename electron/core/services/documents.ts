@@ -47,7 +47,8 @@ export async function buildDocument(ctx: CallContext, input: { cycleId: string; 
         : input.kind === 'dik'
           ? buildDik(dctx)
           : buildUjiKonsekuensi(dctx);
-  const bytes = await packDocx(doc);
+  // The file's own date: a signed list is from its signing, anything else from now.
+  const bytes = await packDocx(doc, cycle.signed && input.kind !== 'notaDinas' ? new Date(cycle.signed.at) : ctx.now);
   return { fileName: documentFileName(input.kind, cycle, state ?? undefined), mime: DOCX_MIME, base64: bytes.toString('base64'), state };
 }
 
