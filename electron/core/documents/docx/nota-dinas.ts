@@ -9,7 +9,8 @@ import { cm, pageLayout } from './parts/page';
 import { signatureBlock } from './parts/signature';
 import { fixedTable } from './parts/table';
 import { para, runs } from './parts/text';
-import { NOTA_DINAS_DRAFT_MARK, NOTA_DINAS_UNNUMBERED, themeOf, upper, type BodyBlock } from '../shared/texts';
+import { NOTA_DINAS_DRAFT_MARK, NOTA_DINAS_UNNUMBERED, themeOf, upper, type BodyBlock, type Theme } from '../shared/texts';
+import { balancedLines } from '../shared/kop';
 
 /** A list item with its marker hanging in front, left-aligned: justified, a short item stretches its spaces. */
 function itemParagraph(b: Extract<BodyBlock, { kind: 'item' }>, indent: number, after: number, keepNext: boolean): Paragraph {
@@ -78,23 +79,27 @@ function headTable(d: NotaDinasDraft, date: string, lampiran: string, contentWid
  * The lampiran page: its head at the right ("Lampiran Nota Dinas", number, date) as the Tata
  * Naskah Dinas lays a lampiran out, the Hal as its title, the list, and the ketua's signature.
  */
-function lampiranPage(items: Extract<BodyBlock, { kind: 'item' }>[], d: NotaDinasDraft, number: string, date: string, w: number, signature: Paragraph[]): Paragraph[] {
-  const left = Math.round(w * 0.5);
-  const tab = left + cm(1.9);
-  const headLine = (text: string, first = false) =>
-    new Paragraph({
-      style: STYLE.body,
-      pageBreakBefore: first,
-      indent: { left, hanging: 0 },
-      tabStops: [{ type: 'left', position: tab }],
-      keepNext: true,
-      children: runs(text),
-    });
+function lampiranPage(items: Extract<BodyBlock, { kind: 'item' }>[], d: NotaDinasDraft, number: string, date: string, w: number, theme: Theme, signature: Paragraph[]): (Paragraph | Table)[] {
+  const left = Math.round(w * 0.42);
+  const label = cm(1.9);
+  const colon = cm(0.4);
+  const noPad = { top: 0, bottom: 0, left: 0, right: 0 };
+  const cell = (text: string) => ({ children: [para(text, { keepNext: true })], margins: noPad });
+  // The head as a borderless table in the right half: its colons line up in every suite.
+  const head = fixedTable(
+    [left, label, colon, w - left - label - colon],
+    [
+      { cells: [cell(''), { ...cell('Lampiran Nota Dinas'), span: 3 }] },
+      { cells: [cell(''), cell('Nomor'), cell(':'), cell(number)] },
+      { cells: [cell(''), cell('Tanggal'), cell(':'), cell(date)] },
+    ],
+    false,
+  );
   return [
-    headLine('Lampiran Nota Dinas', true),
-    headLine(`Nomor\t: ${number}`),
-    headLine(`Tanggal\t: ${date}`),
-    new Paragraph({ style: STYLE.heading, spacing: { before: 360, after: 240 }, children: runs(upper(d.hal)) }),
+    new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [] }),
+    head,
+    // The Hal as the title, its words spread evenly so no word stands alone on a line.
+    new Paragraph({ style: STYLE.heading, spacing: { before: 360, after: 240 }, children: runs(balancedLines(upper(d.hal), w, theme.body, true).join('\n')) }),
     ...items.map((b, i) => itemParagraph(b, 0, i === items.length - 1 ? 240 : 60, i === items.length - 1)),
     ...signature,
   ];
@@ -135,7 +140,7 @@ export function buildNotaDinas(ctx: DocumentContext): Document {
     }),
     ...bodyParagraphs(body),
     ...signature(),
-    ...(lampiran ? lampiranPage(lampiran, d, number, date, w, signature()) : []),
+    ...(lampiran ? lampiranPage(lampiran, d, number, date, w, theme, signature()) : []),
   ];
 
   // A fresh Header per slot: docx writes each instance as its own part.
