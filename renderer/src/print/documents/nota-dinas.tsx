@@ -104,12 +104,12 @@ function LampiranSheet({ input, items }: { input: PrintInput; items: Item[] }) {
           </tr>
           <tr>
             <td className="pp-nd-lampiran-label">Nomor</td>
-            <td>:</td>
+            <td className="pp-nd-lampiran-colon">:</td>
             <td>{number}</td>
           </tr>
           <tr>
             <td className="pp-nd-lampiran-label">Tanggal</td>
-            <td>:</td>
+            <td className="pp-nd-lampiran-colon">:</td>
             <td>{date}</td>
           </tr>
         </tbody>
