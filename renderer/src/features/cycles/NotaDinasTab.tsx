@@ -165,11 +165,11 @@ export function NotaDinasTab({ view, nd, settings, onIssue }: { view: CycleView;
                 <Select label="Sifat" data={SIFAT} {...form.getInputProps('sifat')} />
               </Grid.Col>
               <Grid.Col span={6}>
-                <TextInput label="Lampiran" {...form.getInputProps('lampiran')} />
+                <TextInput label="Lampiran" description="Daftar lebih dari 5 informasi dicetak di halaman lampiran." {...form.getInputProps('lampiran')} />
               </Grid.Col>
             </Grid>
             <TextInput label="Hal" withAsterisk {...form.getInputProps('hal')} />
-            <Textarea label="Isi" withAsterisk autosize minRows={8} maxRows={18} {...form.getInputProps('isi')} />
+            <Textarea label="Isi" description="Baris bernomor menjadi daftar; lebih dari 5 baris dipindah ke lampiran." withAsterisk autosize minRows={8} maxRows={18} {...form.getInputProps('isi')} />
             <Group justify="space-between">
               <Group gap={6}>
                 <Badge color={dirty ? 'orange' : view.notaDinas.saved ? 'teal' : 'blue'} variant="light" data-testid="status-nota-dinas">
