@@ -17,6 +17,7 @@ const systemNeeds = [
   { what: 'Chromium (uji end-to-end)', file: '/usr/bin/chromium', pkg: 'chromium' },
   { what: 'LibreOffice (uji tampilan dokumen)', file: '/usr/bin/soffice', pkg: 'libreoffice-writer-nogui' },
   { what: 'pdfinfo/pdftotext (uji tampilan dokumen)', file: '/usr/bin/pdfinfo', pkg: 'poppler-utils' },
+  { what: 'zbarimg (uji kode QR terbaca dari pindaian 150 dpi)', file: '/usr/bin/zbarimg', pkg: 'zbar-tools' },
   { what: 'Huruf URW (Bookman Old Style pada dokumen)', file: '/usr/share/fonts/opentype/urw-base35', pkg: 'fonts-urw-base35' },
 ];
 const missing = systemNeeds.filter((n) => !existsSync(n.file));

@@ -150,7 +150,7 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   await expect(page.getByTestId('status-nota-dinas')).toHaveText('Tersimpan');
   await act(page, 'Terbitkan Nota Dinas');
   await page.getByRole('tab', { name: /Nota Dinas/ }).click();
-  const nomor = page.getByTestId('nomor-nota-dinas');
+  const nomor = page.getByTestId('nota-dinas-surat').getByTestId('nomor-surat');
   await expect(nomor).toHaveText(/NOMOR: 500\.12\.2\/001\/Diskominfotik\/\d{4}/);
   await expect(page.getByTestId('nota-dinas-surat')).toContainText('(segera)');
   await logout(page);

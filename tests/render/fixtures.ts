@@ -105,9 +105,13 @@ export function itemStates(fields: readonly ItemFields[]): ItemState[] {
   }));
 }
 
-export function notaDinasDraft(settings: Settings, items: readonly ItemState[]): NotaDinasDraft {
+/**
+ * The Nota Dinas as the PPID Pembantu writes it: the items listed in the isi, up to `listed`
+ * of them (five keeps the list in the body; more go to a lampiran page).
+ */
+export function notaDinasDraft(settings: Settings, items: readonly ItemState[], listed = 5): NotaDinasDraft {
   const o = settings.officials;
-  const list = items.slice(0, 6).map((i, n) => `${n + 1}. ${i.fields.judul} (${i.fields.bidang})`).join('\n');
+  const list = items.slice(0, listed).map((i, n) => `${n + 1}. ${i.fields.judul} (${i.fields.bidang})`).join('\n');
   return {
     kepada: `Petugas PPID Pembantu ${settings.office.opdName}`,
     dari: o.ketuaPpid.jabatan,
@@ -129,7 +133,7 @@ export function notaDinasDraft(settings: Settings, items: readonly ItemState[]):
 export type Stage = 'nota_dinas' | 'konsep' | 'draft' | 'final';
 
 /** A cycle at a stage of the SOP, built directly (the fold is tested elsewhere). */
-export function demoCycle(settings: Settings, stage: Stage, fields: readonly ItemFields[] = DEMO_ITEMS): CycleState {
+export function demoCycle(settings: Settings, stage: Stage, fields: readonly ItemFields[] = DEMO_ITEMS, listed = 5): CycleState {
   const items = itemStates(fields);
   const issued = stage !== 'nota_dinas';
   const step = ({ nota_dinas: 'nota_dinas', konsep: 'pemeriksaan_ppid', draft: 'pemeriksaan_kepala', final: 'arsip' } as const)[stage];
@@ -144,7 +148,7 @@ export function demoCycle(settings: Settings, stage: Stage, fields: readonly Ite
     items,
     removedItems: [],
     notaDinas: {
-      draft: notaDinasDraft(settings, items),
+      draft: notaDinasDraft(settings, items, listed),
       number: issued ? '500.12.2/007/Diskominfotik/2026' : null,
       date: issued ? '2026-11-23T02:15:00.000Z' : null,
     },
@@ -173,12 +177,33 @@ export function manyItems(n: number): ItemFields[] {
   );
 }
 
-export function demoContext(stage: Stage, opts: { paper?: 'F4' | 'A4'; items?: ItemFields[]; emblem?: boolean } = {}): DocumentContext {
+/**
+ * `n` items as an office types them for a whole year: long judul, ringkasan of 300 to 600
+ * characters (the Nota Dinas lists the judul; the ringkasan fill the lists).
+ */
+export function longItems(n: number): ItemFields[] {
+  const topics = [
+    'Laporan penyelenggaraan layanan jaringan internet desa dan titik akses publik',
+    'Rekapitulasi pengaduan masyarakat melalui kanal SP4N-LAPOR! dan tindak lanjutnya',
+    'Rencana strategis dan rencana kerja perangkat daerah beserta perubahannya',
+    'Data statistik sektoral kecamatan dan desa hasil pemutakhiran triwulanan',
+  ];
+  const sentence = 'Dokumen ini memuat uraian kegiatan, capaian kinerja, anggaran yang digunakan, kendala di lapangan serta rencana tindak lanjut pada tahun berjalan. ';
+  return Array.from({ length: n }, (_, i) => {
+    const ringkasan = sentence.repeat(2 + (i % 3)).trim().slice(0, 300 + ((i * 37) % 300));
+    return completeItem(`${topics[i % topics.length]} Tahun ${2020 + (i % 7)} (berkas ${i + 1})`, B[i % B.length]!, (['berkala', 'setiap_saat', 'serta_merta'] as const)[i % 3]!, { ringkasan });
+  });
+}
+
+export function demoContext(
+  stage: Stage,
+  opts: { paper?: 'F4' | 'A4'; items?: ItemFields[]; emblem?: boolean; listed?: number } = {},
+): DocumentContext {
   const settings = demoSettings(opts.paper ?? 'F4');
   return {
     settings,
     emblem: opts.emblem === false ? null : fakeEmblem(),
-    cycle: demoCycle(settings, stage, opts.items ?? DEMO_ITEMS),
+    cycle: demoCycle(settings, stage, opts.items ?? DEMO_ITEMS, opts.listed),
     now: new Date('2026-11-25T03:00:00.000Z'),
   };
 }

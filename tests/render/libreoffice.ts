@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -12,6 +12,8 @@ const TOOLS = [
   { bin: 'soffice', pkg: 'libreoffice-writer-nogui' },
   { bin: 'pdfinfo', pkg: 'poppler-utils' },
   { bin: 'pdftotext', pkg: 'poppler-utils' },
+  { bin: 'pdftoppm', pkg: 'poppler-utils' },
+  { bin: 'zbarimg', pkg: 'zbar-tools' },
 ];
 
 export function requireTools(): void {
@@ -62,4 +64,27 @@ export function pdfPages(file: string): string[] {
   const pages = r.stdout.split('\f');
   if (pages.at(-1)!.trim() === '') pages.pop();
   return pages;
+}
+
+/**
+ * The QR codes zbarimg reads on each page of a PDF rendered at `dpi` in grey, as a
+ * flatbed scan or an office copier's "scan to PDF" at its lowest setting gives it.
+ */
+export function qrCodesPerPage(file: string, dpi: number): string[][] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-scan-'));
+  try {
+    const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', file, path.join(dir, 'p')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`pdftoppm ${file}: ${r.stderr}`);
+    const pngs = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort((a, b) => Number(/(\d+)\.png$/.exec(a)![1]) - Number(/(\d+)\.png$/.exec(b)![1]));
+    return pngs.map((png) => {
+      // zbarimg exits 4 when a page holds no code: that is an answer here, not a failure.
+      const z = spawnSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', path.join(dir, png)], { encoding: 'utf8' });
+      if (z.status !== 0 && z.status !== 4) throw new Error(`zbarimg ${png}: ${z.stderr}`);
+      return z.stdout.split('\n').filter(Boolean);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,15 +1,16 @@
 /**
  * Regenerates the reference renders in docs/documents/ (`npx tsx tests/render/make-reference.ts`):
  * the demo office's Nota Dinas, a signed DIP (pages 1 and 2), the signed DIK and one Lembar
- * Uji Konsekuensi, converted by LibreOffice and rendered at 70 dpi. Look at them after any
- * change to the documents' layout.
+ * Uji Konsekuensi, converted by LibreOffice and rendered at 70 dpi; and a 40-item cycle's
+ * Nota Dinas with its lampiran page. Look at them after any change to the documents' layout.
+ * Names given on the command line (`… make-reference.ts nota-dinas`) limit it to those documents.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildDik, buildDip, buildNotaDinas, buildUjiKonsekuensi, packDocx } from '../../electron/core/documents';
-import { demoContext } from './fixtures';
+import { demoContext, longItems } from './fixtures';
 import { convertToPdf, requireTools } from './libreoffice';
 
 requireTools();
@@ -18,13 +19,17 @@ mkdirSync(outDir, { recursive: true });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ppid-reference-'));
 // The references show the app's own placeholder emblem, as a newcomer's demo office prints it.
 const emblem = readFileSync(path.resolve('resources/emblem-default.png'));
-const ctx = (stage: Parameters<typeof demoContext>[0]) => ({ ...demoContext(stage), emblem });
-const docs = {
-  'nota-dinas': buildNotaDinas(ctx('konsep')),
-  dip: buildDip(ctx('final')),
-  dik: buildDik(ctx('final')),
-  'uji-konsekuensi': buildUjiKonsekuensi(ctx('konsep')),
+const ctx = (stage: Parameters<typeof demoContext>[0], opts: Parameters<typeof demoContext>[1] = {}) => ({ ...demoContext(stage, opts), emblem });
+const build = {
+  'nota-dinas': () => buildNotaDinas(ctx('konsep')),
+  'nota-dinas-40': () => buildNotaDinas(ctx('konsep', { paper: 'A4', items: longItems(40), listed: 40 })),
+  dip: () => buildDip(ctx('final')),
+  dik: () => buildDik(ctx('final')),
+  'uji-konsekuensi': () => buildUjiKonsekuensi(ctx('konsep')),
 };
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.some((o) => name.startsWith(o));
+const docs = Object.fromEntries(Object.entries(build).filter(([name]) => wanted(name)).map(([name, make]) => [name, make()]));
 const files: string[] = [];
 for (const [name, doc] of Object.entries(docs)) {
   const file = path.join(tmp, `${name}.docx`);
@@ -35,12 +40,14 @@ convertToPdf(files, tmp);
 
 const pages: [string, number, string][] = [
   ['nota-dinas', 1, 'nota-dinas.png'],
+  ['nota-dinas-40', 1, 'nota-dinas-40-page1.png'],
+  ['nota-dinas-40', 2, 'nota-dinas-40-lampiran.png'],
   ['dip', 1, 'dip-page1.png'],
   ['dip', 2, 'dip-page2.png'],
   ['dik', 1, 'dik.png'],
   ['uji-konsekuensi', 1, 'uji-konsekuensi.png'],
 ];
-for (const [name, page, png] of pages) {
+for (const [name, page, png] of pages.filter(([name]) => name in docs)) {
   const prefix = path.join(tmp, `${name}-${page}`);
   const r = spawnSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', path.join(tmp, `${name}.pdf`), prefix]);
   if (r.status !== 0) throw new Error(`pdftoppm ${name} p.${page}: ${r.stderr}`);

@@ -254,7 +254,9 @@ describe('documentFingerprint', () => {
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(a.short).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
     expect(a.short.replace(/-/g, '').toLowerCase()).toBe(a.sha256.slice(0, 12));
-    expect(a.qrText).toBe(`PPIDDESK|DIP|${cycle.id}|v2|${a.sha256}`);
+    // Alphanumeric QR characters only, with the first 128 bits of the hash: a version-4 code.
+    expect(a.qrText).toBe(`PPIDDESK:DIP:${cycle.id.toUpperCase()}:V2:${a.sha256.slice(0, 32).toUpperCase()}`);
+    expect(qrPng(a.qrText).modules).toBeLessThanOrEqual(33 + 8);
   });
 
   it('differs between the DIP and the DIK of one cycle', () => {

@@ -198,11 +198,16 @@ describe('signing and verifying through the core', () => {
     const again = await call<{ result: string; message: string; note: string | null }>('operator', 'documents.verify', { code: short });
     expect(again).toMatchObject({ result: 'signed', note: REPRINT });
     expect(again.message).toContain(REPRINT);
+    // Papers printed with the first QR text and with the shorter one both verify.
     expect(await call('operator', 'documents.verify', { code: `PPIDDESK|DIP|${id}|v1|${signedDip}` })).toMatchObject({ result: 'signed' });
+    const shortQr = `PPIDDESK:DIP:${id.toUpperCase()}:V1:${signedDip.slice(0, 32).toUpperCase()}`;
+    expect(await call('operator', 'documents.verify', { code: shortQr })).toMatchObject({ result: 'signed', cycleId: id, kind: 'dip' });
+    const forged = `${shortQr.slice(0, -1)}${shortQr.endsWith('0') ? '1' : '0'}`;
+    expect(await call('operator', 'documents.verify', { code: forged })).toMatchObject({ result: 'none', cycleId: id, kind: null });
     // A reprint carries the signed code in its footer, and the print view hears why.
     expect((await call<{ dip: { short: string; note: string | null } }>('operator', 'documents.fingerprints', { cycleId: id })).dip).toEqual({
       short,
-      qrText: `PPIDDESK|DIP|${id}|v1|${signedDip}`,
+      qrText: shortQr,
       note: REPRINT,
     });
     const docx = await call<{ base64: string }>('operator', 'documents.build', { cycleId: id, kind: 'dip' });

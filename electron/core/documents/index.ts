@@ -16,6 +16,8 @@ export {
 } from './shared/texts';
 export {
   documentFingerprint,
+  parseQrPayload,
+  qrPayload,
   fingerprintContent,
   fingerprintSha256,
   legacyFingerprintSha256V1,

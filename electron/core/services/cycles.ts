@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NOTA_DINAS_BODY_ITEMS_MAX, NOTA_DINAS_LAMPIRAN_COUNT } from '../documents/shared/nota-dinas';
 import { AppError } from '../result';
 import { itemFieldsSchema, itemProblems, type ItemFields } from '../domain/information';
 import { DEFAULT_NOTA_DINAS_PATTERN, formatLetterNumber, parseLetterNumber } from '../domain/numbering';
@@ -99,6 +100,8 @@ function suggestedNotaDinas(ctx: CallContext, s: CycleState): NotaDinasDraft {
     dari: o.ketuaPpid.jabatan,
     tembusan: [o.kepala.jabatan],
     hal: `Penghimpunan dan Pendokumentasian Informasi Publik Tahun ${s.year}`,
+    // A longer list prints as the lampiran (documents/shared/nota-dinas.ts); the head says so.
+    lampiran: s.items.length > NOTA_DINAS_BODY_ITEMS_MAX ? NOTA_DINAS_LAMPIRAN_COUNT : '-',
     batasWaktu: '1 (satu) hari kerja',
     isi:
       `Dalam rangka melaksanakan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik dan SOP Pendokumentasian Informasi Publik, ` +

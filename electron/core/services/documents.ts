@@ -8,6 +8,7 @@ import {
   documentFingerprint,
   listStateOf,
   packDocx,
+  parseQrPayload,
   type DocumentKind,
 } from '../documents';
 import type { CallContext } from './context';
@@ -46,7 +47,8 @@ export async function buildDocument(ctx: CallContext, input: { cycleId: string; 
         : input.kind === 'dik'
           ? buildDik(dctx)
           : buildUjiKonsekuensi(dctx);
-  const bytes = await packDocx(doc);
+  // The file's own date: a signed list is from its signing, anything else from now.
+  const bytes = await packDocx(doc, cycle.signed && input.kind !== 'notaDinas' ? new Date(cycle.signed.at) : ctx.now);
   return { fileName: documentFileName(input.kind, cycle, state ?? undefined), mime: DOCX_MIME, base64: bytes.toString('base64'), state };
 }
 
@@ -59,7 +61,7 @@ export async function buildDocument(ctx: CallContext, input: { cycleId: string; 
  */
 export function verifyDocument(ctx: CallContext, input: { code: string }): Verification {
   const code = input.code.trim();
-  const qr = /^PPIDDESK\|(DIP|DIK)\|([A-Za-z0-9-]+)\|v(\d+)\|([a-f0-9]{64})$/.exec(code);
+  const qr = parseQrPayload(code);
   const short = code.toUpperCase().replace(/[^0-9A-F]/g, '');
   if (!qr && short.length !== 12) {
     throw new AppError('INVALID_INPUT', 'Kode tidak dikenali. Ketik sidik dokumen (12 huruf/angka, mis. C0EE-4F97-AB20) atau isi kode QR.');
@@ -68,7 +70,7 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
   for (const cycle of signed) {
     for (const kind of ['dip', 'dik'] as const) {
       const fp = documentFingerprint(kind, cycle);
-      const matches = qr ? fp.sha256 === qr[4] && kind === qr[1]!.toLowerCase() : fp.short.replace(/-/g, '') === short;
+      const matches = qr ? fp.sha256.startsWith(qr.sha256Prefix) && kind === qr.kind : fp.short.replace(/-/g, '') === short;
       if (!matches) continue;
       const newer = signed.find((c) => c.year > cycle.year);
       const label = kind === 'dip' ? 'Daftar Informasi Publik' : 'Daftar Informasi yang Dikecualikan';
@@ -88,8 +90,8 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
       };
     }
   }
-  if (qr && ctx.stores.cycles.get(qr[2]!)) {
-    const c = ctx.stores.cycles.get(qr[2]!)!;
+  if (qr && ctx.stores.cycles.get(qr.cycleId)) {
+    const c = ctx.stores.cycles.get(qr.cycleId)!;
     return {
       result: 'none',
       message: `Kode menyebut siklus "${c.title}", tetapi isinya tidak cocok dengan daftar yang ditandatangani. Dokumen mungkin telah diubah atau belum sah.`,

@@ -4,14 +4,14 @@ import type { Person } from '../../../electron/core/domain/office';
 import { formatNip } from '../../../electron/core/domain/nip';
 import { pangkatLabel } from '../../../electron/core/domain/pangkat';
 import type { CellLine } from '../../../electron/core/documents/shared/columns';
-import { contactLines, mmToTwips, pemdaHeading, upper, type Theme } from './texts';
+import { kopLines } from '../../../electron/core/documents/shared/kop';
+import { mmToTwips, type Theme } from './texts';
 
 /**
  * Kop surat as parts/kop.ts: the emblem in a 2.7 cm column at the left, the heading centred
  * in the rest (a narrow empty column at the right), and the thick-thin closing rule.
  */
 export function Kop({ settings, contentWidthMm, theme }: { settings: SettingsView; contentWidthMm: number; theme: Theme }) {
-  const o = settings.office;
   // The heading's width as the DOCX computes it: the content less the emblem's 2.7 cm, the
   // right column's 0.6 cm and the cell padding.
   const textTwips = mmToTwips(contentWidthMm) - mmToTwips(27) - mmToTwips(6) - 120;
@@ -19,18 +19,23 @@ export function Kop({ settings, contentWidthMm, theme }: { settings: SettingsVie
     <header className="pp-kop">
       <div className="pp-kop-emblem">{settings.emblemDataUrl && <img src={settings.emblemDataUrl} alt="Lambang daerah" />}</div>
       <div className="pp-kop-text">
-        <div className="pp-kop-pemda">{pemdaHeading(o.pemda)}</div>
-        <div className="pp-kop-opd">{upper(o.opdName)}</div>
-        <div className="pp-kop-address">{o.address}</div>
-        {contactLines(o, textTwips, theme.small + 1).map((line) => (
-          <div key={line} className="pp-kop-contact">
-            {/* The lines are the DOCX's; should a wide font still overflow one, it breaks
-                between the parts, never inside an address. */}
-            {line.split(' • ').map((part, i) => (
-              <span key={i}>
-                {i > 0 && ' • '}
-                <span className="pp-nowrap">{part}</span>
-              </span>
+        {/* The lines and sizes are the DOCX's (shared/kop.ts): balanced, no word left alone. */}
+        {kopLines(settings, textTwips, theme).map((l, i) => (
+          <div
+            key={i}
+            className={['pp-kop-line', i === 0 && 'pp-kop-pemda', i === 1 && 'pp-kop-opd', i === 2 && 'pp-kop-address', i > 2 && 'pp-kop-contact'].filter(Boolean).join(' ')}
+            style={{ fontSize: `${l.sizePt}pt` }}
+          >
+            {l.lines.map((line, j) => (
+              <div key={j}>
+                {/* Contacts break between their parts, never inside an address. */}
+                {line.split(' • ').map((part, k) => (
+                  <span key={k}>
+                    {k > 0 && ' • '}
+                    <span className={i > 2 ? 'pp-nowrap' : undefined}>{part}</span>
+                  </span>
+                ))}
+              </div>
             ))}
           </div>
         ))}
@@ -46,12 +51,15 @@ export interface SignatureProps {
   /** The jabatan lines; the last gets the comma. */
   jabatan: string[];
   person: Pick<Person, 'name' | 'pangkat' | 'nip' | 'asn'>;
-  /** Blank height for the wet signature, in points (the DOCX's twips / 20). */
+  /** Blank height for the wet signature, in points; never less than SIGNING_SPACE_PT. */
   signingSpacePt?: number;
 }
 
+/** 3 cm between the jabatan and the name for the wet signature and the stamp (parts/signature.ts). */
+export const SIGNING_SPACE_PT = 85.04;
+
 /** parts/signature.ts: centred in its column, never split across pages. */
-export function Signature({ placeDate, jabatan, person, signingSpacePt = 60 }: SignatureProps) {
+export function Signature({ placeDate, jabatan, person, signingSpacePt = 0 }: SignatureProps) {
   const pangkat = pangkatLabel(person.pangkat);
   const nip = person.asn !== 'NON_ASN' && person.nip ? `NIP. ${formatNip(person.nip)}` : null;
   return (
@@ -60,7 +68,7 @@ export function Signature({ placeDate, jabatan, person, signingSpacePt = 60 }: S
       {jabatan.map((line, i) => (
         <div key={i}>{i === jabatan.length - 1 ? `${line.replace(/,\s*$/, '')},` : line}</div>
       ))}
-      <div className="pp-signature-name" style={{ marginTop: `${signingSpacePt}pt` }}>
+      <div className="pp-signature-name" style={{ marginTop: `${Math.max(signingSpacePt, SIGNING_SPACE_PT)}pt` }}>
         {person.name}
       </div>
       {pangkat && <div>{pangkat}</div>}

@@ -6,11 +6,14 @@ import { create } from 'qrcode';
  * stays sharp at any print resolution and is built synchronously.
  */
 const QUIET = 4;
+/** The smallest module a 150-dpi scan reads (as parts/frame.ts): a larger code wins over the asked side. */
+const MIN_MODULE_MM = 0.42;
 
 export function qrSvg(text: string, sideMm: number): string {
   const qr = create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const side = n + 2 * QUIET;
+  const mm = Math.max(sideMm, Math.ceil(side * MIN_MODULE_MM * 10) / 10);
   let d = '';
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
@@ -18,7 +21,7 @@ export function qrSvg(text: string, sideMm: number): string {
     }
   }
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${sideMm}mm" height="${sideMm}mm" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${mm}mm" height="${mm}mm" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
     `<rect width="${side}" height="${side}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`
   );
 }

@@ -261,7 +261,7 @@ describe('the cycle screen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Terbitkan Nota Dinas' }));
     await waitFor(() => expect(screen.getByTestId('tahap-sekarang').textContent).toBe('Langkah 3: Pengumpulan & klasifikasi'));
     fireEvent.click(screen.getByRole('tab', { name: /Nota Dinas/ }));
-    expect((await screen.findByTestId('nomor-nota-dinas')).textContent).toBe('NOMOR: 500.12.2/001/Diskominfotik/2026');
+    expect((await within(await screen.findByTestId('nota-dinas-surat')).findByTestId('nomor-surat')).textContent).toBe('NOMOR: 500.12.2/001/Diskominfotik/2026');
     expect(screen.getByTestId('nota-dinas-surat').textContent).toContain('Pendokumentasian Informasi Publik 2027');
   });
 });

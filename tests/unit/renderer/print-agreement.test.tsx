@@ -111,7 +111,7 @@ describe('the print views say what the DOCX says', () => {
       const rows = tableRows(docx.xml['word/document.xml']!);
       const { container, unmount } = show('notaDinas', input);
       // The kop: pemda, OPD, address and the contact lines, as the DOCX packs them.
-      expect([...container.querySelectorAll('.pp-kop-text > div')].map((d) => d.textContent)).toEqual(rows[0]!.cells[1]!.split('\n'));
+      expect([...container.querySelectorAll('.pp-kop-text > div > div')].map((d) => d.textContent)).toEqual(rows[0]!.cells[1]!.split('\n'));
       expect(htmlRows(container.querySelector('table.pp-nd-head')!)).toEqual(rows.slice(1).map((r) => r.cells));
       const docParas = paragraphs(docx.xml['word/document.xml']!);
       expect(docParas).toContain(container.querySelector('[data-testid="nomor-surat"]')!.textContent);

@@ -1,6 +1,11 @@
 import { Packer, type Document } from 'docx';
+import { coreXml } from './parts/frame';
 
-/** The one place a Document becomes bytes. */
-export async function packDocx(doc: Document): Promise<Buffer> {
-  return Packer.toBuffer(doc);
+/**
+ * The one place a Document becomes bytes. `date` is the document's own date for a builder
+ * that did not give one: docx would otherwise stamp the packing machine's clock.
+ */
+export async function packDocx(doc: Document, date?: Date): Promise<Buffer> {
+  const core = coreXml(doc, date);
+  return Packer.toBuffer(doc, false, core ? [{ path: 'docProps/core.xml', data: core }] : []);
 }

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, Select, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import type { SettingsView } from '../../../../electron/core/contract';
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
-import { formatNip } from '../../../../electron/core/domain/nip';
 import { emptyNotaDinas, type NotaDinasDraft } from '../../../../electron/core/domain/workflow';
 import { callRaw } from '../../api/client';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 import { formatDate } from '../../i18n/date';
+import { officeNow } from '../../i18n/office-clock';
+import { printSpec, PrintView } from '../../print';
 import type { CycleHandle } from './useCycle';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 
@@ -66,54 +67,49 @@ export function useNotaDinasForm(view: CycleView | null, change: CycleHandle['ch
   return { form, saving, saveIfDirty };
 }
 
-/** The Nota Dinas as it prints: kop, number, the addressed fields, body and signature. */
-export function NotaDinasLetter({ draft, number, date, settings }: { draft: NotaDinasDraft; number: string | null; date: string | null; settings: SettingsView | null }) {
-  const o = settings?.office;
-  const ketua = settings?.officials.ketuaPpid;
-  const row = (k: string, v: React.ReactNode) => (
-    <tr>
-      <td style={{ width: 90 }}>{k}</td>
-      <td style={{ width: 10 }}>:</td>
-      <td>{v}</td>
-    </tr>
+/** The preview's page: the paper's width plus a little grey around it, in CSS px (96 per inch). */
+const mmToPx = (mm: number) => (mm * 96) / 25.4;
+
+/**
+ * The Nota Dinas as it prints: the print view itself (print/documents/nota-dinas.tsx, the
+ * DOCX's twin), scaled to the column, with the lampiran page when the list goes there. A
+ * separate screen-only letter drifted from the paper (heading, tembusan, lines that never
+ * printed); this one cannot.
+ */
+export function NotaDinasLetter({ view, draft, settings }: { view: CycleView; draft: NotaDinasDraft; settings: SettingsView | null }) {
+  // The date a Konsep prints with: the office's today, fixed for the visit.
+  const now = useMemo(() => officeNow(), []);
+  const box = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(0.6);
+  const spec = useMemo(
+    () =>
+      settings
+        ? printSpec('notaDinas', {
+            cycle: { ...view, notaDinas: { draft, number: view.notaDinas.number, date: view.notaDinas.date } },
+            settings,
+            now,
+            fingerprints: null,
+          })
+        : null,
+    [view, draft, settings, now],
   );
+  const pageWidth = spec ? mmToPx(spec.box.width + 12) : 800;
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => e && e.contentRect.width > 0 && setScale(Math.min(1, e.contentRect.width / pageWidth)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [pageWidth]);
   return (
-    <div className="letter" aria-label="Pratinjau Nota Dinas" data-testid="nota-dinas-surat">
-      {o && (
-        <div className="kop">
-          <div style={{ fontWeight: 600 }}>{o.pemda.toUpperCase()}</div>
-          <div style={{ fontWeight: 700, fontSize: 15 }}>{o.opdName.toUpperCase()}</div>
-          <div style={{ fontSize: 11 }}>
-            {o.address}
-            {o.phone ? ` Telp. ${o.phone}` : ''}
-            {o.email ? ` · ${o.email}` : ''}
-          </div>
+    <div ref={box} className="nota-dinas-preview" aria-label="Pratinjau Nota Dinas" data-testid="nota-dinas-surat">
+      {spec ? (
+        <div style={{ zoom: scale }}>
+          <PrintView spec={spec} />
         </div>
+      ) : (
+        <Text c="dimmed">Memuat pengaturan kantor…</Text>
       )}
-      <div style={{ textAlign: 'center', fontWeight: 700, textDecoration: 'underline' }}>NOTA DINAS</div>
-      <div style={{ textAlign: 'center', marginBottom: 12 }} data-testid="nomor-nota-dinas">
-        NOMOR: {number ?? <i style={{ color: '#888' }}>diberikan saat diterbitkan</i>}
-      </div>
-      <table>
-        <tbody>
-          {row('Yth.', draft.kepada || '…')}
-          {row('Dari', draft.dari || '…')}
-          {row('Tembusan', draft.tembusan.length ? draft.tembusan.join('; ') : '-')}
-          {row('Tanggal', date ? formatDate(date) : <i style={{ color: '#888' }}>tanggal terbit</i>)}
-          {row('Sifat', draft.sifat)}
-          {row('Lampiran', draft.lampiran || '-')}
-          {row('Hal', <b>{draft.hal || '…'}</b>)}
-        </tbody>
-      </table>
-      <hr style={{ border: 0, borderTop: '1px solid #111', margin: '8px 0' }} />
-      <div className="isi">{draft.isi || '…'}</div>
-      {draft.batasWaktu && <div style={{ marginTop: 8 }}>Batas waktu: {draft.batasWaktu}</div>}
-      <div style={{ marginLeft: '55%', marginTop: 24 }}>
-        <div>{draft.dari}</div>
-        <div style={{ height: 56 }} />
-        <div style={{ fontWeight: 700, textDecoration: 'underline' }}>{ketua?.name ?? ''}</div>
-        {ketua?.nip && <div>NIP. {formatNip(ketua.nip)}</div>}
-      </div>
     </div>
   );
 }
@@ -139,7 +135,7 @@ export function NotaDinasTab({ view, nd, settings, onIssue }: { view: CycleView;
               : 'PPID Pembantu sedang menyusun Nota Dinas. Di bawah ini konsepnya saat ini.'}
           </Alert>
         )}
-        <NotaDinasLetter draft={view.notaDinas.draft} number={view.notaDinas.number} date={view.notaDinas.date} settings={settings} />
+        <NotaDinasLetter view={view} draft={view.notaDinas.draft} settings={settings} />
       </Stack>
     );
   }
@@ -169,12 +165,11 @@ export function NotaDinasTab({ view, nd, settings, onIssue }: { view: CycleView;
                 <Select label="Sifat" data={SIFAT} {...form.getInputProps('sifat')} />
               </Grid.Col>
               <Grid.Col span={6}>
-                <TextInput label="Lampiran" {...form.getInputProps('lampiran')} />
+                <TextInput label="Lampiran" description="Daftar lebih dari 5 informasi dicetak di halaman lampiran." {...form.getInputProps('lampiran')} />
               </Grid.Col>
             </Grid>
             <TextInput label="Hal" withAsterisk {...form.getInputProps('hal')} />
-            <Textarea label="Isi" withAsterisk autosize minRows={8} maxRows={18} {...form.getInputProps('isi')} />
-            <TextInput label="Batas waktu pelaksanaan" {...form.getInputProps('batasWaktu')} />
+            <Textarea label="Isi" description="Baris bernomor menjadi daftar; lebih dari 5 baris dipindah ke lampiran." withAsterisk autosize minRows={8} maxRows={18} {...form.getInputProps('isi')} />
             <Group justify="space-between">
               <Group gap={6}>
                 <Badge color={dirty ? 'orange' : view.notaDinas.saved ? 'teal' : 'blue'} variant="light" data-testid="status-nota-dinas">
@@ -192,7 +187,7 @@ export function NotaDinasTab({ view, nd, settings, onIssue }: { view: CycleView;
         </form>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 6 }}>
-        <NotaDinasLetter draft={form.values} number={null} date={null} settings={settings} />
+        <NotaDinasLetter view={view} draft={form.values} settings={settings} />
       </Grid.Col>
     </Grid>
   );

@@ -142,7 +142,7 @@ export function VerifyPage({ readQr = readQrFromImage }: VerifyPageProps) {
           <Stack gap="sm">
             <TextInput
               label="Sidik dokumen atau isi kode QR"
-              description="Contoh: C0EE-4F97-AB20, atau teks kode QR yang diawali PPIDDESK|"
+              description="Contoh: C0EE-4F97-AB20, atau teks kode QR yang diawali PPIDDESK"
               placeholder="XXXX-XXXX-XXXX"
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}

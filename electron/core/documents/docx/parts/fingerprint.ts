@@ -43,8 +43,8 @@ export function shortFingerprint(sha256: string): string {
 const MODULE_PX = 4;
 const QUIET = 4;
 
-/** A QR code as a PNG, black on white, with its side in pixels. */
-export function qrPng(text: string): { png: Buffer; sizePx: number } {
+/** A QR code as a PNG, black on white, with its side in pixels and in modules (quiet zone included). */
+export function qrPng(text: string): { png: Buffer; sizePx: number; modules: number } {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const side = (n + 2 * QUIET) * MODULE_PX;
@@ -53,5 +53,5 @@ export function qrPng(text: string): { png: Buffer; sizePx: number } {
     const r = Math.floor(y / MODULE_PX) - QUIET;
     return c >= 0 && r >= 0 && c < n && r < n && qr.modules.data[r * n + c] === 1;
   });
-  return { png, sizePx: side };
+  return { png, sizePx: side, modules: n + 2 * QUIET };
 }

@@ -14,7 +14,7 @@ import type { Settings } from '../../../domain/office';
 import { cm } from './page';
 import { qrPng } from './fingerprint';
 import { fixedTable } from './table';
-import { runs, type Theme } from './text';
+import { runs, STYLE, themeOf, type Theme } from './text';
 
 /**
  * A header text, not a watermark: LibreOffice drops or misplaces Word's VML watermarks,
@@ -54,8 +54,12 @@ export interface SealSpec {
   caption: string;
 }
 
-/** The QR's side on paper: 1.5 cm, modules of about 0.4 mm, readable by a phone camera. */
-const QR_PX = 57;
+/**
+ * The QR's side on paper, from its module count: modules of 0.42 mm (quiet zone included),
+ * which a 150-dpi scan still reads; a version-4 code comes to about 1.7 cm.
+ */
+const QR_MODULE_MM = 0.42;
+const qrSidePx = (modules: number) => Math.ceil(((modules * QR_MODULE_MM) / 25.4) * 96);
 
 /**
  * The footer of a signed list: QR code, fingerprint and page number on every page, so any
@@ -78,7 +82,7 @@ export function sealFooter(seal: SealSpec, contentWidth: number, theme: Theme): 
                   new ImageRun({
                     type: 'png',
                     data: qr.png,
-                    transformation: { width: QR_PX, height: QR_PX },
+                    transformation: { width: qrSidePx(qr.modules), height: qrSidePx(qr.modules) },
                     altText: { name: 'Kode QR', title: 'Kode QR', description: seal.qrText },
                   }),
                 ],
@@ -107,10 +111,113 @@ export function sealFooter(seal: SealSpec, contentWidth: number, theme: Theme): 
   return new Footer({ children: [table] });
 }
 
-/** One document with the office's font and size as the defaults, in Indonesian. */
-export function makeDocument(settings: Settings, meta: { title: string; description: string }, sections: ISectionOptions[]): Document {
-  return new Document({
-    creator: `PPID Pembantu ${settings.office.opdName}`,
+export { STYLE } from './text';
+
+function paragraphStyles(settings: Settings) {
+  const theme = themeOf(settings);
+  const font = settings.documents.font;
+  const size = (pt: number) => pt * 2;
+  const tight = { before: 0, after: 0 };
+  return {
+    title: {
+      run: { font, size: size(theme.body + 1), bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: tight, keepNext: true, keepLines: true },
+    },
+    heading1: {
+      run: { font, size: size(theme.body), bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 120 }, keepNext: true, keepLines: true },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.body,
+        name: 'Body Text',
+        basedOn: 'Normal',
+        next: STYLE.body,
+        quickFormat: true,
+        // No alignment or spacing of its own: every paragraph of the lists takes this style
+        // by default (text.ts para) and must look as it did under Normal.
+        run: { font, size: size(theme.body) },
+        paragraph: { spacing: tight },
+      },
+      {
+        id: STYLE.table,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        next: STYLE.table,
+        quickFormat: true,
+        run: { font, size: size(theme.table) },
+        paragraph: { spacing: tight },
+      },
+      {
+        id: STYLE.signature,
+        name: 'Signature',
+        basedOn: 'Normal',
+        next: STYLE.signature,
+        quickFormat: true,
+        run: { font, size: size(theme.body) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: tight, keepNext: true, keepLines: true },
+      },
+      {
+        id: STYLE.kop,
+        name: 'Kop Surat',
+        basedOn: 'Normal',
+        next: STYLE.kop,
+        quickFormat: true,
+        run: { font, size: size(theme.small + 1) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: tight },
+      },
+    ],
+  };
+}
+
+/** What docProps/core.xml says of a document: docx itself always stamps the machine's clock. */
+interface CoreMeta {
+  title: string;
+  description: string;
+  creator: string;
+  created?: Date;
+}
+const coreMeta = new WeakMap<Document, CoreMeta>();
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const w3cdtf = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * docProps/core.xml for a document made by makeDocument: the office as its author, the
+ * document's title, and its own date (the date it was issued or signed) as created and
+ * modified, so the file says when the letter is from, not when someone printed it. Null for a
+ * document not made here, or with no date of its own.
+ */
+export function coreXml(doc: Document, fallbackDate?: Date): string | null {
+  const meta = coreMeta.get(doc);
+  const date = meta?.created ?? fallbackDate;
+  if (!meta || !date) return null;
+  const stamp = (tag: string) => `<dcterms:${tag} xsi:type="dcterms:W3CDTF">${w3cdtf(date)}</dcterms:${tag}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+    'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlText(meta.title)}</dc:title>` +
+    `<dc:creator>${xmlText(meta.creator)}</dc:creator>` +
+    (meta.description ? `<dc:description>${xmlText(meta.description)}</dc:description>` : '') +
+    `<cp:lastModifiedBy>${xmlText(meta.creator)}</cp:lastModifiedBy>` +
+    stamp('created') +
+    stamp('modified') +
+    '</cp:coreProperties>'
+  );
+}
+
+/**
+ * One document with the office's font and size as the defaults, in Indonesian, with the
+ * shared paragraph styles. `created` is the document's own date; without it the packing
+ * service supplies one (services/documents.ts).
+ */
+export function makeDocument(settings: Settings, meta: { title: string; description: string; created?: Date }, sections: ISectionOptions[]): Document {
+  const creator = settings.office.opdName;
+  const { paragraphStyles: custom, ...builtIn } = paragraphStyles(settings);
+  const doc = new Document({
+    creator,
+    lastModifiedBy: creator,
     title: meta.title,
     description: meta.description,
     styles: {
@@ -119,8 +226,12 @@ export function makeDocument(settings: Settings, meta: { title: string; descript
           run: { font: settings.documents.font, size: settings.documents.fontSize * 2, language: { value: 'id-ID' } },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
+        ...builtIn,
       },
+      paragraphStyles: custom,
     },
     sections,
   });
+  coreMeta.set(doc, { title: meta.title, description: meta.description, creator, ...(meta.created ? { created: meta.created } : {}) });
+  return doc;
 }

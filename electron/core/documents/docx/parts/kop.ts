@@ -3,8 +3,9 @@ import type { Settings } from '../../../domain/office';
 import { imageSize } from '../../../files/image';
 import { fixedTable } from './table';
 import { cm } from './page';
-import { centred, runs } from './text';
-import { contactLines, pemdaHeading, upper, type Theme } from '../../shared/texts';
+import { runs, STYLE } from './text';
+import { kopLines } from '../../shared/kop';
+import type { Theme } from '../../shared/texts';
 
 /** The box the emblem fits in, in px at 96 per inch (about 2.6 × 2.4 cm); its aspect is kept. */
 const EMBLEM_BOX = { width: 100, height: 90 };
@@ -29,20 +30,19 @@ function emblemRun(emblem: Buffer, meta: Settings['emblem']): ImageRun | null {
  * closing thick-thin rule.
  */
 export function kopSurat(settings: Settings, emblem: Buffer | null, contentWidth: number, theme: Theme): (Table | Paragraph)[] {
-  const o = settings.office;
   // The emblem's column on the left, a narrow one on the right: the heading is centred a
   // little right of the page's axis but keeps room for a long OPD name and address.
   const left = cm(2.7);
   const right = cm(0.6);
   const textWidth = contentWidth - left - right;
   const image = emblem ? emblemRun(emblem, settings.emblem) : null;
-  const tight = { before: 0, after: 0 } as const;
-  const heading = [
-    centred(pemdaHeading(o.pemda), { size: theme.body + 2, bold: true }, { spacing: tight }),
-    centred(upper(o.opdName), { size: theme.body + 4, bold: true }, { spacing: tight }),
-    centred(o.address, { size: theme.small + 1 }, { spacing: { ...tight, before: 40 } }),
-  ];
-  for (const line of contactLines(o, textWidth - 120, theme.small + 1)) heading.push(centred(line, { size: theme.small + 1 }, { spacing: tight }));
+  const heading = kopLines(settings, textWidth - 120, theme).map((l) =>
+    new Paragraph({
+      style: STYLE.kop,
+      spacing: { before: l.gapBefore ? 40 : 0, after: 0 },
+      children: runs(l.lines.join('\n'), { size: l.sizePt, bold: l.bold }),
+    }),
+  );
   const table = fixedTable(
     [left, textWidth, right],
     [

@@ -2,7 +2,8 @@ import { AlignmentType, Paragraph } from 'docx';
 import { formatNip } from '../../../domain/nip';
 import type { Person } from '../../../domain/office';
 import { pangkatLabel } from '../../../domain/pangkat';
-import { runs, type Theme } from './text';
+import { cm } from './page';
+import { runs, STYLE, type Theme } from './text';
 
 export interface SignatureSpec {
   /** "Putussibau, 25 November 2026"; letters that date themselves in the head leave it out. */
@@ -17,14 +18,17 @@ export interface SignatureSpec {
    * would instead tie the table to whatever follows it.
    */
   inRow?: boolean;
-  /** Blank height for the signature in twips; letters without a stamp need less. */
+  /** Blank height for the signature in twips; never less than SIGNING_SPACE. */
   signingSpace?: number;
   /** Keep the last line with what follows (a tembusan list that must not be left behind). */
   keepWithFollowing?: boolean;
 }
 
-/** Blank height for the wet signature and the stamp over it (about 2.1 cm). */
-const SIGNING_SPACE = 1200;
+/**
+ * Blank height between the jabatan and the name: 3 cm, room for a wet signature and the
+ * stamp over it. A larger space may be asked for, never a smaller one.
+ */
+export const SIGNING_SPACE = cm(3);
 
 /**
  * The block an official signs: centred in a column at the right. Every paragraph but the
@@ -33,6 +37,7 @@ const SIGNING_SPACE = 1200;
  */
 export function signatureBlock(spec: SignatureSpec, theme: Theme): Paragraph[] {
   const common = {
+    style: STYLE.signature,
     alignment: AlignmentType.CENTER,
     indent: { left: spec.indent, right: 0 },
     keepLines: true,
@@ -56,7 +61,7 @@ export function signatureBlock(spec: SignatureSpec, theme: Theme): Paragraph[] {
       new Paragraph({
         ...common,
         keepNext: (!last || Boolean(spec.keepWithFollowing)) && !spec.inRow,
-        spacing: { before: i === 0 ? (spec.signingSpace ?? SIGNING_SPACE) : 0, after: 0 },
+        spacing: { before: i === 0 ? Math.max(spec.signingSpace ?? 0, SIGNING_SPACE) : 0, after: 0 },
         children: runs(t.text, { size: theme.body, bold: t.bold, ...(t.underline ? { underline: {} } : {}) }),
       }),
     );
