@@ -145,7 +145,7 @@ describe('the Nota Dinas and the uji konsekuensi sheets', () => {
 
 describe('page setup', () => {
   it('sizes the page by the paper setting, landscape for the lists', () => {
-    const theme = themeOf({ documents: { paper: 'F4', font: 'Arial', fontSize: 12, kodeKlasifikasi: '500.12.2', notaDinasPattern: '{kode}' } });
+    const theme = themeOf({ documents: { paper: 'F4', font: 'Arial', fontSize: 12, kodeKlasifikasi: '500.12.2', notaDinasPattern: '{kode}', listDecree: { enabled: false, issuer: 'kepala', pattern: '{urut}' } } });
     expect(pageCss(pageBox('F4', 'landscape'), { mark: null, footer: { kind: 'pageOfPages' } }, theme)).toContain('size: 330mm 215mm; margin: 20mm 15mm 26mm 20mm;');
     expect(pageCss(pageBox('A4', 'portrait'), { mark: null, footer: { kind: 'fromSecondPage' } }, theme)).toContain('size: 210mm 297mm; margin: 20mm 20mm 20mm 30mm;');
     expect(pageCss(pageBox('A4', 'portrait'), { mark: 'A "B" \\ C', footer: { kind: 'fromSecondPage' } }, theme)).toContain('content: "A \\"B\\" \\\\ C"');

@@ -5,12 +5,12 @@ import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
 import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
-import { cellParagraphs, cellText, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { cellParagraphs, cellText, headRows, decreeBlock, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
 import { DIK_COLUMNS, keepRowWhole } from '../shared/columns';
 import { dikRows, type DikRow } from '../shared/rows';
-import { DIK_EMPTY, themeOf, type Theme } from '../shared/texts';
+import { decreeHeading, DIK_EMPTY, themeOf, type Theme } from '../shared/texts';
 
 const widths = (w: number) => splitWidth(w, DIK_COLUMNS.map((c) => c.weight));
 
@@ -45,6 +45,7 @@ export function buildDik(ctx: DocumentContext, state: ListState = listStateOf(ct
     { title: `Daftar Informasi yang Dikecualikan Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`, description: `${settings.office.opdName} — ${cycle.title}` },
     [
       listSection(settings, state, seal, theme, (w) => [
+        ...decreeBlock(decreeHeading(settings, cycle, state, 'DAFTAR INFORMASI YANG DIKECUALIKAN'), w, theme),
         ...titleBlock('DAFTAR INFORMASI YANG DIKECUALIKAN', settings, cycle.year, theme),
         fixedTable(widths(w), [
           ...headRows(DIK_COLUMNS.map((c) => c.head), theme),

@@ -5,12 +5,12 @@ import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
 import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
-import { cellParagraphs, cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { cellParagraphs, cellText, GROUP_SHADE, headRows, decreeBlock, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
 import { DIP_COLUMNS, keepRowWhole } from '../shared/columns';
 import { dipGroups, type DipGroup } from '../shared/rows';
-import { DIP_EMPTY_GROUP, themeOf, type Theme } from '../shared/texts';
+import { decreeHeading, DIP_EMPTY_GROUP, themeOf, type Theme } from '../shared/texts';
 
 const widths = (w: number) => splitWidth(w, DIP_COLUMNS.map((c) => c.weight));
 
@@ -56,6 +56,7 @@ export function buildDip(ctx: DocumentContext, state: ListState = listStateOf(ct
     { title: `Daftar Informasi Publik Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`, description: `${settings.office.opdName} — ${cycle.title}` },
     [
       listSection(settings, state, seal, theme, (w) => [
+        ...decreeBlock(decreeHeading(settings, cycle, state, 'DAFTAR INFORMASI PUBLIK'), w, theme),
         ...titleBlock('DAFTAR INFORMASI PUBLIK', settings, cycle.year, theme),
         fixedTable(widths(w), [
           ...headRows(DIP_COLUMNS.map((c) => c.head), theme),

@@ -1,5 +1,6 @@
 import type { Person, Settings } from '../../domain/office';
 import type { DocumentCycle, ListState } from '../../domain/document-views';
+import { formatDecreeNumber } from '../../domain/numbering';
 import { tanggal } from './dates';
 
 /**
@@ -62,6 +63,45 @@ export function listPlaceDate(
 ): string {
   const date = state === 'final' && cycle.signed ? tanggal(cycle.signed.at, settings.calendar.timeZone) : `${HANDWRITTEN_DATE} ${cycle.year}`;
   return `${settings.office.placeName}, ${date}`;
+}
+
+/** A list's lampiran heading: who decreed it, and under it number, date and subject. */
+export interface DecreeHeading {
+  heading: string[];
+  rows: [label: string, value: string][];
+}
+
+/**
+ * The heading a DIP or DIK prints at its top right when the office sets it by a Keputusan
+ * (documents.listDecree), as a lampiran is headed under the Tata Naskah Dinas:
+ * LAMPIRAN / KEPUTUSAN KEPALA DINAS … / NOMOR / TANGGAL / TENTANG. Null when the office has
+ * none. The number is computed from the signing's date at print time (fixed by the signing
+ * act, as the date is); its running number is written in by hand, and before signing so is
+ * the date.
+ */
+export function decreeHeading(
+  settings: Pick<Settings, 'documents' | 'office' | 'officials' | 'calendar'>,
+  cycle: Pick<DocumentCycle, 'year' | 'signed'>,
+  state: ListState,
+  title: string,
+): DecreeHeading | null {
+  const d = settings.documents.listDecree;
+  if (!d?.enabled) return null;
+  const signedAt = state === 'final' && cycle.signed ? cycle.signed.at : null;
+  const tz = settings.calendar.timeZone;
+  const pemda = settings.office.pemda.trim();
+  const opd = settings.office.opdName.trim();
+  const ppid = `PPID PEMBANTU ${upper(opd)}${opd.toLowerCase().includes(pemda.toLowerCase()) ? '' : ` ${upper(pemda)}`}`;
+  const issuer = d.issuer === 'ppid' ? ppid : kepalaJabatan(settings)[0]!;
+  const number = formatDecreeNumber(d.pattern, { kode: settings.documents.kodeKlasifikasi, unit: settings.office.unitCode, year: cycle.year, date: signedAt, timeZone: tz });
+  return {
+    heading: ['LAMPIRAN', `KEPUTUSAN ${issuer}`],
+    rows: [
+      ['NOMOR', number],
+      ['TANGGAL', signedAt ? tanggal(signedAt, tz) : `${HANDWRITTEN_DATE} ${cycle.year}`],
+      ['TENTANG', `${title} TAHUN ${cycle.year}`],
+    ],
+  };
 }
 
 /** "KEPALA DINAS … KABUPATEN KAPUAS HULU" — the pemda added when the jabatan leaves it out. */

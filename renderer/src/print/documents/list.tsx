@@ -6,7 +6,7 @@ import type { PrintCycle, PrintInput } from '../model';
 import type { PageFrame } from '../page-setup';
 import { Keep, Signature } from '../parts';
 import { qrDataUrl } from '../qr';
-import { draftMarkText, kepalaJabatan, listPlaceDate, mmToTwips, upper } from '../texts';
+import { decreeHeading, draftMarkText, kepalaJabatan, listPlaceDate, mmToTwips, upper } from '../texts';
 
 /**
  * What the DIP and DIK print views share, as documents/docx/parts/list.ts for the DOCX: the
@@ -19,15 +19,40 @@ const QR_MM = 16;
 /** Why a document cannot be shown, in the user's words (the same conditions as the core's builders). */
 export class PrintUnavailable extends Error {}
 
+/** The lampiran heading of a list set by a Keputusan, as parts/list.ts decreeBlock. */
+export function DecreeBlock({ title, input }: { title: string; input: PrintInput }) {
+  const { settings, cycle } = input;
+  const d = decreeHeading(settings, cycle, listStateOf(cycle), title);
+  if (!d) return null;
+  return (
+    <div className="pp-decree" data-testid="lampiran-keputusan">
+      {d.heading.map((h) => (
+        <div key={h} className="pp-decree-head">
+          {h}
+        </div>
+      ))}
+      {d.rows.map(([label, value]) => (
+        <div key={label} className="pp-decree-row">
+          <span className="pp-decree-label">{label}</span>
+          <span>{`: ${value}`}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function TitleBlock({ title, input }: { title: string; input: PrintInput }) {
   const { settings, cycle } = input;
   return (
-    <div className="pp-list-title">
-      <div className="pp-list-title-main">{title}</div>
-      <div>{upper(settings.office.opdName)}</div>
-      <div>{upper(settings.office.pemda)}</div>
-      <div>TAHUN {cycle.year}</div>
-    </div>
+    <>
+      <DecreeBlock title={title} input={input} />
+      <div className="pp-list-title">
+        <div className="pp-list-title-main">{title}</div>
+        <div>{upper(settings.office.opdName)}</div>
+        <div>{upper(settings.office.pemda)}</div>
+        <div>TAHUN {cycle.year}</div>
+      </div>
+    </>
   );
 }
 

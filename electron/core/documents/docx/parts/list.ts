@@ -4,9 +4,9 @@ import type { DocumentCycle, ListState } from '../../../domain/document-views';
 import { emptyHeader, markHeader, pageNumberFooter, sealFooter, type SealSpec } from './frame';
 import { cm, pageLayout } from './page';
 import { signatureBlock } from './signature';
-import type { RowSpec } from './table';
+import { fixedTable, type RowSpec } from './table';
 import { centred, para } from './text';
-import { draftMarkText, kepalaJabatan, listPlaceDate, upper, type Theme } from '../../shared/texts';
+import { draftMarkText, kepalaJabatan, listPlaceDate, upper, type DecreeHeading, type Theme } from '../../shared/texts';
 import type { CellLine } from '../../shared/columns';
 
 export const HEADER_SHADE = 'D9D9D9';
@@ -19,6 +19,28 @@ export function titleBlock(title: string, settings: Settings, year: number, them
   return lines.map((l, i) =>
     centred(l, { bold: true, size: i === 0 ? theme.body + 2 : theme.body }, { spacing: { before: 0, after: i === lines.length - 1 ? 240 : 0 }, keepNext: true }),
   );
+}
+
+/**
+ * The lampiran heading of a list set by a Keputusan (texts.ts decreeHeading), at the top
+ * right as the Tata Naskah Dinas places it: a borderless table whose first column is the
+ * space to its left, so the colons align whatever the label.
+ */
+export function decreeBlock(d: DecreeHeading | null, contentWidth: number, theme: Theme): Table[] {
+  if (!d) return [];
+  const labelW = cm(2.3);
+  const valueW = cm(9.5);
+  const p = (text: string, after = 0) => para(text, { spacing: { before: 0, after }, keepNext: true }, { size: theme.table });
+  const rows: RowSpec[] = [
+    ...d.heading.map((h) => ({ cells: [{ children: [] }, { span: 2, children: [p(h)] }] })),
+    // Some air between the heading and the list's own title.
+    ...d.rows.map(([label, value], i) => {
+      const after = i === d.rows.length - 1 ? 200 : 0;
+      return { cells: [{ children: [] }, { children: [p(label, after)] }, { children: [p(`: ${value}`, after)] }] };
+    }),
+  ];
+  const table = fixedTable([contentWidth - labelW - valueW, labelW, valueW], rows.map((r) => ({ ...r, keepNext: true })), false);
+  return [table];
 }
 
 /** The column heads and, under them, their numbers (1 2 3 …); both repeat on every page. */
