@@ -1,7 +1,7 @@
 /**
  * Regenerates the reference renders in docs/documents/ (`npx tsx tests/render/make-reference.ts`):
- * the demo office's Nota Dinas, a signed DIP (pages 1 and 2), the signed DIK and one Lembar
- * Uji Konsekuensi, converted by LibreOffice and rendered at 70 dpi. Look at them after any
+ * the demo office's Nota Dinas; for a realistic 40-item year a signed DIP (pages 1 and 2), the
+ * signed DIK and the first and third Lembar Uji Konsekuensi, converted by LibreOffice and rendered at 70 dpi. Look at them after any
  * change to the documents' layout.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { buildDik, buildDip, buildNotaDinas, buildUjiKonsekuensi, packDocx } from '../../electron/core/documents';
+import { cycle40Items } from './cycle-40';
 import { demoContext } from './fixtures';
 import { convertToPdf, requireTools } from './libreoffice';
 
@@ -19,11 +20,13 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'ppid-reference-'));
 // The references show the app's own placeholder emblem, as a newcomer's demo office prints it.
 const emblem = readFileSync(path.resolve('resources/emblem-default.png'));
 const ctx = (stage: Parameters<typeof demoContext>[0]) => ({ ...demoContext(stage), emblem });
+// The lists and sheets show a realistic year (40 items, long descriptions, three exempt).
+const year = (stage: Parameters<typeof demoContext>[0]) => ({ ...demoContext(stage, { items: cycle40Items() }), emblem });
 const docs = {
   'nota-dinas': buildNotaDinas(ctx('konsep')),
-  dip: buildDip(ctx('final')),
-  dik: buildDik(ctx('final')),
-  'uji-konsekuensi': buildUjiKonsekuensi(ctx('konsep')),
+  dip: buildDip(year('final')),
+  dik: buildDik(year('final')),
+  'uji-konsekuensi': buildUjiKonsekuensi(year('konsep')),
 };
 const files: string[] = [];
 for (const [name, doc] of Object.entries(docs)) {
@@ -39,6 +42,7 @@ const pages: [string, number, string][] = [
   ['dip', 2, 'dip-page2.png'],
   ['dik', 1, 'dik.png'],
   ['uji-konsekuensi', 1, 'uji-konsekuensi.png'],
+  ['uji-konsekuensi', 3, 'uji-konsekuensi-3.png'],
 ];
 for (const [name, page, png] of pages) {
   const prefix = path.join(tmp, `${name}-${page}`);
