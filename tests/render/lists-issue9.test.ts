@@ -26,6 +26,15 @@ for (const paper of PAPERS) {
   docs[`uji-${paper}`] = () => buildUjiKonsekuensi(demoContext('konsep', { paper, items }));
 }
 
+// An exemption argued at length (the editor allows 2,000 characters a field): its sheet cannot
+// fit one page, and its continuation must say whose it is.
+const longArgued = items.map((f) =>
+  f.judul.startsWith('Kunci kriptografi')
+    ? { ...f, exemption: { ...f.exemption, konsekuensi: `${f.exemption.konsekuensi} `.repeat(6).trim(), pertimbangan: `${f.exemption.pertimbangan} `.repeat(4).trim() } }
+    : f,
+);
+docs['uji-long-A4'] = () => buildUjiKonsekuensi(demoContext('konsep', { paper: 'A4', items: longArgued }));
+
 let dir: string;
 const info: Record<string, PdfInfo> = {};
 const pages: Record<string, string[]> = {};
@@ -142,8 +151,23 @@ describe.each(PAPERS)('the 40-item cycle on %s', (paper) => {
   });
 });
 
-describe('on F4', () => {
-  it('fits each consequence-test sheet of the 40-item cycle on one page', () => {
+describe('consequence-test sheets', () => {
+  it('fits each sheet of the 40-item cycle on one page, on F4 and on A4', () => {
     expect(info['uji-F4']!.pages).toBe(3);
+    expect(info['uji-A4']!.pages).toBe(3);
+  });
+
+  it('continues a sheet too long for one page under a header naming the sheet and the information, signatures kept together', () => {
+    const p = raw['uji-long-A4']!;
+    expect(p.length).toBeGreaterThan(3);
+    const at = p.findIndex((t) => !t.includes('LEMBAR UJI KONSEKUENSI'));
+    expect(at).toBe(2);
+    const cont = flat(p[at]!);
+    expect(cont).toContain('Lembar Uji Konsekuensi 2 dari 3 (lanjutan) — Kunci kriptografi dan konfigurasi keamanan jaringan intra pemerintah');
+    expect(cont).toContain('Lembar Uji Konsekuensi 2 dari 3 · halaman 2');
+    // The signing table is whole on the continuation, not split from its heading.
+    for (const name of ['Drs. Agustinus Rangkap, M.Si.', 'Dewi Lestari, A.Md.', 'Yang melakukan uji konsekuensi:']) expect(cont).toContain(name);
+    // The next sheet starts its own page numbers again.
+    expect(flat(p[at + 1]!)).toContain('Lembar Uji Konsekuensi 3 dari 3 · halaman 1');
   });
 });

@@ -151,21 +151,21 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
         ...kopSurat(settings, ctx.emblem, w, theme),
         centred('LEMBAR UJI KONSEKUENSI', { bold: true, size: theme.body + 1 }),
         centred('INFORMASI YANG DIKECUALIKAN', { bold: true, size: theme.body }),
-        centred(ujiCountText(i, list.length, cycle.year), { size: theme.small + 1 }, { spacing: { after: 100 } }),
+        centred(ujiCountText(i, list.length, cycle.year), { size: theme.small + 1 }, { spacing: { after: 40 } }),
         para(
           `Pada hari ini, ${when}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
             'sebagaimana dimaksud dalam Pasal 2 ayat (4) dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik ' +
             'terhadap informasi berikut:',
-          { alignment: AlignmentType.JUSTIFIED, spacing: { after: 80 } },
+          { alignment: AlignmentType.JUSTIFIED, spacing: { after: 40 } },
           { size: theme.body },
         ),
         testTable(r, w, theme),
         para(
           UJI_CLOSING_TEXT,
-          { alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 80 }, keepNext: true },
+          { alignment: AlignmentType.JUSTIFIED, spacing: { before: 80, after: 40 }, keepNext: true },
           { size: theme.body },
         ),
-        para('Yang melakukan uji konsekuensi:', { keepNext: true, spacing: { after: 60 } }, { size: theme.body, bold: true }),
+        para('Yang melakukan uji konsekuensi:', { keepNext: true, spacing: { after: 40 } }, { size: theme.body, bold: true }),
         signTable(people, w, theme),
         sectionEnd(),
       ],
