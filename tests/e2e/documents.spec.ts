@@ -83,8 +83,8 @@ test('final DIP prints with its fingerprint and no mark; the Draft is marked; th
   await expect(table).not.toContainText('Data riwayat kesehatan pegawai');
   await expect(page.getByTestId('dip-kelompok')).toHaveText([
     'A. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala',
-    'B. Informasi yang Wajib Tersedia Setiap Saat',
-    'C. Informasi yang Wajib Diumumkan Secara Serta Merta',
+    'B. Informasi yang Wajib Diumumkan Secara Serta Merta',
+    'C. Informasi yang Wajib Tersedia Setiap Saat',
   ]);
   await expect(page.getByTestId('sidik-dokumen')).toHaveText(fp.dip.short);
   await expect(page.getByRole('img', { name: `Kode QR sidik dokumen ${fp.dip.short}` })).toBeVisible();

@@ -111,8 +111,9 @@ describe('Daftar Informasi Publik', () => {
 
   it('prints an empty group with a note instead of dropping its heading', () => {
     const rows = listRows(dipEmptyGroup, DIP_HEADS);
-    const c = rows.findIndex((r) => r.cells[0]?.startsWith('C. '));
-    expect(rows[c + 1]!.cells).toEqual(['', DIP_EMPTY_GROUP]);
+    // Serta merta is group B: the law's order is berkala (Pasal 9), serta merta (10), setiap saat (11).
+    const b = rows.findIndex((r) => r.cells[0]?.startsWith('B. Informasi yang Wajib Diumumkan Secara Serta Merta'));
+    expect(rows[b + 1]!.cells).toEqual(['', DIP_EMPTY_GROUP]);
   });
 
   it('gives every table and cell a DXA width, a fixed layout, and fills the landscape width exactly', () => {
@@ -225,7 +226,7 @@ describe('Daftar Informasi yang Dikecualikan', () => {
     expect(health!.cells[2]).toBe('Pasal 17 huruf h angka 2 UU Nomor 14 Tahun 2008\n(mengungkap rahasia pribadi)');
     expect(health!.cells[3]).toBe('Membuka riwayat kesehatan pegawai.');
     expect(health!.cells[4]).toBe('Melindungi rahasia pribadi.');
-    expect(health!.cells[5]).toBe('Tidak dibatasi waktu (Pasal 17 huruf h jo. Pasal 20 ayat (1) UU Nomor 14 Tahun 2008)');
+    expect(health!.cells[5]).toBe('Tidak dibatasi waktu: Pasal 20 ayat (1) UU Nomor 14 Tahun 2008 menyatakan tidak permanen hanya pengecualian huruf a–f, bukan huruf h. Terbuka bila pihak yang bersangkutan menyetujui secara tertulis atau bila berkaitan dengan jabatan publik (Pasal 18 ayat (2)).');
     expect(keys!.cells[2]).toMatch(/^Pasal 17 huruf c angka 6 UU Nomor 14 Tahun 2008/);
     expect(keys!.cells[5]).toBe('5 tahun atau sampai konfigurasi diganti');
     const text = allText(doc(dik.final));

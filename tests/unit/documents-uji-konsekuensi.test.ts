@@ -17,11 +17,22 @@ beforeAll(async () => {
 const doc = (p: DocxParts) => p.xml['word/document.xml']!;
 
 describe('Lembar Uji Konsekuensi', () => {
-  it('gives each exempt item its own sheet, each starting on a new page with the kop', () => {
+  it('gives each exempt item its own sheet, each a section starting on a new page with the kop and its own page numbers', () => {
     const p = paragraphs(doc(all));
     expect(p.filter((x) => x === 'LEMBAR UJI KONSEKUENSI')).toHaveLength(exempt.length);
     expect(p.filter((x) => x === 'PEMERINTAH KABUPATEN KAPUAS HULU')).toHaveLength(exempt.length);
-    expect(doc(all).match(/<w:pageBreakBefore\/>/g)).toHaveLength(exempt.length - 1);
+    expect(p.filter((x) => /^Lembar \d dari \d — Daftar Informasi yang Dikecualikan Tahun 2026$/.test(x))).toEqual(
+      exempt.map((_, i) => `Lembar ${i + 1} dari ${exempt.length} — Daftar Informasi yang Dikecualikan Tahun 2026`),
+    );
+    // One section per sheet (a new page each), numbering its pages from 1, the first page apart
+    // (the kop; a continuation page names its sheet in the header).
+    const sections = doc(all).match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)!;
+    expect(sections).toHaveLength(exempt.length);
+    for (const s of sections) {
+      expect(s).toMatch(/<w:pgNumType w:start="1"\/>/);
+      expect(s).toContain('<w:titlePg/>');
+      expect(s).not.toMatch(/<w:type w:val="(continuous|nextColumn)"\/>/);
+    }
     const pg = /<w:pgSz[^>]*>/.exec(doc(all))![0];
     expect(attr(pg, 'w:orient')).toBe('portrait');
   });
@@ -32,11 +43,11 @@ describe('Lembar Uji Konsekuensi', () => {
     expect(first).toEqual({
       'Dokumen yang memuat informasi': 'Data riwayat kesehatan pegawai',
       'Informasi yang dikecualikan': 'Hasil pemeriksaan kesehatan dan rekam medis pegawai dalam berkas kepegawaian.',
-      'Pejabat/unit yang menguasai informasi': 'Subbagian Umum dan Kepegawaian',
+      'Pejabat/unit yang menguasai': 'Subbagian Umum dan Kepegawaian',
       'Dasar hukum pengecualian': 'Pasal 17 huruf h angka 2 UU Nomor 14 Tahun 2008\n(mengungkap rahasia pribadi)',
-      'Konsekuensi apabila informasi dibuka': 'Membuka riwayat kesehatan pegawai.',
-      'Pertimbangan apabila informasi ditutup (kepentingan yang dilindungi)': 'Melindungi rahasia pribadi.',
-      'Jangka waktu pengecualian': 'Tidak dibatasi waktu (Pasal 17 huruf h jo. Pasal 20 ayat (1) UU Nomor 14 Tahun 2008)',
+      'Konsekuensi bila dibuka': 'Membuka riwayat kesehatan pegawai.',
+      'Pertimbangan bila ditutup (kepentingan yang dilindungi)': 'Melindungi rahasia pribadi.',
+      'Jangka waktu pengecualian': 'Tidak dibatasi waktu: Pasal 20 ayat (1) UU Nomor 14 Tahun 2008 menyatakan tidak permanen hanya pengecualian huruf a–f, bukan huruf h. Terbuka bila pihak yang bersangkutan menyetujui secara tertulis atau bila berkaitan dengan jabatan publik (Pasal 18 ayat (2)).',
       Kesimpulan: UJI_CONCLUSION_TEXT,
     });
   });
@@ -59,7 +70,7 @@ describe('Lembar Uji Konsekuensi', () => {
       'Petugas PPID Pembantu',
     ]);
     expect(signers[0]!.cells[1]).toContain('NIP. 19700817 199503 1 004');
-    expect(signers.map((r) => r.cells[3])).toEqual(['1. ....................', '2. ....................', '3. ....................', '4. ....................']);
+    expect(signers.map((r) => r.cells[3])).toEqual(['1. …………………', '2. …………………', '3. …………………', '4. …………………']);
   });
 
   it('prints only the sheets asked for', () => {

@@ -59,7 +59,14 @@ describe('classification rules', () => {
     const other = { ...base.exemption, basis: 'uu_lain' as const, huruf: '' as const, angka: 0, jangkaWaktu: '10 tahun' };
     expect(itemProblems({ ...base, exemption: other })[0]!.message).toMatch(/undang-undang dan pasal/);
     expect(legalBasisText(base.exemption)).toBe('Pasal 17 huruf h angka 2 UU Nomor 14 Tahun 2008');
-    expect(legalBasisText({ ...other, undangUndang: 'UU Nomor 24 Tahun 2013', pasal: 'Pasal 79' })).toBe('Pasal 79 UU Nomor 24 Tahun 2013');
+    // Pasal 17 is the complete list of grounds: another law enters through huruf j.
+    expect(legalBasisText({ ...other, undangUndang: 'UU Nomor 24 Tahun 2013', pasal: 'Pasal 79' })).toBe('Pasal 17 huruf j UU Nomor 14 Tahun 2008 jo. Pasal 79 UU Nomor 24 Tahun 2013');
+    expect(legalBasisText({ ...other, undangUndang: 'Undang-Undang Nomor 16 Tahun 1997 tentang Statistik', pasal: 'Pasal 21' })).toBe(
+      'Pasal 17 huruf j UU Nomor 14 Tahun 2008 jo. Pasal 21 Undang-Undang Nomor 16 Tahun 1997 tentang Statistik',
+    );
+    expect(legalBasisText({ ...other, basis: 'pasal17', huruf: 'j', undangUndang: 'Undang-Undang Nomor 16 Tahun 1997 tentang Statistik', pasal: 'Pasal 21' })).toBe(
+      'Pasal 17 huruf j UU Nomor 14 Tahun 2008 jo. Pasal 21 Undang-Undang Nomor 16 Tahun 1997 tentang Statistik',
+    );
   });
 });
 
@@ -79,7 +86,8 @@ describe('Pasal 17 letters and numbers, as the editor offers them', () => {
   it('only g and h are not limited in time (Pasal 20 ayat 1), and only under Pasal 17', () => {
     expect(PASAL17_HURUF.filter((h) => isUnlimitedInTime(pasal17(h)))).toEqual(['g', 'h']);
     expect(isUnlimitedInTime({ basis: 'uu_lain', huruf: 'h' })).toBe(false);
-    expect(jangkaWaktuHint(pasal17('g'))).toBe('Pengecualian Pasal 17 huruf g tidak dibatasi waktu.');
+    // Pasal 20 ayat (1) declares only a–f not permanent; g and h end as Pasal 18 ayat (2) says.
+    expect(jangkaWaktuHint(pasal17('g'))).toMatch(/^Pengecualian Pasal 17 huruf g tidak dibatasi waktu: Pasal 20 ayat \(1\) .* huruf a sampai dengan f\..*persetujuan tertulis.*jabatan publik \(Pasal 18 ayat \(2\)\)\.$/);
     expect(jangkaWaktuHint(pasal17('a'))).toBe('Paling lama 30 tahun (Pasal 20).');
     expect(jangkaWaktuHint(pasal17('c'))).toBeUndefined();
   });

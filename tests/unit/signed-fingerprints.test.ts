@@ -102,9 +102,11 @@ describe('the fingerprint of a signed list', () => {
   });
 
   it('is pinned for a fixed cycle: RFC 8785 over the list, and the frozen format 1 of earlier versions', () => {
-    // Format 2 (RFC 8785) for this cycle, fixed forever: a change here unsigns papers.
-    expect(fingerprintSha256('dip', FIXED_CYCLE)).toBe('5f661eb079b67a64c059653623bd9ad42ff4f129c7f5d79fbe0f55a03458d5fd');
-    expect(fingerprintSha256('dik', FIXED_CYCLE)).toBe('fae7dbbf1c8a77c0c0d21fa36422251b12f20aa932461775b29d262fd2c42c16');
+    // Format 2 (RFC 8785) for this cycle: a change here changes what a new signing stores.
+    // Moved once on purpose (issue 9): the DIP groups in the law's order, the g/h period citing
+    // Pasal 18 ayat (2); lists signed before keep the code stored in their signing act.
+    expect(fingerprintSha256('dip', FIXED_CYCLE)).toBe('018e2908710d3f373c261d79439afc05fb2e7c5b6986c4e4304fa386f6e9e141');
+    expect(fingerprintSha256('dik', FIXED_CYCLE)).toBe('b6d6b01e49a7f48186623b49498400b9f370755800ce137a25fa6cc0c70ffba8');
     // Format 1: what PPID Desk printed before signing acts stored their fingerprints (taken from that version).
     expect(legacyFingerprintSha256V1('dip', FIXED_CYCLE)).toBe('0da971a17e7dc400b5647093257ca350ef4822565e7b1b41c491f434f40f017c');
     expect(legacyFingerprintSha256V1('dik', FIXED_CYCLE)).toBe('4089d8f95a13dd476e4f2263b27566b8febebc7559ccc1b70f4454ea2eed465e');
@@ -113,13 +115,13 @@ describe('the fingerprint of a signed list', () => {
   });
 
   it('prints the stored fingerprint; a reworded label changes the content but not the code, and says so', () => {
-    const stored = { sha256: '5f661eb079b67a64c059653623bd9ad42ff4f129c7f5d79fbe0f55a03458d5fd', format: 2, count: 1 };
-    const dik = { sha256: 'fae7dbbf1c8a77c0c0d21fa36422251b12f20aa932461775b29d262fd2c42c16', format: 2, count: 1 };
+    const stored = { sha256: '018e2908710d3f373c261d79439afc05fb2e7c5b6986c4e4304fa386f6e9e141', format: 2, count: 1 };
+    const dik = { sha256: 'b6d6b01e49a7f48186623b49498400b9f370755800ce137a25fa6cc0c70ffba8', format: 2, count: 1 };
     const signed = { ...FIXED_CYCLE, signed: { ...FIXED_CYCLE.signed, fingerprints: { dip: stored, dik } } };
-    expect(documentFingerprint('dip', signed)).toMatchObject({ short: '5F66-1EB0-79B6', reprintNote: null });
+    expect(documentFingerprint('dip', signed)).toMatchObject({ short: '018E-2908-710D', reprintNote: null });
     labels.reworded = true;
     expect(fingerprintSha256('dip', signed)).not.toBe(stored.sha256);
-    expect(documentFingerprint('dip', signed)).toMatchObject({ sha256: stored.sha256, short: '5F66-1EB0-79B6', reprintNote: REPRINT });
+    expect(documentFingerprint('dip', signed)).toMatchObject({ sha256: stored.sha256, short: '018E-2908-710D', reprintNote: REPRINT });
     // The DIK has no reworded label: nothing to say.
     expect(documentFingerprint('dik', signed).reprintNote).toBeNull();
   });

@@ -27,11 +27,15 @@ export const CATEGORY_DEFINITIONS: Record<Category, string> = {
     'Informasi yang dikecualikan setelah uji konsekuensi (Pasal 17 dan 19). Tidak dimuat dalam DIP, hanya dalam Daftar Informasi yang Dikecualikan.',
 };
 
-/** Headings the DIP prints its groups under, in print order. */
+/**
+ * Headings the DIP prints its groups under, in print order: the order of UU 14/2008 —
+ * berkala (Pasal 9), serta merta (Pasal 10), setiap saat (Pasal 11). The one place the
+ * order is set; the DOCX, the print view and the fingerprint follow it.
+ */
 export const DIP_GROUPS: { category: Exclude<Category, 'dikecualikan'>; heading: string }[] = [
   { category: 'berkala', heading: 'Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala' },
-  { category: 'setiap_saat', heading: 'Informasi yang Wajib Tersedia Setiap Saat' },
   { category: 'serta_merta', heading: 'Informasi yang Wajib Diumumkan Secara Serta Merta' },
+  { category: 'setiap_saat', heading: 'Informasi yang Wajib Tersedia Setiap Saat' },
 ];
 
 export const BENTUK = ['softcopy', 'hardcopy'] as const;
@@ -112,7 +116,12 @@ export function pasal17Ground(e: Pick<Exemption, 'basis' | 'huruf'>): Pasal17Gro
   return e.basis === 'pasal17' ? PASAL17.find((g) => g.huruf === e.huruf) : undefined;
 }
 
-/** Pasal 20 ayat (1): the exemptions g and h are not limited in time; every other one is. */
+/**
+ * Pasal 20 ayat (1) declares the exemptions a–f not permanent; g and h are not among them,
+ * so they are not limited in time (they end instead as Pasal 18 ayat (2) says). The law
+ * names no limit for i and j either, but the SOP asks a period for them; only g and h go
+ * without one.
+ */
 export function isUnlimitedInTime(e: Pick<Exemption, 'basis' | 'huruf'>): boolean {
   const ground = pasal17Ground(e);
   return ground !== undefined && !ground.berjangka;
@@ -142,9 +151,28 @@ export function withHuruf(e: Exemption, huruf: Exemption['huruf']): Exemption {
 
 /** The hint under the period's input: the law's limit for the chosen letter, if it sets one. */
 export function jangkaWaktuHint(e: Pick<Exemption, 'basis' | 'huruf'>): string | undefined {
-  if (isUnlimitedInTime(e)) return `Pengecualian Pasal 17 huruf ${e.huruf} tidak dibatasi waktu.`;
+  if (isUnlimitedInTime(e)) return `Pengecualian Pasal 17 huruf ${e.huruf} tidak dibatasi waktu: ${UNLIMITED_REASON}`;
   if (e.basis === 'pasal17' && e.huruf === 'a') return 'Paling lama 30 tahun (Pasal 20).';
   return undefined;
+}
+
+const UU_KIP = 'UU Nomor 14 Tahun 2008';
+
+/** Why g and h have no period, and when they end all the same — the law's own two articles. */
+const UNLIMITED_REASON =
+  `Pasal 20 ayat (1) ${UU_KIP} menyatakan tidak permanen hanya pengecualian huruf a sampai dengan f. ` +
+  'Informasi ini tidak lagi dikecualikan apabila pihak yang rahasianya diungkap memberikan persetujuan tertulis ' +
+  'atau pengungkapannya berkaitan dengan posisi seseorang dalam jabatan publik (Pasal 18 ayat (2)).';
+
+/**
+ * The period column of the DIK and of the consequence test for an exemption without one
+ * (huruf g, h): "Tidak dibatasi waktu", with the articles it rests on.
+ */
+export function unlimitedPeriodText(huruf: string): string {
+  return (
+    `Tidak dibatasi waktu: Pasal 20 ayat (1) ${UU_KIP} menyatakan tidak permanen hanya pengecualian huruf a–f, bukan huruf ${huruf}. ` +
+    'Terbuka bila pihak yang bersangkutan menyetujui secara tertulis atau bila berkaitan dengan jabatan publik (Pasal 18 ayat (2)).'
+  );
 }
 
 /** What the screens show in place of a period the law does not set. */
@@ -236,11 +264,20 @@ export function exemptionProblems(e: Exemption): ItemProblem[] {
   return p;
 }
 
-/** "Pasal 17 huruf h angka 2 UU 14/2008" — the dasar hukum column of the DIK. */
+/**
+ * "Pasal 17 huruf h angka 2 UU Nomor 14 Tahun 2008" — the dasar hukum of the DIK, the
+ * consequence test and the item editor. Pasal 17 is the complete list of grounds: another
+ * law enters only through huruf j, so an exemption under another law reads "Pasal 17 huruf j
+ * UU Nomor 14 Tahun 2008 jo. Pasal 21 Undang-Undang Nomor 16 Tahun 1997 tentang Statistik".
+ */
 export function legalBasisText(e: Exemption): string {
-  if (e.basis === 'uu_lain') return `${e.pasal} ${e.undangUndang}`.trim();
-  const base = `Pasal 17 huruf ${e.huruf}${e.angka ? ` angka ${e.angka}` : ''} UU Nomor 14 Tahun 2008`;
-  return e.huruf === 'j' && e.undangUndang ? `${base} jo. ${e.pasal} ${e.undangUndang}` : base;
+  const otherLaw = `${e.pasal} ${e.undangUndang}`.trim();
+  if (e.basis === 'uu_lain' || e.huruf === 'j') {
+    const base = `Pasal 17 huruf j ${UU_KIP}`;
+    return otherLaw ? `${base} jo. ${otherLaw}` : base;
+  }
+  if (!e.huruf) return '';
+  return `Pasal 17 huruf ${e.huruf}${e.angka ? ` angka ${e.angka}` : ''} ${UU_KIP}`;
 }
 
 /** The usual rows by category (domain §3), offered as a checklist at identification. */

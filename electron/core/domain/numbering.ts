@@ -56,3 +56,24 @@ export function parseLetterNumber(text: string, patterns: string[], known: { kod
   }
   return null;
 }
+
+/** A part of a number the app cannot know yet, left for the hand. */
+export const UNFILLED = '……';
+
+/**
+ * The number of the Keputusan that sets the DIP or the DIK (documents.listDecree). The
+ * running number belongs to the office's register of decrees, so `{urut}` prints as dots to
+ * be filled in by hand; the year and month are the signing's, and before signing the year is
+ * the cycle's and the month is left open.
+ */
+export function formatDecreeNumber(pattern: string, v: { kode: string; unit: string; year: number; date: Date | string | null; timeZone?: string }): string {
+  const tz = v.timeZone ?? DEFAULT_TIME_ZONE;
+  const values: Record<string, string> = {
+    kode: v.kode,
+    urut: UNFILLED,
+    unit: v.unit,
+    tahun: String(v.date ? yearIn(v.date, tz) : v.year),
+    bulan: v.date ? ROMAN[monthIn(v.date, tz) - 1]! : UNFILLED,
+  };
+  return pattern.replace(/\{(kode|urut|unit|tahun|bulan)\}/g, (_, k: string) => values[k]!);
+}

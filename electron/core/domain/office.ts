@@ -122,6 +122,20 @@ export const numberPatternSchema = z
     if (/[{}]/.test(pattern.replace(/\{[^}]*\}/g, ''))) ctx.addIssue({ code: 'custom', message: 'Kurung kurawal dalam pola nomor tidak berpasangan.' });
   });
 
+/**
+ * The Keputusan that sets the DIP and the DIK, for the offices whose regency wants one (off
+ * by default). The lists then print as its lampiran: LAMPIRAN / KEPUTUSAN … / NOMOR /
+ * TANGGAL / TENTANG at the top right. The running number comes from the office's register
+ * of decrees, which the app does not keep: it prints as dots, to be written in by hand.
+ */
+export const listDecreeSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Who decrees: the Kepala OPD (as atasan PPID) or the PPID Pembantu. */
+  issuer: z.enum(['kepala', 'ppid'], { error: 'Pejabat yang menetapkan harus Kepala OPD atau PPID Pembantu.' }).default('kepala'),
+  pattern: numberPatternSchema.default('100.3.3/{urut}/{unit}/{tahun}'),
+});
+export type ListDecreeSettings = z.infer<typeof listDecreeSchema>;
+
 export const documentSettingsSchema = z.object({
   paper: z.enum(PAPER_SIZES, { error: 'Ukuran kertas harus F4 atau A4.' }).default('F4'),
   font: z.enum(FONTS, { error: 'Jenis huruf tidak dikenal.' }).default('Arial'),
@@ -134,6 +148,7 @@ export const documentSettingsSchema = z.object({
     .regex(/^[0-9A-Za-z.]+$/, 'Kode klasifikasi hanya angka, huruf dan titik (contoh: 500.12.2).')
     .default('500.12.2'),
   notaDinasPattern: numberPatternSchema.default('{kode}/{urut}/{unit}/{tahun}'),
+  listDecree: listDecreeSchema.default(() => listDecreeSchema.parse({})),
 });
 export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
 

@@ -8,6 +8,7 @@ import { printSpec } from '../../../renderer/src/print/documents';
 import type { PrintInput } from '../../../renderer/src/print/model';
 import { PAPER_MM, MARGINS_MM, pageBox } from '../../../renderer/src/print/page-setup';
 import { PrintView } from '../../../renderer/src/print/PrintView';
+import { cycle40Items } from '../../render/cycle-40';
 import { demoContext, type Stage } from '../../render/fixtures';
 import { paragraphs, tableRows, unzipDocx, headerFooterPart } from '../../render/docx-xml';
 
@@ -130,6 +131,40 @@ describe('the print views say what the DOCX says', () => {
     const mine = [...container.querySelectorAll('table.pp-grid')].flatMap(htmlRows);
     expect(mine).toEqual(docRows);
     const docParas = paragraphs(docx.xml['word/document.xml']!);
-    for (const p of container.querySelectorAll('.pp-uji-intro, .pp-uji-count, .pp-uji-date')) expect(docParas).toContain(p.textContent);
+    const said = [...container.querySelectorAll('.pp-uji-intro, .pp-uji-count, .pp-uji-closing')];
+    expect(said).toHaveLength(3 * container.querySelectorAll('[data-testid="uji-lembar"]').length);
+    for (const p of said) expect(docParas).toContain(p.textContent);
+  });
+
+  it.each(['konsep', 'final'] as const)('prints the Keputusan heading (%s) as the DOCX does, when the office sets its lists by one', async (stage) => {
+    for (const kind of ['dip', 'dik'] as const) {
+      const { ctx, input } = inputOf(stage);
+      const decree = { enabled: true, issuer: 'kepala' as const, pattern: '100.3.3/{urut}/{unit}/{tahun}' };
+      ctx.settings.documents.listDecree = decree;
+      input.settings.documents.listDecree = decree;
+      const docx = await docxOf(kind === 'dip' ? core.buildDip(ctx) : core.buildDik(ctx));
+      // The DOCX's first table is the heading: an empty column at the left, then label and value.
+      const docRows = tableRows(docx.xml['word/document.xml']!)
+        .slice(0, 5)
+        .map((r) => r.cells.slice(1).join(' '));
+      const { container, unmount } = show(kind, input);
+      const block = container.querySelector('[data-testid="lampiran-keputusan"]')!;
+      expect([...block.children].map((d) => [...d.children].map((c) => c.textContent).join(' ') || d.textContent)).toEqual(docRows);
+      expect(docRows[0]).toBe('LAMPIRAN');
+      unmount();
+    }
+  });
+
+  it('prints the realistic 40-item DIP with the DOCX’s rows, long rows included', async () => {
+    const ctx = demoContext('konsep', { items: cycle40Items() });
+    const settings: SettingsView = { ...ctx.settings, emblemDataUrl: null };
+    const input: PrintInput = { cycle: { ...ctx.cycle, notaDinas: { ...ctx.cycle.notaDinas, draft: ctx.cycle.notaDinas.draft! } }, settings, now: ctx.now, fingerprints: null };
+    const docx = await docxOf(core.buildDip(ctx));
+    const { container } = show('dip', input);
+    expect(htmlRows(container.querySelector('table.pp-grid')!)).toEqual(tableRows(docx.xml['word/document.xml']!).map((r) => r.cells));
+    // The rows the DOCX lets break are the ones the print view lets break.
+    const docFlow = tableRows(docx.xml['word/document.xml']!).filter((r) => !r.xml.includes('<w:cantSplit/>') && /^\d+\.$/.test(r.cells[0]!)).length;
+    expect(docFlow).toBeGreaterThan(0);
+    expect(container.querySelectorAll('tbody.pp-flow tr[data-testid="dip-baris"]').length).toBe(docFlow);
   });
 });

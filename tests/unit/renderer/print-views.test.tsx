@@ -66,8 +66,10 @@ describe('the DIP print view', () => {
     show('dip', inputOf('konsep', DEMO_ITEMS.filter((i) => i.kategori !== 'serta_merta')));
     const groups = screen.getAllByTestId('dip-kelompok');
     expect(groups.map((g) => g.textContent)).toEqual(DIP_GROUPS.map((g, i) => `${String.fromCharCode(65 + i)}. ${g.heading}`));
-    const afterLast = groups[2]!.parentElement!.querySelectorAll('tr')[1]!;
-    expect(afterLast.textContent).toBe('Tidak ada informasi dalam kelompok ini.');
+    // Serta merta is group B (UU 14/2008 Pasal 9, 10, 11).
+    expect(groups[1]!.textContent).toBe('B. Informasi yang Wajib Diumumkan Secara Serta Merta');
+    const afterB = groups[1]!.parentElement!.querySelectorAll('tr')[1]!;
+    expect(afterB.textContent).toBe('Tidak ada informasi dalam kelompok ini.');
   });
 
   it.each([
@@ -132,9 +134,9 @@ describe('the Nota Dinas and the uji konsekuensi sheets', () => {
   it('prints one sheet per exempt item, each with the kop, and none when nothing is exempt', () => {
     show('ujiKonsekuensi', inputOf('final'));
     const sheets = screen.getAllByTestId('uji-lembar');
-    expect(sheets.map((s) => within(s).getByText(/^Informasi \d dari 2/).textContent)).toEqual([
-      'Informasi 1 dari 2 — Daftar Informasi yang Dikecualikan Tahun 2026',
-      'Informasi 2 dari 2 — Daftar Informasi yang Dikecualikan Tahun 2026',
+    expect(sheets.map((s) => within(s).getByText(/^Lembar \d dari 2/).textContent)).toEqual([
+      'Lembar 1 dari 2 — Daftar Informasi yang Dikecualikan Tahun 2026',
+      'Lembar 2 dari 2 — Daftar Informasi yang Dikecualikan Tahun 2026',
     ]);
     for (const s of sheets) expect(within(s).getByText('PEMERINTAH KABUPATEN KAPUAS HULU')).toBeTruthy();
     expect(() => printSpec('ujiKonsekuensi', inputOf('final', published))).toThrow(PrintUnavailable);
@@ -143,7 +145,7 @@ describe('the Nota Dinas and the uji konsekuensi sheets', () => {
 
 describe('page setup', () => {
   it('sizes the page by the paper setting, landscape for the lists', () => {
-    const theme = themeOf({ documents: { paper: 'F4', font: 'Arial', fontSize: 12, kodeKlasifikasi: '500.12.2', notaDinasPattern: '{kode}' } });
+    const theme = themeOf({ documents: { paper: 'F4', font: 'Arial', fontSize: 12, kodeKlasifikasi: '500.12.2', notaDinasPattern: '{kode}', listDecree: { enabled: false, issuer: 'kepala', pattern: '{urut}' } } });
     expect(pageCss(pageBox('F4', 'landscape'), { mark: null, footer: { kind: 'pageOfPages' } }, theme)).toContain('size: 330mm 215mm; margin: 20mm 15mm 26mm 20mm;');
     expect(pageCss(pageBox('A4', 'portrait'), { mark: null, footer: { kind: 'fromSecondPage' } }, theme)).toContain('size: 210mm 297mm; margin: 20mm 20mm 20mm 30mm;');
     expect(pageCss(pageBox('A4', 'portrait'), { mark: 'A "B" \\ C', footer: { kind: 'fromSecondPage' } }, theme)).toContain('content: "A \\"B\\" \\\\ C"');

@@ -5,18 +5,23 @@ import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
 import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
-import { cellParagraphs, cellText, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { cellParagraphs, cellText, headRows, decreeBlock, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { DIK_COLUMNS } from '../shared/columns';
+import { DIK_COLUMNS, keepRowWhole } from '../shared/columns';
 import { dikRows, type DikRow } from '../shared/rows';
-import { DIK_EMPTY, themeOf, type Theme } from '../shared/texts';
+import { decreeHeading, DIK_EMPTY, themeOf, type Theme } from '../shared/texts';
 
-function rows(list: DikRow[], theme: Theme): RowSpec[] {
+const widths = (w: number) => splitWidth(w, DIK_COLUMNS.map((c) => c.weight));
+
+function rows(list: DikRow[], widths: readonly number[], theme: Theme): RowSpec[] {
   if (!list.length) {
     return [{ cells: [{ children: [] }, { span: DIK_COLUMNS.length - 1, children: [cellText(DIK_EMPTY, theme, { italics: true })] }] }];
   }
-  return list.map((r) => ({ cells: DIK_COLUMNS.map((c) => ({ children: cellParagraphs(c.cell(r), theme) })) }));
+  return list.map((r) => {
+    const lines = DIK_COLUMNS.map((c) => c.cell(r));
+    return { cantSplit: keepRowWhole(lines, widths, theme.table), cells: lines.map((l) => ({ children: cellParagraphs(l, theme) })) };
+  });
 }
 
 /**
@@ -40,11 +45,12 @@ export function buildDik(ctx: DocumentContext, state: ListState = listStateOf(ct
     { title: `Daftar Informasi yang Dikecualikan Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`, description: `${settings.office.opdName} — ${cycle.title}` },
     [
       listSection(settings, state, seal, theme, (w) => [
+        ...decreeBlock(decreeHeading(settings, cycle, state, 'DAFTAR INFORMASI YANG DIKECUALIKAN'), w, theme),
         ...titleBlock('DAFTAR INFORMASI YANG DIKECUALIKAN', settings, cycle.year, theme),
-        fixedTable(splitWidth(w, DIK_COLUMNS.map((c) => c.weight)), [
+        fixedTable(widths(w), [
           ...headRows(DIK_COLUMNS.map((c) => c.head), theme),
-          ...keepLastWithNext(rows(dikRows(cycle.items), theme)),
-          kepalaSignatureRow(settings, cycle, ctx.now, w, DIK_COLUMNS.length, theme),
+          ...keepLastWithNext(rows(dikRows(cycle.items), widths(w), theme)),
+          kepalaSignatureRow(settings, cycle, state, w, DIK_COLUMNS.length, theme),
         ]),
       ]),
     ],

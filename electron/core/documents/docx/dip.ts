@@ -5,14 +5,16 @@ import { listStateOf, LIST_STATE_LABELS } from '../../domain/document-views';
 import { documentFingerprint } from './fingerprint';
 import { tanggal } from '../shared/dates';
 import { makeDocument } from './parts/frame';
-import { cellParagraphs, cellText, GROUP_SHADE, headRows, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
+import { cellParagraphs, cellText, GROUP_SHADE, headRows, decreeBlock, keepLastWithNext, kepalaSignatureRow, listSection, titleBlock } from './parts/list';
 import { splitWidth } from './parts/page';
 import { fixedTable, type RowSpec } from './parts/table';
-import { DIP_COLUMNS } from '../shared/columns';
+import { DIP_COLUMNS, keepRowWhole } from '../shared/columns';
 import { dipGroups, type DipGroup } from '../shared/rows';
-import { DIP_EMPTY_GROUP, themeOf, type Theme } from '../shared/texts';
+import { decreeHeading, DIP_EMPTY_GROUP, themeOf, type Theme } from '../shared/texts';
 
-function groupRows(groups: DipGroup[], theme: Theme): RowSpec[] {
+const widths = (w: number) => splitWidth(w, DIP_COLUMNS.map((c) => c.weight));
+
+function groupRows(groups: DipGroup[], widths: readonly number[], theme: Theme): RowSpec[] {
   const span = DIP_COLUMNS.length;
   const rows: RowSpec[] = [];
   for (const g of groups) {
@@ -22,7 +24,11 @@ function groupRows(groups: DipGroup[], theme: Theme): RowSpec[] {
       rows.push({ cells: [{ children: [] }, { span: span - 1, children: [cellText(DIP_EMPTY_GROUP, theme, { italics: true })] }] });
       continue;
     }
-    for (const r of g.rows) rows.push({ cells: DIP_COLUMNS.map((c) => ({ children: cellParagraphs(c.cell(r), theme) })) });
+    for (const r of g.rows) {
+      const lines = DIP_COLUMNS.map((c) => c.cell(r));
+      // Short rows stay whole; long ones break, their heads repeating, so no page is left half empty.
+      rows.push({ cantSplit: keepRowWhole(lines, widths, theme.table), cells: lines.map((l) => ({ children: cellParagraphs(l, theme) })) });
+    }
   }
   return rows;
 }
@@ -50,11 +56,12 @@ export function buildDip(ctx: DocumentContext, state: ListState = listStateOf(ct
     { title: `Daftar Informasi Publik Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`, description: `${settings.office.opdName} — ${cycle.title}` },
     [
       listSection(settings, state, seal, theme, (w) => [
+        ...decreeBlock(decreeHeading(settings, cycle, state, 'DAFTAR INFORMASI PUBLIK'), w, theme),
         ...titleBlock('DAFTAR INFORMASI PUBLIK', settings, cycle.year, theme),
-        fixedTable(splitWidth(w, DIP_COLUMNS.map((c) => c.weight)), [
+        fixedTable(widths(w), [
           ...headRows(DIP_COLUMNS.map((c) => c.head), theme),
-          ...keepLastWithNext(groupRows(groups, theme)),
-          kepalaSignatureRow(settings, cycle, ctx.now, w, DIP_COLUMNS.length, theme),
+          ...keepLastWithNext(groupRows(groups, widths(w), theme)),
+          kepalaSignatureRow(settings, cycle, state, w, DIP_COLUMNS.length, theme),
         ]),
       ]),
     ],

@@ -5,6 +5,7 @@ import {
   pasal17Ground,
   type Exemption,
   type ItemFields,
+  unlimitedPeriodText,
 } from '../../domain/information';
 
 /**
@@ -88,28 +89,28 @@ export const DIP_COLUMNS: readonly ListColumn<DipRow>[] = [
     key: 'ringkasan',
     head: 'Ringkasan Isi Informasi',
     label: 'Informasi dan ringkasan isi',
-    weight: 28,
+    weight: 40,
     cell: (r) => [line(r.judul, { bold: true }), ...optional(r.ringkasan), ...optional(r.pembaruan && `(${r.pembaruan})`, { italic: true })],
   },
   {
     key: 'pejabatPenguasa',
     head: 'Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi',
     label: ITEM_FIELD_LABELS.pejabatPenguasa,
-    weight: 15,
+    weight: 13,
     cell: (r) => [line(r.pejabatPenguasa)],
   },
   {
     key: 'penanggungJawab',
     head: 'Penanggung Jawab Pembuatan atau Penerbitan Informasi',
     label: ITEM_FIELD_LABELS.penanggungJawab,
-    weight: 15,
+    weight: 12,
     cell: (r) => [line(r.penanggungJawab)],
   },
   {
     key: 'waktuTempat',
     head: 'Waktu dan Tempat Pembuatan Informasi',
     label: 'Waktu dan tempat',
-    weight: 12,
+    weight: 10,
     cell: (r) => [line(r.waktuTempat)],
   },
   {
@@ -117,14 +118,14 @@ export const DIP_COLUMNS: readonly ListColumn<DipRow>[] = [
     // A zero-width space lets the narrow column break after the slash, not inside a word.
     head: 'Bentuk Informasi yang Tersedia (Softcopy/\u200BHardcopy)',
     label: ITEM_FIELD_LABELS.bentuk,
-    weight: 12,
+    weight: 9,
     cell: (r) => [line(r.bentuk)],
   },
   {
     key: 'retensi',
     head: 'Jangka Waktu Penyimpanan atau Retensi Arsip',
     label: ITEM_FIELD_LABELS.retensi,
-    weight: 13,
+    weight: 11,
     cell: (r) => [line(r.retensi)],
   },
 ];
@@ -147,13 +148,11 @@ export interface DikRow {
   jangkaWaktu: string;
 }
 
-/** Pasal 20 ayat (1) limits the exemptions a–f in time; g and h are not limited. */
+/** Pasal 20 ayat (1) declares a–f not permanent; g and h are not limited in time (information.ts). */
 export function jangkaWaktuText(e: Exemption): string {
   if (e.jangkaWaktu.trim()) return e.jangkaWaktu.trim();
   const ground = pasal17Ground(e);
-  if (ground && !ground.berjangka) {
-    return `Tidak dibatasi waktu (Pasal 17 huruf ${ground.huruf} jo. Pasal 20 ayat (1) UU Nomor 14 Tahun 2008)`;
-  }
+  if (ground && !ground.berjangka) return unlimitedPeriodText(ground.huruf);
   return '-';
 }
 
@@ -215,3 +214,36 @@ export const DIP_HEADS: readonly string[] = DIP_COLUMNS.map((c) => c.head);
 export const DIP_WEIGHTS: readonly number[] = DIP_COLUMNS.map((c) => c.weight);
 export const DIK_HEADS: readonly string[] = DIK_COLUMNS.map((c) => c.head);
 export const DIK_WEIGHTS: readonly number[] = DIK_COLUMNS.map((c) => c.weight);
+
+// ---------------------------------------------------------------- Page breaking
+
+/**
+ * A row of at most this many lines is kept whole on its page; a longer one may break, its
+ * heads repeating on the next page. Keeping every row whole left pages half empty when a long
+ * row did not fit (an F4 page holding one row and 55% blank; 37 rows on 11 A4 pages).
+ */
+export const KEEP_WHOLE_LINES = 6;
+
+/** Cell padding left and right, in twips, as documents/docx/parts/table.ts. */
+const CELL_PADDING_TWIPS = 160;
+
+/**
+ * How many lines a row takes, estimated from character counts: Arial and its likes average
+ * about half an em per character. A wrong guess only moves the line between a row kept
+ * whole and one allowed to break.
+ */
+export function estimatedRowLines(cells: readonly (readonly CellLine[])[], widthsTwips: readonly number[], sizePt: number): number {
+  const em = sizePt * 20;
+  let most = 1;
+  cells.forEach((lines, i) => {
+    const capacity = Math.max(1, Math.floor(((widthsTwips[i] ?? 0) - CELL_PADDING_TWIPS) / (em * 0.5)));
+    const count = lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.text.trim().length / capacity)), 0);
+    most = Math.max(most, count);
+  });
+  return most;
+}
+
+/** Whether a row should be kept whole on one page (see KEEP_WHOLE_LINES). */
+export function keepRowWhole(cells: readonly (readonly CellLine[])[], widthsTwips: readonly number[], sizePt: number): boolean {
+  return estimatedRowLines(cells, widthsTwips, sizePt) <= KEEP_WHOLE_LINES;
+}

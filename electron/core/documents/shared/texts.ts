@@ -1,5 +1,7 @@
 import type { Person, Settings } from '../../domain/office';
-import type { ListState } from '../../domain/document-views';
+import type { DocumentCycle, ListState } from '../../domain/document-views';
+import { formatDecreeNumber } from '../../domain/numbering';
+import { tanggal } from './dates';
 
 /**
  * The fixed words, sizes and small text rules of the printed documents (the list columns
@@ -44,6 +46,62 @@ export function draftMarkText(state: ListState): string | null {
   if (state === 'konsep') return 'KONSEP — belum ditandatangani';
   if (state === 'draft') return 'DRAFT — belum ditandatangani';
   return null;
+}
+
+/** Where the date goes on a paper not yet signed: written by hand when the Kepala signs. */
+export const HANDWRITTEN_DATE = '………………';
+
+/**
+ * "Putussibau, 12 Desember 2026" over the Kepala's signature on the signed list. Before
+ * signing the day of printing would be wrong on a paper signed days later, so a Konsep or
+ * Draft prints "Putussibau, ……………… 2026" (the cycle's year) for the date to be written by hand.
+ */
+export function listPlaceDate(
+  settings: Pick<Settings, 'office' | 'calendar'>,
+  cycle: Pick<DocumentCycle, 'year' | 'signed'>,
+  state: ListState,
+): string {
+  const date = state === 'final' && cycle.signed ? tanggal(cycle.signed.at, settings.calendar.timeZone) : `${HANDWRITTEN_DATE} ${cycle.year}`;
+  return `${settings.office.placeName}, ${date}`;
+}
+
+/** A list's lampiran heading: who decreed it, and under it number, date and subject. */
+export interface DecreeHeading {
+  heading: string[];
+  rows: [label: string, value: string][];
+}
+
+/**
+ * The heading a DIP or DIK prints at its top right when the office sets it by a Keputusan
+ * (documents.listDecree), as a lampiran is headed under the Tata Naskah Dinas:
+ * LAMPIRAN / KEPUTUSAN KEPALA DINAS … / NOMOR / TANGGAL / TENTANG. Null when the office has
+ * none. The number is computed from the signing's date at print time (fixed by the signing
+ * act, as the date is); its running number is written in by hand, and before signing so is
+ * the date.
+ */
+export function decreeHeading(
+  settings: Pick<Settings, 'documents' | 'office' | 'officials' | 'calendar'>,
+  cycle: Pick<DocumentCycle, 'year' | 'signed'>,
+  state: ListState,
+  title: string,
+): DecreeHeading | null {
+  const d = settings.documents.listDecree;
+  if (!d?.enabled) return null;
+  const signedAt = state === 'final' && cycle.signed ? cycle.signed.at : null;
+  const tz = settings.calendar.timeZone;
+  const pemda = settings.office.pemda.trim();
+  const opd = settings.office.opdName.trim();
+  const ppid = `PPID PEMBANTU ${upper(opd)}${opd.toLowerCase().includes(pemda.toLowerCase()) ? '' : ` ${upper(pemda)}`}`;
+  const issuer = d.issuer === 'ppid' ? ppid : kepalaJabatan(settings)[0]!;
+  const number = formatDecreeNumber(d.pattern, { kode: settings.documents.kodeKlasifikasi, unit: settings.office.unitCode, year: cycle.year, date: signedAt, timeZone: tz });
+  return {
+    heading: ['LAMPIRAN', `KEPUTUSAN ${issuer}`],
+    rows: [
+      ['NOMOR', number],
+      ['TANGGAL', signedAt ? tanggal(signedAt, tz) : `${HANDWRITTEN_DATE} ${cycle.year}`],
+      ['TENTANG', `${title} TAHUN ${cycle.year}`],
+    ],
+  };
 }
 
 /** "KEPALA DINAS … KABUPATEN KAPUAS HULU" — the pemda added when the jabatan leaves it out. */
@@ -123,10 +181,50 @@ export function bodyBlocks(isi: string): BodyBlock[] {
 export const UJI_CONCLUSION_TEXT =
   'Menutup informasi tersebut melindungi kepentingan yang lebih besar daripada membukanya. Informasi tersebut dinyatakan sebagai Informasi yang Dikecualikan dan dimuat dalam Daftar Informasi yang Dikecualikan.';
 
+/**
+ * The day the consequence test was held: for now the day of printing (the sheet is printed
+ * to be signed at the test). The one place the sheets read it from, so a recorded
+ * uji-konsekuensi act (date and participants, before the Kepala signs) can take its place.
+ */
+export function ujiTestDate(cycle: Pick<DocumentCycle, 'year'> & { ujiKonsekuensi?: { at: Date | string } | null }, now: Date): Date | string {
+  return cycle.ujiKonsekuensi?.at ?? now;
+}
+
+/** Under the sheet's title: "Lembar 2 dari 3 — Daftar Informasi yang Dikecualikan Tahun 2026". */
+export function ujiCountText(index: number, count: number, year: number): string {
+  return `Lembar ${index + 1} dari ${count} — Daftar Informasi yang Dikecualikan Tahun ${year}`;
+}
+
+/** The sheet's own page numbering; `{page}` is where the page number goes. */
+export function ujiPageText(index: number, count: number): string {
+  return `Lembar Uji Konsekuensi ${index + 1} dari ${count} · halaman {page}`;
+}
+
+/** Over a continuation page: which sheet and which information it continues. */
+export function ujiContinuationText(index: number, count: number, judul: string): string {
+  return `Lembar Uji Konsekuensi ${index + 1} dari ${count} (lanjutan) — ${judul}`;
+}
+
+export const UJI_CLOSING_TEXT = 'Demikian lembar uji konsekuensi ini dibuat dengan sebenarnya.';
+
+/** What the test weighs, row by row (domain §4), in words short enough for one or two lines. */
+export const UJI_TEST_LABELS = {
+  judul: 'Dokumen yang memuat informasi',
+  ringkasan: 'Informasi yang dikecualikan',
+  pejabatPenguasa: 'Pejabat/unit yang menguasai',
+  dasarHukum: 'Dasar hukum pengecualian',
+  konsekuensi: 'Konsekuensi bila dibuka',
+  pertimbangan: 'Pertimbangan bila ditutup (kepentingan yang dilindungi)',
+  jangkaWaktu: 'Jangka waktu pengecualian',
+  kesimpulan: 'Kesimpulan',
+} as const;
+
 /** The test table: number, element tested, result. */
-export const UJI_TEST_WEIGHTS: readonly number[] = [6, 31, 63];
+export const UJI_TEST_WEIGHTS: readonly number[] = [6, 28, 66];
 /** The signing table: number, name/NIP, role, signature. */
-export const UJI_SIGN_WEIGHTS: readonly number[] = [6, 34, 28, 32];
+export const UJI_SIGN_WEIGHTS: readonly number[] = [6, 36, 38, 20];
+/** Where each participant signs, numbered and staggered like a paper attendance list. */
+export const UJI_SIGN_DOTS = '…………………';
 
 export interface Participant {
   person: Pick<Person, 'name' | 'nip' | 'jabatan' | 'asn'>;

@@ -1,6 +1,8 @@
-import { Grid, Group, Paper, Radio, Select, Text, TextInput } from '@mantine/core';
+import { Checkbox, Grid, Group, Paper, Radio, Select, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { FONTS, OFFICE_PATTERN_TOKENS, documentSettingsSchema } from '../../../../electron/core/domain/office';
+import { formatDecreeNumber } from '../../../../electron/core/domain/numbering';
+import { FONTS, OFFICE_PATTERN_TOKENS, documentSettingsSchema, listDecreeSchema } from '../../../../electron/core/domain/office';
+import { officeNow, officeTimeZone } from '../../i18n/office-clock';
 import { exampleNumber } from './numbering';
 import { loose, type DocumentValues } from './types';
 
@@ -13,6 +15,12 @@ export function DocumentFields<T extends { documents: DocumentValues }>({ form, 
   const patternCheck = documentSettingsSchema.shape.notaDinasPattern.safeParse(d.notaDinasPattern);
   const patternOk = patternCheck.success;
   const example = exampleNumber(d.notaDinasPattern, { kode: d.kodeKlasifikasi, unit: unitCode });
+  // Settings saved before the decree existed have none until saved again: show the default.
+  const decree = d.listDecree ?? listDecreeSchema.parse({});
+  const decreeCheck = listDecreeSchema.shape.pattern.safeParse(decree.pattern);
+  const decreeExample = decreeCheck.success
+    ? formatDecreeNumber(decree.pattern, { kode: d.kodeKlasifikasi || '500.12.2', unit: unitCode || 'UNIT', year: 0, date: officeNow(), timeZone: officeTimeZone() })
+    : null;
 
   return (
     <Grid gap="sm">
@@ -76,6 +84,44 @@ export function DocumentFields<T extends { documents: DocumentValues }>({ form, 
           </Text>
         </Paper>
       </Grid.Col>
+      <Grid.Col span={12}>
+        <Checkbox
+          label="DIP dan DIK ditetapkan dengan Keputusan"
+          description="Bila daerah Anda menetapkan daftar dengan Keputusan, daftar dicetak sebagai lampirannya: LAMPIRAN / KEPUTUSAN … / NOMOR / TANGGAL / TENTANG di kanan atas."
+          checked={decree.enabled}
+          onChange={(e) => f.setFieldValue('documents.listDecree', { ...decree, enabled: e.currentTarget.checked })}
+        />
+      </Grid.Col>
+      {decree.enabled && (
+        <>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Select
+              label="Ditetapkan oleh"
+              data={[
+                { value: 'kepala', label: 'Kepala OPD (atasan PPID)' },
+                { value: 'ppid', label: 'PPID Pembantu' },
+              ]}
+              value={decree.issuer}
+              allowDeselect={false}
+              onChange={(v) => f.setFieldValue('documents.listDecree', { ...decree, issuer: v === 'ppid' ? 'ppid' : 'kepala' })}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <TextInput
+              label="Pola nomor Keputusan"
+              description="Nomor urut Keputusan diisi tangan dari buku agenda (dicetak ……); tahun dan bulan mengikuti tanggal penandatanganan."
+              spellCheck={false}
+              classNames={{ input: 'mono' }}
+              value={decree.pattern}
+              error={decreeCheck.success ? undefined : decreeCheck.error.issues[0]?.message}
+              onChange={(e) => f.setFieldValue('documents.listDecree', { ...decree, pattern: e.currentTarget.value })}
+            />
+            <Text size="xs" c="dimmed" mt={4} data-testid="contoh-nomor-keputusan">
+              {decreeExample ? `Contoh: NOMOR ${decreeExample}` : '—'}
+            </Text>
+          </Grid.Col>
+        </>
+      )}
     </Grid>
   );
 }

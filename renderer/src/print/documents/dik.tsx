@@ -1,14 +1,14 @@
 import { LIST_STATE_LABELS } from '../../../../electron/core/domain/document-views';
-import { DIK_COLUMNS } from '../../../../electron/core/documents/shared/columns';
+import { DIK_COLUMNS, type CellLine } from '../../../../electron/core/documents/shared/columns';
 import { dikRows, type DikRow } from '../../../../electron/core/documents/shared/rows';
 import type { PrintInput, PrintSpec } from '../model';
 import { pageBox } from '../page-setup';
 import { CellLines, CellText, Cols } from '../parts';
 import { DIK_EMPTY, themeOf } from '../texts';
-import { HeadRows, keepUnits, KepalaSignatureRow, listFrame, TitleBlock, type TableRow } from './list';
+import { HeadRows, keepUnits, KepalaSignatureRow, listFrame, rowMayBreak, TitleBlock, type TableRow } from './list';
 
 /** The DIK's rows, as documents/docx/dik.ts: one per exempt item, or a note that there is none. */
-function dikTableRows(list: DikRow[]): TableRow[] {
+function dikTableRows(list: DikRow[], mayBreak: (lines: CellLine[][]) => boolean): TableRow[] {
   if (!list.length) {
     return [
       {
@@ -26,6 +26,7 @@ function dikTableRows(list: DikRow[]): TableRow[] {
   }
   return list.map((r) => ({
     key: r.itemId,
+    flow: mayBreak(DIK_COLUMNS.map((c) => c.cell(r))),
     node: (
       <tr key={r.itemId} className="pp-row" data-testid="dik-baris" data-item-id={r.itemId}>
         {DIK_COLUMNS.map((c) => (
@@ -41,11 +42,14 @@ function dikTableRows(list: DikRow[]): TableRow[] {
 export function dikSpec(input: PrintInput): PrintSpec {
   const { settings, cycle } = input;
   const { frame, state } = listFrame('dik', input);
+  const box = pageBox(settings.documents.paper, 'landscape');
+  const weights = DIK_COLUMNS.map((c) => c.weight);
+  const mayBreak = (lines: CellLine[][]) => rowMayBreak(lines, weights, box.contentWidth, themeOf(settings).table);
   return {
     kind: 'dik',
     title: `Daftar Informasi yang Dikecualikan Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`,
     state,
-    box: pageBox(settings.documents.paper, 'landscape'),
+    box,
     frame,
     theme: themeOf(settings),
     sheets: [
@@ -54,7 +58,7 @@ export function dikSpec(input: PrintInput): PrintSpec {
         <table className="pp-grid" aria-label="Daftar Informasi yang Dikecualikan">
           <Cols weights={DIK_COLUMNS.map((c) => c.weight)} />
           <HeadRows columns={DIK_COLUMNS} />
-          {keepUnits(dikTableRows(dikRows(cycle.items)), <KepalaSignatureRow key="sign" input={input} columns={DIK_COLUMNS.length} />)}
+          {keepUnits(dikTableRows(dikRows(cycle.items), mayBreak), <KepalaSignatureRow key="sign" input={input} columns={DIK_COLUMNS.length} />)}
         </table>
       </div>,
     ],

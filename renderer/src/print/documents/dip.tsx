@@ -1,14 +1,14 @@
 import { LIST_STATE_LABELS } from '../../../../electron/core/domain/document-views';
-import { DIP_COLUMNS } from '../../../../electron/core/documents/shared/columns';
+import { DIP_COLUMNS, type CellLine } from '../../../../electron/core/documents/shared/columns';
 import { dipGroups, type DipGroup } from '../../../../electron/core/documents/shared/rows';
 import type { PrintInput, PrintSpec } from '../model';
 import { pageBox } from '../page-setup';
 import { CellLines, CellText, Cols } from '../parts';
 import { DIP_EMPTY_GROUP, themeOf } from '../texts';
-import { HeadRows, keepUnits, KepalaSignatureRow, listFrame, TitleBlock, type TableRow } from './list';
+import { HeadRows, keepUnits, KepalaSignatureRow, listFrame, rowMayBreak, TitleBlock, type TableRow } from './list';
 
 /** The DIP's rows, as documents/docx/dip.ts groupRows: each group's head, then its rows or a note. */
-function dipRows(groups: DipGroup[]): TableRow[] {
+function dipRows(groups: DipGroup[], mayBreak: (lines: CellLine[][]) => boolean): TableRow[] {
   const span = DIP_COLUMNS.length;
   const rows: TableRow[] = [];
   for (const g of groups) {
@@ -38,6 +38,7 @@ function dipRows(groups: DipGroup[]): TableRow[] {
     for (const r of g.rows) {
       rows.push({
         key: r.itemId,
+        flow: mayBreak(DIP_COLUMNS.map((c) => c.cell(r))),
         node: (
           <tr key={r.itemId} className="pp-row" data-testid="dip-baris" data-item-id={r.itemId} data-kategori={g.category}>
             {DIP_COLUMNS.map((c) => (
@@ -56,12 +57,14 @@ function dipRows(groups: DipGroup[]): TableRow[] {
 export function dipSpec(input: PrintInput): PrintSpec {
   const { settings, cycle } = input;
   const { frame, state } = listFrame('dip', input);
-  const rows = dipRows(dipGroups(cycle.items));
+  const box = pageBox(settings.documents.paper, 'landscape');
+  const weights = DIP_COLUMNS.map((c) => c.weight);
+  const rows = dipRows(dipGroups(cycle.items), (lines) => rowMayBreak(lines, weights, box.contentWidth, themeOf(settings).table));
   return {
     kind: 'dip',
     title: `Daftar Informasi Publik Tahun ${cycle.year} (${LIST_STATE_LABELS[state]})`,
     state,
-    box: pageBox(settings.documents.paper, 'landscape'),
+    box,
     frame,
     theme: themeOf(settings),
     sheets: [

@@ -1,41 +1,43 @@
 import type { ReactNode } from 'react';
-import { hariTanggal, tanggal } from '../../../../electron/core/documents/shared/dates';
+import { hariTanggal } from '../../../../electron/core/documents/shared/dates';
 import { dikRows, type DikRow } from '../../../../electron/core/documents/shared/rows';
 import { formatNip } from '../../../../electron/core/domain/nip';
 import type { PrintInput, PrintSpec } from '../model';
 import { pageBox } from '../page-setup';
 import { CellText, Cols, Kop } from '../parts';
-import { participants, themeOf, UJI_CONCLUSION_TEXT, UJI_SIGN_WEIGHTS, UJI_TEST_WEIGHTS } from '../texts';
+import { participants, themeOf, ujiCountText, ujiTestDate, UJI_CLOSING_TEXT, UJI_CONCLUSION_TEXT, UJI_SIGN_DOTS, UJI_SIGN_WEIGHTS, UJI_TEST_LABELS, UJI_TEST_WEIGHTS } from '../texts';
 import { PrintUnavailable } from './list';
 
 /** One sheet per exempt item, as documents/docx/uji-konsekuensi.ts. */
 function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; count: number; input: PrintInput }) {
   const { settings, cycle, now } = input;
   const place = settings.office.placeName;
+  const L = UJI_TEST_LABELS;
+  const testedOn = ujiTestDate(cycle, now);
   const facts: [string, ReactNode][] = [
-    ['Dokumen yang memuat informasi', <CellText key="j" text={row.judul} bold />],
-    ['Informasi yang dikecualikan', <CellText key="u" text={row.ringkasan} />],
-    ['Pejabat/unit yang menguasai informasi', <CellText key="p" text={row.pejabatPenguasa} />],
+    [L.judul, <CellText key="j" text={row.judul} bold />],
+    [L.ringkasan, <CellText key="u" text={row.ringkasan} />],
+    [L.pejabatPenguasa, <CellText key="p" text={row.pejabatPenguasa} />],
     [
-      'Dasar hukum pengecualian',
+      L.dasarHukum,
       <>
         <CellText text={row.dasarHukum} />
         {row.alasan && <CellText text={`(${row.alasan})`} italic />}
       </>,
     ],
-    ['Konsekuensi apabila informasi dibuka', <CellText key="k" text={row.konsekuensi} />],
-    ['Pertimbangan apabila informasi ditutup (kepentingan yang dilindungi)', <CellText key="t" text={row.pertimbangan} />],
-    ['Jangka waktu pengecualian', <CellText key="w" text={row.jangkaWaktu} />],
-    ['Kesimpulan', <CellText key="s" text={UJI_CONCLUSION_TEXT} />],
+    [L.konsekuensi, <CellText key="k" text={row.konsekuensi} />],
+    [L.pertimbangan, <CellText key="t" text={row.pertimbangan} />],
+    [L.jangkaWaktu, <CellText key="w" text={row.jangkaWaktu} />],
+    [L.kesimpulan, <CellText key="s" text={UJI_CONCLUSION_TEXT} />],
   ];
   return (
     <div data-testid="uji-lembar" data-item-id={row.itemId}>
       <Kop settings={settings} contentWidthMm={pageBox(settings.documents.paper, 'portrait').contentWidth} theme={themeOf(settings)} />
       <div className="pp-uji-title">LEMBAR UJI KONSEKUENSI</div>
       <div className="pp-uji-subtitle">INFORMASI YANG DIKECUALIKAN</div>
-      <div className="pp-uji-count">{`Informasi ${index + 1} dari ${count} — Daftar Informasi yang Dikecualikan Tahun ${cycle.year}`}</div>
+      <div className="pp-uji-count">{ujiCountText(index, count, cycle.year)}</div>
       <p className="pp-justify pp-uji-intro">
-        {`Pada hari ini, ${hariTanggal(now, settings.calendar.timeZone)}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
+        {`Pada hari ini, ${hariTanggal(testedOn, settings.calendar.timeZone)}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
           'sebagaimana dimaksud dalam Pasal 2 ayat (4) dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik ' +
           'terhadap informasi berikut:'}
       </p>
@@ -64,8 +66,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
       </table>
       {/* The closing, the date and the signing table move together (keepNext in the DOCX). */}
       <div className="pp-keep-block">
-        <p className="pp-justify pp-uji-closing">Demikian lembar uji konsekuensi ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.</p>
-        <div className="pp-uji-date">{`${place}, ${tanggal(now, settings.calendar.timeZone)}`}</div>
+        <p className="pp-justify pp-uji-closing">{UJI_CLOSING_TEXT}</p>
         <div className="pp-uji-signers-label">Yang melakukan uji konsekuensi:</div>
         <table className="pp-grid pp-uji-sign">
           <Cols weights={UJI_SIGN_WEIGHTS} />
@@ -73,7 +74,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
             <tr className="pp-head pp-head-light">
               <th>No.</th>
               <th>Nama / NIP</th>
-              <th>Kedudukan dalam Pengujian</th>
+              <th>Kedudukan</th>
               <th>Tanda Tangan</th>
             </tr>
           </thead>
@@ -93,7 +94,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
                 </td>
                 {/* Staggered like a paper attendance list, so signatures do not overlap. */}
                 <td className={i % 2 ? 'pp-right' : ''}>
-                  <div className="pp-cell-p pp-uji-dots">{`${i + 1}. ....................`}</div>
+                  <div className="pp-cell-p pp-uji-dots">{`${i + 1}. ${UJI_SIGN_DOTS}`}</div>
                 </td>
               </tr>
             ))}

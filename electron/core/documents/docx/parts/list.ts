@@ -1,13 +1,12 @@
 import { AlignmentType, BorderStyle, type ISectionOptions, type Paragraph, type Table } from 'docx';
 import type { Settings } from '../../../domain/office';
 import type { DocumentCycle, ListState } from '../../../domain/document-views';
-import { tanggal } from '../../shared/dates';
 import { emptyHeader, markHeader, pageNumberFooter, sealFooter, type SealSpec } from './frame';
 import { cm, pageLayout } from './page';
 import { signatureBlock } from './signature';
-import type { RowSpec } from './table';
+import { fixedTable, type RowSpec } from './table';
 import { centred, para } from './text';
-import { draftMarkText, kepalaJabatan, upper, type Theme } from '../../shared/texts';
+import { draftMarkText, kepalaJabatan, listPlaceDate, upper, type DecreeHeading, type Theme } from '../../shared/texts';
 import type { CellLine } from '../../shared/columns';
 
 export const HEADER_SHADE = 'D9D9D9';
@@ -20,6 +19,28 @@ export function titleBlock(title: string, settings: Settings, year: number, them
   return lines.map((l, i) =>
     centred(l, { bold: true, size: i === 0 ? theme.body + 2 : theme.body }, { spacing: { before: 0, after: i === lines.length - 1 ? 240 : 0 }, keepNext: true }),
   );
+}
+
+/**
+ * The lampiran heading of a list set by a Keputusan (texts.ts decreeHeading), at the top
+ * right as the Tata Naskah Dinas places it: a borderless table whose first column is the
+ * space to its left, so the colons align whatever the label.
+ */
+export function decreeBlock(d: DecreeHeading | null, contentWidth: number, theme: Theme): Table[] {
+  if (!d) return [];
+  const labelW = cm(2.3);
+  const valueW = cm(9.5);
+  const p = (text: string, after = 0) => para(text, { spacing: { before: 0, after }, keepNext: true }, { size: theme.table });
+  const rows: RowSpec[] = [
+    ...d.heading.map((h) => ({ cells: [{ children: [] }, { span: 2, children: [p(h)] }] })),
+    // Some air between the heading and the list's own title.
+    ...d.rows.map(([label, value], i) => {
+      const after = i === d.rows.length - 1 ? 200 : 0;
+      return { cells: [{ children: [] }, { children: [p(label, after)] }, { children: [p(`: ${value}`, after)] }] };
+    }),
+  ];
+  const table = fixedTable([contentWidth - labelW - valueW, labelW, valueW], rows.map((r) => ({ ...r, keepNext: true })), false);
+  return [table];
 }
 
 /** The column heads and, under them, their numbers (1 2 3 …); both repeat on every page. */
@@ -57,11 +78,6 @@ export function cellParagraphs(lines: readonly CellLine[], theme: Theme): Paragr
   return lines.map((l, i) => cellText(l.text, theme, { bold: l.bold, italics: l.italic, center: l.center, after: i < lines.length - 1 ? 40 : 0 }));
 }
 
-/** The date a list is signed on: the signing itself once signed, until then the day it is printed. */
-export function listDate(cycle: DocumentCycle, now: Date, timeZone: string): string {
-  return tanggal(cycle.signed?.at ?? now, timeZone);
-}
-
 const NO_LINE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
@@ -71,7 +87,7 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
  * (it left the signature alone on a page for some list lengths); rows kept with the next
  * row are.
  */
-export function kepalaSignatureRow(settings: Settings, cycle: DocumentCycle, now: Date, contentWidth: number, columns: number, theme: Theme): RowSpec {
+export function kepalaSignatureRow(settings: Settings, cycle: DocumentCycle, state: ListState, contentWidth: number, columns: number, theme: Theme): RowSpec {
   return {
     cantSplit: true,
     cells: [
@@ -81,7 +97,7 @@ export function kepalaSignatureRow(settings: Settings, cycle: DocumentCycle, now
         margins: { top: 240, bottom: 0, left: 0, right: 0 },
         children: signatureBlock(
           {
-            placeDate: `${settings.office.placeName}, ${listDate(cycle, now, settings.calendar.timeZone)}`,
+            placeDate: listPlaceDate(settings, cycle, state),
             jabatan: kepalaJabatan(settings),
             person: settings.officials.kepala,
             indent: contentWidth - cm(12.5),
