@@ -10,6 +10,7 @@ import type { ItemState } from '../../electron/core/domain/workflow';
 import { DEMO_PASSWORD } from '../../electron/core/services/demo';
 import { formatOneLog } from './act-log-fixtures';
 import { completeItem } from './workflow-fixtures';
+import { signAsKepala } from './workflow-fixtures';
 
 /**
  * One signed cycle written out in full, never built by app code: the fingerprints pinned
@@ -174,7 +175,7 @@ describe('signing and verifying through the core', () => {
     const v = await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
     for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' });
     await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
-    await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    await signAsKepala(call, id, DEMO_PASSWORD);
 
     // The signing act holds both hashes, their format and the row counts.
     const lines = (await fs.readFile(path.join(dir, 'cycles', id, 'events.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));

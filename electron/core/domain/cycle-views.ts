@@ -38,6 +38,7 @@ export interface CycleView extends CycleSummary {
   version: number;
   returns: CycleState['returns'];
   archived: CycleState['archived'];
+  ujiKonsekuensi: CycleState['ujiKonsekuensi'];
   visits: CycleState['visits'];
   actions: AvailableAction[];
   can: Record<EditKind, boolean>;
@@ -45,3 +46,13 @@ export interface CycleView extends CycleSummary {
   timeline: TimelineEntry[];
 }
 
+
+/** What "Setujui dan tandatangani" signs: each list, its rows and the fingerprint code its signing act will store. */
+export interface SigningPreview {
+  /** The signing moment the fingerprints were computed with; sent back when signing. */
+  at: string;
+  signedBy: string;
+  version: number;
+  dip: { count: number; short: string };
+  dik: { count: number; short: string };
+}

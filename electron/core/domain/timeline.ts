@@ -65,6 +65,9 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
         itemId = b.itemId;
         summary = `Pemeriksaan (versi ${b.version}) "${items.get(b.itemId)?.judul ?? ''}": ${b.verdict === 'sesuai' ? 'sesuai' : 'perlu perbaikan'}${b.note ? ` — ${b.note}` : ''}.`;
         break;
+      case 'uji.recorded':
+        summary = endSentence(`Uji konsekuensi (Konsep versi ${b.version}) dicatat, diikuti ${b.participants.map((x) => x.name).join(', ')}`);
+        break;
       case 'transition': {
         const from = STEP_INFO[b.from].label;
         const to = STEP_INFO[b.to].label;

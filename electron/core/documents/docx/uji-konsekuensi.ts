@@ -1,7 +1,7 @@
 import { AlignmentType, Paragraph, type Document, type Table } from 'docx';
 import { formatNip } from '../../domain/nip';
 import type { DocumentContext } from './context';
-import { hariTanggal, tanggal } from '../shared/dates';
+import { hariTanggal, tanggal, ujiHeldAt } from '../shared/dates';
 import { makeDocument, pageNumberFooter, emptyHeader } from './parts/frame';
 import { kopSurat } from './parts/kop';
 import { HEADER_SHADE, NUMBER_SHADE } from './parts/list';
@@ -87,7 +87,8 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
   const layout = pageLayout(settings.documents.paper, 'portrait');
   const w = layout.contentWidth;
   const people = participants(settings);
-  const when = hariTanggal(ctx.now, settings.calendar.timeZone);
+  const held = ujiHeldAt(cycle, ctx.now);
+  const when = hariTanggal(held, settings.calendar.timeZone);
   const place = settings.office.placeName;
 
   const children: (Paragraph | Table)[] = [];
@@ -112,7 +113,7 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
         { alignment: AlignmentType.JUSTIFIED, spacing: { before: 160, after: 60 }, keepNext: true },
         { size: theme.body },
       ),
-      para(`${place}, ${tanggal(ctx.now, settings.calendar.timeZone)}`, { alignment: AlignmentType.RIGHT, spacing: { after: 120 }, keepNext: true }, { size: theme.body }),
+      para(`${place}, ${tanggal(held, settings.calendar.timeZone)}`, { alignment: AlignmentType.RIGHT, spacing: { after: 120 }, keepNext: true }, { size: theme.body }),
       para('Yang melakukan uji konsekuensi:', { keepNext: true, spacing: { after: 60 } }, { size: theme.body, bold: true }),
       signTable(people, w, theme),
     );

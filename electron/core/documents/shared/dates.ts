@@ -20,3 +20,12 @@ export function hariTanggal(date: Date | string, timeZone: string): string {
 export function tahun(date: Date | string, timeZone: string): number {
   return yearIn(date, timeZone);
 }
+
+/**
+ * The day the uji konsekuensi was held, as its sheet prints it ("Pada hari ini …" and the
+ * date above the signatures): the recorded act's time, every time the sheet is printed.
+ * Before it is recorded, a preview shows `now`.
+ */
+export function ujiHeldAt(cycle: { ujiKonsekuensi?: { at: string } | null }, now: Date): Date | string {
+  return cycle.ujiKonsekuensi?.at ?? now;
+}

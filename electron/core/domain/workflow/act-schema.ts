@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemFieldsSchema, itemPatchSchema } from '../information';
+import { storedItemFieldsSchema, storedItemPatchSchema } from '../information';
 import { ROLES } from '../roles';
 import type { CycleEvent } from './events';
 import { ACTIONS, STEPS } from './sop';
@@ -8,7 +8,8 @@ import { ACTIONS, STEPS } from './sop';
  * The act format: what one line of a cycle log is, in every version this app can read.
  *
  * - Format 1: lines written before acts carried a version (no `v` key).
- * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints.
+ * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints. The act type
+ *   `uji.recorded` came later within format 2: a new type needs no upcast, since no older line has it.
  *
  * Reading a line: its hash is checked on the text as written (store/event-log.ts), then the
  * parsed object is lifted through the numbered upcasts to the current format and validated
@@ -78,14 +79,14 @@ const signedFingerprintSchema = z.object({
 });
 
 /** Unknown keys inside a patch (a field a later format added, then dropped) are stripped, not fatal. */
-const itemPatchOnRead = z.object(itemPatchSchema.shape);
+const itemPatchOnRead = z.object(storedItemPatchSchema.shape);
 
 const bodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cycle.created'), title: text, year: z.number().int(), carriedFrom: id.nullable().default(null) }),
   z.object({
     type: z.literal('item.added'),
     itemId: id,
-    fields: itemFieldsSchema,
+    fields: storedItemFieldsSchema,
     origin: z.enum(['baru', 'tetap', 'berubah']).default('baru'),
     sourceItemId: id.nullable().default(null),
   }),
@@ -102,6 +103,20 @@ const bodySchema = z.discriminatedUnion('type', [
     note: text.default(''),
   }),
   z.object({
+    type: z.literal('uji.recorded'),
+    version: z.number().int().min(0),
+    participants: z
+      .array(
+        z.object({
+          name: z.string().max(500),
+          nip: z.string().max(100).default(''),
+          jabatan: z.string().max(500).default(''),
+          role: z.string().max(200).default(''),
+        }),
+      )
+      .max(100),
+  }),
+  z.object({
     type: z.literal('transition'),
     action: z.enum(ACTIONS),
     from: z.enum(STEPS),
@@ -113,6 +128,7 @@ const bodySchema = z.discriminatedUnion('type', [
         notaDinasDate: z.string().max(100).optional(),
         version: z.number().int().min(0).optional(),
         signedBy: z.string().max(500).optional(),
+        signedAt: z.iso.datetime().optional(),
         note: text.optional(),
         fingerprints: z.object({ dip: signedFingerprintSchema, dik: signedFingerprintSchema }).optional(),
       })

@@ -27,6 +27,8 @@ export type EventBody =
   | { type: 'item.detached'; itemId: string; attachmentId: string }
   | { type: 'notaDinas.saved'; draft: NotaDinasDraft }
   | { type: 'review.marked'; itemId: string; version: number; verdict: 'sesuai' | 'perlu_perbaikan'; note: string }
+  /** The uji konsekuensi held (Pasal 19): who took part, for the Konsep version it tested; the act's time dates the sheet. */
+  | { type: 'uji.recorded'; version: number; participants: UjiParticipant[] }
   | {
       type: 'transition';
       action: Action;
@@ -58,9 +60,20 @@ export interface TransitionData {
   urut?: number;
   version?: number;
   signedBy?: string;
+  /** The signing moment when it is not the act's own time: the moment the Kepala's preview showed. */
+  signedAt?: string;
   note?: string;
   /** On the Kepala's approve (signing) from act format 2 on. */
   fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint };
+}
+
+/** One person who took part in the uji konsekuensi, as the sheet names them. */
+export interface UjiParticipant {
+  name: string;
+  nip: string;
+  jabatan: string;
+  /** Their part in the test: "Atasan PPID Pembantu", "Ketua PPID Pembantu", "Petugas PPID Pembantu", or another. */
+  role: string;
 }
 
 export interface Actor {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { hariTanggal, tanggal } from '../../../../electron/core/documents/shared/dates';
+import { hariTanggal, tanggal, ujiHeldAt } from '../../../../electron/core/documents/shared/dates';
 import { dikRows, type DikRow } from '../../../../electron/core/documents/shared/rows';
 import { formatNip } from '../../../../electron/core/domain/nip';
 import type { PrintInput, PrintSpec } from '../model';
@@ -12,6 +12,7 @@ import { PrintUnavailable } from './list';
 function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; count: number; input: PrintInput }) {
   const { settings, cycle, now } = input;
   const place = settings.office.placeName;
+  const held = ujiHeldAt(cycle, now);
   const facts: [string, ReactNode][] = [
     ['Dokumen yang memuat informasi', <CellText key="j" text={row.judul} bold />],
     ['Informasi yang dikecualikan', <CellText key="u" text={row.ringkasan} />],
@@ -35,7 +36,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
       <div className="pp-uji-subtitle">INFORMASI YANG DIKECUALIKAN</div>
       <div className="pp-uji-count">{`Informasi ${index + 1} dari ${count} — Daftar Informasi yang Dikecualikan Tahun ${cycle.year}`}</div>
       <p className="pp-justify pp-uji-intro">
-        {`Pada hari ini, ${hariTanggal(now, settings.calendar.timeZone)}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
+        {`Pada hari ini, ${hariTanggal(held, settings.calendar.timeZone)}, bertempat di ${place}, kami yang bertanda tangan di bawah ini telah melakukan uji konsekuensi ` +
           'sebagaimana dimaksud dalam Pasal 2 ayat (4) dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik ' +
           'terhadap informasi berikut:'}
       </p>
@@ -65,7 +66,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
       {/* The closing, the date and the signing table move together (keepNext in the DOCX). */}
       <div className="pp-keep-block">
         <p className="pp-justify pp-uji-closing">Demikian lembar uji konsekuensi ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.</p>
-        <div className="pp-uji-date">{`${place}, ${tanggal(now, settings.calendar.timeZone)}`}</div>
+        <div className="pp-uji-date">{`${place}, ${tanggal(held, settings.calendar.timeZone)}`}</div>
         <div className="pp-uji-signers-label">Yang melakukan uji konsekuensi:</div>
         <table className="pp-grid pp-uji-sign">
           <Cols weights={UJI_SIGN_WEIGHTS} />
