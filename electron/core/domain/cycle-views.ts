@@ -15,8 +15,11 @@ export interface CycleSummary {
   holderRoleLabel: string;
   holderNames: string[];
   timing: Timing;
+  /** Classified items that go in the DIP. */
   itemCount: number;
   exemptCount: number;
+  /** Items not yet classified: in neither count. */
+  unclassifiedCount: number;
   updatedAt: string;
   waitingForMe: boolean;
   signed: { at: string; by: string } | null;

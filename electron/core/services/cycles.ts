@@ -69,8 +69,10 @@ function summary(ctx: CallContext, s: CycleState): CycleSummary {
     holderRoleLabel: info.holder ? ROLE_LABELS[info.holder] : '',
     holderNames: holderNames(ctx, info.holder),
     timing: stepTiming(s, ctx.now.toISOString(), ctx.stores.settings.get()?.calendar),
-    itemCount: s.items.filter((i) => i.fields.kategori !== 'dikecualikan').length,
+    // Only classified items count as DIP or exempt; the rest are said to be not yet classified.
+    itemCount: s.items.filter((i) => i.fields.kategori && i.fields.kategori !== 'dikecualikan').length,
     exemptCount: s.items.filter((i) => i.fields.kategori === 'dikecualikan').length,
+    unclassifiedCount: s.items.filter((i) => !i.fields.kategori).length,
     updatedAt: s.updatedAt,
     waitingForMe: info.holder === ctx.actor?.role,
     signed: s.signed,
