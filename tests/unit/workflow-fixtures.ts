@@ -1,8 +1,8 @@
-import { itemFieldsSchema, type ItemFields } from '../../electron/core/domain/information';
+import { storedItemFieldsSchema, type ItemFields } from '../../electron/core/domain/information';
 
 /** A complete, valid item of the given category, for tests. */
 export function completeItem(judul: string, bidang: string, kategori: ItemFields['kategori'], extra: Partial<ItemFields> = {}): ItemFields {
-  return itemFieldsSchema.parse({
+  return storedItemFieldsSchema.parse({
     bidang,
     judul,
     ringkasan: `Ringkasan ${judul}`,
