@@ -103,8 +103,8 @@ export function SignDialog({
               </Table.Tbody>
             </Table>
             <Text size="xs" c="dimmed">
-              Sidik dokumen disimpan dalam tanda tangan ini dan dicetak pada setiap lembar daftar, bertanggal {formatDateTime(preview.at)}. Sesudah
-              ditandatangani, daftar tidak dapat diubah lagi.
+              Tanda tangan bertanggal {formatDateTime(preview.at)}. Sidik dokumen disimpan dalam tanda tangan ini dan dicetak pada setiap lembar
+              daftar. Sesudah ditandatangani, daftar tidak dapat diubah lagi.
             </Text>
             {view.ujiKonsekuensi && view.exemptCount > 0 && (
               <Text size="xs">
