@@ -364,7 +364,9 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   const trail = page.getByRole('table', { name: 'Riwayat siklus' });
   await expect(trail).toContainText('Alasan: Ringkasan profil dinas perlu diperiksa ulang.');
   await expect(trail).toContainText('ditandatangani');
-  await expect(trail.locator('tbody tr')).toHaveCount(3);
+  await expect(trail).toContainText('Uji konsekuensi (Konsep versi 2) dicatat');
+  // The Kepala's acts: the return, the uji konsekuensi, the signature, the archive.
+  await expect(trail.locator('tbody tr')).toHaveCount(4);
 
   // The signed DIP prints from the cycle's "Dokumen" menu, and "Kembali" returns here.
   await page.getByRole('button', { name: 'Dokumen' }).click();
