@@ -10,6 +10,7 @@ import type { ItemState } from '../../electron/core/domain/workflow';
 import { DEMO_PASSWORD } from '../../electron/core/services/demo';
 import { formatOneLog } from './act-log-fixtures';
 import { completeItem } from './workflow-fixtures';
+import { ACT_FORMAT } from '../../electron/core/domain/workflow';
 import { signAsKepala } from './workflow-fixtures';
 
 /**
@@ -180,7 +181,7 @@ describe('signing and verifying through the core', () => {
     // The signing act holds both hashes, their format and the row counts.
     const lines = (await fs.readFile(path.join(dir, 'cycles', id, 'events.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     const signing = lines.at(-1);
-    expect(signing).toMatchObject({ v: 2, body: { type: 'transition', action: 'approve', from: 'pemeriksaan_kepala' } });
+    expect(signing).toMatchObject({ v: ACT_FORMAT, body: { type: 'transition', action: 'approve', from: 'pemeriksaan_kepala' } });
     expect(signing.body.data.fingerprints).toEqual({
       dip: { sha256: expect.stringMatching(/^[a-f0-9]{64}$/), format: 2, count: 1 },
       dik: { sha256: expect.stringMatching(/^[a-f0-9]{64}$/), format: 2, count: 1 },

@@ -8,8 +8,10 @@ import { ACTIONS, STEPS } from './sop';
  * The act format: what one line of a cycle log is, in every version this app can read.
  *
  * - Format 1: lines written before acts carried a version (no `v` key).
- * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints. The act type
- *   `uji.recorded` came later within format 2: a new type needs no upcast, since no older line has it.
+ * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints.
+ * - Format 3: the act `uji.recorded` (the uji konsekuensi held) and the signing act's
+ *   `data.signedAt`. A new act type is a new format, so an older app meeting one says
+ *   "update the app" instead of taking the cycle for damaged.
  *
  * Reading a line: its hash is checked on the text as written (store/event-log.ts), then the
  * parsed object is lifted through the numbered upcasts to the current format and validated
@@ -17,11 +19,11 @@ import { ACTIONS, STEPS } from './sop';
  * item schema's defaults). An act whose format is newer than ACT_FORMAT is never guessed at:
  * its cycle is refused until the app is updated.
  *
- * Planned (sync): format 3 signs acts by their installation (`sig`) and lets a merge follow
- * more than one act (`parents` replaces `prev`); upcast 2→3 sets `parents: prev ? [prev] : []`
+ * Planned (sync): format 4 signs acts by their installation (`sig`) and lets a merge follow
+ * more than one act (`parents` replaces `prev`); upcast 3→4 sets `parents: prev ? [prev] : []`
  * and `sig: null`. See docs/architecture.md, "The act format".
  */
-export const ACT_FORMAT = 2;
+export const ACT_FORMAT = 3;
 
 export const NEWER_FORMAT_MESSAGE = 'Siklus ini dibuat oleh versi PPID Desk yang lebih baru. Perbarui aplikasi.';
 
@@ -32,6 +34,8 @@ const UPCASTS: Readonly<Record<number, (a: RawAct) => RawAct>> = {
   // Format 1 had every field of format 2 except the version; signing acts without stored
   // fingerprints are verified by the frozen format-1 fingerprint (documents/docx/fingerprint.ts).
   1: (a) => ({ ...a, v: 2 }),
+  // Format 3 only added an act type and an optional field: every format-2 act is one as it is.
+  2: (a) => ({ ...a, v: 3 }),
 };
 
 /**
