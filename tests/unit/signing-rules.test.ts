@@ -191,3 +191,17 @@ describe('setup: an empty required field says it is required', () => {
     expect(errors.jabatan).toBe('Jabatan wajib diisi.');
   });
 });
+
+describe('one full stop after a review note that has its own', () => {
+  it('a note ending in a full stop is not followed by a second', () => {
+    const s = log([
+      [operator, { type: 'cycle.created', title: 'DIP 2026', year: 2026, carriedFrom: null }],
+      [operator, { type: 'item.added', itemId: 'i1', fields: completeItem('Profil', 'Sekretariat', 'berkala'), origin: 'baru', sourceItemId: null }],
+      [kepala, { type: 'review.marked', itemId: 'i1', version: 1, verdict: 'perlu_perbaikan', note: 'Tanyakan ke Yohanes Sudarto, S.Kom.' }],
+      [kepala, { type: 'review.marked', itemId: 'i1', version: 1, verdict: 'sesuai', note: '' }],
+    ]);
+    const t = buildTimeline(s).map((e) => e.summary);
+    expect(t[2]).toBe('Pemeriksaan (versi 1) "Profil": perlu perbaikan — Tanyakan ke Yohanes Sudarto, S.Kom.');
+    expect(t[3]).toBe('Pemeriksaan (versi 1) "Profil": sesuai.');
+  });
+});
