@@ -71,6 +71,7 @@ test('the Kepala records the uji konsekuensi, then signs with the password; a wr
   await uji.getByRole('button', { name: 'Tambah peserta lain' }).click();
   await uji.getByLabel('Nama').last().fill('dr. Maria Ulfa');
   await uji.getByLabel('Jabatan').last().fill('Kepala Puskesmas Putussibau');
+  await page.screenshot({ path: 'test-results/uji-dialog-1366x768.png' });
   await uji.getByRole('button', { name: /^Catat uji konsekuensi \(\d+ peserta\)$/ }).click();
   await expect(uji).toBeHidden();
   await expect(page.getByTestId('uji-tercatat')).toContainText('dr. Maria Ulfa');

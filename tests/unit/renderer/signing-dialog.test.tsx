@@ -93,6 +93,7 @@ describe('the Kepala records the uji konsekuensi, then signs with the password',
     fireEvent.click(within(uji).getByRole('button', { name: /^Catat uji konsekuensi \(\d+ peserta\)$/ }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Catat uji konsekuensi' })).toBeNull());
     expect((await screen.findByTestId('uji-tercatat')).textContent).toMatch(/dr\. Maria Ulfa\.$/);
+    expect(screen.getByTestId('uji-tercatat').textContent).not.toMatch(/\.\./);
 
     await waitFor(() => expect((screen.getByRole('button', { name: 'Setujui dan tandatangani' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Setujui dan tandatangani' }));

@@ -112,7 +112,7 @@ export function ActionPanel({
     <Stack gap="xs">
       {ujiNeeded && ujiCurrent && (
         <Text size="xs" data-testid="uji-tercatat">
-          Uji konsekuensi tercatat {formatDateTime(view.ujiKonsekuensi!.at)}, diikuti {view.ujiKonsekuensi!.participants.map((p) => p.name).join(', ')}.
+          {endSentence(`Uji konsekuensi tercatat ${formatDateTime(view.ujiKonsekuensi!.at)}, diikuti ${view.ujiKonsekuensi!.participants.map((p) => p.name).join(', ')}`)}
         </Text>
       )}
       <Group gap="xs">
