@@ -205,3 +205,11 @@ describe('one full stop after a review note that has its own', () => {
     expect(t[3]).toBe('Pemeriksaan (versi 1) "Profil": sesuai.');
   });
 });
+
+describe('the Nota Dinas running number survives reading the act back', () => {
+  it('readAct keeps data.urut', () => {
+    const [e] = log([[operator, { type: 'transition', action: 'issueNotaDinas', from: 'nota_dinas', to: 'pengumpulan', reasons: '', data: { notaDinasNumber: '500.12.2/007/Diskominfotik/2026', urut: 7 } }]]);
+    const read = readAct(e);
+    expect(read.ok && read.act.body.type === 'transition' && read.act.body.data.urut).toBe(7);
+  });
+});

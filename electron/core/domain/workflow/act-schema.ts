@@ -130,6 +130,8 @@ const bodySchema = z.discriminatedUnion('type', [
       .object({
         notaDinasNumber: z.string().max(300).optional(),
         notaDinasDate: z.string().max(100).optional(),
+        // Without it here the running number was stripped on read and parsed back from the text.
+        urut: z.number().int().min(1).optional(),
         version: z.number().int().min(0).optional(),
         signedBy: z.string().max(500).optional(),
         signedAt: z.iso.datetime().optional(),
