@@ -10,6 +10,10 @@ import { PersonFields } from '../../../renderer/src/components/forms/PersonField
 import { ClassificationFields } from '../../../renderer/src/features/cycles/item-editor/details';
 import { ExemptionFields } from '../../../renderer/src/features/cycles/item-editor/ExemptionFields';
 import type { ItemFields } from '../../../electron/core/domain/information';
+import { printSpec } from '../../../renderer/src/print/documents';
+import type { PrintInput } from '../../../renderer/src/print/model';
+import { PrintView } from '../../../renderer/src/print/PrintView';
+import { demoContext } from '../../render/fixtures';
 import { Core } from '../../../electron/core/app-core';
 import type { Clock } from '../../../electron/core/clock';
 import type { CycleView, SigningPreview } from '../../../electron/core/domain/cycle-views';
@@ -190,5 +194,28 @@ describe('the item editor: stored values flagged, angka with their meaning', () 
     expect(angka.value).toBe('angka 2: riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang');
     fireEvent.click(angka);
     expect(await screen.findByRole('option', { name: 'angka 3: kondisi keuangan, aset, pendapatan, dan rekening bank seseorang' })).toBeTruthy();
+  });
+});
+
+describe('the uji konsekuensi print view prints the recorded day', () => {
+  it('"Pada hari ini" and the date above the signatures are the uji act’s day, not the printing day', () => {
+    const ctx = demoContext('draft');
+    const c = ctx.cycle;
+    const recorded = { at: '2026-11-24T02:00:00.000Z', by: 'Drs. Agustinus Rangkap, M.Si.', version: c.version, participants: [] };
+    const input: PrintInput = {
+      cycle: { ...c, ujiKonsekuensi: recorded, notaDinas: { ...c.notaDinas, draft: c.notaDinas.draft! } },
+      settings: { ...ctx.settings, emblemDataUrl: null },
+      now: new Date('2026-11-27T02:00:00.000Z'),
+      fingerprints: null,
+    };
+    const r = render(
+      <MantineProvider env="test">
+        <PrintView spec={printSpec('ujiKonsekuensi', input)} />
+      </MantineProvider>,
+    );
+    const sheet = within(r.container).getAllByTestId('uji-lembar')[0]!;
+    expect(sheet.textContent).toContain('Pada hari ini, Selasa, 24 November 2026');
+    expect(sheet.textContent).toMatch(/, 24 November 2026Yang melakukan uji konsekuensi/);
+    expect(sheet.textContent).not.toContain('27 November 2026');
   });
 });
