@@ -14,7 +14,7 @@ import {
 } from './domain/office';
 import { ACTIONS, notaDinasDraftSchema } from './domain/workflow';
 import { itemFieldsSchema, itemPatchSchema } from './domain/information';
-import type { CycleSummary, CycleView } from './domain/cycle-views';
+import type { CycleSummary, CycleView, SigningPreview } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
 import type { ChangeReport } from './domain/changes';
 import type { CalendarSettings } from './domain/calendar';
@@ -255,9 +255,38 @@ export const contract = {
         action: z.enum(ACTIONS, { error: 'Tindakan tidak dikenal.' }),
         reasons: z.string().trim().max(2000, 'Alasan terlalu panjang.').default(''),
         note: z.string().trim().max(500, 'Catatan terlalu panjang.').default(''),
+        /** The Kepala's password again: required to sign (approve at step 5), checked by the core. */
+        password: z.string().max(128, 'Kata sandi terlalu panjang.').optional(),
+        /** The moment `cycles.signingPreview` showed, so the fingerprint stored is the one shown. */
+        signedAt: z.iso.datetime({ error: 'Waktu tanda tangan tidak sah.' }).optional(),
       })
       .strict(),
     access: { roles: ['operator', 'ppid_pembantu', 'kepala_opd'] },
+  }),
+  'cycles.signingPreview': call<SigningPreview>()({
+    input: z.object({ cycleId: idSchema }).strict(),
+    access: { roles: ['kepala_opd'] },
+  }),
+  'cycles.recordUji': call<CycleView>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        participants: z
+          .array(
+            z
+              .object({
+                name: z.string().trim().min(1, 'Nama peserta wajib diisi.').max(300, 'Nama terlalu panjang.'),
+                nip: z.string().trim().max(30, 'NIP terlalu panjang.').default(''),
+                jabatan: z.string().trim().max(300, 'Jabatan terlalu panjang.').default(''),
+                role: z.string().trim().min(1, 'Kedudukan dalam pengujian wajib diisi.').max(200, 'Kedudukan terlalu panjang.'),
+              })
+              .strict(),
+          )
+          .min(2, 'Uji konsekuensi dilakukan bersama: sebutkan sedikitnya dua peserta.')
+          .max(30, 'Maksimal 30 peserta.'),
+      })
+      .strict(),
+    access: { roles: ['kepala_opd'] },
   }),
   'cycles.timeline': call<TimelineEntry[]>()({
     input: z

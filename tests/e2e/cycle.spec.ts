@@ -190,7 +190,7 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   await editor.getByLabel('Pejabat atau unit/satuan kerja yang menguasai informasi').fill('Subbagian Umum dan Kepegawaian');
   await chooseOption(page, editor.getByLabel('Pasal 17 huruf'), 'h. mengungkap rahasia pribadi');
   await expect(editor.getByTestId('status-kelengkapan')).toContainText('Pasal 17 huruf h memiliki angka 1–5');
-  await chooseOption(page, editor.getByRole('combobox', { name: 'Angka', exact: true }), 'angka 2');
+  await chooseOption(page, editor.getByRole('combobox', { name: 'Angka', exact: true }), 'angka 2: riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang');
   await editor.getByLabel('Konsekuensi bila informasi dibuka').fill('Mengungkap riwayat kesehatan pegawai kepada publik.');
   await editor.getByLabel(/Pertimbangan bila ditutup/).fill('Melindungi rahasia pribadi pegawai.');
   await expect(editor.getByLabel('Jangka waktu pengecualian')).toBeDisabled();
@@ -341,7 +341,17 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   // ---- Step 5 and 6: sign, then archive the DIK. ----
   await loginAs(page, 'kepala');
   await openWaiting(page);
-  await act(page, 'Setujui dan tandatangani');
+  // The uji konsekuensi of the exempt items is recorded first, then the Kepala signs with the password.
+  await page.getByRole('button', { name: 'Catat uji konsekuensi', exact: true }).click();
+  const uji = page.getByRole('dialog', { name: 'Catat uji konsekuensi' });
+  await uji.getByRole('button', { name: /^Catat uji konsekuensi \(\d+ peserta\)$/ }).click();
+  await expect(uji).toBeHidden();
+  await page.getByRole('button', { name: 'Setujui dan tandatangani', exact: true }).click();
+  const signing = page.getByRole('dialog', { name: 'Setujui dan tandatangani' });
+  await expect(signing.getByRole('table', { name: 'Yang ditandatangani' })).toBeVisible();
+  await signing.getByLabel(/Kata sandi Anda/).fill(PASSWORD);
+  await signing.getByRole('button', { name: 'Tandatangani' }).click();
+  await expect(signing).toBeHidden();
   await expect(page.getByTestId('tahap-sekarang')).toHaveText('Langkah 6: Arsip DIK');
   await expect(page.getByTestId('status-dokumen')).toContainText('Ditandatangani oleh Drs. Agustinus Rangkap, M.Si.');
   await act(page, 'Catat arsip DIK', 'Lemari arsip PPID, map 3');
@@ -359,7 +369,9 @@ test('a full documentation cycle through the six SOP steps, by three roles', asy
   const trail = page.getByRole('table', { name: 'Riwayat siklus' });
   await expect(trail).toContainText('Alasan: Ringkasan profil dinas perlu diperiksa ulang.');
   await expect(trail).toContainText('ditandatangani');
-  await expect(trail.locator('tbody tr')).toHaveCount(3);
+  await expect(trail).toContainText('Uji konsekuensi (Konsep versi 2) dicatat');
+  // The Kepala's acts: the return, the uji konsekuensi, the signature, the archive.
+  await expect(trail.locator('tbody tr')).toHaveCount(4);
 
   // The signed DIP prints from the cycle's "Dokumen" menu, and "Kembali" returns here.
   await page.getByRole('button', { name: 'Dokumen' }).click();

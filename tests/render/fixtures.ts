@@ -159,6 +159,7 @@ export function demoCycle(settings: Settings, stage: Stage, fields: readonly Ite
     returns: [],
     signed: stage === 'final' ? { at: '2026-11-25T03:30:00.000Z', by: 'Drs. Agustinus Rangkap, M.Si.' } : null,
     archived: null,
+    ujiKonsekuensi: null,
     visits: [],
     lastEventId: null,
     lastHash: null,

@@ -60,6 +60,14 @@ const samples: Partial<Record<CallName, (ids: Record<string, string>) => unknown
   'cycles.markUnchanged': () => ({ cycleId: 'siklus-tidak-ada' }),
   'cycles.act': () => ({ cycleId: 'siklus-tidak-ada', action: 'report' }),
   'cycles.timeline': () => ({ cycleId: 'siklus-tidak-ada' }),
+  'cycles.signingPreview': () => ({ cycleId: 'siklus-tidak-ada' }),
+  'cycles.recordUji': () => ({
+    cycleId: 'siklus-tidak-ada',
+    participants: [
+      { name: 'Kepala Dinas', role: 'Atasan PPID Pembantu' },
+      { name: 'Ketua PPID', role: 'Ketua PPID Pembantu' },
+    ],
+  }),
 };
 
 /**

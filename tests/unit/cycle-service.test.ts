@@ -7,6 +7,7 @@ import type { Clock } from '../../electron/core/clock';
 import { DEMO_PASSWORD } from '../../electron/core/services/demo';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { completeItem } from './workflow-fixtures';
+import { signAsKepala } from './workflow-fixtures';
 import { unzipSync, strFromU8 } from 'fflate';
 
 class FakeClock implements Clock {
@@ -130,7 +131,7 @@ describe('a documentation cycle through the core', () => {
     expect(v.items.map((i) => [i.review, i.sinceReview?.verdict, i.sinceReview?.changes])).toEqual(v.items.map(() => [null, 'sesuai', []]));
     v = await call('ppid', 'cycles.markUnchanged', { cycleId: id });
     v = await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
-    v = await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    v = await signAsKepala(call, id, DEMO_PASSWORD);
     expect(v.step).toBe('arsip');
     expect(v.signed).toMatchObject({ by: 'Drs. Agustinus Rangkap, M.Si.' });
     // Final: the list is read-only.
@@ -212,7 +213,7 @@ describe('soft files and changes against last year', () => {
     let v = await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
     for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' });
     await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
-    await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    await signAsKepala(call, id, DEMO_PASSWORD);
     await call('kepala', 'cycles.act', { cycleId: id, action: 'archive' });
 
     const next = await call<{ id: string }>('operator', 'cycles.create', { title: 'DIP 2027', year: 2027, carryFrom: id });
@@ -264,7 +265,7 @@ describe('documents from a cycle, and verifying a signed list', () => {
     expect(docXml(draft.base64)).toContain('Profil Dinas');
     expect(docXml(draft.base64)).not.toContain('Data kesehatan pegawai');
 
-    v = await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    v = await signAsKepala(call, id, DEMO_PASSWORD);
     const dip = await call<{ fileName: string; base64: string; state: string }>('kepala', 'documents.build', { cycleId: id, kind: 'dip' });
     expect(dip.state).toBe('final');
     expect(headers(dip.base64)).not.toMatch(/DRAFT|KONSEP/);
@@ -283,7 +284,7 @@ describe('documents from a cycle, and verifying a signed list', () => {
     v = await call('operator', 'cycles.act', { cycleId: next.id, action: 'submitKonsep' });
     for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: next.id, itemId: i.id, verdict: 'sesuai' });
     await call('ppid', 'cycles.act', { cycleId: next.id, action: 'approve' });
-    await call('kepala', 'cycles.act', { cycleId: next.id, action: 'approve' });
+    await signAsKepala(call, next.id, DEMO_PASSWORD);
     expect((await call<{ result: string }>('operator', 'documents.verify', { code: shortCode! })).result).toBe('older');
   });
 });

@@ -10,6 +10,8 @@ import type { ItemState } from '../../electron/core/domain/workflow';
 import { DEMO_PASSWORD } from '../../electron/core/services/demo';
 import { formatOneLog } from './act-log-fixtures';
 import { completeItem } from './workflow-fixtures';
+import { ACT_FORMAT } from '../../electron/core/domain/workflow';
+import { signAsKepala } from './workflow-fixtures';
 
 /**
  * One signed cycle written out in full, never built by app code: the fingerprints pinned
@@ -176,12 +178,12 @@ describe('signing and verifying through the core', () => {
     const v = await call('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
     for (const i of v.items) await call('ppid', 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' });
     await call('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
-    await call('kepala', 'cycles.act', { cycleId: id, action: 'approve' });
+    await signAsKepala(call, id, DEMO_PASSWORD);
 
     // The signing act holds both hashes, their format and the row counts.
     const lines = (await fs.readFile(path.join(dir, 'cycles', id, 'events.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     const signing = lines.at(-1);
-    expect(signing).toMatchObject({ v: 2, body: { type: 'transition', action: 'approve', from: 'pemeriksaan_kepala' } });
+    expect(signing).toMatchObject({ v: ACT_FORMAT, body: { type: 'transition', action: 'approve', from: 'pemeriksaan_kepala' } });
     expect(signing.body.data.fingerprints).toEqual({
       dip: { sha256: expect.stringMatching(/^[a-f0-9]{64}$/), format: 2, count: 1 },
       dik: { sha256: expect.stringMatching(/^[a-f0-9]{64}$/), format: 2, count: 1 },

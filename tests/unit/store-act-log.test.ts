@@ -134,7 +134,7 @@ describe('the act format', () => {
     const id = await cycleWith(repo, 2);
     const lines = (await fs.readFile(logOf(id), 'utf8')).trim().split('\n');
     for (const l of lines) expect(JSON.parse(l).v).toBe(ACT_FORMAT);
-    expect(lines[0]!.startsWith('{"v":2,')).toBe(true);
+    expect(lines[0]!.startsWith(`{"v":${ACT_FORMAT},`)).toBe(true);
   });
 
   it('an act from a newer format refuses that cycle with a clear message; the other cycles stay usable', async () => {
@@ -142,7 +142,7 @@ describe('the act format', () => {
     const newer = await cycleWith(repo, 2);
     const other = await cycleWith(repo, 2);
     const last = JSON.parse((await fs.readFile(logOf(newer), 'utf8')).trim().split('\n').at(-1)!);
-    await fs.appendFile(logOf(newer), `${JSON.stringify({ v: 3, id: 'act-dari-masa-depan', cycleId: newer, parents: [last.id], body: { type: 'item.signed' }, sig: 'x', hash: 'y' })}\n`);
+    await fs.appendFile(logOf(newer), `${JSON.stringify({ v: ACT_FORMAT + 1, id: 'act-dari-masa-depan', cycleId: newer, parents: [last.id], body: { type: 'item.signed' }, sig: 'x', hash: 'y' })}\n`);
     const before = await fs.readFile(logOf(newer));
     repo = await open();
     expect(repo.get(newer)).toBeNull();
@@ -206,7 +206,7 @@ describe('the act format', () => {
 
   it('readAct: upcasts format 1, refuses a newer format, rejects a malformed act', () => {
     const act = { id: 'a1', cycleId: 'c1', prev: null, installationId: 'i', at: '2026-01-05T01:00:00.000Z', actor: operator, body: { type: 'item.removed', itemId: 'x' }, hash: 'a'.repeat(64) };
-    expect(readAct(act)).toMatchObject({ ok: true, act: { v: 2, body: { type: 'item.removed' } } });
+    expect(readAct(act)).toMatchObject({ ok: true, act: { v: ACT_FORMAT, body: { type: 'item.removed' } } });
     expect(readAct({ ...act, v: 7 })).toEqual({ ok: false, reason: 'future', message: NEWER });
     expect(readAct({ ...act, actor: { ...operator, role: 'raja' } })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(readAct([])).toMatchObject({ ok: false, reason: 'invalid' });

@@ -27,6 +27,7 @@ export {
   type DocumentFingerprint,
   type FingerprintKind,
 } from './docx/fingerprint';
+export { shortFingerprint } from './docx/parts/fingerprint';
 export { dipGroups, dikRows, type DipGroup } from './shared/rows';
 export { DIK_COLUMNS, DIK_HEADS, DIP_COLUMNS, DIP_HEADS, jangkaWaktuText, type CellLine, type DikRow, type DipRow, type ListColumn } from './shared/columns';
 export { tanggal, hariTanggal } from './shared/dates';

@@ -3,7 +3,8 @@ import type { CycleState, ItemState } from './workflow';
 
 /**
  * What differs from the last signed DIP, for the Kepala: items added, removed,
- * reclassified, newly exempted or opened, and other edits.
+ * reclassified, newly exempted or opened, and other edits. A new item that is exempt counts
+ * as newly exempted (not as new), so every kind is counted once.
  */
 export type ChangeKind = 'tetap' | 'berubah' | 'baru' | 'dihapus' | 'reklasifikasi' | 'dikecualikan' | 'dibuka';
 
@@ -54,8 +55,10 @@ export function compareWithBase(cycle: CycleState, base: CycleState | null): Cha
   for (const item of cycle.items) {
     const prev: ItemState | undefined = (item.sourceItemId && byId.get(item.sourceItemId)) || byKey.get(key(item.fields));
     if (!prev || matched.has(prev.id)) {
-      changes.push({ kind: 'baru', judul: item.fields.judul, bidang: item.fields.bidang, itemId: item.id, previousItemId: null, from: null, to: cat(item.fields.kategori), fields: [] });
-      counts.baru += 1;
+      // A new item that is exempt is newly exempted too: the Kepala must see it among the exemptions.
+      const kind: ChangeKind = item.fields.kategori === 'dikecualikan' ? 'dikecualikan' : 'baru';
+      changes.push({ kind, judul: item.fields.judul, bidang: item.fields.bidang, itemId: item.id, previousItemId: null, from: null, to: cat(item.fields.kategori), fields: [] });
+      counts[kind] += 1;
       continue;
     }
     matched.add(prev.id);

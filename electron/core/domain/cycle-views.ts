@@ -15,8 +15,11 @@ export interface CycleSummary {
   holderRoleLabel: string;
   holderNames: string[];
   timing: Timing;
+  /** Classified items that go in the DIP. */
   itemCount: number;
   exemptCount: number;
+  /** Items not yet classified: in neither count. */
+  unclassifiedCount: number;
   updatedAt: string;
   waitingForMe: boolean;
   signed: { at: string; by: string } | null;
@@ -43,6 +46,7 @@ export interface CycleView extends CycleSummary {
   version: number;
   returns: CycleState['returns'];
   archived: CycleState['archived'];
+  ujiKonsekuensi: CycleState['ujiKonsekuensi'];
   visits: CycleState['visits'];
   actions: AvailableAction[];
   can: Record<EditKind, boolean>;
@@ -50,3 +54,13 @@ export interface CycleView extends CycleSummary {
   timeline: TimelineEntry[];
 }
 
+
+/** What "Setujui dan tandatangani" signs: each list, its rows and the fingerprint code its signing act will store. */
+export interface SigningPreview {
+  /** The signing moment the fingerprints were computed with; sent back when signing. */
+  at: string;
+  signedBy: string;
+  version: number;
+  dip: { count: number; short: string };
+  dik: { count: number; short: string };
+}

@@ -5,7 +5,7 @@ export const DOCUMENT_KINDS = ['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'] as c
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The part of a cycle the documents read. */
-export type DocumentCycle = Pick<CycleState, 'id' | 'title' | 'year' | 'step' | 'items' | 'notaDinas' | 'version' | 'signed'>;
+export type DocumentCycle = Pick<CycleState, 'id' | 'title' | 'year' | 'step' | 'items' | 'notaDinas' | 'version' | 'signed' | 'ujiKonsekuensi'>;
 
 /** Konsep (step 3), Draft (step 4), or the signed list (step 5 on). */
 export type ListState = 'konsep' | 'draft' | 'final';

@@ -41,19 +41,71 @@ export const DIP_GROUPS: { category: Exclude<Category, 'dikecualikan'>; heading:
 export const BENTUK = ['softcopy', 'hardcopy'] as const;
 export const BENTUK_LABELS: Record<(typeof BENTUK)[number], string> = { softcopy: 'Softcopy', hardcopy: 'Hardcopy' };
 
-/** Pasal 17 UU 14/2008: letters and how many sub-points (angka) each has. */
+/**
+ * The sub-points (angka) of Pasal 17 UU 14/2008, in the law's words: what each number means,
+ * shown where the number is chosen. Written from the statute's text as published; the
+ * trailing "dan/atau" joining the last two points is left out.
+ */
+export const PASAL17_ANGKA: Readonly<Record<string, readonly string[]>> = {
+  a: [
+    'menghambat proses penyelidikan dan penyidikan suatu tindak pidana',
+    'mengungkapkan identitas informan, pelapor, saksi, dan/atau korban yang mengetahui adanya tindak pidana',
+    'mengungkapkan data intelijen kriminal dan rencana-rencana yang berhubungan dengan pencegahan dan penanganan segala bentuk kejahatan transnasional',
+    'membahayakan keselamatan dan kehidupan penegak hukum dan/atau keluarganya',
+    'membahayakan keamanan peralatan, sarana, dan/atau prasarana penegak hukum',
+  ],
+  c: [
+    'informasi tentang strategi, intelijen, operasi, taktik dan teknik yang berkaitan dengan penyelenggaraan sistem pertahanan dan keamanan negara, meliputi tahap perencanaan, pelaksanaan dan pengakhiran atau evaluasi dalam kaitan dengan ancaman dari dalam dan luar negeri',
+    'dokumen yang memuat tentang strategi, intelijen, operasi, teknik dan taktik yang berkaitan dengan penyelenggaraan sistem pertahanan dan keamanan negara yang meliputi tahap perencanaan, pelaksanaan dan pengakhiran atau evaluasi',
+    'jumlah, komposisi, disposisi, atau dislokasi kekuatan dan kemampuan dalam penyelenggaraan sistem pertahanan dan keamanan negara serta rencana pengembangannya',
+    'gambar dan data tentang situasi dan keadaan pangkalan dan/atau instalasi militer',
+    'data perkiraan kemampuan militer dan pertahanan negara lain terbatas pada segala tindakan dan/atau indikasi negara tersebut yang dapat membahayakan kedaulatan Negara Kesatuan Republik Indonesia dan/atau data terkait kerjasama militer dengan negara lain yang disepakati dalam perjanjian tersebut sebagai rahasia atau sangat rahasia',
+    'sistem persandian negara',
+    'sistem intelijen negara',
+  ],
+  e: [
+    'rencana awal pembelian dan penjualan mata uang nasional atau asing, saham dan aset vital milik negara',
+    'rencana awal perubahan nilai tukar, suku bunga, dan model operasi institusi keuangan',
+    'rencana awal perubahan suku bunga bank, pinjaman pemerintah, perubahan pajak, tarif, atau pendapatan negara/daerah lainnya',
+    'rencana awal penjualan atau pembelian tanah atau properti',
+    'rencana awal investasi asing',
+    'proses dan hasil pengawasan perbankan, asuransi, atau lembaga keuangan lainnya',
+    'hal-hal yang berkaitan dengan proses pencetakan uang',
+  ],
+  f: [
+    'posisi, daya tawar dan strategi yang akan dan telah diambil oleh negara dalam hubungannya dengan negosiasi internasional',
+    'korespondensi diplomatik antarnegara',
+    'sistem komunikasi dan persandian yang dipergunakan dalam menjalankan hubungan internasional',
+    'perlindungan dan pengamanan infrastruktur strategis Indonesia di luar negeri',
+  ],
+  h: [
+    'riwayat dan kondisi anggota keluarga',
+    'riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang',
+    'kondisi keuangan, aset, pendapatan, dan rekening bank seseorang',
+    'hasil-hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang',
+    'catatan yang menyangkut pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan satuan pendidikan nonformal',
+  ],
+};
+
+/** Pasal 17 UU 14/2008: letters and how many sub-points (angka) each has (counted from PASAL17_ANGKA). */
 export const PASAL17: { huruf: string; ringkas: string; angka: number; berjangka: boolean }[] = [
-  { huruf: 'a', ringkas: 'menghambat proses penegakan hukum', angka: 5, berjangka: true },
-  { huruf: 'b', ringkas: 'mengganggu perlindungan HKI dan persaingan usaha tidak sehat', angka: 0, berjangka: true },
-  { huruf: 'c', ringkas: 'membahayakan pertahanan dan keamanan negara', angka: 7, berjangka: true },
-  { huruf: 'd', ringkas: 'mengungkapkan kekayaan alam Indonesia', angka: 0, berjangka: true },
-  { huruf: 'e', ringkas: 'merugikan ketahanan ekonomi nasional', angka: 7, berjangka: true },
-  { huruf: 'f', ringkas: 'merugikan kepentingan hubungan luar negeri', angka: 4, berjangka: true },
-  { huruf: 'g', ringkas: 'mengungkapkan isi akta otentik yang bersifat pribadi dan wasiat', angka: 0, berjangka: false },
-  { huruf: 'h', ringkas: 'mengungkap rahasia pribadi', angka: 5, berjangka: false },
-  { huruf: 'i', ringkas: 'memorandum atau surat antar/intra badan publik yang menurut sifatnya dirahasiakan', angka: 0, berjangka: true },
-  { huruf: 'j', ringkas: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', angka: 0, berjangka: true },
-];
+  { huruf: 'a', ringkas: 'menghambat proses penegakan hukum', berjangka: true },
+  { huruf: 'b', ringkas: 'mengganggu perlindungan HKI dan persaingan usaha tidak sehat', berjangka: true },
+  { huruf: 'c', ringkas: 'membahayakan pertahanan dan keamanan negara', berjangka: true },
+  { huruf: 'd', ringkas: 'mengungkapkan kekayaan alam Indonesia', berjangka: true },
+  { huruf: 'e', ringkas: 'merugikan ketahanan ekonomi nasional', berjangka: true },
+  { huruf: 'f', ringkas: 'merugikan kepentingan hubungan luar negeri', berjangka: true },
+  { huruf: 'g', ringkas: 'mengungkapkan isi akta otentik yang bersifat pribadi dan wasiat', berjangka: false },
+  { huruf: 'h', ringkas: 'mengungkap rahasia pribadi', berjangka: false },
+  { huruf: 'i', ringkas: 'memorandum atau surat antar/intra badan publik yang menurut sifatnya dirahasiakan', berjangka: true },
+  { huruf: 'j', ringkas: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', berjangka: true },
+].map((g) => ({ ...g, angka: PASAL17_ANGKA[g.huruf]?.length ?? 0 }));
+
+/** What "Pasal 17 huruf h angka 2" means, in the law's words; '' when there is no such number. */
+export function angkaText(huruf: string, angka: number): string {
+  return PASAL17_ANGKA[huruf]?.[angka - 1] ?? '';
+}
+
 export const PASAL17_HURUF = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
 export type Pasal17Ground = (typeof PASAL17)[number];
 
@@ -72,7 +124,16 @@ export const exemptionSchema = z.object({
 });
 export type Exemption = z.infer<typeof exemptionSchema>;
 
-export const itemFieldsSchema = z.object({
+/** How often a berkala item is renewed, as the editor offers it: Pasal 9 asks at least every 6 months. */
+export const BERKALA_BULAN = [1, 3, 6] as const;
+export const BERKALA_MESSAGE = 'Pilih seberapa sering diperbarui: setiap 1, 3 atau 6 bulan (Pasal 9: paling lama setiap 6 bulan).';
+
+/**
+ * An item as stored in the log: lenient on purpose, so acts written under older, looser rules
+ * still load. What may be written now is `itemFieldsSchema`; a stored value it forbids is
+ * flagged on screen (itemProblems), never hidden.
+ */
+export const storedItemFieldsSchema = z.object({
   bidang: z.string().trim().min(1, 'Bidang wajib dipilih.').max(120),
   judul: z.string().trim().min(1, 'Judul informasi wajib diisi.').max(300, 'Judul terlalu panjang (maksimal 300 karakter).'),
   catatan: text(2000),
@@ -87,7 +148,16 @@ export const itemFieldsSchema = z.object({
   berkalaBulan: z.number().int().min(0).max(60).default(0),
   exemption: exemptionSchema.default(exemptionSchema.parse({})),
 });
-export type ItemFields = z.infer<typeof itemFieldsSchema>;
+
+/** What the editor and the core accept: only the choices the form can produce. */
+export const itemFieldsSchema = storedItemFieldsSchema.extend({
+  berkalaBulan: z
+    .number({ error: BERKALA_MESSAGE })
+    .int(BERKALA_MESSAGE)
+    .refine((n) => n === 0 || (BERKALA_BULAN as readonly number[]).includes(n), BERKALA_MESSAGE)
+    .default(0),
+});
+export type ItemFields = z.infer<typeof storedItemFieldsSchema>;
 
 /**
  * Each field's name on the screens (timeline, changes since the last DIP). Complete on
@@ -184,11 +254,19 @@ export function jangkaWaktuShort(e: Exemption): string {
  * A partial update. Built without the defaults: zod 4 fills defaults even inside
  * `.partial()`, which would blank every field the caller did not send.
  */
-export const itemPatchSchema = z.object(
-  Object.fromEntries(
-    Object.entries(itemFieldsSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : f).optional()]),
-  ) as { [K in keyof typeof itemFieldsSchema.shape]: z.ZodOptional<z.ZodType<z.infer<(typeof itemFieldsSchema.shape)[K]>>> },
-).strict();
+function patchOf<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .object(
+      Object.fromEntries(
+        Object.entries(shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : (f as z.ZodType)).optional()]),
+      ) as { [K in keyof typeof storedItemFieldsSchema.shape]: z.ZodOptional<z.ZodType<z.infer<(typeof storedItemFieldsSchema.shape)[K]>>> },
+    )
+    .strict();
+}
+/** An update as a caller may send it (the rules of `itemFieldsSchema`). */
+export const itemPatchSchema = patchOf(itemFieldsSchema.shape);
+/** An update as the log holds it (the lenient stored rules). */
+export const storedItemPatchSchema = patchOf(storedItemFieldsSchema.shape);
 
 export interface ItemProblem {
   field: string;
@@ -220,12 +298,17 @@ export function itemProblems(item: ItemFields): ItemProblem[] {
   if (item.kategori === 'berkala') {
     if (!item.berkalaBulan) {
       p.push({ field: 'berkalaBulan', message: 'Informasi berkala harus menyebut seberapa sering diperbarui.' });
-    } else if (item.berkalaBulan > 6) {
-      p.push({ field: 'berkalaBulan', message: 'Informasi berkala wajib diperbarui paling lama setiap 6 bulan (Pasal 9 UU 14/2008).' });
+    } else if (!isBerkalaChoice(item.berkalaBulan)) {
+      p.push({ field: 'berkalaBulan', message: `Tersimpan "setiap ${item.berkalaBulan} bulan", yang tidak diizinkan. ${BERKALA_MESSAGE}` });
     }
   }
   if (item.kategori === 'dikecualikan') p.push(...exemptionProblems(item.exemption));
   return p;
+}
+
+/** One of the editor's choices (1, 3 or 6 months). */
+export function isBerkalaChoice(n: number): boolean {
+  return (BERKALA_BULAN as readonly number[]).includes(n);
 }
 
 export function exemptionProblems(e: Exemption): ItemProblem[] {

@@ -9,7 +9,8 @@ const required = (label: string, max = 200) =>
   z
     .string({ error: `${label} wajib diisi.` })
     .trim()
-    .min(1, `${label} wajib diisi.`)
+    // An empty field says it is required, not what a later rule (length, characters) would.
+    .min(1, { error: `${label} wajib diisi.`, abort: true })
     .max(max, `${label} terlalu panjang (maksimal ${max} karakter).`);
 
 export const idSchema = z
@@ -24,7 +25,7 @@ export const officeSchema = z.object({
   unitCode: z
     .string({ error: 'Kode unit wajib diisi.' })
     .trim()
-    .min(1, 'Kode unit wajib diisi.')
+    .min(1, { error: 'Kode unit wajib diisi.', abort: true })
     .max(30, 'Kode unit maksimal 30 karakter.')
     .regex(/^[A-Za-z0-9.-]+$/, 'Kode unit hanya boleh berisi huruf, angka, titik dan tanda hubung (tanpa spasi atau garis miring).'),
   address: required('Alamat', 300),
@@ -106,7 +107,7 @@ export const FONTS = ['Arial', 'Bookman Old Style', 'Times New Roman', 'Tahoma']
 export const numberPatternSchema = z
   .string()
   .trim()
-  .min(1, 'Pola nomor wajib diisi.')
+  .min(1, { error: 'Pola nomor wajib diisi.', abort: true })
   .max(80, 'Pola nomor terlalu panjang.')
   .superRefine((pattern, ctx) => {
     const tokens = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
@@ -143,7 +144,7 @@ export const documentSettingsSchema = z.object({
   kodeKlasifikasi: z
     .string()
     .trim()
-    .min(1, 'Kode klasifikasi arsip wajib diisi.')
+    .min(1, { error: 'Kode klasifikasi arsip wajib diisi.', abort: true })
     .max(30, 'Kode klasifikasi terlalu panjang.')
     .regex(/^[0-9A-Za-z.]+$/, 'Kode klasifikasi hanya angka, huruf dan titik (contoh: 500.12.2).')
     .default('500.12.2'),
@@ -224,6 +225,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const PASSWORD_MIN = 8;
 export const passwordSchema = z
   .string({ error: 'Kata sandi wajib diisi.' })
+  .min(1, { error: 'Kata sandi wajib diisi.', abort: true })
   .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
   .max(128, 'Kata sandi maksimal 128 karakter.');
 
@@ -231,6 +233,7 @@ export const usernameSchema = z
   .string({ error: 'Nama pengguna wajib diisi.' })
   .trim()
   .toLowerCase()
+  .min(1, { error: 'Nama pengguna wajib diisi.', abort: true })
   .min(3, 'Nama pengguna minimal 3 karakter.')
   .max(32, 'Nama pengguna maksimal 32 karakter.')
   .regex(/^[a-z0-9._-]+$/, 'Nama pengguna hanya huruf kecil, angka, titik, garis bawah dan tanda hubung.');

@@ -63,7 +63,11 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
         break;
       case 'review.marked':
         itemId = b.itemId;
-        summary = `Pemeriksaan (versi ${b.version}) "${items.get(b.itemId)?.judul ?? ''}": ${b.verdict === 'sesuai' ? 'sesuai' : 'perlu perbaikan'}${b.note ? ` — ${b.note}` : ''}.`;
+        // A note may end in a full stop of its own (or a title with degrees): one full stop only.
+        summary = endSentence(`Pemeriksaan (versi ${b.version}) "${items.get(b.itemId)?.judul ?? ''}": ${b.verdict === 'sesuai' ? 'sesuai' : 'perlu perbaikan'}${b.note ? ` — ${b.note}` : ''}`);
+        break;
+      case 'uji.recorded':
+        summary = endSentence(`Uji konsekuensi (Konsep versi ${b.version}) dicatat, diikuti ${b.participants.map((x) => x.name).join(', ')}`);
         break;
       case 'transition': {
         const from = STEP_INFO[b.from].label;
@@ -82,7 +86,7 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
                 : b.action === 'approve' && b.from === 'pemeriksaan_kepala'
                   ? endSentence(`Daftar Informasi Publik disetujui dan ditandatangani oleh ${b.data.signedBy}`)
                   : b.action === 'archive'
-                    ? `DIK yang telah ditandatangani dicatat sebagai arsip.${b.data.note ? ` ${b.data.note}` : ''}`
+                    ? endSentence(`DIK yang telah ditandatangani dicatat sebagai arsip.${b.data.note ? ` ${b.data.note}` : ''}`)
                     : `"${from}" selesai, diteruskan ke "${to}".`;
         changes = [{ field: 'Tahap', from, to }];
         break;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NOTA_DINAS_BODY_ITEMS_MAX, NOTA_DINAS_LAMPIRAN_COUNT } from '../documents/shared/nota-dinas';
 import { AppError } from '../result';
-import { itemFieldsSchema, itemProblems, type ItemFields } from '../domain/information';
+import { itemProblems, storedItemFieldsSchema, type ItemFields } from '../domain/information';
 import { DEFAULT_NOTA_DINAS_PATTERN, formatLetterNumber, parseLetterNumber } from '../domain/numbering';
 import { yearIn } from '../domain/calendar';
 import { LOCKS } from '../keyed-mutex';
@@ -29,6 +29,7 @@ import {
   type EventBody,
   type ItemState,
   type NotaDinasDraft,
+  type UjiParticipant,
 } from '../domain/workflow';
 import type { CallContext } from './context';
 import { readAttachment, storeAttachment } from './attachments';
@@ -36,6 +37,7 @@ import { baseCycleFor, compareWithBase } from '../domain/changes';
 import type { CycleSummary, CycleView, ItemView } from '../domain/cycle-views';
 import { allPeople } from './users';
 import { signingFingerprints } from '../documents';
+import { assertUjiRecordable, cleanParticipants, confirmSigner, signingMoment, signingPreview as previewSigning } from './signing';
 
 function actorOf(ctx: CallContext): Actor {
   const u = ctx.actor!;
@@ -73,8 +75,10 @@ function summary(ctx: CallContext, s: CycleState): CycleSummary {
     holderRoleLabel: info.holder ? ROLE_LABELS[info.holder] : '',
     holderNames: holderNames(ctx, info.holder),
     timing: stepTiming(s, ctx.now.toISOString(), ctx.stores.settings.get()?.calendar),
-    itemCount: s.items.filter((i) => i.fields.kategori !== 'dikecualikan').length,
+    // Only classified items count as DIP or exempt; the rest are said to be not yet classified.
+    itemCount: s.items.filter((i) => i.fields.kategori && i.fields.kategori !== 'dikecualikan').length,
     exemptCount: s.items.filter((i) => i.fields.kategori === 'dikecualikan').length,
+    unclassifiedCount: s.items.filter((i) => !i.fields.kategori).length,
     updatedAt: s.updatedAt,
     waitingForMe: info.holder === ctx.actor?.role,
     signed: s.signed,
@@ -159,7 +163,9 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
       items: canEdit(s, role, 'items').ok,
       notaDinas: canEdit(s, role, 'notaDinas').ok,
       review: canEdit(s, role, 'review').ok,
+      uji: canEdit(s, role, 'uji').ok,
     },
+    ujiKonsekuensi: s.ujiKonsekuensi,
     bidangProgress: [...bidang.entries()].map(([name, v]) => ({ bidang: name, ...v })),
     timeline: buildTimeline(ctx.stores.cycles.events(id)).reverse(),
   };
@@ -215,7 +221,9 @@ export async function updateItem(ctx: CallContext, input: { cycleId: string; ite
     assertEdit(s!, ctx.actor!.role, 'items');
     const item = s!.items.find((i) => i.id === input.itemId);
     if (!item) throw new AppError('NOT_FOUND', 'Informasi tidak ditemukan dalam siklus ini.');
-    const merged = itemFieldsSchema.parse({ ...item.fields, ...input.fields });
+    // The patch was checked against today's rules (contract); a stored value they forbid, not
+    // touched by this patch, stays as it is, flagged on screen (itemProblems).
+    const merged = storedItemFieldsSchema.parse({ ...item.fields, ...input.fields });
     const changed = Object.fromEntries(
       Object.entries(merged).filter(([k, v]) => JSON.stringify(item.fields[k as keyof ItemFields]) !== JSON.stringify(v)),
     ) as Partial<ItemFields>;
@@ -298,13 +306,27 @@ function lastIssuedUrut(ctx: CallContext, year: number): number {
   return max;
 }
 
-export async function act(ctx: CallContext, input: { cycleId: string; action: Action; reasons: string; note: string }) {
-  // Issuing takes the next number: one issue at a time across all cycles, until its act is in the log.
-  if (input.action === 'issueNotaDinas') return ctx.stores.locks.run(LOCKS.notaDinas, () => actNow(ctx, input));
-  return actNow(ctx, input);
+type ActInput = { cycleId: string; action: Action; reasons: string; note: string; password?: string; signedAt?: string };
+
+/** Whether this call is the Kepala's signature: the approve at step 5. */
+function isSigning(s: CycleState, action: Action): boolean {
+  return action === 'approve' && s.step === 'pemeriksaan_kepala';
 }
 
-async function actNow(ctx: CallContext, input: { cycleId: string; action: Action; reasons: string; note: string }) {
+export async function act(ctx: CallContext, input: ActInput) {
+  const before = mustGet(ctx, input.cycleId);
+  if (isSigning(before, input.action)) {
+    // Refused acts do not spend a password try; the slow check runs outside the cycle's lock.
+    const d = decide(before, ctx.actor!.role, input.action, input.reasons);
+    if (!d.ok) throw new AppError(d.code, d.message);
+    await confirmSigner(ctx, input.password);
+  }
+  // Issuing takes the next number: one issue at a time across all cycles, until its act is in the log.
+  if (input.action === 'issueNotaDinas') return ctx.stores.locks.run(LOCKS.notaDinas, () => actNow(ctx, input));
+  return actNow(ctx, input, isSigning(before, input.action));
+}
+
+async function actNow(ctx: CallContext, input: ActInput, passwordChecked = false) {
   const actor = actorOf(ctx);
   await ctx.stores.cycles.record(input.cycleId, actor, ctx.now, async (s) => {
     const d = decide(withSuggestedDraft(ctx, s!), ctx.actor!.role, input.action, input.reasons);
@@ -339,9 +361,14 @@ async function actNow(ctx: CallContext, input: { cycleId: string; action: Action
       if (actionWarnings(s!, 'submitKonsep').length) data.unchangedFlagged = unchangedFlagged(s!).map((i) => i.id);
     }
     if (t.action === 'approve' && t.step === 'pemeriksaan_kepala') {
+      // The cycle reached step 5 between the check and the lock: its signature was not confirmed.
+      if (!passwordChecked) throw new AppError('CONFLICT', 'Siklus ini baru saja berpindah tahap. Muat ulang lalu coba lagi.');
       data.signedBy = actor.name;
+      // The moment the Kepala saw in the preview: the fingerprint shown is the one stored.
+      const at = signingMoment(s!, ctx.now, input.signedAt);
+      if (at !== ctx.now.toISOString()) data.signedAt = at;
       // What was signed is fixed in the act: verification compares with this, never with a recomputation.
-      data.fingerprints = signingFingerprints({ ...s!, signed: { at: ctx.now.toISOString(), by: actor.name } });
+      data.fingerprints = signingFingerprints({ ...s!, signed: { at, by: actor.name } });
     }
     if (t.action === 'archive' && input.note.trim()) data.note = input.note.trim();
     const bodies: EventBody[] = [];
@@ -349,6 +376,20 @@ async function actNow(ctx: CallContext, input: { cycleId: string; action: Action
     if (t.action === 'issueNotaDinas' && !s!.notaDinas.draft) bodies.push({ type: 'notaDinas.saved', draft: suggestedNotaDinas(ctx, s!) });
     bodies.push({ type: 'transition', action: t.action, from: t.step, to: t.next, reasons: input.reasons.trim(), data });
     return bodies;
+  });
+  return cycleView(ctx, input.cycleId);
+}
+
+/** What "Setujui dan tandatangani" would sign now: each list, its rows and its fingerprint code. */
+export function signingPreview(ctx: CallContext, input: { cycleId: string }) {
+  return previewSigning(ctx, mustGet(ctx, input.cycleId), actorOf(ctx).name);
+}
+
+/** The uji konsekuensi held: who took part; the act's time is the date its sheet prints. */
+export async function recordUji(ctx: CallContext, input: { cycleId: string; participants: UjiParticipant[] }) {
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    assertUjiRecordable(s!, ctx);
+    return [{ type: 'uji.recorded', version: s!.version, participants: cleanParticipants(input.participants) }];
   });
   return cycleView(ctx, input.cycleId);
 }

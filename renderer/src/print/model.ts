@@ -14,7 +14,7 @@ export type { DocumentKind };
  * The part of a cycle the print views read: what the DOCX builders read (DocumentCycle), with
  * the Nota Dinas draft always there (the core fills in its suggestion, as CycleView has it).
  */
-export type PrintCycle = Pick<DocumentCycle, 'id' | 'title' | 'year' | 'step' | 'items' | 'version' | 'signed'> & {
+export type PrintCycle = Pick<DocumentCycle, 'id' | 'title' | 'year' | 'step' | 'items' | 'version' | 'signed' | 'ujiKonsekuensi'> & {
   notaDinas: { draft: NotaDinasDraft; number: string | null; date: string | null };
 };
 

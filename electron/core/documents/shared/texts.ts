@@ -182,9 +182,9 @@ export const UJI_CONCLUSION_TEXT =
   'Menutup informasi tersebut melindungi kepentingan yang lebih besar daripada membukanya. Informasi tersebut dinyatakan sebagai Informasi yang Dikecualikan dan dimuat dalam Daftar Informasi yang Dikecualikan.';
 
 /**
- * The day the consequence test was held: for now the day of printing (the sheet is printed
- * to be signed at the test). The one place the sheets read it from, so a recorded
- * uji-konsekuensi act (date and participants, before the Kepala signs) can take its place.
+ * The day the consequence test was held, as its sheet prints it ("Pada hari ini …"): the
+ * recorded `uji.recorded` act's time, every time the sheet is printed. Before it is recorded
+ * (a preview while the Kepala prepares the test) the sheet shows `now`.
  */
 export function ujiTestDate(cycle: Pick<DocumentCycle, 'year'> & { ujiKonsekuensi?: { at: Date | string } | null }, now: Date): Date | string {
   return cycle.ujiKonsekuensi?.at ?? now;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemFieldsSchema, itemPatchSchema } from '../information';
+import { storedItemFieldsSchema, storedItemPatchSchema } from '../information';
 import { ROLES } from '../roles';
 import type { CycleEvent } from './events';
 import { ACTIONS, STEPS } from './sop';
@@ -11,6 +11,9 @@ import { ACTIONS, STEPS } from './sop';
  * - Format 2: `v: 2`; a Kepala's signing act holds the signed fingerprints. Later additions
  *   that older format-2 readers may ignore (zod strips unknown keys) are optional, not a new
  *   format: `review.marked.judged` (the item as judged) and `transition.data.unchangedFlagged`.
+ * - Format 3: the act `uji.recorded` (the uji konsekuensi held) and the signing act's
+ *   `data.signedAt`. A new act type is a new format, so an older app meeting one says
+ *   "update the app" instead of taking the cycle for damaged.
  *
  * Reading a line: its hash is checked on the text as written (store/event-log.ts), then the
  * parsed object is lifted through the numbered upcasts to the current format and validated
@@ -18,11 +21,11 @@ import { ACTIONS, STEPS } from './sop';
  * item schema's defaults). An act whose format is newer than ACT_FORMAT is never guessed at:
  * its cycle is refused until the app is updated.
  *
- * Planned (sync): format 3 signs acts by their installation (`sig`) and lets a merge follow
- * more than one act (`parents` replaces `prev`); upcast 2→3 sets `parents: prev ? [prev] : []`
+ * Planned (sync): format 4 signs acts by their installation (`sig`) and lets a merge follow
+ * more than one act (`parents` replaces `prev`); upcast 3→4 sets `parents: prev ? [prev] : []`
  * and `sig: null`. See docs/architecture.md, "The act format".
  */
-export const ACT_FORMAT = 2;
+export const ACT_FORMAT = 3;
 
 export const NEWER_FORMAT_MESSAGE = 'Siklus ini dibuat oleh versi PPID Desk yang lebih baru. Perbarui aplikasi.';
 
@@ -33,6 +36,8 @@ const UPCASTS: Readonly<Record<number, (a: RawAct) => RawAct>> = {
   // Format 1 had every field of format 2 except the version; signing acts without stored
   // fingerprints are verified by the frozen format-1 fingerprint (documents/docx/fingerprint.ts).
   1: (a) => ({ ...a, v: 2 }),
+  // Format 3 only added an act type and an optional field: every format-2 act is one as it is.
+  2: (a) => ({ ...a, v: 3 }),
 };
 
 /**
@@ -80,14 +85,14 @@ const signedFingerprintSchema = z.object({
 });
 
 /** Unknown keys inside a patch (a field a later format added, then dropped) are stripped, not fatal. */
-const itemPatchOnRead = z.object(itemPatchSchema.shape);
+const itemPatchOnRead = z.object(storedItemPatchSchema.shape);
 
 const bodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cycle.created'), title: text, year: z.number().int(), carriedFrom: id.nullable().default(null) }),
   z.object({
     type: z.literal('item.added'),
     itemId: id,
-    fields: itemFieldsSchema,
+    fields: storedItemFieldsSchema,
     origin: z.enum(['baru', 'tetap', 'berubah']).default('baru'),
     sourceItemId: id.nullable().default(null),
   }),
@@ -102,7 +107,21 @@ const bodySchema = z.discriminatedUnion('type', [
     version: z.number().int().min(0),
     verdict: z.enum(['sesuai', 'perlu_perbaikan']),
     note: text.default(''),
-    judged: itemFieldsSchema.optional(),
+    judged: storedItemFieldsSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('uji.recorded'),
+    version: z.number().int().min(0),
+    participants: z
+      .array(
+        z.object({
+          name: z.string().max(500),
+          nip: z.string().max(100).default(''),
+          jabatan: z.string().max(500).default(''),
+          role: z.string().max(200).default(''),
+        }),
+      )
+      .max(100),
   }),
   z.object({
     type: z.literal('transition'),
@@ -114,9 +133,11 @@ const bodySchema = z.discriminatedUnion('type', [
       .object({
         notaDinasNumber: z.string().max(300).optional(),
         notaDinasDate: z.string().max(100).optional(),
+        // Without it here the running number was stripped on read and parsed back from the text.
         urut: z.number().int().min(1).max(1_000_000).optional(),
         version: z.number().int().min(0).optional(),
         signedBy: z.string().max(500).optional(),
+        signedAt: z.iso.datetime().optional(),
         note: text.optional(),
         unchangedFlagged: z.array(id).max(10_000).optional(),
         fingerprints: z.object({ dip: signedFingerprintSchema, dik: signedFingerprintSchema }).optional(),

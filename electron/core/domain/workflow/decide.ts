@@ -80,6 +80,8 @@ export function guardProblems(s: CycleState, guard: Guard): string[] {
       const bad = s.items.filter((i) => itemProblems(i.fields).length);
       return bad.length ? [`${bad.length} informasi belum lengkap: ${bad.slice(0, 3).map((i) => `"${i.fields.judul}"`).join(', ')}${bad.length > 3 ? ', …' : ''}.`] : [];
     }
+    case 'ujiRecordedIfExempt':
+      return ujiProblems(s);
     case 'allReviewedOk': {
       const r = currentReviews(s);
       const unchanged = new Set(unchangedSinceSesuai(s).map((i) => i.id));
@@ -92,6 +94,16 @@ export function guardProblems(s: CycleState, guard: Guard): string[] {
       return p;
     }
   }
+}
+
+/** Exempt items may be signed only after their uji konsekuensi (Pasal 19) is recorded for this version. */
+export function ujiProblems(s: CycleState): string[] {
+  if (!s.items.some((i) => i.fields.kategori === 'dikecualikan')) return [];
+  if (!s.ujiKonsekuensi) return ['Catat uji konsekuensi lebih dahulu: siapa yang ikut dan kapan, sebelum DIP dan DIK ditandatangani.'];
+  if (s.ujiKonsekuensi.version !== s.version) {
+    return [`Uji konsekuensi yang tercatat untuk Konsep versi ${s.ujiKonsekuensi.version}; catat ulang untuk versi ${s.version}.`];
+  }
+  return [];
 }
 
 export interface AvailableAction {

@@ -39,6 +39,8 @@ export type EventBody =
        */
       judged?: ItemFields;
     }
+  /** The uji konsekuensi held (Pasal 19): who took part, for the Konsep version it tested; the act's time dates the sheet. */
+  | { type: 'uji.recorded'; version: number; participants: UjiParticipant[] }
   | {
       type: 'transition';
       action: Action;
@@ -70,6 +72,8 @@ export interface TransitionData {
   urut?: number;
   version?: number;
   signedBy?: string;
+  /** The signing moment when it is not the act's own time: the moment the Kepala's preview showed. */
+  signedAt?: string;
   note?: string;
   /**
    * On submitKonsep: items flagged in the last return that were sent unchanged, after the
@@ -78,6 +82,15 @@ export interface TransitionData {
   unchangedFlagged?: string[];
   /** On the Kepala's approve (signing) from act format 2 on. */
   fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint };
+}
+
+/** One person who took part in the uji konsekuensi, as the sheet names them. */
+export interface UjiParticipant {
+  name: string;
+  nip: string;
+  jabatan: string;
+  /** Their part in the test: "Atasan PPID Pembantu", "Ketua PPID Pembantu", "Petugas PPID Pembantu", or another. */
+  role: string;
 }
 
 export interface Actor {

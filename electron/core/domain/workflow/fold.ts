@@ -1,6 +1,6 @@
 import { STEP_INFO, type Step } from './sop';
 import type { Role } from '../roles';
-import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft, SignedFingerprint } from './events';
+import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft, SignedFingerprint, UjiParticipant } from './events';
 import type { ItemFields } from '../information';
 
 // ---------- folding the log into a state ----------
@@ -37,6 +37,13 @@ export interface ReturnRecord {
   flaggedItemIds: string[];
 }
 
+export interface UjiRecord {
+  at: string;
+  by: string;
+  version: number;
+  participants: UjiParticipant[];
+}
+
 export interface StepVisit {
   step: Step;
   since: string;
@@ -70,6 +77,11 @@ export interface CycleState {
   /** `fingerprints` is what the signing act stored; null on acts signed before format 2. */
   signed: { at: string; by: string; fingerprints?: { dip: SignedFingerprint; dik: SignedFingerprint } | null } | null;
   archived: { at: string; by: string; note: string } | null;
+  /**
+   * The latest uji konsekuensi recorded: its act's time is the date the sheet prints, every
+   * time it is printed; `version` is the Konsep version it tested (a later one needs its own).
+   */
+  ujiKonsekuensi: UjiRecord | null;
   visits: StepVisit[];
   lastEventId: string | null;
   lastHash: string | null;
@@ -112,6 +124,7 @@ function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>
     returns: [],
     signed: null,
     archived: null,
+    ujiKonsekuensi: null,
     visits: [{ step: 'identifikasi', since: e.at, until: null, by: STEP_INFO.identifikasi.holder }],
     lastEventId: e.id,
     lastHash: e.hash,
@@ -171,6 +184,9 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
       s.reviews[b.itemId] = { version: b.version, round: s.reviewRound, verdict: b.verdict, note: b.note, at: e.at, by: e.actor.name, judged };
       break;
     }
+    case 'uji.recorded':
+      s.ujiKonsekuensi = { at: e.at, by: e.actor.name, version: b.version, participants: b.participants };
+      break;
     case 'transition': {
       s.step = b.to;
       s.visits[s.visits.length - 1]!.until = e.at;
@@ -186,7 +202,7 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
         s.returns.push({ from: b.from, to: b.to, reasons: b.reasons, at: e.at, by: e.actor.name, version: s.version, flaggedItemIds: flagged });
       }
       if (b.action === 'approve' && b.from === 'pemeriksaan_kepala') {
-        s.signed = { at: e.at, by: b.data.signedBy ?? e.actor.name, fingerprints: b.data.fingerprints ?? null };
+        s.signed = { at: b.data.signedAt ?? e.at, by: b.data.signedBy ?? e.actor.name, fingerprints: b.data.fingerprints ?? null };
       }
       if (b.action === 'archive') s.archived = { at: e.at, by: e.actor.name, note: b.data.note ?? '' };
       // After the return's flagged items are taken from the round that ends here.

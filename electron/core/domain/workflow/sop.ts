@@ -31,7 +31,7 @@ export const STEP_INFO: Record<Step, StepInfo> = {
 export const ACTIONS = ['report', 'issueNotaDinas', 'submitKonsep', 'approve', 'return', 'archive'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type Guard = 'hasItems' | 'notaDinasComplete' | 'itemsComplete' | 'allReviewedOk';
+export type Guard = 'hasItems' | 'notaDinasComplete' | 'itemsComplete' | 'allReviewedOk' | 'ujiRecordedIfExempt';
 
 export interface Transition {
   step: Step;
@@ -51,7 +51,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { step: 'pengumpulan', action: 'submitKonsep', next: 'pemeriksaan_ppid', roles: ['operator'], guards: ['hasItems', 'itemsComplete'], reasonRequired: false, label: 'Kirim Konsep', produces: 'Konsep Daftar Informasi Publik' },
   { step: 'pemeriksaan_ppid', action: 'approve', next: 'pemeriksaan_kepala', roles: ['ppid_pembantu'], guards: ['allReviewedOk'], reasonRequired: false, label: 'Setujui, teruskan ke Kepala OPD', produces: 'Draft Daftar Informasi Publik' },
   { step: 'pemeriksaan_ppid', action: 'return', next: 'pengumpulan', roles: ['ppid_pembantu'], guards: [], reasonRequired: true, label: 'Kembalikan ke petugas', produces: null },
-  { step: 'pemeriksaan_kepala', action: 'approve', next: 'arsip', roles: ['kepala_opd'], guards: [], reasonRequired: false, label: 'Setujui dan tandatangani', produces: 'Daftar Informasi Publik' },
+  { step: 'pemeriksaan_kepala', action: 'approve', next: 'arsip', roles: ['kepala_opd'], guards: ['ujiRecordedIfExempt'], reasonRequired: false, label: 'Setujui dan tandatangani', produces: 'Daftar Informasi Publik' },
   { step: 'pemeriksaan_kepala', action: 'return', next: 'pemeriksaan_ppid', roles: ['kepala_opd'], guards: [], reasonRequired: true, label: 'Kembalikan ke PPID Pembantu', produces: null },
   { step: 'arsip', action: 'archive', next: 'selesai', roles: ['kepala_opd'], guards: [], reasonRequired: false, label: 'Catat arsip DIK', produces: 'Daftar Informasi yang Dikecualikan (arsip)' },
 ];
@@ -61,5 +61,6 @@ export const EDITS = {
   items: { steps: ['identifikasi', 'pengumpulan'] as Step[], roles: ['operator'] as Role[], label: 'mengubah daftar informasi' },
   notaDinas: { steps: ['nota_dinas'] as Step[], roles: ['ppid_pembantu'] as Role[], label: 'menyusun Nota Dinas' },
   review: { steps: ['pemeriksaan_ppid'] as Step[], roles: ['ppid_pembantu'] as Role[], label: 'memeriksa Konsep' },
+  uji: { steps: ['pemeriksaan_kepala'] as Step[], roles: ['kepala_opd'] as Role[], label: 'mencatat uji konsekuensi' },
 } as const;
 export type EditKind = keyof typeof EDITS;

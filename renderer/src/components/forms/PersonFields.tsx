@@ -47,6 +47,13 @@ export function nipFeedback(raw: string, asn: PersonValues['asn'], left: boolean
   return { error: null, warnings: check.warnings, info: check.warnings.length ? null : describeNip(check.normalized) };
 }
 
+/** An example jabatan that fits the role the block is for (path ends in kepala, ketuaPpid or operators.N). */
+export function jabatanExample(path: string): string {
+  if (path.endsWith('kepala')) return 'mis. Kepala Dinas Komunikasi dan Informatika';
+  if (path.endsWith('ketuaPpid')) return 'mis. Sekretaris Dinas';
+  return 'mis. Pranata Komputer Ahli Pertama';
+}
+
 /**
  * One official: name with degrees, jabatan, ASN status, pangkat and NIP. A <fieldset> whose
  * legend names the role, so that a screen reader (and a test) can tell the blocks apart.
@@ -90,7 +97,7 @@ export function PersonFields({ form, path, legend, hint }: { form: LooseForm; pa
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput label="Jabatan" placeholder="mis. Kepala Dinas …" withAsterisk {...form.getInputProps(`${path}.jabatan`)} />
+          <TextInput label="Jabatan" placeholder={jabatanExample(path)} withAsterisk {...form.getInputProps(`${path}.jabatan`)} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 3 }}>
           <Radio.Group

@@ -1,9 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconClipboardCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
-import type { Action, AvailableAction } from '../../../../electron/core/domain/workflow';
+import type { Action, AvailableAction, UjiParticipant } from '../../../../electron/core/domain/workflow';
 import type { UserView } from '../../../../electron/core/contract';
+import type { Err } from '../../../../electron/core/result';
+import { endSentence } from '../../../../electron/core/domain/timeline';
+import { formatDateTime } from '../../i18n/date';
+import { SignDialog } from './SignDialog';
+import { UjiDialog } from './UjiDialog';
 
 /** What pressing the button will do, said before it is done: these acts cannot be undone. */
 function consequence(a: AvailableAction, view: CycleView, user: UserView): string {
@@ -16,7 +21,7 @@ function consequence(a: AvailableAction, view: CycleView, user: UserView): strin
       return `Konsep Daftar Informasi Publik (versi ${view.version + 1}, ${view.items.length} informasi) dikirim kepada PPID Pembantu untuk diperiksa. Selama diperiksa, daftar tidak dapat diubah.`;
     case 'approve':
       return view.step === 'pemeriksaan_kepala'
-        ? `Anda menyetujui dan menandatangani Daftar Informasi Publik "${view.title}" atas nama ${user.name}. Sesudahnya daftar tidak dapat diubah lagi.`
+        ? `${endSentence(`Anda menyetujui dan menandatangani Daftar Informasi Publik "${view.title}" atas nama ${user.name}`)} Sesudahnya daftar tidak dapat diubah lagi.`
         : 'Konsep menjadi Draft Daftar Informasi Publik dan diteruskan kepada Kepala OPD untuk diperiksa dan ditandatangani.';
     case 'return':
       return view.step === 'pemeriksaan_kepala'
@@ -40,7 +45,13 @@ export interface ActInput {
   action: Action;
   reasons: string;
   note: string;
+  /** Only to sign (approve at step 5): the Kepala's password and the previewed signing moment. */
+  password?: string;
+  signedAt?: string;
 }
+
+/** Done, stopped here (nothing sent), or the core's refusal (already shown as a notice). */
+export type ActResult = true | false | Err;
 
 /**
  * The acts the logged-in role may take now. One that is not yet possible stays visible but
@@ -50,12 +61,14 @@ export function ActionPanel({
   view,
   user,
   onAct,
+  onRecordUji,
   pending,
   setPending,
 }: {
   view: CycleView;
   user: UserView;
-  onAct(input: ActInput): Promise<boolean>;
+  onAct(input: ActInput): Promise<ActResult>;
+  onRecordUji(participants: UjiParticipant[]): Promise<ActResult>;
   /** Held by the screen so a button elsewhere (the Nota Dinas form) can open the same dialog. */
   pending: AvailableAction | null;
   setPending(a: AvailableAction | null): void;
@@ -64,6 +77,7 @@ export function ActionPanel({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<AvailableAction | null>(null);
+  const [ujiOpen, setUjiOpen] = useState(false);
   // A new request (from here or elsewhere) starts with an empty text.
   if (pending !== opened) {
     setOpened(pending);
@@ -86,13 +100,27 @@ export function ActionPanel({
       note: pending.action === 'archive' ? text.trim() : '',
     });
     setBusy(false);
-    if (ok) setPending(null);
+    if (ok === true) setPending(null);
   };
+  // Signing is its own dialog: what is signed, and the password again.
+  const signing = pending?.action === 'approve' && view.step === 'pemeriksaan_kepala';
+  const ujiNeeded = view.can.uji && view.exemptCount > 0;
+  const ujiCurrent = view.ujiKonsekuensi !== null && view.ujiKonsekuensi.version === view.version;
 
   const problems = [...new Set(view.actions.filter((a) => !a.allowed).flatMap((a) => a.problems))];
   return (
     <Stack gap="xs">
+      {ujiNeeded && ujiCurrent && (
+        <Text size="xs" data-testid="uji-tercatat">
+          {endSentence(`Uji konsekuensi tercatat ${formatDateTime(view.ujiKonsekuensi!.at)}, diikuti ${view.ujiKonsekuensi!.participants.map((p) => p.name).join(', ')}`)}
+        </Text>
+      )}
       <Group gap="xs">
+        {ujiNeeded && (
+          <Button variant={ujiCurrent ? 'default' : 'filled'} color={ujiCurrent ? undefined : 'dinas'} leftSection={<IconClipboardCheck size={16} />} onClick={() => setUjiOpen(true)}>
+            {ujiCurrent ? 'Ubah catatan uji konsekuensi' : 'Catat uji konsekuensi'}
+          </Button>
+        )}
         {view.actions.map((a) => {
           const Icon = ICON[a.action];
           const isReturn = a.action === 'return';
@@ -122,7 +150,29 @@ export function ActionPanel({
           </List>
         </Alert>
       )}
-      <Modal opened={pending !== null} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
+      {ujiNeeded && (
+        <UjiDialog
+          view={view}
+          opened={ujiOpen}
+          onClose={() => setUjiOpen(false)}
+          onRecord={async (participants) => {
+            const r = await onRecordUji(participants);
+            if (r === true) setUjiOpen(false);
+            return r;
+          }}
+        />
+      )}
+      <SignDialog
+        view={view}
+        opened={signing}
+        onClose={() => setPending(null)}
+        onSign={async ({ password, signedAt }) => {
+          const r = await onAct({ action: 'approve', reasons: '', note: '', password, signedAt });
+          if (r === true) setPending(null);
+          return r;
+        }}
+      />
+      <Modal opened={pending !== null && !signing} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
         {pending && (
           <Stack gap="sm">
             <Text size="sm">{consequence(pending, view, user)}</Text>

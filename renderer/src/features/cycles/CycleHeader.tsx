@@ -3,9 +3,9 @@ import { IconArrowBackUp, IconClock, IconHourglass, IconSignature, IconUser } fr
 import type { UserView } from '../../../../electron/core/contract';
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
-import type { AvailableAction, Timing } from '../../../../electron/core/domain/workflow';
+import type { AvailableAction, Timing, UjiParticipant } from '../../../../electron/core/domain/workflow';
 import { formatDateTime } from '../../i18n/date';
-import { ActionPanel, type ActInput } from './ActionPanel';
+import { ActionPanel, type ActInput, type ActResult } from './ActionPanel';
 import { TimingBadge } from './TimingBadge';
 import { describeOfficeHours } from '../../../../electron/core/domain/calendar';
 import { officeCalendar } from '../../i18n/office-clock';
@@ -59,13 +59,15 @@ export function CycleHeader({
   user,
   timing,
   onAct,
+  onRecordUji,
   pending,
   setPending,
 }: {
   view: CycleView;
   user: UserView;
   timing: Timing;
-  onAct(i: ActInput): Promise<boolean>;
+  onAct(i: ActInput): Promise<ActResult>;
+  onRecordUji(participants: UjiParticipant[]): Promise<ActResult>;
   pending: AvailableAction | null;
   setPending(a: AvailableAction | null): void;
 }) {
@@ -159,7 +161,7 @@ export function CycleHeader({
                 </List>
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>
-                <ActionPanel view={view} user={user} onAct={onAct} pending={pending} setPending={setPending} />
+                <ActionPanel view={view} user={user} onAct={onAct} onRecordUji={onRecordUji} pending={pending} setPending={setPending} />
               </Grid.Col>
             </Grid>
           ) : (

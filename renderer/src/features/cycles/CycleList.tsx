@@ -74,10 +74,7 @@ const CycleRow = memo(function CycleRow({ c, open }: { c: CycleSummary; open(id:
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{c.itemCount} DIP</Text>
-        <Text size="xs" c="dimmed">
-          {c.exemptCount} dikecualikan
-        </Text>
+        <CountsCell c={c} />
       </Table.Td>
       <Table.Td w={40}>
         <IconArrowRight size={16} color="var(--mantine-color-dinas-7)" aria-hidden />
@@ -85,6 +82,28 @@ const CycleRow = memo(function CycleRow({ c, open }: { c: CycleSummary; open(id:
     </Table.Tr>
   );
 });
+
+/** DIP and exempt count only classified items; the rest are named as not yet classified. */
+export function CountsCell({ c }: { c: Pick<CycleSummary, 'itemCount' | 'exemptCount' | 'unclassifiedCount'> }) {
+  if (c.itemCount + c.exemptCount === 0 && c.unclassifiedCount > 0) {
+    return (
+      <div data-testid="jumlah-informasi">
+        <Text size="sm">{c.unclassifiedCount} informasi</Text>
+        <Text size="xs" c="dimmed">
+          belum diklasifikasikan
+        </Text>
+      </div>
+    );
+  }
+  return (
+    <div data-testid="jumlah-informasi">
+      <Text size="sm">{c.itemCount} DIP</Text>
+      <Text size="xs" c="dimmed">
+        {c.exemptCount} dikecualikan{c.unclassifiedCount > 0 ? ` · ${c.unclassifiedCount} belum diklasifikasikan` : ''}
+      </Text>
+    </div>
+  );
+}
 
 function WaitingCard({ c, open }: { c: CycleSummary; open(id: string): void }) {
   return (

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconListDetails, IconSignature } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import type { Step, AvailableAction } from '../../../../electron/core/domain/workflow';
+import type { Step, AvailableAction, UjiParticipant } from '../../../../electron/core/domain/workflow';
 import { useLoad } from '../../api/useCall';
 import { DocumentActions } from '../documents';
 import { useUser } from '../../app/context';
 import { notifySaved } from '../../components/feedback';
-import type { ActInput } from './ActionPanel';
+import type { ActInput, ActResult } from './ActionPanel';
 import { CycleLogNoticesFor } from '../recovery/CycleRecords';
 import { CycleHeader } from './CycleHeader';
 import { DipTab } from './DipTab';
@@ -62,7 +62,7 @@ export function CyclePage() {
   }, [view]);
 
   const onAct = useCallback(
-    async (input: ActInput) => {
+    async (input: ActInput): Promise<ActResult> => {
       if (!view) return false;
       // The Nota Dinas is issued exactly as shown: unsaved edits are saved first.
       if (input.action === 'issueNotaDinas' && !(await nd.saveIfDirty())) return false;
@@ -72,9 +72,19 @@ export function CyclePage() {
         notifySaved(msg);
         window.scrollTo({ top: 0 });
       }
-      return r.ok;
+      return r.ok ? true : r;
     },
     [view, nd, cycle],
+  );
+
+  const onRecordUji = useCallback(
+    async (participants: UjiParticipant[]): Promise<ActResult> => {
+      if (!view) return false;
+      const r = await cycle.change('cycles.recordUji', { cycleId: view.id, participants }, 'Uji konsekuensi tidak tercatat');
+      if (r.ok) notifySaved('Uji konsekuensi dicatat');
+      return r.ok ? true : r;
+    },
+    [view, cycle],
   );
 
   if (cycle.error && !view) {
@@ -143,7 +153,7 @@ export function CyclePage() {
       </Group>
 
       <CycleLogNoticesFor cycleId={view.id} />
-      <CycleHeader view={view} user={user} timing={timing} onAct={onAct} pending={pending} setPending={setPending} />
+      <CycleHeader view={view} user={user} timing={timing} onAct={onAct} onRecordUji={onRecordUji} pending={pending} setPending={setPending} />
 
       <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">
         <Tabs.List>

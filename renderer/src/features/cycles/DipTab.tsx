@@ -184,7 +184,7 @@ function ChangesView({ cycleId, version }: { cycleId: string; version: string })
       <Text size="sm">
         {report.baseTitle
           ? `Dibandingkan dengan DIP "${report.baseTitle}" yang sudah ditandatangani.`
-          : 'Belum ada DIP yang ditandatangani sebelumnya untuk dibandingkan: semua informasi tercatat sebagai baru.'}
+          : 'Belum ada DIP yang ditandatangani sebelumnya untuk dibandingkan: semua informasi tercatat sebagai baru, yang dikecualikan sebagai baru dikecualikan.'}
       </Text>
       <Group gap={6}>
         {(Object.keys(KIND) as ChangeKind[]).map((k) => (

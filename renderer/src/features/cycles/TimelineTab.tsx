@@ -16,6 +16,7 @@ const TYPE_LABELS: Record<TimelineEntry['type'], string> = {
   'item.detached': 'Lampiran dilepas',
   'notaDinas.saved': 'Nota Dinas disimpan',
   'review.marked': 'Pemeriksaan',
+  'uji.recorded': 'Uji konsekuensi',
   transition: 'Perpindahan tahap',
 };
 

@@ -1,6 +1,7 @@
 import { Grid, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import {
   angkaChoices,
+  angkaText,
   isUnlimitedInTime,
   jangkaWaktuHint,
   legalBasisText,
@@ -43,7 +44,7 @@ export function ExemptionFields({ form }: { form: ItemForm }) {
         </Radio.Group>
         {e.basis === 'pasal17' && (
           <Grid gap="sm">
-            <Grid.Col span={angka.length ? 8 : 12}>
+            <Grid.Col span={12}>
               <Select
                 label="Pasal 17 huruf"
                 placeholder="Pilih huruf"
@@ -56,15 +57,19 @@ export function ExemptionFields({ form }: { form: ItemForm }) {
               />
             </Grid.Col>
             {angka.length > 0 && (
-              <Grid.Col span={4}>
+              <Grid.Col span={12}>
+                {/* Each number with what it means in the law, as the letters are listed. */}
                 <Select
                   label="Angka"
                   placeholder="Pilih angka"
                   withAsterisk
                   data-field="exemption.angka"
-                  data={angka.map((n) => ({ value: String(n), label: `angka ${n}` }))}
+                  data={angka.map((n) => ({ value: String(n), label: `angka ${n}: ${angkaText(e.huruf, n)}` }))}
                   value={e.angka ? String(e.angka) : null}
                   onChange={(x) => form.setFieldValue('exemption.angka', Number(x ?? 0))}
+                  error={form.errors['exemption.angka']}
+                  comboboxProps={{ width: 'target' }}
+                  renderOption={({ option }) => <Text size="sm">{option.label}</Text>}
                 />
               </Grid.Col>
             )}

@@ -6,6 +6,10 @@ import {
   CATEGORIES,
   CATEGORY_DEFINITIONS,
   CATEGORY_LABELS,
+  angkaText,
+  BERKALA_BULAN,
+  BERKALA_MESSAGE,
+  isBerkalaChoice,
   jangkaWaktuShort,
   legalBasisText,
 } from '../../../../../electron/core/domain/information';
@@ -16,14 +20,14 @@ export function ItemDetails({ item }: { item: ItemView }) {
   const f = item.fields;
   const rows: [string, string][] = [
     ['Bidang', f.bidang],
-    ['Klasifikasi', f.kategori ? CATEGORY_LABELS[f.kategori] + (f.kategori === 'berkala' && f.berkalaBulan ? `, diperbarui setiap ${f.berkalaBulan} bulan` : '') : '—'],
+    ['Klasifikasi', f.kategori ? CATEGORY_LABELS[f.kategori] + (f.kategori === 'berkala' && f.berkalaBulan ? `, diperbarui setiap ${f.berkalaBulan} bulan${isBerkalaChoice(f.berkalaBulan) ? '' : ' (tidak diizinkan: pilih 1, 3 atau 6 bulan)'}` : '') : '—'],
     [f.kategori === 'dikecualikan' ? 'Uraian informasi yang dikecualikan' : 'Ringkasan isi informasi', f.ringkasan],
     ['Pejabat/unit yang menguasai informasi', f.pejabatPenguasa],
   ];
   if (f.kategori === 'dikecualikan') {
     const e = f.exemption;
     rows.push(
-      ['Dasar hukum', legalBasisText(e)],
+      ['Dasar hukum', legalBasisText(e) + (e.basis === 'pasal17' && angkaText(e.huruf, e.angka) ? ` — ${angkaText(e.huruf, e.angka)}` : '')],
       ['Konsekuensi bila dibuka', e.konsekuensi],
       ['Pertimbangan bila ditutup', e.pertimbangan],
       ['Jangka waktu pengecualian', jangkaWaktuShort(e)],
@@ -94,11 +98,16 @@ export function ClassificationFields({ form, bidang }: { form: ItemForm; bidang:
           withAsterisk
           value={v.berkalaBulan ? String(v.berkalaBulan) : ''}
           onChange={(x) => form.setFieldValue('berkalaBulan', Number(x))}
+          // A value stored under older rules is shown and flagged, never hidden (see itemProblems).
+          error={form.errors.berkalaBulan ?? (v.berkalaBulan && !isBerkalaChoice(v.berkalaBulan) ? `Tersimpan "setiap ${v.berkalaBulan} bulan", yang tidak diizinkan. ${BERKALA_MESSAGE}` : undefined)}
         >
           <Group gap="lg" mt={6} data-field="berkalaBulan">
-            {[1, 3, 6].map((n) => (
+            {BERKALA_BULAN.map((n) => (
               <Radio key={n} value={String(n)} label={`${n} bulan`} />
             ))}
+            {v.berkalaBulan > 0 && !isBerkalaChoice(v.berkalaBulan) && (
+              <Radio value={String(v.berkalaBulan)} label={`${v.berkalaBulan} bulan (tersimpan, tidak diizinkan)`} color="red" disabled />
+            )}
           </Group>
         </Radio.Group>
       )}
