@@ -112,7 +112,7 @@ test('every screen of the demo office passes axe (no serious or critical issue)'
     await page.getByRole('tab', { name: tab }).click();
     await axe(page, `siklus ditandatangani, tab ${tab.source}`);
   }
-  for (const kind of ['notaDinas', 'dip', 'dik', 'ujiKonsekuensi']) {
+  for (const kind of ['nota-dinas', 'dip', 'dik', 'uji-konsekuensi']) {
     await page.goto(`${host.origin}/#/cetak/${c.signed.id}/${kind}`);
     await expect(page.getByText('Dinas Komunikasi, Informatika dan Statistik').first()).toBeVisible();
     await axe(page, `cetak ${kind}`);
