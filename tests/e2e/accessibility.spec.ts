@@ -166,6 +166,12 @@ test('the item editor by keyboard alone: add an item, classify it with the arrow
   await tabTo(page, /^Tambah$/);
   await page.keyboard.press('Enter');
   await expect(page.locator(`tr[data-item="${judul}"]`)).toBeVisible();
+  // The confirmation stays in the corner under the navigation, clear of every control.
+  const toast = page.getByRole('alert').filter({ hasText: 'ditambahkan' });
+  await expect(toast).toBeVisible();
+  const box = (await toast.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(216);
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/notifikasi.png` });
 
   // To the new row's button, by Tab only.
