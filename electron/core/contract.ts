@@ -144,7 +144,12 @@ export const contract = {
   'recovery.restoreCycle': call<RestoredCycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: admin }),
 
   'setup.complete': call<{ done: true }>()({ input: setupInputSchema, access: 'public', phase: 'setup' }),
-  'setup.loadDemo': call<{ accounts: DemoAccount[] }>()({ input: empty, access: 'public', phase: 'setup' }),
+  /** `cycles`: also the office's history (a signed list, one under review, one at step 3), as the setup screen asks. */
+  'setup.loadDemo': call<{ accounts: DemoAccount[] }>()({
+    input: z.object({ cycles: z.boolean().default(false) }).strict().default({ cycles: false }),
+    access: 'public',
+    phase: 'setup',
+  }),
 
   'auth.login': call<LoginResult>()({
     input: z.object({

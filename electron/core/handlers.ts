@@ -26,7 +26,7 @@ export const handlers = {
   },
   'recovery.restoreCycle': (ctx, input) => restoreCycle(ctx, input),
   'setup.complete': (ctx, input) => completeSetup(ctx, input),
-  'setup.loadDemo': (ctx) => loadDemo(ctx),
+  'setup.loadDemo': (ctx, input) => loadDemo(ctx, input),
   'auth.login': (ctx, input) => auth.login(ctx, input),
   'auth.logout': (ctx) => auth.logout(ctx),
   'auth.me': (ctx) => auth.me(ctx),

@@ -116,6 +116,12 @@ test('the demo office, and password change', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Pakai akun operator', exact: true }).click();
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByText('Rizky Pratama, S.Kom.').first()).toBeVisible();
+  // The demo office has a history: a list signed last year, one under review, one at step 3 (the operator's turn).
+  const cycles = page.getByRole('table', { name: 'Daftar siklus' });
+  await expect(cycles.getByRole('row')).toHaveCount(4);
+  await expect(cycles).toContainText('Selesai');
+  await expect(cycles).toContainText('Pemeriksaan PPID Pembantu');
+  await expect(page.getByText('Menunggu Anda').first()).toBeVisible();
 
   await page.getByRole('button', { name: /^Menu pengguna/ }).click();
   await page.getByRole('menuitem', { name: 'Ganti kata sandi' }).click();

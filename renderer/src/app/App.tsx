@@ -24,7 +24,10 @@ export function AppProviders({ children, env }: { children: ReactNode; env?: 'de
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
       <ModalsProvider labels={{ confirm: 'Ya', cancel: 'Batal' }}>
-        <Notifications position="top-right" limit={3} autoClose={4000} />
+        {/* Bottom-left, no wider than the side navigation: the only corner without controls
+            (the header holds the user menu, the cycle page its timer and action, the item
+            panel opens on the right with Simpan at its foot). */}
+        <Notifications position="bottom-left" limit={3} autoClose={4000} containerWidth={200} zIndex={1000} />
         {children}
       </ModalsProvider>
     </MantineProvider>

@@ -17,8 +17,23 @@ export function issuesToErrors(issues: FieldIssue[] | undefined, map: (path: str
   return { errors, unplaced };
 }
 
+let lastSaved: string | null = null;
+
+/**
+ * A save confirmed quietly: one small line that goes by itself, replacing the previous one
+ * instead of stacking up beside the controls.
+ */
 export function notifySaved(message = 'Pengaturan disimpan') {
-  notifications.show({ color: 'teal', icon: <IconCheck size={18} />, title: message, message: '', autoClose: 2500 });
+  if (lastSaved) notifications.hide(lastSaved);
+  lastSaved = notifications.show({
+    color: 'teal',
+    icon: <IconCheck size={14} />,
+    message,
+    autoClose: 2000,
+    withCloseButton: false,
+    radius: 'sm',
+    className: 'toast-quiet',
+  });
 }
 
 export function notifyError(err: Pick<Err, 'message'>, title = 'Tidak tersimpan') {

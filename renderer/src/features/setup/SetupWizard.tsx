@@ -161,7 +161,7 @@ export function SetupWizard() {
 
   const loadDemo = async () => {
     setLoadingDemo(true);
-    const result = await call('setup.loadDemo');
+    const result = await call('setup.loadDemo', { cycles: true });
     if (!result.ok) {
       setLoadingDemo(false);
       notifyError(result, 'Data contoh tidak dapat dimuat');

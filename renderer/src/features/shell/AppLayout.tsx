@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconSettings, IconShieldCheck } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
@@ -66,9 +66,11 @@ export function AppLayout() {
           </Group>
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>
-              <UnstyledButton aria-label={`Menu pengguna ${user.name}`} px={8} py={4} style={{ borderRadius: 4 }} className="user-menu-button">
+              {/* Named by what it shows (so a spoken command finds it), after a hidden "Menu pengguna". */}
+              <UnstyledButton px={8} py={4} style={{ borderRadius: 4 }} className="user-menu-button">
+                <VisuallyHidden>Menu pengguna </VisuallyHidden>
                 <Group gap={10} wrap="nowrap">
-                  <Avatar size={30} radius="xl" color="dinas" variant="white">
+                  <Avatar size={30} radius="xl" color="dinas" variant="white" aria-hidden>
                     {initials(user.name)}
                   </Avatar>
                   <Stack gap={0} visibleFrom="sm" style={{ maxWidth: 260 }}>
@@ -86,7 +88,7 @@ export function AppLayout() {
                       )}
                     </Group>
                   </Stack>
-                  <IconChevronDown size={16} />
+                  <IconChevronDown size={16} aria-hidden />
                 </Group>
               </UnstyledButton>
             </Menu.Target>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, List, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { ItemProblem } from '../../../../../electron/core/domain/information';
 
@@ -9,7 +9,11 @@ export function focusField(field: string) {
   (el?.matches('input,textarea,button') ? el : el?.querySelector<HTMLElement>('input,textarea,button'))?.focus({ preventScroll: true });
 }
 
-/** What still keeps the item out of the Konsep, each problem a link to its input when editing. */
+/**
+ * What still keeps the item out of the Konsep. When editing, the list is one Tab stop: a
+ * single button takes the keyboard to the first missing field (the fields come right after),
+ * and each problem stays clickable with the mouse without adding a stop of its own.
+ */
 export function ProblemBox({ problems, onPick }: { problems: ItemProblem[]; onPick?(field: string): void }) {
   if (!problems.length) {
     return (
@@ -20,14 +24,21 @@ export function ProblemBox({ problems, onPick }: { problems: ItemProblem[]; onPi
   }
   return (
     <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={18} />} data-testid="status-kelengkapan">
-      <Text size="sm" fw={600}>
-        Belum lengkap ({problems.length}):
-      </Text>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={600}>
+          Belum lengkap ({problems.length}):
+        </Text>
+        {onPick && (
+          <Button size="compact-xs" variant="white" color="orange.9" onClick={() => onPick(problems[0]!.field)}>
+            Ke isian pertama yang kurang
+          </Button>
+        )}
+      </Group>
       <List size="sm" spacing={0}>
         {problems.map((p) => (
           <List.Item key={p.field + p.message}>
             {onPick ? (
-              <Anchor component="button" type="button" size="sm" c="orange.9" onClick={() => onPick(p.field)} style={{ textAlign: 'left' }}>
+              <Anchor component="button" type="button" size="sm" c="orange.9" tabIndex={-1} onClick={() => onPick(p.field)} style={{ textAlign: 'left' }}>
                 {p.message}
               </Anchor>
             ) : (

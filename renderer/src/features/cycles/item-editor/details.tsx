@@ -1,10 +1,8 @@
-import { Checkbox, Grid, Group, Radio, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Grid, Group, Radio, Select, TextInput, Textarea } from '@mantine/core';
 import type { ItemView } from '../../../../../electron/core/domain/cycle-views';
 import {
   BENTUK,
   BENTUK_LABELS,
-  CATEGORIES,
-  CATEGORY_DEFINITIONS,
   CATEGORY_LABELS,
   angkaText,
   BERKALA_BULAN,
@@ -14,6 +12,7 @@ import {
   legalBasisText,
 } from '../../../../../electron/core/domain/information';
 import { bind, type ItemForm } from './form';
+import { CategoryChoice } from './CategoryChoice';
 
 /** Read-only: the same columns as the editor, for everyone who may not change them now. */
 export function ItemDetails({ item }: { item: ItemView }) {
@@ -71,25 +70,7 @@ export function ClassificationFields({ form, bidang }: { form: ItemForm; bidang:
         </Grid.Col>
       </Grid>
 
-      <Radio.Group label="Klasifikasi" description="Pilih satu; definisinya menurut SOP dan UU 14/2008." withAsterisk {...form.getInputProps('kategori')}>
-        <SimpleGrid cols={2} spacing="xs" mt={6} data-field="kategori">
-          {CATEGORIES.map((c) => (
-            <Radio.Card key={c} value={c} p="xs" radius="sm" aria-label={CATEGORY_LABELS[c]}>
-              <Group wrap="nowrap" align="flex-start" gap="xs">
-                <Radio.Indicator mt={2} />
-                <div>
-                  <Text size="sm" fw={600}>
-                    {CATEGORY_LABELS[c]}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {CATEGORY_DEFINITIONS[c]}
-                  </Text>
-                </div>
-              </Group>
-            </Radio.Card>
-          ))}
-        </SimpleGrid>
-      </Radio.Group>
+      <CategoryChoice value={v.kategori} onChange={(c) => form.setFieldValue('kategori', c)} error={form.errors.kategori} />
 
       {v.kategori === 'berkala' && (
         <Radio.Group
