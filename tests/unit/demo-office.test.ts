@@ -45,6 +45,13 @@ describe('the demo office', () => {
         .sort(),
     ).toEqual(['c6', 'h2', 'i']);
     expect(signedView.items.every((i) => i.problems.length === 0)).toBe(true);
+    // Signed as real work signs: the uji konsekuensi held (before the signature, for the version signed) and the fingerprints stored.
+    expect(signedView.ujiKonsekuensi).not.toBeNull();
+    expect(signedView.ujiKonsekuensi!.version).toBe(signedView.version);
+    expect(signedView.ujiKonsekuensi!.participants.length).toBeGreaterThanOrEqual(2);
+    expect(Date.parse(signedView.ujiKonsekuensi!.at)).toBeLessThanOrEqual(Date.parse(signedView.signed!.at));
+    const printed = await must<{ dip: { short: string } | null }>(core, 'documents.fingerprints', { cycleId: signed.id }, s.kepala);
+    expect(printed.dip?.short).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
 
     // Waiting for the PPID Pembantu, with one return in its history and the flagged item fixed.
     expect(review.waitingForMe).toBe(true);

@@ -7,7 +7,8 @@ import { completeSetup } from './setup';
 import { addWorkingMinutes, workingMinutesBetween, yearIn, type CalendarSettings } from '../domain/calendar';
 import type { ItemFields } from '../domain/information';
 import { AppError } from '../result';
-import { act, addItems, createCycle, cycleView, markReview, updateItem } from './cycles';
+import { act, addItems, createCycle, cycleView, markReview, recordUji, updateItem } from './cycles';
+import { participants } from '../documents/shared/texts';
 import { nextYearNewItems, reviewNewItems, signedItems, type DemoItem } from './demo-content';
 
 /** Fictional people; the office is real so that the documents look like the real thing. */
@@ -265,8 +266,17 @@ async function reviewAll(
  * Step 5: the Kepala OPD signs. Kept apart so that what signing asks for (a signing
  * password, the uji konsekuensi act) is added here and nowhere else.
  */
+/**
+ * The Kepala's step 5 as real work does it: the uji konsekuensi recorded with everyone who
+ * tested (the list has exempt items), then the signature with the Kepala's own password.
+ */
 async function signAsKepala(ctx: CallContext, cycleId: string) {
-  await act(ctx, { cycleId, action: 'approve', reasons: '', note: '' });
+  const settings = ctx.stores.settings.get()!;
+  await recordUji(ctx, {
+    cycleId,
+    participants: participants(settings).map((p) => ({ name: p.person.name, nip: p.person.nip, jabatan: p.person.jabatan, role: p.role })),
+  });
+  await act(ctx, { cycleId, action: 'approve', reasons: '', note: '', password: DEMO_PASSWORD });
 }
 
 function blank(): ItemFields {
