@@ -193,7 +193,9 @@ describe('the uji konsekuensi is an act of the cycle', () => {
       const doc = await call<{ base64: string }>('kepala', 'documents.build', { cycleId: id, kind: 'ujiKonsekuensi' });
       const text = docText(doc.base64);
       expect(text).toContain('Pada hari ini, Selasa, 24 November 2026');
-      expect(text).toMatch(/, 24 November 2026 ?Yang melakukan uji konsekuensi/);
+      // Signed by the people the act recorded, not by whoever Pengaturan lists today.
+      expect(text).toMatch(/Yang melakukan uji konsekuensi:.*Yohanes Sudarto, S\.Kom\..*Ketua PPID Pembantu/);
+      expect(text).not.toContain('Rizky Pratama');
       expect(text).not.toMatch(/2[57] November 2026/);
     }
   });

@@ -198,10 +198,14 @@ describe('the item editor: stored values flagged, angka with their meaning', () 
 });
 
 describe('the uji konsekuensi print view prints the recorded day', () => {
-  it('"Pada hari ini" and the date above the signatures are the uji act’s day, not the printing day', () => {
+  it('"Pada hari ini" is the uji act’s day, not the printing day, and the recorded people sign', () => {
     const ctx = demoContext('draft');
     const c = ctx.cycle;
-    const recorded = { at: '2026-11-24T02:00:00.000Z', by: 'Drs. Agustinus Rangkap, M.Si.', version: c.version, participants: [] };
+    const participants = [
+      { name: 'Drs. Agustinus Rangkap, M.Si.', nip: '197008171995031004', jabatan: 'Kepala Dinas', role: 'Atasan PPID Pembantu' },
+      { name: 'dr. Maria Ulfa', nip: '', jabatan: 'Kepala Puskesmas Putussibau', role: 'Narasumber' },
+    ];
+    const recorded = { at: '2026-11-24T02:00:00.000Z', by: 'Drs. Agustinus Rangkap, M.Si.', version: c.version, participants };
     const input: PrintInput = {
       cycle: { ...c, ujiKonsekuensi: recorded, notaDinas: { ...c.notaDinas, draft: c.notaDinas.draft! } },
       settings: { ...ctx.settings, emblemDataUrl: null },
@@ -215,7 +219,8 @@ describe('the uji konsekuensi print view prints the recorded day', () => {
     );
     const sheet = within(r.container).getAllByTestId('uji-lembar')[0]!;
     expect(sheet.textContent).toContain('Pada hari ini, Selasa, 24 November 2026');
-    expect(sheet.textContent).toMatch(/, 24 November 2026Yang melakukan uji konsekuensi/);
+    // The signing table lists the people the act recorded.
+    expect(sheet.textContent).toMatch(/Yang melakukan uji konsekuensi:.*dr\. Maria Ulfa.*Narasumber/);
     expect(sheet.textContent).not.toContain('27 November 2026');
   });
 });

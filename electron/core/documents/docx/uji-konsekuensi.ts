@@ -10,7 +10,7 @@ import { fixedTable, type RowSpec } from './parts/table';
 import { centred, para } from './parts/text';
 import { dikRows, type DikRow } from '../shared/rows';
 import {
-  participants,
+  ujiSigners,
   themeOf,
   ujiContinuationText,
   ujiCountText,
@@ -136,7 +136,7 @@ export function buildUjiKonsekuensi(ctx: DocumentContext, itemIds?: readonly str
   if (!list.length) throw new Error('Tidak ada informasi yang dikecualikan: lembar uji konsekuensi tidak diperlukan.');
   const layout = pageLayout(settings.documents.paper, 'portrait', true);
   const w = layout.contentWidth;
-  const people = participants(settings);
+  const people = ujiSigners(settings, cycle);
   const testedOn = ujiTestDate(cycle, ctx.now);
   const when = hariTanggal(testedOn, settings.calendar.timeZone);
   const place = settings.office.placeName;

@@ -231,6 +231,20 @@ export interface Participant {
   role: string;
 }
 
+/**
+ * Who signs a consequence-test sheet: the people the `uji.recorded` act named, every time
+ * the sheet is printed (officials changed in Pengaturan later do not rewrite who tested).
+ * Before the test is recorded, a preview lists the officials who would take part.
+ */
+export function ujiSigners(
+  settings: Pick<Settings, 'officials'>,
+  cycle: { ujiKonsekuensi?: { participants: readonly { name: string; nip: string; jabatan: string; role: string }[] } | null },
+): Participant[] {
+  const recorded = cycle.ujiKonsekuensi?.participants ?? [];
+  if (!recorded.length) return participants(settings);
+  return recorded.map((p) => ({ person: { name: p.name, nip: p.nip, jabatan: p.jabatan, asn: p.nip ? 'PNS' : 'NON_ASN' }, role: p.role }));
+}
+
 /** Everyone who tests: the atasan PPID, the ketua PPID Pembantu, and each officer. */
 export function participants(settings: Pick<Settings, 'officials'>): Participant[] {
   const o = settings.officials;

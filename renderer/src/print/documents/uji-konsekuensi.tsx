@@ -5,7 +5,7 @@ import { formatNip } from '../../../../electron/core/domain/nip';
 import type { PrintInput, PrintSpec } from '../model';
 import { pageBox } from '../page-setup';
 import { CellText, Cols, Kop } from '../parts';
-import { participants, themeOf, ujiCountText, ujiTestDate, UJI_CLOSING_TEXT, UJI_CONCLUSION_TEXT, UJI_SIGN_DOTS, UJI_SIGN_WEIGHTS, UJI_TEST_LABELS, UJI_TEST_WEIGHTS } from '../texts';
+import { ujiSigners, themeOf, ujiCountText, ujiTestDate, UJI_CLOSING_TEXT, UJI_CONCLUSION_TEXT, UJI_SIGN_DOTS, UJI_SIGN_WEIGHTS, UJI_TEST_LABELS, UJI_TEST_WEIGHTS } from '../texts';
 import { PrintUnavailable } from './list';
 
 /** One sheet per exempt item, as documents/docx/uji-konsekuensi.ts. */
@@ -79,7 +79,7 @@ function UjiSheet({ row, index, count, input }: { row: DikRow; index: number; co
             </tr>
           </thead>
           <tbody>
-            {participants(settings).map((x, i) => (
+            {ujiSigners(settings, cycle).map((x, i) => (
               <tr key={i} className="pp-row pp-uji-signer">
                 <td>
                   <CellText text={`${i + 1}.`} center />
