@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { HashRouter, Route, Routes } from 'react-router';
@@ -192,8 +192,8 @@ describe('the print page (#/cetak/:cycleId/:kind)', () => {
     expect(screen.getByRole('button', { name: 'Cetak' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Unduh DOCX' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Kembali' })).toBeTruthy();
-    // "Simpan sebagai PDF" suggests the document's own name.
-    expect(document.title).toBe('DIP-2026-Final-v2');
+    // "Simpan sebagai PDF" suggests the document's own name (set by an effect once the page has loaded).
+    await waitFor(() => expect(document.title).toBe('DIP-2026-Final-v2'));
   });
 
   it('does not ask for fingerprints before signing, and shows the Draft mark', async () => {
