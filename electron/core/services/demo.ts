@@ -5,7 +5,7 @@ import type { SetupInput } from '../domain/office';
 import type { CallContext } from './context';
 import { completeSetup } from './setup';
 import { addWorkingMinutes, workingMinutesBetween, yearIn, type CalendarSettings } from '../domain/calendar';
-import type { ItemFields } from '../domain/information';
+import { itemFieldsSchema } from '../domain/information';
 import { AppError } from '../result';
 import { act, addItems, createCycle, cycleView, markReview, recordUji, updateItem } from './cycles';
 import { participants } from '../documents/shared/texts';
@@ -219,7 +219,8 @@ async function runCycle(
   const { id: cycleId } = await createCycle(sch.as(c.operator, t), { title: c.title, year: c.year, carryFrom: c.carryFrom });
   const added = await addItems(sch.as(c.operator, (t += 25)), {
     cycleId,
-    items: c.items.map((i) => ({ ...blank(), ...i.identified })),
+    // The item schema's defaults fill what step 1 does not know yet, as for any new item.
+    items: c.items.map((i) => itemFieldsSchema.parse(i.identified)),
   });
   await act(sch.as(c.operator, (t += 30)), { cycleId, action: 'report', reasons: '', note: '' });
   await act(sch.as('ppid', (t += 9)), { cycleId, action: 'issueNotaDinas', reasons: '', note: '' });
@@ -277,24 +278,6 @@ async function signAsKepala(ctx: CallContext, cycleId: string) {
     participants: participants(settings).map((p) => ({ name: p.person.name, nip: p.person.nip, jabatan: p.person.jabatan, role: p.role })),
   });
   await act(ctx, { cycleId, action: 'approve', reasons: '', note: '', password: DEMO_PASSWORD });
-}
-
-function blank(): ItemFields {
-  return {
-    bidang: '',
-    judul: '',
-    catatan: '',
-    ringkasan: '',
-    pejabatPenguasa: '',
-    penanggungJawab: '',
-    waktuPembuatan: '',
-    tempatPembuatan: '',
-    bentuk: [],
-    retensi: '',
-    kategori: '',
-    berkalaBulan: 0,
-    exemption: { basis: 'pasal17', huruf: '', angka: 0, undangUndang: '', pasal: '', konsekuensi: '', pertimbangan: '', jangkaWaktu: '' },
-  };
 }
 
 /** The instant `minutes` office minutes before `end` (the inverse of addWorkingMinutes), to the second. */
