@@ -76,12 +76,12 @@ describe('Nota Dinas numbers come from the record, not from app.json', () => {
     // Make the issued text unreadable as a number (as a hand-edited pattern might): only the act's own `urut` is left to count.
     const log = path.join(dir, 'cycles', id, 'events.jsonl');
     const lines = (await fs.readFile(log, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as CycleEvent);
-    let prevHash: string | null = null;
+    const hashes = new Map<string, string>();
     const rewritten = lines.map((e) => {
       const base = { ...e, body: e.body.type === 'transition' && e.body.data.notaDinasNumber ? { ...e.body, data: { ...e.body.data, notaDinasNumber: 'ND-tanpa-pola' } } : e.body };
-      const { hash: _old, ...rest } = base;
-      const next = { ...rest, hash: eventHash(prevHash, rest) } as CycleEvent;
-      prevHash = next.hash;
+      const { hash: _old, sig: _sig, ...rest } = base;
+      const next = { ...rest, hash: eventHash(rest.parents.map((p) => hashes.get(p)!), rest), sig: null } as CycleEvent;
+      hashes.set(next.id, next.hash);
       return eventLine(next);
     });
     await fs.writeFile(log, rewritten.join('\n') + '\n');
@@ -106,15 +106,15 @@ describe('Nota Dinas numbers come from the record, not from app.json', () => {
     // Rewrite the log the way an older version wrote it: no `urut` in the act, chain intact.
     const logFile = path.join(dir, 'cycles', first, 'events.jsonl');
     const events = (await fs.readFile(logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as CycleEvent);
-    let prevHash: string | null = null;
+    const hashes = new Map<string, string>();
     const rewritten = events.map((e) => {
-      const { hash: _old, ...base } = e;
+      const { hash: _old, sig: _sig, ...base } = e;
       if (base.body.type === 'transition') {
         const { urut: _dropped, ...data } = base.body.data;
         base.body = { ...base.body, data };
       }
-      const next = { ...base, hash: eventHash(prevHash, base) };
-      prevHash = next.hash;
+      const next = { ...base, hash: eventHash(base.parents.map((p) => hashes.get(p)!), base), sig: null };
+      hashes.set(next.id, next.hash);
       return eventLine(next);
     });
     expect(rewritten.join('\n')).not.toContain('"urut"');

@@ -37,7 +37,7 @@ const WITA: CalendarSettings = { ...DEFAULT_CALENDAR, timeZone: 'Asia/Makassar' 
 let n = 0;
 function ev(body: EventBody, at: string): CycleEvent {
   n += 1;
-  return { v: ACT_FORMAT, id: `e${n}`, cycleId: 'c1', prev: null, installationId: 'i', at, actor: { userId: 'u', username: 'u', name: 'u', role: 'operator' }, body, hash: '' };
+  return { v: ACT_FORMAT, id: `e${n}`, cycleId: 'c1', parents: [], installationId: 'i', at, actor: { userId: 'u', username: 'u', name: 'u', role: 'operator' }, body, hash: '', sig: null };
 }
 
 /** A cycle whose step 1 (1 hari) began at `at`. */

@@ -18,7 +18,7 @@ import { completeItem } from './workflow-fixtures';
 let n = 0;
 function ev(body: EventBody, role: Role = 'operator'): CycleEvent {
   n += 1;
-  return { v: 2, id: `e${n}`, cycleId: 'c1', prev: null, installationId: 'i', at: '2026-11-23T02:00:00.000Z', actor: { userId: 'u', username: role, name: role, role }, body, hash: '' };
+  return { v: 2, id: `e${n}`, cycleId: 'c1', parents: [], installationId: 'i', at: '2026-11-23T02:00:00.000Z', actor: { userId: 'u', username: role, name: role, role }, body, hash: '', sig: null };
 }
 const to = (action: 'submitKonsep' | 'return' | 'approve', from: string, next: string, version?: number): EventBody =>
   ({ type: 'transition', action, from, to: next, reasons: action === 'return' ? 'Perbaiki.' : '', data: version ? { version } : {} }) as EventBody;
@@ -75,7 +75,7 @@ describe('review rounds in the fold', () => {
     s = applyEvent(s, ev({ type: 'review.marked', itemId: 'a', version: 1, verdict: 'sesuai', note: '' }, 'ppid_pembantu'));
     expect(s.reviews.a!.judged).toEqual(completeItem('Profil Dinas', 'Sekretariat', 'berkala'));
     // …and an old act reads without it, a new one with it.
-    const base = { v: 2, id: 'x', cycleId: 'c1', prev: null, installationId: 'i', at: '2026-11-23T02:00:00.000Z', actor: { userId: 'u', username: 'p', name: 'p', role: 'ppid_pembantu' }, hash: 'a'.repeat(64) };
+    const base = { v: 2, id: 'x', cycleId: 'c1', parents: [], installationId: 'i', at: '2026-11-23T02:00:00.000Z', actor: { userId: 'u', username: 'p', name: 'p', role: 'ppid_pembantu' }, hash: 'a'.repeat(64), sig: null };
     const old = readAct({ ...base, body: { type: 'review.marked', itemId: 'a', version: 1, verdict: 'sesuai', note: '' } });
     expect(old.ok && old.act.body.type === 'review.marked' && old.act.body.judged).toBe(undefined);
     const judged = readAct({ ...base, body: { type: 'review.marked', itemId: 'a', version: 1, verdict: 'sesuai', note: '', judged: { bidang: 'Sekretariat', judul: 'Profil' } } });

@@ -23,12 +23,13 @@ function log(bodies: [typeof kepala | typeof operator, EventBody][]): CycleEvent
     v: 2,
     id: `e${n}`,
     cycleId: 'c1',
-    prev: n ? `e${n - 1}` : null,
+    parents: n ? [`e${n - 1}`] : [],
     installationId: 'inst',
     at: new Date(Date.UTC(2026, 10, 23, 1, n)).toISOString(),
     actor,
     body,
     hash: 'a'.repeat(64),
+    sig: null,
   }));
 }
 

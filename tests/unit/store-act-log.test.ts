@@ -161,8 +161,8 @@ describe('the act format', () => {
     // Re-chain a forged act properly so only its type is wrong.
     const { eventHash, eventLine } = await import('../../electron/core/store/event-log');
     const first = JSON.parse(text.trim());
-    const base = { v: 2, id: 'act-aneh', cycleId: id, prev: first.id, installationId: 'x', at: first.at, actor: operator, body: { type: 'item.teleported', itemId: 'a' } as never };
-    await fs.appendFile(logOf(id), `${eventLine({ ...base, hash: eventHash(first.hash, base) })}\n`);
+    const base = { v: 4, id: 'act-aneh', cycleId: id, parents: [first.id], installationId: 'x', at: first.at, actor: operator, body: { type: 'item.teleported', itemId: 'a' } as never };
+    await fs.appendFile(logOf(id), `${eventLine({ ...base, hash: eventHash([first.hash], base), sig: null })}\n`);
     repo = await open(false);
     expect(repo.damaged).toEqual([expect.objectContaining({ id, kind: 'rusak', message: expect.stringMatching(/baris 2: isi tindakan tidak sah/) })]);
   });

@@ -77,7 +77,7 @@ for (const row of SOP) {
 let n = 0;
 function ev(body: EventBody, role: Role = 'operator', at = '2026-11-23T02:00:00.000Z'): CycleEvent {
   n += 1;
-  return { v: 2, id: `e${n}`, cycleId: 'c1', prev: null, installationId: 'i', at, actor: { userId: 'u', username: role, name: role, role }, body, hash: '' };
+  return { v: 2, id: `e${n}`, cycleId: 'c1', parents: [], installationId: 'i', at, actor: { userId: 'u', username: role, name: role, role }, body, hash: '', sig: null };
 }
 
 /** A cycle standing at `step` with every guard satisfied for that step's forward action. */

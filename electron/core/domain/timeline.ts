@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, ITEM_FIELD_LABELS, type ItemFields } from './information';
 import { ROLE_LABELS, type Role } from './roles';
-import { STEP_INFO, type CycleEvent } from './workflow';
+import { conflictKindOf, STEP_INFO, type CycleEvent } from './workflow';
 
 /** One line of a cycle's audit trail, with what changed (old → new). */
 export interface TimelineEntry {
@@ -66,6 +66,12 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
         // A note may end in a full stop of its own (or a title with degrees): one full stop only.
         summary = endSentence(`Pemeriksaan (versi ${b.version}) "${items.get(b.itemId)?.judul ?? ''}": ${b.verdict === 'sesuai' ? 'sesuai' : 'perlu perbaikan'}${b.note ? ` — ${b.note}` : ''}`);
         break;
+      case 'merge':
+        summary = 'Pekerjaan dari beberapa laptop digabungkan otomatis (tidak ada isian yang bertentangan di antaranya).';
+        break;
+      case 'conflict.resolved':
+        summary = endSentence(`Konflik diselesaikan: ${conflictChoiceText(b.conflictId, b.choice)}`);
+        break;
       case 'uji.recorded':
         summary = endSentence(`Uji konsekuensi (Konsep versi ${b.version}) dicatat, diikuti ${b.participants.map((x) => x.name).join(', ')}`);
         break;
@@ -104,6 +110,21 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
     });
   }
   return out;
+}
+
+function conflictChoiceText(conflictId: string, choice: string): string {
+  switch (conflictKindOf(conflictId)) {
+    case 'isian':
+      return `isian ${ITEM_FIELD_LABELS[conflictId.split(':')[2] as keyof ItemFields] ?? ''} dipilih dari salah satu laptop; isian lain tetap tercatat di riwayat`;
+    case 'hapus':
+      return choice === 'pulihkan' ? 'informasi yang dihapus dipulihkan beserta perubahannya' : 'informasi tetap dihapus';
+    case 'keputusan':
+      return 'salah satu dari dua keputusan dipilih; keputusan lain disisihkan dan tetap tercatat';
+    case 'terlambat':
+      return choice === 'ambil' ? 'pekerjaan yang terlambat diambil' : 'pekerjaan yang terlambat disisihkan (tetap tercatat)';
+    default:
+      return choice;
+  }
 }
 
 function labelOf(k: string | undefined): string {

@@ -2,9 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ROLES } from '../domain/roles';
-import type { CycleEvent } from '../domain/workflow';
 import { CorruptFileError } from './durable-file';
-import { EventLogWriter, eventHash, readChainedLog, type LineReader } from './event-log';
+import { EventLogWriter, hashText, readChainedLog, type LineReader } from './event-log';
 import { writeFileDurably } from './durable-file';
 
 /**
@@ -39,8 +38,10 @@ interface AppLogLine {
   hash: string;
 }
 
-/** The event-log code only reads the fields it hashes; the cycle types do not matter to it. */
-const asEvent = (l: AppLogLine | Omit<AppLogLine, 'hash'>) => l as unknown as CycleEvent;
+/** The keys in their fixed order, hashed as written (the same rule as a format-3 cycle act). */
+function appLineBase(l: Omit<AppLogLine, 'hash'>): string {
+  return JSON.stringify({ id: l.id, cycleId: l.cycleId, prev: l.prev, installationId: l.installationId, at: l.at, actor: l.actor, body: l.body });
+}
 
 const ROLE_SET = new Set<string>(ROLES);
 
@@ -127,13 +128,13 @@ export class AuditLog {
       let prevHash = this.lastHash;
       const lines = entries.map((entry) => {
         const { id, at, actor, action, summary, changes } = entry;
-        const base = { id, cycleId: APP_SCOPE, prev, installationId: this.installationId, at, actor, body: { action, summary, changes } } as const;
-        const line: AppLogLine = { ...base, hash: eventHash(prevHash, asEvent(base)) };
+        const base = appLineBase({ id, cycleId: APP_SCOPE, prev, installationId: this.installationId, at, actor, body: { action, summary, changes } });
+        const hash = hashText(prevHash, base);
         prev = id;
-        prevHash = line.hash;
-        return asEvent(line);
+        prevHash = hash;
+        return `${base.slice(0, -1)},"hash":${JSON.stringify(hash)}}`;
       });
-      await this.writer.append(lines);
+      await this.writer.appendLines(lines);
       this.entries.push(...entries);
       this.lastHash = prevHash;
     });

@@ -1,15 +1,29 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ACT_FORMAT, applyInPlace, fold, type Actor, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
+import {
+  ACT_FORMAT,
+  applyInPlace,
+  foldGraph,
+  integrate,
+  mergeActFields,
+  type Actor,
+  type CycleEvent,
+  type CycleState,
+  type EventBody,
+  type Integration,
+} from '../domain/workflow';
 import { AppError } from '../result';
 import { CycleLogBackups, exists, stamp, type BackupInfo } from './backups';
 import { CorruptFileError, writeFileDurably } from './durable-file';
-import { EventLogWriter, NewerFormatLogError, eventHash, parseEventLog, type LogReadResult } from './event-log';
+import { EventLogWriter, NewerFormatLogError, eventHash, eventLine, parseEventLog, type LogReadResult } from './event-log';
 
 interface Loaded {
   state: CycleState;
+  /** Every act, in canonical order (dag.ts). */
   events: CycleEvent[];
+  /** Act id → hash: a new act chains to its parents' hashes. */
+  hashes: Map<string, string>;
   writer: EventLogWriter;
   /** Acts on one cycle run one at a time, so two never follow the same act by accident. */
   lock: Promise<void>;
@@ -53,7 +67,14 @@ const ID_RE = /^[A-Za-z0-9-]{8,64}$/;
 /** A copy of a log every this many appends, besides the first append of each session. */
 const BACKUP_EVERY = 50;
 
+/** Signs an act's hash as the installation that made it (sync/device-key.ts). */
+export interface ActSigner {
+  sign(data: Uint8Array): Uint8Array;
+}
+
 export interface CycleRepositoryOptions {
+  /** Without one (some tests), acts are written unsigned, as before format 4. */
+  signer?: ActSigner;
   /** Where copies of the logs go (backups/siklus-<id>); none: no copies, no restore. */
   backupsRoot?: string;
   now?: () => Date;
@@ -175,7 +196,7 @@ export class CycleRepository {
       }
     }
     if (!read.events.length) return;
-    this.cycles.set(id, { state: fold(read.events), events: read.events, writer: new EventLogWriter(file), lock: Promise.resolve(), sinceBackup: null });
+    this.cycles.set(id, loaded(read.events, file));
     await this.backupIfChanged(file, now);
   }
 
@@ -253,6 +274,7 @@ export class CycleRepository {
       loaded = {
         state: null as unknown as CycleState,
         events: [],
+        hashes: new Map(),
         writer: new EventLogWriter(this.fileOf(cycleId)),
         lock: Promise.resolve(),
         sinceBackup: null,
@@ -262,24 +284,114 @@ export class CycleRepository {
     const run = target.lock.then(async () => {
       const bodies = await decideFn(target.events.length ? target.state : null);
       if (!bodies.length) return target.state;
-      let prev = target.state?.lastEventId ?? null;
-      let prevHash = target.state?.lastHash ?? null;
+      // A new act follows every head: it has seen all this laptop holds.
+      let parents = target.events.length ? target.state.heads : [];
       const at = now.toISOString();
       const fresh: CycleEvent[] = bodies.map((body) => {
-        const base = { v: ACT_FORMAT, id: randomUUID(), cycleId, prev, installationId: this.installationId, at, actor, body };
-        const e = { ...base, hash: eventHash(prevHash, base) };
-        prev = e.id;
-        prevHash = e.hash;
+        const base = { v: ACT_FORMAT, id: randomUUID(), cycleId, parents, installationId: this.installationId, at, actor, body };
+        const hash = eventHash(
+          parents.map((p) => target.hashes.get(p)!),
+          base,
+        );
+        const e: CycleEvent = { ...base, hash, sig: this.sign(hash) };
+        target.hashes.set(e.id, hash);
+        parents = [e.id];
         return e;
       });
-      await target.writer.append(fresh);
-      let state: CycleState | null = target.events.length ? target.state : null;
-      for (const e of fresh) state = applyInPlace(state, e);
-      target.state = state!;
+      try {
+        await target.writer.append(fresh);
+      } catch (err) {
+        for (const e of fresh) target.hashes.delete(e.id);
+        throw err;
+      }
       target.events.push(...fresh);
+      const refold = target.state && (target.state.conflicts.length > 0 || fresh.some((e) => e.body.type === 'conflict.resolved'));
+      if (refold) target.state = foldGraph(target.events).state;
+      else {
+        let state: CycleState | null = target.events.length > fresh.length ? target.state : null;
+        for (const e of fresh) state = applyInPlace(state, e);
+        target.state = state!;
+      }
       this.cycles.set(cycleId, target);
       await this.periodicBackup(target, fresh.length, now);
       return target.state;
+    });
+    target.lock = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private sign(hash: string): string | null {
+    if (!this.opts.signer) return null;
+    return Buffer.from(this.opts.signer.sign(Buffer.from(hash, 'hex'))).toString('base64');
+  }
+
+  /** The log as stored, whole acts only: what a package carries for this cycle. */
+  async logBytes(id: string): Promise<Buffer> {
+    const target = this.cycles.get(id);
+    if (!target) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+    // After the appends queued before this call: never half an act.
+    await target.lock;
+    return fs.readFile(target.writer.file);
+  }
+
+  /** What receiving these acts would do, without writing anything. */
+  preview(id: string, incoming: readonly CycleEvent[], checkSigner: (e: CycleEvent) => string | null): Integration {
+    return integrate(this.cycles.get(id)?.events ?? [], incoming, checkSigner);
+  }
+
+  /**
+   * Appends the acts this laptop lacks (as their exact lines), checked again under the
+   * cycle's lock, then joins concurrent heads with a merge act. Receiving the same acts again
+   * writes nothing. A new cycle gets its folder.
+   */
+  async receive(
+    id: string,
+    incoming: readonly CycleEvent[],
+    lines: ReadonlyMap<string, string>,
+    checkSigner: (e: CycleEvent) => string | null,
+    now: Date,
+  ): Promise<{ fresh: CycleEvent[]; merged: CycleEvent | null; state: CycleState }> {
+    if (!ID_RE.test(id)) throw new AppError('INVALID_INPUT', 'Pengenal siklus dalam paket tidak sah.');
+    if (this.damagedById.has(id)) throw new AppError('STORAGE', this.damagedById.get(id)!.message);
+    const target: Loaded = this.cycles.get(id) ?? {
+      state: null as unknown as CycleState,
+      events: [],
+      hashes: new Map(),
+      writer: new EventLogWriter(this.fileOf(id)),
+      lock: Promise.resolve(),
+      sinceBackup: null,
+    };
+    const run = target.lock.then(async () => {
+      const plan = integrate(target.events, incoming, checkSigner);
+      if (!plan.ok) throw new AppError('CONFLICT', plan.message);
+      if (!plan.fresh.length) return { fresh: [], merged: null, state: plan.state };
+      let order = plan.order;
+      let state = plan.state;
+      const hashes = new Map(target.hashes);
+      for (const e of plan.fresh) hashes.set(e.id, e.hash);
+      const out = plan.fresh.map((e) => {
+        const line = lines.get(e.id);
+        if (!line) throw new AppError('INVALID_INPUT', 'Baris tindakan dalam paket tidak lengkap.');
+        return line;
+      });
+      let merged: CycleEvent | null = null;
+      if (state.heads.length > 1) {
+        const byId = new Map(order.map((e) => [e.id, e]));
+        merged = mergeAct(id, state.heads.map((h) => byId.get(h)!), hashes);
+        out.push(eventLine(merged));
+        hashes.set(merged.id, merged.hash);
+        ({ order, state } = foldGraph([...order, merged]));
+      }
+      await target.writer.appendLines(out);
+      target.events = order;
+      target.hashes = hashes;
+      target.state = state;
+      this.cycles.set(id, target);
+      await this.periodicBackup(target, out.length, now);
+      return { fresh: plan.fresh, merged, state };
     });
     target.lock = run.then(
       () => undefined,
@@ -322,11 +434,31 @@ export class CycleRepository {
     }
     const keptAs = await this.backups.restore(file, backup, now);
     const read = parseEventLog(file, await fs.readFile(file));
-    this.cycles.set(id, { state: fold(read.events), events: read.events, writer: new EventLogWriter(file), lock: Promise.resolve(), sinceBackup: null });
+    this.cycles.set(id, loaded(read.events, file));
     this.damagedById.delete(id);
     const state = this.cycles.get(id)!.state;
     return { cycleId: id, title: state.title, acts: read.events.length, backupAt: backup.createdAt, keptAs: keptAs && path.basename(keptAs) };
   }
+}
+
+function loaded(events: CycleEvent[], file: string): Loaded {
+  const { order, state } = foldGraph(events);
+  return { state, events: order, hashes: new Map(order.map((e) => [e.id, e.hash])), writer: new EventLogWriter(file), lock: Promise.resolve(), sinceBackup: null };
+}
+
+/**
+ * The merge of the given heads: every field follows from them (dag.ts `mergeActFields`), its
+ * id is the SHA-256 of their sorted ids, so every laptop joining the same heads writes the
+ * same line, and a receiver recomputes it instead of trusting it.
+ */
+export function mergeAct(cycleId: string, heads: readonly CycleEvent[], hashes: ReadonlyMap<string, string>): CycleEvent {
+  const fields = mergeActFields(cycleId, heads);
+  const base = { v: ACT_FORMAT, id: mergeActId(fields.parents), ...fields };
+  return { ...base, hash: eventHash(fields.parents.map((p) => hashes.get(p)!), base), sig: null };
+}
+
+export function mergeActId(parents: readonly string[]): string {
+  return `gabungan-${createHash('sha256').update([...parents].sort().join(',')).digest('hex')}`;
 }
 
 async function firstTitle(file: string): Promise<string | null> {

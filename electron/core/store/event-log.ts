@@ -17,22 +17,27 @@ import { CorruptFileError } from './durable-file';
  * and a line written by an older format (no `v`) keeps verifying as written: upcasting
  * happens only after its hash checked out.
  */
-export function eventBaseJson(e: Omit<CycleEvent, 'hash'>): string {
-  return JSON.stringify({ v: e.v, id: e.id, cycleId: e.cycleId, prev: e.prev, installationId: e.installationId, at: e.at, actor: e.actor, body: e.body });
+export function eventBaseJson(e: Omit<CycleEvent, 'hash' | 'sig'>): string {
+  return JSON.stringify({ v: e.v, id: e.id, cycleId: e.cycleId, parents: e.parents, installationId: e.installationId, at: e.at, actor: e.actor, body: e.body });
 }
 
-function hashText(prevHash: string | null, baseJson: string): string {
-  return createHash('sha256').update(prevHash ?? '').update('\n').update(baseJson).digest('hex');
+/**
+ * `parentHashes` joined by commas: one parent chains exactly as format 1–3 did
+ * (`prevHash + "\n" + text`), so their lines keep verifying; a merge's parents are hashed
+ * in the order the act lists them.
+ */
+export function hashText(parentHashes: string | null, baseJson: string): string {
+  return createHash('sha256').update(parentHashes ?? '').update('\n').update(baseJson).digest('hex');
 }
 
-export function eventHash(prevHash: string | null, e: Omit<CycleEvent, 'hash'>): string {
-  return hashText(prevHash, eventBaseJson(e));
+export function eventHash(parentHashes: readonly string[], e: Omit<CycleEvent, 'hash' | 'sig'>): string {
+  return hashText(parentHashes.join(','), eventBaseJson(e));
 }
 
-/** The line as stored: the base JSON with the hash as its last key. */
+/** The line as stored: the base JSON, then the hash, then the signature (which signs the hash). */
 export function eventLine(e: CycleEvent): string {
   const base = eventBaseJson(e);
-  return `${base.slice(0, -1)},"hash":${JSON.stringify(e.hash)}}`;
+  return `${base.slice(0, -1)},"hash":${JSON.stringify(e.hash)},"sig":${JSON.stringify(e.sig)}}`;
 }
 
 export class TamperedLogError extends CorruptFileError {}
@@ -64,8 +69,14 @@ export interface LogReadResult {
  * the chain, on the text as written; then it is upcast and validated (act-schema.ts).
  */
 export async function readEventLog(file: string): Promise<LogReadResult> {
-  const { records, ...rest } = await readChainedLog(file, readCycleLine);
-  return { events: records, ...rest };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], cleanLength: 0, tail: null, missingNewline: false };
+    throw e;
+  }
+  return parseEventLog(file, bytes);
 }
 
 /** How one kind of chained log turns a verified line into its record. */
@@ -73,19 +84,34 @@ export type LineReader<T> = (raw: unknown) => { ok: true; value: T } | { ok: fal
 
 export interface ChainReadResult<T> extends Omit<LogReadResult, 'events'> {
   records: T[];
+  /** Each record's line as written (when asked for): a received act is stored with exactly the text its hash covers. */
+  lines?: string[];
+}
+
+export interface ChainOptions {
+  /**
+   * Cycle logs are graphs (act format 4): a line names the acts it follows (`parents`, or
+   * `prev` before format 4), each must come earlier in the file, and its hash covers theirs.
+   * The app's history stays a line: `prev` must be the line before.
+   */
+  graph?: boolean;
+  keepLines?: boolean;
 }
 
 /**
  * The hash-chained JSON-lines format shared by the cycle logs and the app's own history:
  * every line parses, is not from a newer format, continues the chain on its text as written
- * (`prev` and `hash`), and only then is handed to `readLine` to be upcast and validated.
+ * (`prev`/`parents` and `hash`), and only then is handed to `readLine` to be upcast and validated.
  */
-export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineReader<T>): ChainReadResult<T> {
+export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineReader<T>, opts: ChainOptions = {}): ChainReadResult<T> {
   const records: T[] = [];
+  const lines: string[] | undefined = opts.keepLines ? [] : undefined;
+  const hashes = new Map<string, string>();
   let prevHash: string | null = null;
   let prevId: string | null = null;
   let offset = 0;
   let lineNo = 0;
+  const done = (cleanLength: number, tail: Buffer | null, missingNewline: boolean) => ({ records, lines, cleanLength, tail, missingNewline });
   while (offset < bytes.length) {
     lineNo += 1;
     const nl = bytes.indexOf(0x0a, offset);
@@ -100,28 +126,41 @@ export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineRe
     try {
       raw = JSON.parse(line);
     } catch {
-      if (isLast) return { records, cleanLength: offset, tail: bytes.subarray(offset), missingNewline: false };
+      if (isLast) return done(offset, bytes.subarray(offset), false);
       throw new CorruptFileError(file, `baris ${lineNo} tidak terbaca`);
     }
     if (isNewerFormat(raw)) throw new NewerFormatLogError(file);
     const cut = line.lastIndexOf(',"hash":"');
     const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
-    const r = raw as { id?: unknown; prev?: unknown; hash?: unknown };
-    if (r.prev !== prevId || typeof r.hash !== 'string' || typeof r.id !== 'string' || hashText(prevHash, baseJson) !== r.hash) {
-      throw new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
+    const r = (raw ?? {}) as { id?: unknown; prev?: unknown; parents?: unknown; hash?: unknown };
+    const broken = () => new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
+    if (typeof r.hash !== 'string' || typeof r.id !== 'string') throw broken();
+    let parentHashes: string | null;
+    if (opts.graph) {
+      const parents = r.parents !== undefined ? r.parents : r.prev === null ? [] : [r.prev];
+      if (!Array.isArray(parents) || hashes.has(r.id)) throw broken();
+      const known = parents.map((p) => (typeof p === 'string' ? hashes.get(p) : undefined));
+      if (known.some((h) => h === undefined)) throw broken();
+      parentHashes = known.join(',');
+    } else {
+      if (r.prev !== prevId) throw broken();
+      parentHashes = prevHash;
     }
+    if (hashText(parentHashes, baseJson) !== r.hash) throw broken();
     const read = readLine(raw);
     if (!read.ok) {
       if (read.future) throw new NewerFormatLogError(file);
       throw new CorruptFileError(file, `baris ${lineNo}: ${read.message}`);
     }
     records.push(read.value);
+    lines?.push(line);
+    hashes.set(r.id, r.hash);
     prevHash = r.hash;
     prevId = r.id;
     offset = end + 1;
-    if (isLast) return { records, cleanLength: bytes.length, tail: null, missingNewline: true };
+    if (isLast) return done(bytes.length, null, true);
   }
-  return { records, cleanLength: bytes.length, tail: null, missingNewline: false };
+  return done(bytes.length, null, false);
 }
 
 const readCycleLine: LineReader<CycleEvent> = (raw) => {
@@ -129,13 +168,13 @@ const readCycleLine: LineReader<CycleEvent> = (raw) => {
   return act.ok ? { ok: true, value: act.act } : { ok: false, future: act.reason === 'future', message: act.message };
 };
 
-export function parseEventLog(file: string, bytes: Buffer): LogReadResult {
-  const { records, ...rest } = parseChainedLog(file, bytes, readCycleLine);
+export function parseEventLog(file: string, bytes: Buffer, keepLines = false): LogReadResult & { lines?: string[] } {
+  const { records, ...rest } = parseChainedLog(file, bytes, readCycleLine, { graph: true, keepLines });
   return { events: records, ...rest };
 }
 
 /** Reads a chained log of any kind; a missing file is an empty log. */
-export async function readChainedLog<T>(file: string, readLine: LineReader<T>): Promise<ChainReadResult<T>> {
+export async function readChainedLog<T>(file: string, readLine: LineReader<T>, opts: ChainOptions = {}): Promise<ChainReadResult<T>> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -143,7 +182,7 @@ export async function readChainedLog<T>(file: string, readLine: LineReader<T>): 
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], cleanLength: 0, tail: null, missingNewline: false };
     throw e;
   }
-  return parseChainedLog(file, bytes, readLine);
+  return parseChainedLog(file, bytes, readLine, opts);
 }
 
 export class EventLogWriter {
@@ -153,7 +192,12 @@ export class EventLogWriter {
 
   /** Resolves once the lines are on disk (fsync); appends run one at a time. */
   append(events: CycleEvent[]): Promise<void> {
-    const text = events.map((e) => eventLine(e) + '\n').join('');
+    return this.appendLines(events.map(eventLine));
+  }
+
+  /** Lines as they are to be stored (a received act keeps the exact text its hash covers). */
+  appendLines(lines: readonly string[]): Promise<void> {
+    const text = lines.map((l) => l + '\n').join('');
     const run = this.queue.then(async () => {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       const created = await fs

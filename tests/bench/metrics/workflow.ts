@@ -51,15 +51,15 @@ async function writeCycle(root: string, year: number, installationId: string, ac
   tr('approve', 'pemeriksaan_ppid', 'pemeriksaan_kepala', 'ppid');
   tr('approve', 'pemeriksaan_kepala', 'arsip', 'kepala', { signedBy: actors.kepala!.name });
   tr('archive', 'arsip', 'selesai', 'kepala');
-  let prev: string | null = null;
-  let prevHash: string | null = null;
+  let parents: string[] = [];
+  let parentHashes: string[] = [];
   const lines: string[] = [];
   bodies.forEach(([body, actor], n) => {
-    const base = { v: ACT_FORMAT, id: randomUUID(), cycleId, prev, installationId, at: new Date(Date.UTC(year, 0, 2) + n * 60_000).toISOString(), actor, body };
-    const e: CycleEvent = { ...base, hash: eventHash(prevHash, base) };
+    const base = { v: ACT_FORMAT, id: randomUUID(), cycleId, parents, installationId, at: new Date(Date.UTC(year, 0, 2) + n * 60_000).toISOString(), actor, body };
+    const e: CycleEvent = { ...base, hash: eventHash(parentHashes, base), sig: null };
     lines.push(eventLine(e));
-    prev = e.id;
-    prevHash = e.hash;
+    parents = [e.id];
+    parentHashes = [e.hash];
   });
   await fs.mkdir(path.join(root, cycleId), { recursive: true });
   await fs.writeFile(path.join(root, cycleId, 'events.jsonl'), lines.join('\n') + '\n');

@@ -21,11 +21,13 @@ import { ACTIONS, STEPS } from './sop';
  * item schema's defaults). An act whose format is newer than ACT_FORMAT is never guessed at:
  * its cycle is refused until the app is updated.
  *
- * Planned (sync): format 4 signs acts by their installation (`sig`) and lets a merge follow
- * more than one act (`parents` replaces `prev`); upcast 3→4 sets `parents: prev ? [prev] : []`
- * and `sig: null`. See docs/architecture.md, "The act format".
+ * - Format 4 (sync between laptops): an act follows one or more acts (`parents` replaces
+ *   `prev`) and is signed by the installation that made it (`sig`, Ed25519 over its hash);
+ *   new act types `merge` and `conflict.resolved`. Upcast 3→4 sets `parents: prev ? [prev] : []`
+ *   and `sig: null`: older acts were all made on one laptop, before anything travelled.
+ * See docs/architecture.md, "The act format".
  */
-export const ACT_FORMAT = 3;
+export const ACT_FORMAT = 4;
 
 export const NEWER_FORMAT_MESSAGE = 'Siklus ini dibuat oleh versi PPID Desk yang lebih baru. Perbarui aplikasi.';
 
@@ -38,6 +40,9 @@ const UPCASTS: Readonly<Record<number, (a: RawAct) => RawAct>> = {
   1: (a) => ({ ...a, v: 2 }),
   // Format 3 only added an act type and an optional field: every format-2 act is one as it is.
   2: (a) => ({ ...a, v: 3 }),
+  // The hash was computed over the text as written (with `prev`), and is checked before this
+  // runs; a single parent's hash chains the same way, so nothing needs re-hashing.
+  3: ({ prev, ...a }) => ({ ...a, v: 4, parents: typeof prev === 'string' ? [prev] : [], sig: null }),
 };
 
 /**
@@ -123,6 +128,13 @@ const bodySchema = z.discriminatedUnion('type', [
       )
       .max(100),
   }),
+  z.object({ type: z.literal('merge') }).strict(),
+  z.object({
+    type: z.literal('conflict.resolved'),
+    conflictId: z.string().min(1).max(20_000),
+    choice: z.string().min(1).max(200),
+    acts: z.array(id).min(1).max(100_000),
+  }),
   z.object({
     type: z.literal('transition'),
     action: z.enum(ACTIONS),
@@ -151,12 +163,19 @@ export const actSchema = z.object({
   v: z.literal(ACT_FORMAT),
   id,
   cycleId: id,
-  prev: id.nullable(),
+  parents: z
+    .array(id)
+    .max(1000)
+    .refine((p) => new Set(p).size === p.length, 'induk tindakan berulang'),
   installationId: id,
   at: z.iso.datetime(),
   actor: actorSchema,
   body: bodySchema,
   hash: z.string().regex(/^[a-f0-9]{64}$/),
+  sig: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{86}==$/, 'tanda tangan tidak sah')
+    .nullable(),
 });
 
 // The schema and the type the fold reads must not drift apart.

@@ -82,6 +82,10 @@ export function guardProblems(s: CycleState, guard: Guard): string[] {
     }
     case 'ujiRecordedIfExempt':
       return ujiProblems(s);
+    case 'noOpenConflicts':
+      return s.conflicts.length
+        ? [`${s.conflicts.length} konflik dari laptop lain menunggu keputusan (lihat "Konflik"); selesaikan lebih dahulu.`]
+        : [];
     case 'allReviewedOk': {
       const r = currentReviews(s);
       const unchanged = new Set(unchangedSinceSesuai(s).map((i) => i.id));

@@ -41,6 +41,18 @@ export type EventBody =
     }
   /** The uji konsekuensi held (Pasal 19): who took part, for the Konsep version it tested; the act's time dates the sheet. */
   | { type: 'uji.recorded'; version: number; participants: UjiParticipant[] }
+  /**
+   * Joins concurrent work (act format 4). Made by whichever installation first holds more than
+   * one head; its every field follows from its parents (see dag.ts, `mergeActFields`), so two
+   * laptops joining the same heads write the same act, and a receiver checks it by recomputing.
+   */
+  | { type: 'merge' }
+  /**
+   * A person's choice on a conflict the fold surfaced (conflicts.ts): which value, which
+   * decision, whether late work is taken or set aside. `acts` are the acts it settles, so work
+   * that arrives after the choice is never settled by it.
+   */
+  | { type: 'conflict.resolved'; conflictId: string; choice: string; acts: string[] }
   | {
       type: 'transition';
       action: Action;
@@ -101,18 +113,22 @@ export interface Actor {
 }
 
 /**
- * One recorded act. `prev` is the act it follows and `hash` chains it to that act, so an
- * import can append what is new, recognise what it has, see a fork, and notice tampering.
- * `v` is the act format (see act-schema.ts): acts read from disk are upcast to the current one.
+ * One recorded act. `parents` are the acts it follows (the heads its author had: one, or
+ * several when it joins concurrent work) and `hash` chains it to theirs, so a receiver can
+ * append what is new, recognise what it has, see a fork, and notice tampering. `sig` is the
+ * making installation's Ed25519 signature of the hash (null on acts made before format 4,
+ * and on merge acts, which any receiver recomputes). `v` is the act format (act-schema.ts):
+ * acts read from disk are upcast to the current one.
  */
 export interface CycleEvent {
   v: number;
   id: string;
   cycleId: string;
-  prev: string | null;
+  parents: string[];
   installationId: string;
   at: string;
   actor: Actor;
   body: EventBody;
   hash: string;
+  sig: string | null;
 }

@@ -2,6 +2,7 @@ import { STEP_INFO, type Step } from './sop';
 import type { Role } from '../roles';
 import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft, SignedFingerprint, UjiParticipant } from './events';
 import type { ItemFields } from '../information';
+import type { OpenConflict, ResolvedConflict, SetAsideAct } from './conflicts';
 
 // ---------- folding the log into a state ----------
 
@@ -83,6 +84,19 @@ export interface CycleState {
    */
   ujiKonsekuensi: UjiRecord | null;
   visits: StepVisit[];
+  /**
+   * Conflicts waiting for a person (conflicts.ts): the same field changed on two laptops, two
+   * decisions at one step, work that arrived after the step moved on. Forward moves wait
+   * until they are settled (guard `noOpenConflicts`).
+   */
+  conflicts: OpenConflict[];
+  /** Acts kept in the log but not applied: a decision not chosen, late work set aside. */
+  setAside: SetAsideAct[];
+  /** Choices made on conflicts, in order. */
+  resolvedConflicts: ResolvedConflict[];
+  /** The acts nothing follows yet: a new act follows all of them. */
+  heads: string[];
+  /** The last act in canonical order. */
   lastEventId: string | null;
   lastHash: string | null;
   eventCount: number;
@@ -126,6 +140,10 @@ function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>
     archived: null,
     ujiKonsekuensi: null,
     visits: [{ step: 'identifikasi', since: e.at, until: null, by: STEP_INFO.identifikasi.holder }],
+    conflicts: [],
+    setAside: [],
+    resolvedConflicts: [],
+    heads: [e.id],
     lastEventId: e.id,
     lastHash: e.hash,
     eventCount: 1,
@@ -142,10 +160,7 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
   if (b.type === 'cycle.created') return created(e, b);
   if (!state) throw new Error('Log siklus tidak diawali pembuatan siklus.');
   const s = state;
-  s.lastEventId = e.id;
-  s.lastHash = e.hash;
-  s.eventCount += 1;
-  s.updatedAt = e.at;
+  noteAct(s, e);
   const touch = (itemId: string, f: (i: ItemState) => ItemState) => {
     const n = indexOf(s, itemId);
     if (n >= 0) s.items[n] = { ...f(s.items[n]!), updatedAt: e.at };
@@ -209,6 +224,10 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
       if (b.to === 'pemeriksaan_ppid') s.reviewRound += 1;
       break;
     }
+    case 'merge':
+    case 'conflict.resolved':
+      // Their effect needs the act graph: foldDag (dag-fold.ts) applies them.
+      break;
     default: {
       // Acts are validated on read (act-schema.ts), so this is a programming error, never a
       // newer act slipping through: an act the fold cannot apply must not vanish silently.
@@ -219,11 +238,21 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
   return s;
 }
 
+/** What every act does to the state, applied or not: it is the newest act seen. */
+export function noteAct(s: CycleState, e: CycleEvent): void {
+  s.lastEventId = e.id;
+  s.lastHash = e.hash;
+  s.eventCount += 1;
+  s.updatedAt = e.at;
+  s.heads = [e.id];
+}
+
 /** The pure form, for callers that keep the state they had. */
 export function applyEvent(state: CycleState | null, e: CycleEvent): CycleState {
   return applyInPlace(state ? structuredClone(state) : null, e);
 }
 
+/** Folds acts in the order given, as a line (tests and single-laptop logs); foldDag reads a graph. */
 export function fold(events: readonly CycleEvent[]): CycleState {
   let state: CycleState | null = null;
   for (const e of events) state = applyInPlace(state, e);

@@ -11,3 +11,8 @@ export * from './decide';
 export * from './review';
 export * from './timing';
 export * from './act-schema';
+export * from './dag';
+export * from './dag-fold';
+export * from './conflicts';
+export * from './check-act';
+export * from './integrate';

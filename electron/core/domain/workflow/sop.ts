@@ -31,7 +31,7 @@ export const STEP_INFO: Record<Step, StepInfo> = {
 export const ACTIONS = ['report', 'issueNotaDinas', 'submitKonsep', 'approve', 'return', 'archive'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type Guard = 'hasItems' | 'notaDinasComplete' | 'itemsComplete' | 'allReviewedOk' | 'ujiRecordedIfExempt';
+export type Guard = 'hasItems' | 'notaDinasComplete' | 'itemsComplete' | 'allReviewedOk' | 'ujiRecordedIfExempt' | 'noOpenConflicts';
 
 export interface Transition {
   step: Step;
@@ -46,14 +46,14 @@ export interface Transition {
 }
 
 export const TRANSITIONS: readonly Transition[] = [
-  { step: 'identifikasi', action: 'report', next: 'nota_dinas', roles: ['operator'], guards: ['hasItems'], reasonRequired: false, label: 'Laporkan ke Ketua PPID', produces: null },
-  { step: 'nota_dinas', action: 'issueNotaDinas', next: 'pengumpulan', roles: ['ppid_pembantu'], guards: ['notaDinasComplete'], reasonRequired: false, label: 'Terbitkan Nota Dinas', produces: 'Nota Dinas' },
-  { step: 'pengumpulan', action: 'submitKonsep', next: 'pemeriksaan_ppid', roles: ['operator'], guards: ['hasItems', 'itemsComplete'], reasonRequired: false, label: 'Kirim Konsep', produces: 'Konsep Daftar Informasi Publik' },
-  { step: 'pemeriksaan_ppid', action: 'approve', next: 'pemeriksaan_kepala', roles: ['ppid_pembantu'], guards: ['allReviewedOk'], reasonRequired: false, label: 'Setujui, teruskan ke Kepala OPD', produces: 'Draft Daftar Informasi Publik' },
+  { step: 'identifikasi', action: 'report', next: 'nota_dinas', roles: ['operator'], guards: ['hasItems', 'noOpenConflicts'], reasonRequired: false, label: 'Laporkan ke Ketua PPID', produces: null },
+  { step: 'nota_dinas', action: 'issueNotaDinas', next: 'pengumpulan', roles: ['ppid_pembantu'], guards: ['notaDinasComplete', 'noOpenConflicts'], reasonRequired: false, label: 'Terbitkan Nota Dinas', produces: 'Nota Dinas' },
+  { step: 'pengumpulan', action: 'submitKonsep', next: 'pemeriksaan_ppid', roles: ['operator'], guards: ['hasItems', 'itemsComplete', 'noOpenConflicts'], reasonRequired: false, label: 'Kirim Konsep', produces: 'Konsep Daftar Informasi Publik' },
+  { step: 'pemeriksaan_ppid', action: 'approve', next: 'pemeriksaan_kepala', roles: ['ppid_pembantu'], guards: ['allReviewedOk', 'noOpenConflicts'], reasonRequired: false, label: 'Setujui, teruskan ke Kepala OPD', produces: 'Draft Daftar Informasi Publik' },
   { step: 'pemeriksaan_ppid', action: 'return', next: 'pengumpulan', roles: ['ppid_pembantu'], guards: [], reasonRequired: true, label: 'Kembalikan ke petugas', produces: null },
-  { step: 'pemeriksaan_kepala', action: 'approve', next: 'arsip', roles: ['kepala_opd'], guards: ['ujiRecordedIfExempt'], reasonRequired: false, label: 'Setujui dan tandatangani', produces: 'Daftar Informasi Publik' },
+  { step: 'pemeriksaan_kepala', action: 'approve', next: 'arsip', roles: ['kepala_opd'], guards: ['ujiRecordedIfExempt', 'noOpenConflicts'], reasonRequired: false, label: 'Setujui dan tandatangani', produces: 'Daftar Informasi Publik' },
   { step: 'pemeriksaan_kepala', action: 'return', next: 'pemeriksaan_ppid', roles: ['kepala_opd'], guards: [], reasonRequired: true, label: 'Kembalikan ke PPID Pembantu', produces: null },
-  { step: 'arsip', action: 'archive', next: 'selesai', roles: ['kepala_opd'], guards: [], reasonRequired: false, label: 'Catat arsip DIK', produces: 'Daftar Informasi yang Dikecualikan (arsip)' },
+  { step: 'arsip', action: 'archive', next: 'selesai', roles: ['kepala_opd'], guards: ['noOpenConflicts'], reasonRequired: false, label: 'Catat arsip DIK', produces: 'Daftar Informasi yang Dikecualikan (arsip)' },
 ];
 
 /** Work inside a step that does not move the cycle on. */

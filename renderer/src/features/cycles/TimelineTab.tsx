@@ -17,6 +17,8 @@ const TYPE_LABELS: Record<TimelineEntry['type'], string> = {
   'notaDinas.saved': 'Nota Dinas disimpan',
   'review.marked': 'Pemeriksaan',
   'uji.recorded': 'Uji konsekuensi',
+  merge: 'Penggabungan',
+  'conflict.resolved': 'Konflik diselesaikan',
   transition: 'Perpindahan tahap',
 };
 
