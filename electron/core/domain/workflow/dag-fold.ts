@@ -210,7 +210,9 @@ class GraphFold {
       // A change to an item removed meanwhile on another laptop is a conflict of its own (hapus).
       const removal = this.removalOf.get(itemId);
       if (removal && this.dag.concurrent(removal, e.id)) {
-        this.removedWhileEdited.get(itemId)?.acts.push(e.id) ?? this.removedWhileEdited.set(itemId, { removal, acts: [e.id] });
+        const pending = this.removedWhileEdited.get(itemId);
+        if (pending) pending.acts.push(e.id);
+        else this.removedWhileEdited.set(itemId, { removal, acts: [e.id] });
         noteAct(s, e);
         return false;
       }
