@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test, expect, api, login } from './fixtures';
 import type { HostProcess } from './host';
 import type { Page } from '@playwright/test';
@@ -41,10 +42,10 @@ async function sessions(host: HostProcess): Promise<Sessions> {
 }
 
 /** The SOP's steps through the contract, as tests/unit/cycle-service.test.ts drives them. */
-async function cycleAt(host: HostProcess, s: Sessions, title: string, stage: 'draft' | 'signed'): Promise<string> {
+async function cycleAt(host: HostProcess, s: Sessions, title: string, stage: 'draft' | 'signed', items = ITEMS): Promise<string> {
   const { id } = await ok<{ id: string }>(host, 'cycles.create', { title, year: 2026 }, s.operator);
   const act = (who: keyof Sessions, action: string) => ok(host, 'cycles.act', { cycleId: id, action }, s[who]);
-  const view = await ok<{ items: { id: string }[] }>(host, 'cycles.addItems', { cycleId: id, items: ITEMS }, s.operator);
+  const view = await ok<{ items: { id: string }[] }>(host, 'cycles.addItems', { cycleId: id, items }, s.operator);
   await act('operator', 'report');
   await act('ppid', 'issueNotaDinas');
   await act('operator', 'submitKonsep');
@@ -169,4 +170,46 @@ test('the Nota Dinas and the uji konsekuensi sheets print from the cycle', async
   // An unknown document kind is refused in words, not with a blank page.
   await open(page, host, `/cetak/${id}/surat-lain`);
   await expect(page.getByRole('alert')).toContainText('Jenis dokumen tidak dikenal.');
+});
+
+test('an uji konsekuensi sheet that runs over a page names its item on the next page, and each sheet numbers its own pages', async ({ page, host }, testInfo) => {
+  const s = await sessions(host);
+  // As long as the item editor lets these fields be (2 000 characters each): the sheet cannot fit one page.
+  const long = (start: string) => `${start} `.concat('Pembukaan berkas ini dapat mengungkap identitas pelapor, saksi dan pegawai yang diperiksa. '.repeat(21)).trim();
+  const judul = 'Berkas pemeriksaan disiplin pegawai';
+  const longItem = completeItem(judul, B[0]!, 'dikecualikan', {
+    ringkasan: long('Berita acara pemeriksaan, keterangan saksi dan bukti.'),
+    exemption: { basis: 'pasal17', huruf: 'h', angka: 2, undangUndang: '', pasal: '', konsekuensi: long('Membuka berkas pemeriksaan.'), pertimbangan: long('Melindungi rahasia pribadi.'), jangkaWaktu: '' },
+  });
+  // The long sheet first, then the short one of ITEMS ("Data riwayat kesehatan pegawai").
+  const id = await cycleAt(host, s, 'DIP 2026', 'draft', [longItem, ...ITEMS]);
+
+  await page.goto(host.url);
+  await login(page, 'operator', PASSWORD);
+  await expect(page).toHaveURL(/#\/beranda/);
+  await open(page, host, `/cetak/${id}/uji-konsekuensi`);
+  await expect(page.getByTestId('uji-lembar')).toHaveCount(2);
+  await page.evaluate(() => document.fonts.ready);
+
+  // What "Simpan PDF" and the print dialog make of the page: Electron prints with these options.
+  const file = testInfo.outputPath('uji-konsekuensi.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const flat = pages.map((p) => p.replace(/\s+/g, ' '));
+
+  // Every page says which sheet it belongs to and counts within that sheet, as the DOCX footer:
+  // sheet 1 runs over two pages or more, sheet 2 (short) starts again at 1 on a page of its own.
+  const footers = flat.map((p) => /Lembar Uji Konsekuensi (\d+) dari 2 · halaman (\d+)/.exec(p)?.slice(1).join('/'));
+  expect(flat.length).toBeGreaterThanOrEqual(3);
+  expect(footers).toEqual([...flat.slice(1).map((_, i) => `1/${i + 1}`), '2/1']);
+
+  // A sheet's first page has the kop and its title, no continuation line.
+  expect(flat[0]).toContain('LEMBAR UJI KONSEKUENSI');
+  expect(flat[0]).not.toContain('(lanjutan)');
+  // A loose page after it still says which sheet and which information it continues.
+  for (const p of flat.slice(1, -1)) expect(p).toContain(`Lembar Uji Konsekuensi 1 dari 2 (lanjutan) — ${judul}`);
+  const last = flat.at(-1)!;
+  expect(last).toContain('PEMERINTAH KABUPATEN KAPUAS HULU');
+  expect(last).toContain('Data riwayat kesehatan pegawai');
+  expect(last).not.toContain('(lanjutan)');
 });

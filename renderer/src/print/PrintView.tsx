@@ -39,7 +39,7 @@ export function PrintView({ spec }: { spec: PrintSpec }) {
         </div>
       )}
       {spec.sheets.map((sheet, i) => (
-        <section className="pp-sheet" key={i} aria-label={`${spec.title}, lembar ${i + 1}`}>
+        <section className="pp-sheet" key={i} data-sheet={i + 1} aria-label={`${spec.title}, lembar ${i + 1}`}>
           {frame.mark && (
             <div className="pp-screen-mark" data-testid="tanda-konsep">
               {frame.mark}

@@ -44,8 +44,17 @@ export interface PageFrame {
     /** The Nota Dinas: "- 2 -" centred, from page 2 on. */
     | { kind: 'fromSecondPage' }
     /** A signed list: QR, fingerprint and caption, and the page of pages. */
-    | { kind: 'seal'; qrDataUrl: string; short: string; caption: string };
+    | { kind: 'seal'; qrDataUrl: string; short: string; caption: string }
+    /**
+     * The uji konsekuensi, one sheet per item as the DOCX's sections: each sheet numbers its
+     * own pages (`pages`, with `{page}` where the number goes) and its pages after the first
+     * carry `continuation` at the top.
+     */
+    | { kind: 'perSheet'; sheets: readonly { pages: string; continuation: string }[] };
 }
+
+/** The named page (CSS `page`) and page counter of the sheet at `index` in a perSheet frame. */
+const sheetPageName = (index: number) => `pp-sheet-${index + 1}`;
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks as \A. */
 export function cssString(text: string): string {
@@ -87,6 +96,27 @@ export function pageCss(box: PageBox, frame: PageFrame, theme: Theme): string {
         `@bottom-center { content: ${cssString(`Sidik dokumen: ${frame.footer.short}\n${frame.footer.caption}`)}; width: ${box.contentWidth - 2 * side}mm; ${small} ${foot} text-align: left; white-space: pre-wrap; }`,
         `@bottom-right { ${pages} width: ${side}mm; }`,
       );
+      break;
+    }
+    case 'perSheet': {
+      // Chromium can neither select a sheet's first page (no :nth() page selector) nor restart
+      // the page counter there. So each sheet prints on a named page of its own with a counter
+      // that only its pages step: its page numbers start at 1, and a counter style that writes
+      // nothing for 1 keeps the continuation line off the sheet's first page (the kop is there).
+      // The line sits in the middle of the top margin: a title of the longest kind (300 characters)
+      // wraps to three or four lines, and those still end above the text.
+      rules.push('@counter-style pp-nothing { system: cyclic; symbols: ""; }');
+      frame.footer.sheets.forEach((sheet, i) => {
+        const name = sheetPageName(i);
+        const [before = '', after = ''] = sheet.pages.split('{page}');
+        rules.push(
+          `.pp-sheet[data-sheet="${i + 1}"] { page: ${name}; }`,
+          `@counter-style ${name} { system: cyclic; symbols: ${cssString(sheet.continuation.replace(/\s+/g, ' '))}; range: 2 infinite; fallback: pp-nothing; }`,
+          `@page ${name} { counter-increment: ${name}; ` +
+            `@top-left { content: counter(${name}, ${name}); ${small} font-style: italic; vertical-align: middle; text-align: left; ${frame.mark ? '' : `width: ${box.contentWidth}mm;`} } ` +
+            `@bottom-right { content: ${cssString(before)} counter(${name}) ${cssString(after)}; ${small} ${foot} text-align: right; white-space: nowrap; width: ${box.contentWidth}mm; } }`,
+        );
+      });
       break;
     }
   }

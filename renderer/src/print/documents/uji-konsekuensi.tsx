@@ -5,7 +5,7 @@ import { formatNip } from '../../../../electron/core/domain/nip';
 import type { PrintInput, PrintSpec } from '../model';
 import { pageBox } from '../page-setup';
 import { CellText, Cols, Kop } from '../parts';
-import { ujiSigners, themeOf, ujiCountText, ujiTestDate, UJI_CLOSING_TEXT, UJI_CONCLUSION_TEXT, UJI_SIGN_DOTS, UJI_SIGN_WEIGHTS, UJI_TEST_LABELS, UJI_TEST_WEIGHTS } from '../texts';
+import { ujiSigners, themeOf, ujiContinuationText, ujiCountText, ujiPageText, ujiTestDate, UJI_CLOSING_TEXT, UJI_CONCLUSION_TEXT, UJI_SIGN_DOTS, UJI_SIGN_WEIGHTS, UJI_TEST_LABELS, UJI_TEST_WEIGHTS } from '../texts';
 import { PrintUnavailable } from './list';
 
 /** One sheet per exempt item, as documents/docx/uji-konsekuensi.ts. */
@@ -114,7 +114,11 @@ export function ujiSpec(input: PrintInput): PrintSpec {
     title: `Lembar Uji Konsekuensi ${cycle.year}`,
     state: null,
     box: pageBox(settings.documents.paper, 'portrait'),
-    frame: { mark: null, footer: { kind: 'pageOfPages' } },
+    // As the DOCX's sections: pages numbered per sheet, a continuation page names its item.
+    frame: {
+      mark: null,
+      footer: { kind: 'perSheet', sheets: list.map((row, i) => ({ pages: ujiPageText(i, list.length), continuation: ujiContinuationText(i, list.length, row.judul) })) },
+    },
     theme: themeOf(settings),
     sheets: list.map((row, i) => <UjiSheet key={row.itemId} row={row} index={i} count={list.length} input={input} />),
   };
