@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import type { Clock } from './clock';
  * packages to other offices, so they need the data versioning app.json has, not conf's
  * app-semver migrations.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 /** Forward only: entry `from: n` turns a v`n` file into v`n+1`. Append; never edit a shipped step. */
 export const settingsMigrations: Migration[] = [
   {
@@ -23,6 +24,15 @@ export const settingsMigrations: Migration[] = [
       const settings = data.settings as Record<string, unknown> | null | undefined;
       if (!settings || settings.calendar) return data;
       return { ...data, settings: { ...settings, calendar: { timeZone: 'Asia/Jakarta', officeStart: '07.30', officeEnd: '16.00', workingDays: [1, 2, 3, 4, 5], extraHolidays: [], removedHolidays: [] } } };
+    },
+  },
+  {
+    from: 2,
+    describe: 'Pengenal kantor, agar paket dari laptop lain dikenali sebagai kantor yang sama',
+    up: (data) => {
+      const settings = data.settings as Record<string, unknown> | null | undefined;
+      if (!settings || settings.officeId) return data;
+      return { ...data, settings: { officeId: randomUUID(), ...settings } };
     },
   },
 ];

@@ -16,9 +16,9 @@ afterAll(removeTempDirs);
 
 const V1_PASSWORD = 'sandi-lama-2025';
 
-describe('settings.json v1 → v2: the office calendar', () => {
+describe('settings.json v1 → v3: the office calendar, then the office id', () => {
   it('backs up, then gives an old office WIB and Monday–Friday 07.30–16.00, and keeps everything else', async () => {
-    expect(SETTINGS_VERSION).toBe(2);
+    expect(SETTINGS_VERSION).toBe(3);
     const dir = await tempDir();
     await fs.copyFile(path.resolve('tests/fixtures/app-v1.json'), path.join(dir, 'app.json'));
     await fs.copyFile(path.resolve('tests/fixtures/settings-v1.json'), path.join(dir, 'settings.json'));
@@ -27,7 +27,9 @@ describe('settings.json v1 → v2: the office calendar', () => {
     opened.push(core);
 
     const migrated = JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'));
-    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.schemaVersion).toBe(3);
+    // Packages from other laptops are recognised as this office's by it.
+    expect(migrated.settings.officeId).toMatch(/^[0-9a-f-]{36}$/);
     expect(migrated.settings.calendar).toEqual({
       timeZone: 'Asia/Jakarta',
       officeStart: '07.30',

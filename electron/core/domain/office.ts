@@ -214,6 +214,12 @@ export const WORKING_DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d,
 
 /** Everything the Pengaturan page edits, kept in settings.json. */
 export const settingsSchema = z.object({
+  /**
+   * The office's identity across laptops: made at setup, carried by the office package to
+   * every laptop that joins, checked on every package received. Optional only for settings
+   * built in code (tests); files get it from setup or migration 2→3.
+   */
+  officeId: idSchema.optional(),
   office: officeSchema,
   officials: officialsSchema,
   documents: documentSettingsSchema,

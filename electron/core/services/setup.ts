@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../result';
 import { settingsSchema, type SetupInput, setupInputSchema } from '../domain/office';
 import { LOCKS } from '../keyed-mutex';
@@ -22,6 +23,7 @@ export async function completeSetup(ctx: CallContext, raw: SetupInput, opts: { d
   const input = setupInputSchema.parse(raw);
   const emblem = input.emblem ? await storeEmblem(ctx.stores.paths.assets, input.emblem) : null;
   const settings = settingsSchema.parse({
+    officeId: randomUUID(),
     office: input.office,
     officials: input.officials,
     documents: input.documents,
