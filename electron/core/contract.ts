@@ -18,6 +18,8 @@ import type { CycleSummary, CycleView, SigningPreview } from './domain/cycle-vie
 import type { TimelineEntry } from './domain/timeline';
 import type { ChangeReport } from './domain/changes';
 import type { CalendarSettings } from './domain/calendar';
+import { RECIPIENTS } from './domain/sync/package-name';
+import type { AppliedPackage, PackagePreview, PackageRecordView } from './domain/sync/preview';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
 
 /**
@@ -362,7 +364,55 @@ export const contract = {
     input: z.object({ code: z.string().trim().min(1, 'Isi kode yang akan diperiksa.').max(300, 'Kode terlalu panjang.') }).strict(),
     access: anyUser,
   }),
+
+  'cycles.resolveConflict': call<CycleView>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        conflictId: z.string().min(1).max(20_000, 'Pengenal konflik terlalu panjang.'),
+        choice: z.string().min(1, 'Pilih salah satu.').max(200),
+      })
+      .strict(),
+    access: anyUser,
+  }),
+  'sync.export': call<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; packageId: string; seq: number }>()({
+    input: z
+      .object({
+        cycleIds: z.array(idSchema).min(1, 'Pilih sedikitnya satu siklus.').max(50, 'Terlalu banyak siklus dalam satu paket.'),
+        to: z.enum(RECIPIENTS, { error: 'Penerima tidak dikenal.' }).nullable().default(null),
+        note: z.string().trim().max(1000, 'Catatan terlalu panjang (maksimal 1000 karakter).').default(''),
+        withFiles: z.boolean().default(true),
+        save: z.boolean().default(false),
+      })
+      .strict(),
+    access: anyUser,
+  }),
+  'sync.preview': call<PackagePreview>()({
+    input: z
+      .object({
+        base64: z.string().min(1, 'Berkas kosong.').max(PACKAGE_UPLOAD_MAX_BASE64, 'Paket terlalu besar untuk diterima di sini (maksimal 28 MB). Minta pengirim membuat paket tanpa lampiran.'),
+        fileName: z.string().trim().max(300).default('paket.ppid'),
+      })
+      .strict(),
+    access: anyUser,
+  }),
+  'sync.apply': call<AppliedPackage>()({
+    input: z
+      .object({
+        previewId: z.string().regex(/^[a-f0-9]{64}$/, 'Pratinjau paket tidak dikenal.'),
+        trust: z
+          .array(z.object({ installationId: z.string().min(1).max(64), roles: z.array(z.enum(ROLES)).min(1, 'Pilih sedikitnya satu peran.').max(ROLES.length) }).strict())
+          .max(50)
+          .default([]),
+      })
+      .strict(),
+    access: anyUser,
+  }),
+  'sync.history': call<PackageRecordView[]>()({ input: empty, access: anyUser }),
 } as const;
+
+/** What the browser may send as one package: the loopback host accepts 40 MB bodies. */
+export const PACKAGE_UPLOAD_MAX_BASE64 = 38_000_000;
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

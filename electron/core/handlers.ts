@@ -1,3 +1,4 @@
+import * as sync from './services/sync';
 import type { CallName, OutputOf, ParsedInputOf } from './contract';
 import type { CallContext } from './services/context';
 import * as auth from './services/auth';
@@ -65,4 +66,9 @@ export const handlers = {
   'documents.savePdf': (ctx, input) => savePdf(ctx, input),
   'documents.fingerprints': (ctx, input) => fingerprints(ctx, input),
   'documents.verify': (ctx, input) => verifyDocument(ctx, input),
+  'cycles.resolveConflict': (ctx, input) => cycles.resolveConflict(ctx, input),
+  'sync.export': (ctx, input) => sync.exportPackage(ctx, input),
+  'sync.preview': (ctx, input) => sync.previewPackage(ctx, input),
+  'sync.apply': (ctx, input) => sync.applyPackage(ctx, input),
+  'sync.history': (ctx) => sync.packageHistory(ctx),
 } satisfies Handlers;

@@ -33,4 +33,6 @@ export const LOCKS = {
   notaDinas: 'nota-dinas',
   cycleCreation: (year: number) => `cycle-create:${year}`,
   app: 'app',
+  /** Making and receiving packages: sequence numbers, trust decisions, the receive journal. */
+  sync: 'sync',
 } as const;

@@ -1,7 +1,7 @@
 import type { ItemProblem } from './information';
 import type { Role } from './roles';
 import type { TimelineEntry } from './timeline';
-import type { AvailableAction, CycleState, EditKind, FieldChange, ItemState, NotaDinasDraft, ReviewMark, StepInfo, Timing } from './workflow';
+import type { AvailableAction, CycleState, OpenConflict, EditKind, FieldChange, ItemState, NotaDinasDraft, ReviewMark, StepInfo, Timing } from './workflow';
 
 /** What the cycle screens receive: plain JSON built by the core from the folded log. */
 export interface CycleSummary {
@@ -49,6 +49,10 @@ export interface CycleView extends CycleSummary {
   ujiKonsekuensi: CycleState['ujiKonsekuensi'];
   visits: CycleState['visits'];
   actions: AvailableAction[];
+  /** Conflicts from concurrent work on other laptops, waiting for the role that decides each. */
+  conflicts: OpenConflict[];
+  /** Acts kept in the log but not applied (a decision not chosen, late work set aside). */
+  setAside: CycleState['setAside'];
   can: Record<EditKind, boolean>;
   bidangProgress: { bidang: string; total: number; complete: number }[];
   timeline: TimelineEntry[];

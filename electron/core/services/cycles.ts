@@ -166,9 +166,29 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
       uji: canEdit(s, role, 'uji').ok,
     },
     ujiKonsekuensi: s.ujiKonsekuensi,
+    conflicts: s.conflicts,
+    setAside: s.setAside,
     bidangProgress: [...bidang.entries()].map(([name, v]) => ({ bidang: name, ...v })),
     timeline: buildTimeline(ctx.stores.cycles.events(id)).reverse(),
   };
+}
+
+/**
+ * A person's choice on a conflict that concurrent work left (domain/workflow/conflicts.ts):
+ * recorded as an act naming exactly the acts it settles, so work arriving later is never
+ * settled by it. Only the role that decides that conflict may choose.
+ */
+export async function resolveConflict(ctx: CallContext, input: { cycleId: string; conflictId: string; choice: string }) {
+  await ctx.stores.cycles.record(input.cycleId, actorOf(ctx), ctx.now, (s) => {
+    const c = s!.conflicts.find((x) => x.id === input.conflictId);
+    if (!c) throw new AppError('CONFLICT', 'Konflik ini sudah diselesaikan atau tidak ada lagi. Muat ulang siklus.');
+    if (c.decider !== ctx.actor!.role) throw new AppError('FORBIDDEN', `Konflik ini diputuskan oleh ${ROLE_LABELS[c.decider]}.`);
+    const option = c.options.find((o) => o.choice === input.choice);
+    if (!option) throw new AppError('INVALID_INPUT', 'Pilihan tidak dikenal untuk konflik ini.');
+    if (!option.allowed) throw new AppError('CONFLICT', option.reason ?? 'Pilihan ini tidak dapat diambil sekarang.');
+    return [{ type: 'conflict.resolved', conflictId: c.id, choice: input.choice, acts: c.acts }];
+  });
+  return cycleView(ctx, input.cycleId);
 }
 
 function assertEdit(s: CycleState, role: Role, kind: EditKind) {

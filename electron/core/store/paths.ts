@@ -16,6 +16,10 @@ export function dataPaths(dataDir: string) {
     cycles: path.join(root, 'cycles'),
     files: path.join(root, 'files'),
     lock: path.join(root, 'ppid-desk.lock'),
+    /** Packages sent and received, sequence numbers (Riwayat paket). */
+    syncState: path.join(root, 'sync.json'),
+    /** A package being applied, kept until every cycle of it is written: finished on the next start if cut short. */
+    incoming: path.join(root, 'sync', 'masuk'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -1,0 +1,576 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { dayKey } from '../domain/calendar';
+import { ROLES, type Role } from '../domain/roles';
+import { packageFileName, type Recipient } from '../domain/sync/package-name';
+import { describeGaps, type AppliedPackage, type CyclePreview, type PackagePreview, type PackageRecordView, type SignerView } from '../domain/sync/preview';
+import { mayCarry, type TrustedInstallation } from '../domain/sync/trust';
+import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, type CycleEvent, type CycleState } from '../domain/workflow';
+import { AppError } from '../result';
+import { CorruptFileError, writeFileDurably } from '../store/durable-file';
+import { mergeActId } from '../store/cycle-repository';
+import { NewerFormatLogError, parseEventLog } from '../store/event-log';
+import { publicKeyFingerprint, verifySignature } from '../sync/device-key';
+import { PackageError, readPackage, writePackage, type PackageEntry, type ReadPackage } from '../sync/package-file';
+import type { PackageRecord } from '../sync/sync-state';
+import { LOCKS } from '../keyed-mutex';
+import { appendAudit } from './audit';
+import type { CallContext, Stores } from './context';
+
+/**
+ * Work moves between laptops as signed files (.ppid): "Kirim" writes every act of the chosen
+ * cycles (their whole history, so a lost package never means a lost act) and their soft files;
+ * "Terima paket" checks everything before writing anything — the container and its signature
+ * (sync/package-file.ts), the sender's and every act's installation against trust.json with
+ * the roles each may carry, every act's signature, and every new act against the SOP where its
+ * author stood (domain/workflow/integrate.ts) — shows what would change, and applies all of it
+ * or nothing. See docs/architecture.md, "Sync packages".
+ */
+
+const CYCLE_ENTRY = /^siklus\/([A-Za-z0-9-]{8,64})\.jsonl$/;
+const FILE_ENTRY = /^berkas\/([a-f0-9]{64})$/;
+const DEVICES_ENTRY = 'perangkat.json';
+/** A preview is kept this long for its "Terapkan". */
+const STAGED_FOR_MS = 60 * 60 * 1000;
+const STAGED_MAX = 4;
+
+const devicesSchema = z
+  .array(z.object({ installationId: z.string().max(64), name: z.string().max(80), publicKey: z.string().max(64) }).strict())
+  .max(1000);
+type DeviceInfo = z.infer<typeof devicesSchema>[number];
+
+interface Staged {
+  bytes: Uint8Array;
+  fileName: string;
+  at: number;
+}
+const staged = new WeakMap<Stores, Map<string, Staged>>();
+
+function stagedOf(stores: Stores): Map<string, Staged> {
+  let m = staged.get(stores);
+  if (!m) staged.set(stores, (m = new Map()));
+  return m;
+}
+
+// ---------- sending ----------
+
+export async function exportPackage(
+  ctx: CallContext,
+  input: { cycleIds: string[]; to: Recipient | null; note: string; withFiles: boolean; save: boolean },
+): Promise<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; packageId: string; seq: number }> {
+  const { stores } = ctx;
+  const settings = stores.settings.get()!;
+  if (!settings.officeId) throw new AppError('CONFLICT', 'Kantor ini belum memiliki pengenal. Buka ulang aplikasi agar pengaturannya diperbarui.');
+  const cycles = input.cycleIds.map((id) => {
+    const s = stores.cycles.get(id);
+    if (!s) {
+      const damaged = stores.cycles.damagedCycle(id);
+      throw damaged ? new AppError('STORAGE', damaged.message) : new AppError('NOT_FOUND', 'Siklus tidak ditemukan.');
+    }
+    return s;
+  });
+  return stores.locks.run(LOCKS.sync, async () => {
+    const entries: PackageEntry[] = [];
+    const signers = new Set<string>();
+    const files = new Set<string>();
+    for (const c of cycles) {
+      entries.push({ path: `siklus/${c.id}.jsonl`, bytes: await stores.cycles.logBytes(c.id) });
+      for (const e of stores.cycles.events(c.id)) {
+        signers.add(e.installationId);
+        if (e.body.type === 'item.attached') files.add(e.body.attachment.sha256);
+      }
+    }
+    if (input.withFiles) {
+      for (const sha of [...files].sort()) {
+        const bytes = await fs.readFile(path.join(stores.paths.files, sha.slice(0, 2), sha)).catch(() => null);
+        // A file this laptop never received itself travels later, with whoever has it.
+        if (bytes && sha256(bytes) === sha) entries.push({ path: `berkas/${sha}`, bytes });
+      }
+    }
+    entries.push({ path: DEVICES_ENTRY, bytes: Buffer.from(JSON.stringify(devicesFor(stores, signers))) });
+    const packageId = randomUUID();
+    const selfName = stores.trust.selfName();
+    const date = dayKey(ctx.now, settings.calendar.timeZone);
+    const fileName = packageFileName(cycles, input.to, date);
+    let bytes: Uint8Array = new Uint8Array();
+    const rec = await stores.syncState.recordSent((seq) => {
+      bytes = writePackage(
+        {
+          kind: 'siklus',
+          appVersion: stores.appVersion,
+          packageId,
+          officeId: settings.officeId!,
+          officeName: settings.office.opdName,
+          sender: { installationId: stores.appDb.data.installationId, name: selfName, publicKey: stores.deviceKey.publicKey },
+          seq,
+          received: stores.syncState.receivedSummary(),
+          createdAt: ctx.now.toISOString(),
+          to: { role: input.to, note: input.note },
+        },
+        entries,
+        { publicKey: stores.deviceKey.publicKey, sign: (d) => stores.deviceKey.sign(d) },
+      );
+      return {
+        direction: 'kirim',
+        packageId,
+        seq,
+        at: ctx.now.toISOString(),
+        peer: null,
+        to: input.to,
+        fileName,
+        cycles: cycles.map((c) => ({ id: c.id, title: c.title, step: c.step })),
+        bytes: bytes.length,
+        sha256: sha256(bytes),
+        newActs: null,
+        by: ctx.actor!.username,
+      };
+    });
+    await appendAudit(stores, ctx.actor, ctx.now, 'paket.kirim', `Paket ${rec.seq} dibuat: ${fileName} (${cycles.map((c) => c.title).join(', ')}).`);
+    let savedTo: string | null = null;
+    if (input.save) {
+      if (!stores.platform.saveFile) throw new AppError('CONFLICT', 'Penyimpanan lewat dialog hanya tersedia di aplikasi desktop.');
+      savedTo = await stores.platform.saveFile({ suggestedName: fileName, bytes: Buffer.from(bytes), filter: { name: 'Paket PPID Desk', extensions: ['ppid'] } });
+    }
+    return { fileName, base64: input.save ? null : Buffer.from(bytes).toString('base64'), savedTo, bytes: bytes.length, packageId, seq: rec.seq };
+  });
+}
+
+/** The installations whose acts a package carries, as this laptop knows them: the receiver shows their names. */
+function devicesFor(stores: Stores, ids: Set<string>): DeviceInfo[] {
+  const self = stores.appDb.data.installationId;
+  const out: DeviceInfo[] = [];
+  for (const id of [...ids].sort()) {
+    if (id === MERGE_INSTALLATION) continue;
+    if (id === self) out.push({ installationId: id, name: stores.trust.selfName(), publicKey: stores.deviceKey.publicKey });
+    else {
+      const t = stores.trust.get(id);
+      if (t) out.push({ installationId: id, name: t.name, publicKey: t.publicKey });
+    }
+  }
+  return out;
+}
+
+// ---------- receiving ----------
+
+interface Checked {
+  pkg: ReadPackage;
+  fileName: string;
+  devices: Map<string, DeviceInfo>;
+  /** Per cycle in the package: its acts and their lines as written. */
+  cycles: { id: string; events: CycleEvent[]; lines: Map<string, string> }[];
+  files: Map<string, Uint8Array>;
+}
+
+/** Container, office and content checks: everything that does not depend on trust decisions. */
+function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Checked {
+  let pkg: ReadPackage;
+  try {
+    pkg = readPackage(bytes);
+  } catch (e) {
+    if (e instanceof PackageError) throw new AppError('INVALID_INPUT', e.message);
+    throw e;
+  }
+  const m = pkg.manifest;
+  if (m.kind !== 'siklus') {
+    throw new AppError('INVALID_INPUT', 'Ini paket kantor, bukan kiriman pekerjaan. Paket kantor dipakai saat memasang laptop baru ("Gabung ke kantor yang sudah ada").');
+  }
+  const settings = stores.settings.get()!;
+  if (m.officeId !== settings.officeId) {
+    throw new AppError('CONFLICT', `Paket ini dari kantor lain ("${m.officeName}"), bukan untuk ${settings.office.opdName}. Tidak ada yang diubah.`);
+  }
+  let devices = new Map<string, DeviceInfo>();
+  const cycles: Checked['cycles'] = [];
+  const files = new Map<string, Uint8Array>();
+  for (const [p, content] of pkg.entries) {
+    if (p === DEVICES_ENTRY) {
+      let list: DeviceInfo[];
+      try {
+        list = devicesSchema.parse(JSON.parse(Buffer.from(content).toString('utf8')));
+      } catch {
+        throw new AppError('INVALID_INPUT', 'Daftar perangkat dalam paket tidak terbaca.');
+      }
+      devices = new Map(list.map((d) => [d.installationId, d]));
+      continue;
+    }
+    const cycle = CYCLE_ENTRY.exec(p);
+    if (cycle) {
+      const id = cycle[1]!;
+      let read;
+      try {
+        read = parseEventLog(p, Buffer.from(content), true);
+      } catch (e) {
+        if (e instanceof NewerFormatLogError) throw new AppError('CONFLICT', 'Paket memuat siklus dari versi PPID Desk yang lebih baru. Perbarui aplikasi.');
+        if (e instanceof CorruptFileError) throw new AppError('INVALID_INPUT', `Riwayat siklus dalam paket rusak atau diubah: ${e.message}`);
+        throw e;
+      }
+      if (read.tail || !read.events.length) throw new AppError('INVALID_INPUT', 'Riwayat siklus dalam paket terpotong.');
+      if (read.events.some((e) => e.cycleId !== id)) throw new AppError('INVALID_INPUT', 'Riwayat siklus dalam paket memuat tindakan siklus lain.');
+      cycles.push({ id, events: read.events, lines: new Map(read.events.map((e, n) => [e.id, read.lines![n]!])) });
+      continue;
+    }
+    const file = FILE_ENTRY.exec(p);
+    if (file) {
+      if (sha256(content) !== file[1]) throw new AppError('INVALID_INPUT', `Berkas lampiran ${file[1]!.slice(0, 12)}… tidak sesuai sidiknya.`);
+      files.set(file[1]!, content);
+      continue;
+    }
+    throw new AppError('INVALID_INPUT', `Paket memuat berkas yang tidak dikenal: ${p}.`);
+  }
+  if (!cycles.length) throw new AppError('INVALID_INPUT', 'Paket tidak memuat siklus apa pun.');
+  return { pkg, fileName, devices, cycles, files };
+}
+
+/** How this laptop stands to one installation, with the trust decisions being made now. */
+type Standing = { trust: 'sendiri'; publicKey: string } | { trust: 'dipercaya' | 'dicabut'; entry: TrustedInstallation } | { trust: 'baru'; roles: Role[] };
+
+function standingOf(stores: Stores, installationId: string, proposed: ReadonlyMap<string, Role[]>): Standing {
+  if (installationId === stores.appDb.data.installationId) return { trust: 'sendiri', publicKey: stores.deviceKey.publicKey };
+  const entry = stores.trust.get(installationId);
+  if (entry) return { trust: entry.revokedAt ? 'dicabut' : 'dipercaya', entry };
+  return { trust: 'baru', roles: proposed.get(installationId) ?? [] };
+}
+
+/**
+ * The per-act check the domain's integrate() calls for every new act: who made it, whether
+ * that installation may carry its role here, and its signature. Unsigned acts (made before
+ * acts were signed) are accepted only from the package's own signer, who vouches for them.
+ */
+function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>, all: ReadonlyMap<string, CycleEvent>) {
+  const sender = checked.pkg.manifest.sender;
+  return (e: CycleEvent): string | null => {
+    if (e.installationId === MERGE_INSTALLATION) {
+      const parents = e.parents.map((p) => all.get(p));
+      if (parents.some((p) => !p)) return 'penggabungan mengikuti tindakan yang tidak ada';
+      const at = parents.reduce((m, p) => (p!.at > m ? p!.at : m), parents[0]!.at);
+      const sorted = [...e.parents].sort();
+      if (e.id !== mergeActId(e.parents) || e.at !== at || e.parents.some((p, n) => p !== sorted[n]) || JSON.stringify(e.actor) !== JSON.stringify(MERGE_ACTOR)) {
+        return 'penggabungan tidak sesuai aturan (dibuat ulang di luar aplikasi)';
+      }
+      return null;
+    }
+    const st = standingOf(stores, e.installationId, proposed);
+    const name = checked.devices.get(e.installationId)?.name ?? (st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.name : e.installationId);
+    let publicKey: string;
+    if (st.trust === 'sendiri') publicKey = st.publicKey;
+    else if (st.trust === 'baru') {
+      if (!st.roles.includes(e.actor.role)) return `tindakan sebagai ${roleLabel(e.actor.role)} dari perangkat "${name}" yang belum dipercaya membawa peran itu`;
+      const key = e.installationId === sender.installationId ? sender.publicKey : checked.devices.get(e.installationId)?.publicKey;
+      if (!key) return `tindakan dari perangkat yang tidak dikenal (${e.installationId})`;
+      publicKey = key;
+    } else {
+      if (!mayCarry(st.entry, e.actor.role)) {
+        return st.trust === 'dicabut'
+          ? `tindakan dari perangkat "${name}" yang kepercayaannya sudah dicabut`
+          : `perangkat "${name}" tidak dipercaya membawa peran ${roleLabel(e.actor.role)}: tindakan ini ditolak agar tanda tangan peran itu tidak dapat dipalsukan`;
+      }
+      publicKey = st.entry.publicKey;
+    }
+    if (e.sig === null) {
+      return e.installationId === sender.installationId ? null : `tindakan tanpa tanda tangan dari perangkat "${name}"`;
+    }
+    if (!verifySignature(publicKey, Buffer.from(e.hash, 'hex'), Buffer.from(e.sig, 'base64'))) return `tanda tangan tindakan dari perangkat "${name}" tidak sah`;
+    return null;
+  };
+}
+
+function roleLabel(r: Role): string {
+  return { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' }[r];
+}
+
+interface Plan {
+  checked: Checked;
+  signers: SignerView[];
+  cycles: (CyclePreview & { events: CycleEvent[]; lines: Map<string, string> })[];
+}
+
+/** Everything receiving would do, without writing: the same checks the apply repeats under the lock. */
+function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>): Plan {
+  const m = checked.pkg.manifest;
+  const senderStanding = standingOf(stores, m.sender.installationId, proposed);
+  if (senderStanding.trust === 'dicabut') {
+    throw new AppError('FORBIDDEN', `Kepercayaan pada "${senderStanding.entry.name}" sudah dicabut: paketnya tidak diterima. Tidak ada yang diubah.`);
+  }
+  if (senderStanding.trust === 'dipercaya' && senderStanding.entry.publicKey !== m.sender.publicKey) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Kunci pengirim "${m.sender.name}" berbeda dengan kunci yang dipercaya untuk perangkat itu: mungkin laptopnya dipasang ulang, atau paket ini palsu. Tanyakan langsung kepada pengirim; bila laptopnya memang baru, cabut dulu kepercayaan lama di Pengaturan › Perangkat. Tidak ada yang diubah.`,
+    );
+  }
+  if (senderStanding.trust === 'sendiri' && m.sender.publicKey !== stores.deviceKey.publicKey) {
+    throw new AppError('FORBIDDEN', 'Paket ini mengaku dibuat oleh laptop ini, tetapi dengan kunci lain. Tidak ada yang diubah.');
+  }
+  const cycles: Plan['cycles'] = [];
+  const rolesUsed = new Map<string, Set<Role>>();
+  for (const c of checked.cycles) {
+    const existing = stores.cycles.events(c.id);
+    const damaged = stores.cycles.damagedCycle(c.id);
+    if (damaged) throw new AppError('STORAGE', `Siklus "${damaged.title ?? c.id}" di laptop ini rusak; pulihkan dulu sebelum menerima paket. ${damaged.message}`);
+    const all = new Map([...existing, ...c.events].map((e) => [e.id, e]));
+    // With the roles the acts carry proposed for unknown signers: the preview shows what trusting them allows.
+    const result = stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
+    if (!result.ok) {
+      const act = result.actId ? all.get(result.actId) : undefined;
+      const where = act ? ` (${act.actor.name}, ${roleLabel(act.actor.role)}, ${act.body.type === 'transition' ? STEP_INFO[act.body.from].label : act.body.type})` : '';
+      throw new AppError('CONFLICT', `Paket ditolak: ${result.message}${where}. Tidak ada yang diubah.`);
+    }
+    for (const e of result.fresh) {
+      if (e.installationId === MERGE_INSTALLATION) continue;
+      const set = rolesUsed.get(e.installationId) ?? new Set<Role>();
+      set.add(e.actor.role);
+      rolesUsed.set(e.installationId, set);
+    }
+    const before = stores.cycles.get(c.id);
+    cycles.push({ ...cyclePreview(before, result.state, result.fresh.length), events: c.events, lines: c.lines });
+  }
+  const ids = new Set([m.sender.installationId, ...rolesUsed.keys()]);
+  const signers: SignerView[] = [...ids].map((id) => {
+    const st = standingOf(stores, id, proposed);
+    const device = checked.devices.get(id);
+    const isSender = id === m.sender.installationId;
+    const publicKey = st.trust === 'sendiri' ? st.publicKey : st.trust === 'baru' ? (isSender ? m.sender.publicKey : (device?.publicKey ?? '')) : st.entry.publicKey;
+    return {
+      installationId: id,
+      name: isSender ? m.sender.name : st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.name : (device?.name ?? id),
+      fingerprint: publicKey ? publicKeyFingerprint(publicKey) : '',
+      trust: st.trust,
+      roles: st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.roles : [],
+      rolesUsed: ROLES.filter((r) => rolesUsed.get(id)?.has(r)),
+      sender: isSender,
+    };
+  });
+  return { checked, signers, cycles };
+}
+
+function cyclePreview(before: CycleState | null, after: CycleState, newActs: number): CyclePreview {
+  const beforeItems = new Map((before?.items ?? []).map((i) => [i.id, i]));
+  const afterIds = new Set(after.items.map((i) => i.id));
+  const beforeConflicts = new Set((before?.conflicts ?? []).map((c) => c.id));
+  const movement =
+    before && before.step !== after.step
+      ? `${after.title}: Langkah ${STEP_INFO[before.step].no} → ${after.step === 'selesai' ? 'Selesai' : `Langkah ${STEP_INFO[after.step].no}`}`
+      : !before
+        ? `${after.title}: ${after.step === 'selesai' ? 'Selesai' : `Langkah ${STEP_INFO[after.step].no}`}`
+        : null;
+  return {
+    id: after.id,
+    title: after.title,
+    year: after.year,
+    status: !before ? 'baru' : newActs ? 'diperbarui' : 'sama',
+    stepBefore: before?.step ?? null,
+    stepAfter: after.step,
+    movement,
+    newActs,
+    itemsAdded: after.items.filter((i) => !beforeItems.has(i.id)).map((i) => i.fields.judul),
+    itemsChanged: after.items
+      .filter((i) => beforeItems.has(i.id) && JSON.stringify(beforeItems.get(i.id)!.fields) !== JSON.stringify(i.fields))
+      .map((i) => i.fields.judul),
+    itemsRemoved: (before?.items ?? []).filter((i) => !afterIds.has(i.id)).map((i) => i.fields.judul),
+    newConflicts: after.conflicts.filter((c) => !beforeConflicts.has(c.id)).map((c) => c.title),
+  };
+}
+
+/** Roles proposed for installations not yet trusted: those their acts in the package carry. */
+function proposedFromActs(stores: Stores, checked: Checked): Map<string, Role[]> {
+  const out = new Map<string, Set<Role>>();
+  for (const c of checked.cycles) {
+    const have = new Set(stores.cycles.events(c.id).map((e) => e.id));
+    for (const e of c.events) {
+      if (have.has(e.id) || e.installationId === MERGE_INSTALLATION || stores.trust.get(e.installationId)) continue;
+      const s = out.get(e.installationId) ?? new Set<Role>();
+      s.add(e.actor.role);
+      out.set(e.installationId, s);
+    }
+  }
+  const sender = checked.pkg.manifest.sender.installationId;
+  if (!stores.trust.get(sender) && !out.has(sender)) out.set(sender, new Set());
+  return new Map([...out].map(([k, v]) => [k, ROLES.filter((r) => v.has(r))]));
+}
+
+export async function previewPackage(ctx: CallContext, input: { base64: string; fileName: string }): Promise<PackagePreview> {
+  const { stores } = ctx;
+  const bytes = Buffer.from(input.base64, 'base64');
+  const checked = checkPackage(stores, bytes, input.fileName);
+  const plan = planReceive(stores, checked, proposedFromActs(stores, checked));
+  const m = checked.pkg.manifest;
+  const previewId = checked.pkg.packageSha256;
+  const stage = stagedOf(stores);
+  const now = Date.now();
+  for (const [k, v] of stage) if (now - v.at > STAGED_FOR_MS) stage.delete(k);
+  while (stage.size >= STAGED_MAX) stage.delete(stage.keys().next().value!);
+  stage.set(previewId, { bytes, fileName: input.fileName, at: now });
+  const referenced = new Set<string>();
+  for (const c of checked.cycles) for (const e of c.events) if (e.body.type === 'item.attached') referenced.add(e.body.attachment.sha256);
+  let newFiles = 0;
+  let missing = 0;
+  for (const sha of referenced) {
+    const local = await exists(path.join(stores.paths.files, sha.slice(0, 2), sha));
+    if (checked.files.has(sha) && !local) newFiles += 1;
+    if (!checked.files.has(sha) && !local) missing += 1;
+  }
+  const sender = plan.signers.find((s) => s.sender)!;
+  return {
+    previewId,
+    fileName: input.fileName,
+    packageId: m.packageId,
+    kind: 'siklus',
+    sender: { installationId: m.sender.installationId, name: m.sender.name, fingerprint: sender.fingerprint },
+    seq: m.seq,
+    createdAt: m.createdAt,
+    to: m.to,
+    signers: plan.signers,
+    cycles: plan.cycles.map(({ events: _e, lines: _l, ...c }) => c),
+    attachments: { inPackage: checked.files.size, new: newFiles, missing },
+    gaps: m.sender.installationId === stores.appDb.data.installationId ? [] : describeGaps(stores.syncState.missingFrom(m.sender.installationId, m.seq), m.sender.name),
+    alreadyReceived: stores.syncState.hasReceived(m.packageId),
+    nothingNew: plan.cycles.every((c) => c.newActs === 0) && newFiles === 0,
+    canTrust: !!ctx.actor?.isAdmin,
+  };
+}
+
+/**
+ * Applies a previewed package: trusts the installations the person chose to trust (with the
+ * roles chosen), then, with everything checked again, stores the soft files, appends each
+ * cycle's new acts, and records the package. The package is kept in `sync/masuk/` until all of
+ * that is done, so a crash midway is finished on the next start (receiving is idempotent).
+ */
+export async function applyPackage(ctx: CallContext, input: { previewId: string; trust: { installationId: string; roles: Role[] }[] }): Promise<AppliedPackage> {
+  const { stores } = ctx;
+  const st = stagedOf(stores).get(input.previewId);
+  if (!st) throw new AppError('NOT_FOUND', 'Pratinjau paket sudah tidak berlaku. Pilih berkas paketnya lagi.');
+  if (input.trust.length && !ctx.actor?.isAdmin) throw new AppError('FORBIDDEN', 'Hanya administrator yang dapat mempercayai perangkat baru.');
+  return stores.locks.run(LOCKS.sync, async () => {
+    const checked = checkPackage(stores, st.bytes, st.fileName);
+    const proposed = new Map(input.trust.map((t) => [t.installationId, t.roles]));
+    // Unknown signers left untrusted make the plan fail with a clear reason, before anything is written.
+    const plan = planReceive(stores, checked, proposed);
+    const untrusted = plan.signers.filter((s) => s.trust === 'baru' && !proposed.has(s.installationId));
+    if (untrusted.length) {
+      throw new AppError('FORBIDDEN', `Percayai dulu perangkat ${untrusted.map((s) => `"${s.name}"`).join(', ')} (periksa kode kuncinya) sebelum menerapkan paket.`);
+    }
+    const trusted: string[] = [];
+    for (const s of plan.signers) {
+      const roles = proposed.get(s.installationId);
+      if (s.trust !== 'baru' || !roles) continue;
+      const publicKey = s.sender ? checked.pkg.manifest.sender.publicKey : checked.devices.get(s.installationId)?.publicKey;
+      if (!publicKey) throw new AppError('INVALID_INPUT', `Kunci perangkat "${s.name}" tidak ada dalam paket.`);
+      await stores.trust.add({ installationId: s.installationId, name: s.name, publicKey, roles }, { username: ctx.actor!.username, at: ctx.now, source: 'paket' });
+      await appendAudit(stores, ctx.actor, ctx.now, 'perangkat.percaya', `Perangkat "${s.name}" dipercaya dari paket, dengan peran ${roles.map(roleLabel).join(', ')}.`);
+      trusted.push(s.name);
+    }
+    const journal = await journalIn(stores, checked.pkg.manifest.packageId, st.bytes);
+    const result = await applyChecked(ctx.stores, checked, ctx.now, ctx.actor!.username, plan);
+    await fs.rm(journal, { force: true });
+    await appendAudit(
+      stores,
+      ctx.actor,
+      ctx.now,
+      'paket.terima',
+      `Paket ${checked.pkg.manifest.seq} dari "${checked.pkg.manifest.sender.name}" diterapkan: ${result.cycles.map((c) => `${c.title} (${c.newActs} tindakan baru)`).join(', ')}.`,
+    );
+    stagedOf(stores).delete(input.previewId);
+    return { ...result, trusted };
+  });
+}
+
+async function applyChecked(stores: Stores, checked: Checked, now: Date, by: string, plan: Plan): Promise<Omit<AppliedPackage, 'trusted'>> {
+  let attachmentsStored = 0;
+  for (const [sha, content] of checked.files) {
+    const target = path.join(stores.paths.files, sha.slice(0, 2), sha);
+    if (await exists(target)) continue;
+    await writeFileDurably(target, Buffer.from(content));
+    attachmentsStored += 1;
+  }
+  const cycles: AppliedPackage['cycles'] = [];
+  for (const c of plan.cycles) {
+    const all = new Map([...stores.cycles.events(c.id), ...c.events].map((e) => [e.id, e]));
+    const r = await stores.cycles.receive(c.id, c.events, c.lines, signerCheck(stores, checked, new Map(), all), now);
+    cycles.push({ id: c.id, title: r.state.title, newActs: r.fresh.length, merged: r.merged !== null, conflicts: r.state.conflicts.length });
+  }
+  const m = checked.pkg.manifest;
+  if (m.sender.installationId !== stores.appDb.data.installationId && !stores.syncState.hasReceived(m.packageId)) {
+    const rec: PackageRecord = {
+      direction: 'terima',
+      packageId: m.packageId,
+      seq: m.seq,
+      at: now.toISOString(),
+      peer: { installationId: m.sender.installationId, name: m.sender.name },
+      to: m.to.role,
+      fileName: checked.fileName,
+      cycles: cycles.map((c) => ({ id: c.id, title: c.title, step: stores.cycles.get(c.id)!.step })),
+      bytes: 0,
+      sha256: checked.pkg.packageSha256,
+      newActs: cycles.reduce((n, c) => n + c.newActs, 0),
+      by,
+    };
+    await stores.syncState.recordReceived(rec, m.sender.installationId, m.received, stores.appDb.data.installationId);
+  }
+  return { packageId: m.packageId, cycles, attachmentsStored };
+}
+
+async function journalIn(stores: Stores, packageId: string, bytes: Uint8Array): Promise<string> {
+  const file = path.join(stores.paths.incoming, `${packageId}.ppid`);
+  await writeFileDurably(file, Buffer.from(bytes));
+  return file;
+}
+
+/**
+ * Packages whose apply was cut short (the app killed midway) are finished on the next start:
+ * their trust decisions were written before the journal, and receiving is idempotent.
+ */
+export async function finishInterruptedReceives(stores: Stores, now: Date, log?: (m: string, e?: unknown) => void): Promise<number> {
+  const names = await fs.readdir(stores.paths.incoming).catch(() => [] as string[]);
+  let done = 0;
+  for (const name of names.filter((n) => n.endsWith('.ppid'))) {
+    const file = path.join(stores.paths.incoming, name);
+    try {
+      const bytes = await fs.readFile(file);
+      const checked = checkPackage(stores, bytes, name);
+      const plan = planReceive(stores, checked, new Map());
+      await applyChecked(stores, checked, now, 'sistem', plan);
+      await fs.rm(file, { force: true });
+      await appendAudit(stores, null, now, 'paket.terima', `Penerimaan paket ${checked.pkg.manifest.seq} dari "${checked.pkg.manifest.sender.name}" yang terputus diselesaikan.`);
+      done += 1;
+    } catch (e) {
+      // Kept for an administrator: nothing of it was lost, and nothing half-applied remains unnamed.
+      log?.(`Paket tertunda ${name} tidak dapat diselesaikan`, e);
+    }
+  }
+  return done;
+}
+
+export function packageHistory(ctx: CallContext): PackageRecordView[] {
+  const { syncState, trust } = ctx.stores;
+  const acked = syncState.data.acked;
+  return [...syncState.data.packages].reverse().map((p) => ({
+    direction: p.direction,
+    packageId: p.packageId,
+    seq: p.seq,
+    at: p.at,
+    peer: p.peer,
+    to: p.to,
+    fileName: p.fileName,
+    cycles: p.cycles,
+    bytes: p.bytes,
+    sha256: p.sha256,
+    newActs: p.newActs,
+    acknowledgedBy:
+      p.direction === 'kirim'
+        ? Object.entries(acked)
+            .filter(([, n]) => n >= p.seq)
+            .map(([id]) => trust.get(id)?.name ?? id)
+        : [],
+  }));
+}
+
+function sha256(b: Uint8Array): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
