@@ -88,10 +88,10 @@ describe('the device key', () => {
     expect(verifySignature(key.publicKey, data, sig)).toBe(true);
 
     const tampered = Uint8Array.from(data);
-    tampered[10] ^= 1;
+    tampered[10] = tampered[10]! ^ 1;
     expect(verifySignature(key.publicKey, tampered, sig)).toBe(false);
     const badSig = Uint8Array.from(sig);
-    badSig[0] ^= 1;
+    badSig[0] = badSig[0]! ^ 1;
     expect(verifySignature(key.publicKey, data, badSig)).toBe(false);
     expect(verifySignature(FIXTURE_PUBLIC, data, sig)).toBe(false);
   });
