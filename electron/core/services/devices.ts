@@ -88,7 +88,6 @@ export async function trustDevice(ctx: CallContext, input: TrustInput, source: T
       ctx.now,
       'perangkat.percayai',
       `Perangkat "${entry.name}" (sidik ${view.fingerprint}) dipercaya untuk peran ${rolesText(entry.roles)}.`,
-      [{ field: 'roles', from: null, to: rolesText(entry.roles) }],
     );
     return view;
   });

@@ -76,9 +76,11 @@ function SelfCard({ self, onSaved }: { self: DeviceSelfView; onSaved(next: Devic
           </Text>
         </Stack>
         <Stack gap={6} style={{ flex: '0 1 340px' }}>
-          <Text size="sm" fw={600}>
-            Nama perangkat ini
-          </Text>
+          {!editing && (
+            <Text size="sm" fw={600}>
+              Nama perangkat ini
+            </Text>
+          )}
           {editing ? (
             <form onSubmit={submit} noValidate>
               <Stack gap="xs">
@@ -208,12 +210,12 @@ function DevicesTable({ devices, onChanged }: { devices: TrustedDeviceView[]; on
       <Table withTableBorder striped highlightOnHover aria-label="Perangkat tepercaya" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Nama</Table.Th>
-            <Table.Th w={230}>Sidik kunci</Table.Th>
+            <Table.Th miw={170}>Nama</Table.Th>
+            <Table.Th>Sidik kunci</Table.Th>
             <Table.Th>Peran yang boleh dibawa</Table.Th>
-            <Table.Th w={150}>Sumber</Table.Th>
-            <Table.Th w={130}>Status</Table.Th>
-            <Table.Th w={250} ta="right">
+            <Table.Th>Sumber</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th ta="right">
               Tindakan
             </Table.Th>
           </Table.Tr>

@@ -54,7 +54,14 @@ function AdminSettings() {
           di Riwayat perubahan.
         </Text>
       </div>
-      <Tabs value={active} onChange={(v) => v && navigate(`/pengaturan/${v}`)} keepMounted={false} variant="outline">
+      <Tabs
+        value={active}
+        onChange={(v) => v && navigate(`/pengaturan/${v}`)}
+        keepMounted={false}
+        variant="outline"
+        // Eight tabs on one line at 1366×768.
+        styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}
+      >
         <Tabs.List>
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={15} />}>
