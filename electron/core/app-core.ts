@@ -22,6 +22,9 @@ import { appendAudit } from './services/audit';
 import './domain/zod-locale';
 import { DEFAULT_CALENDAR } from './domain/calendar';
 import type { Platform } from './platform';
+import { DeviceKey, DeviceKeyBackups } from './sync/device-key';
+import { TrustStore } from './sync/trust-store';
+import { defaultSelfName } from './services/devices';
 
 export interface CoreOptions {
   dataDir: string;
@@ -50,11 +53,18 @@ export class Core {
   /** Outlives a re-open after a restore: a call waiting on a key must still find it. */
   private readonly locks = new KeyedMutex();
   private readonly backups: Backups;
+  /** The device key's copies are PEM, not JSON: their own folder and their own readability check. */
+  private readonly keyBackups: DeviceKeyBackups;
   readonly paths: ReturnType<typeof dataPaths>;
 
   private constructor(private readonly opts: CoreOptions) {
     this.paths = dataPaths(opts.dataDir);
     this.backups = new Backups(this.paths.backups);
+    this.keyBackups = new DeviceKeyBackups(this.paths.backups);
+  }
+
+  private backupsFor(file: string): Backups {
+    return file === this.paths.deviceKey ? this.keyBackups : this.backups;
   }
 
   static async open(opts: CoreOptions): Promise<Core> {
@@ -79,6 +89,14 @@ export class Core {
     try {
       const appDb = await openAppDb(this.paths.appDb, this.backups, clock);
       const settings = await SettingsStore.open(this.paths.settings, this.backups, clock);
+      // A damaged key is never replaced (others trust this laptop by it): DeviceKeyError → recovery, below.
+      const deviceKey = await DeviceKey.openOrCreate(this.paths.deviceKey, { backups: this.keyBackups, now: clock.now() });
+      const trust = await TrustStore.open(this.paths.trust, {
+        backups: this.backups,
+        clock,
+        selfInstallationId: appDb.data.installationId,
+        defaultSelfName: () => defaultSelfName({ appDb, settings, deviceKey }),
+      });
       const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
         backupsRoot: this.paths.backups,
         now: () => clock.now(),
@@ -92,6 +110,7 @@ export class Core {
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());
+      await this.backups.take(this.paths.trust, 'buka', clock.now());
       this.stores = {
         paths: this.paths,
         clock,
@@ -101,6 +120,8 @@ export class Core {
         locks: this.locks,
         settings,
         cycles,
+        deviceKey,
+        trust,
         sessions: this.sessions,
         throttle: this.throttle,
         resourcesDir: this.opts.resourcesDir,
@@ -109,8 +130,9 @@ export class Core {
       };
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {
-        const path = e instanceof CorruptFileError ? e.file : e.file.includes('settings') ? this.paths.settings : this.paths.appDb;
-        const backup = e instanceof FutureVersionError ? null : await this.backups.newestReadable(path);
+        const path =
+          e instanceof CorruptFileError ? e.file : e.file.includes('settings') ? this.paths.settings : e.file.includes('trust') ? this.paths.trust : this.paths.appDb;
+        const backup = e instanceof FutureVersionError ? null : await this.backupsFor(path).newestReadable(path);
         this.recovery = {
           kind: e instanceof CorruptFileError ? 'corrupt' : e instanceof FutureVersionError ? 'future' : 'invalid',
           file: path.split(/[\\/]/).pop()!,
@@ -151,9 +173,10 @@ export class Core {
     if (r.kind === 'future') {
       throw new AppError('CONFLICT', 'Data ini dibuat oleh versi PPID Desk yang lebih baru. Perbarui aplikasi; cadangan lama tidak dipulihkan agar data baru tidak hilang.');
     }
-    const backup = await this.backups.newestReadable(r.path);
+    const backups = this.backupsFor(r.path);
+    const backup = await backups.newestReadable(r.path);
     if (!backup) throw new AppError('NOT_FOUND', `Tidak ada cadangan ${r.file} yang dapat dipakai. Hubungi admin TI untuk memeriksa folder data.`);
-    await this.backups.restore(r.path, backup, this.opts.clock.now());
+    await backups.restore(r.path, backup, this.opts.clock.now());
     await this.openStores();
     return this.status();
   }

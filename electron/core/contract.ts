@@ -21,6 +21,7 @@ import type { CalendarSettings } from './domain/calendar';
 import { RECIPIENTS } from './domain/sync/package-name';
 import type { AppliedPackage, PackagePreview, PackageRecordView } from './domain/sync/preview';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
+import { deviceNameSchema, installationIdSchema, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -204,6 +205,18 @@ export const contract = {
     input: z.object({ id: idSchema, password: passwordSchema }).strict(),
     access: admin,
   }),
+
+  /** This laptop: its installation id, its name for others and its key's fingerprint. */
+  'devices.self': call<DeviceSelfView>()({ input: empty, access: anyUser }),
+  'devices.renameSelf': call<DeviceSelfView>()({ input: z.object({ name: deviceNameSchema }).strict(), access: admin }),
+  /** The installations this one trusts, revoked ones included (their earlier acts stay history). */
+  'devices.list': call<TrustedDeviceView[]>()({ input: empty, access: admin }),
+  'devices.trust': call<TrustedDeviceView>()({ input: trustInputSchema.strict(), access: admin }),
+  'devices.setRoles': call<TrustedDeviceView>()({
+    input: z.object({ installationId: installationIdSchema, roles: trustRolesSchema }).strict(),
+    access: admin,
+  }),
+  'devices.revoke': call<TrustedDeviceView>()({ input: z.object({ installationId: installationIdSchema }).strict(), access: admin }),
 
   'audit.listApp': call<AuditView[]>()({
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 }),

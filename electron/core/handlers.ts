@@ -10,6 +10,7 @@ import { AppError } from './result';
 import * as cycles from './services/cycles';
 import { buildDocument, fingerprints, saveDocument, savePdf, verifyDocument } from './services/documents';
 import { restoreCycle } from './services/recovery';
+import * as devices from './services/devices';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -40,6 +41,12 @@ export const handlers = {
   'users.create': (ctx, input) => users.createUser(ctx, input),
   'users.update': (ctx, input) => users.updateUser(ctx, input),
   'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),
+  'devices.self': (ctx) => devices.selfView(ctx),
+  'devices.renameSelf': (ctx, input) => devices.renameSelf(ctx, input),
+  'devices.list': (ctx) => devices.listDevices(ctx),
+  'devices.trust': (ctx, input) => devices.trustDevice(ctx, input),
+  'devices.setRoles': (ctx, input) => devices.setDeviceRoles(ctx, input),
+  'devices.revoke': (ctx, input) => devices.revokeDevice(ctx, input),
   'audit.listApp': (ctx, input) =>
     ctx.stores.audit
       .latest(input.limit)

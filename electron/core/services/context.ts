@@ -7,6 +7,8 @@ import type { DataPaths } from '../store/paths';
 import type { SettingsStore } from '../settings';
 import type { CycleRepository } from '../store/cycle-repository';
 import type { Platform } from '../platform';
+import type { DeviceKey } from '../sync/device-key';
+import type { TrustStore } from '../sync/trust-store';
 import type { LoginThrottle, Sessions } from './sessions';
 
 /** What a service may use: the opened stores, never Electron or the network. */
@@ -21,6 +23,10 @@ export interface Stores {
   locks: KeyedMutex;
   settings: SettingsStore;
   cycles: CycleRepository;
+  /** This installation's Ed25519 key pair (device-key.pem): signs its acts and packages. */
+  deviceKey: DeviceKey;
+  /** trust.json: this laptop's name and the installations it trusts, with their roles. */
+  trust: TrustStore;
   sessions: Sessions;
   throttle: LoginThrottle;
   resourcesDir: string;

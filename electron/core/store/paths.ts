@@ -11,6 +11,10 @@ export function dataPaths(dataDir: string) {
     /** Wrong log-in tries per user name, so a restart does not lift a lock. */
     loginThrottle: path.join(root, 'login-throttle.json'),
     settings: path.join(root, 'settings.json'),
+    /** This installation's Ed25519 private key (PKCS#8 PEM, owner-only): signs its acts and packages. */
+    deviceKey: path.join(root, 'device-key.pem'),
+    /** This laptop's name for others, and the installations it trusts, with their roles. */
+    trust: path.join(root, 'trust.json'),
     backups: path.join(root, 'backups'),
     assets: path.join(root, 'assets'),
     cycles: path.join(root, 'cycles'),

@@ -15,6 +15,10 @@ const ACTIONS: Record<string, string> = {
   'akun.ubah': 'Ubah akun',
   'akun.setel-sandi': 'Setel ulang kata sandi',
   'akun.ganti-sandi': 'Ganti kata sandi',
+  'perangkat.ganti-nama': 'Nama perangkat ini',
+  'perangkat.percayai': 'Percayai perangkat',
+  'perangkat.ubah-peran': 'Ubah peran perangkat',
+  'perangkat.cabut': 'Cabut kepercayaan perangkat',
 };
 
 const SECTION: Record<string, string> = { office: 'Kantor', officials: 'Pejabat', documents: 'Dokumen', emblem: 'Lambang', calendar: 'Kalender kerja' };
@@ -49,6 +53,7 @@ const FIELD: Record<string, string> = {
   removedHolidays: 'Libur nasional yang tetap masuk kerja',
   sha256: 'Sidik berkas',
   role: 'Peran',
+  roles: 'Peran',
   isAdmin: 'Administrator',
   active: 'Aktif',
 };

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCalendar, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconBuilding, IconCalendar, IconDeviceLaptop, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useLoad } from '../../api/useCall';
 import { useUser } from '../../app/context';
@@ -8,6 +8,7 @@ import { EmblemTab } from './EmblemTab';
 import { UsersTab } from './UsersTab';
 import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
+import { DevicesTab } from './DevicesTab';
 
 const TABS = [
   { value: 'kantor', label: 'Kantor', icon: IconBuilding },
@@ -16,6 +17,7 @@ const TABS = [
   { value: 'lambang', label: 'Lambang', icon: IconPhoto },
   { value: 'kalender', label: 'Kalender kerja', icon: IconCalendar },
   { value: 'akun', label: 'Akun pengguna', icon: IconUsers },
+  { value: 'perangkat', label: 'Perangkat', icon: IconDeviceLaptop },
   { value: 'riwayat', label: 'Riwayat perubahan', icon: IconHistory },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
@@ -52,7 +54,14 @@ function AdminSettings() {
           di Riwayat perubahan.
         </Text>
       </div>
-      <Tabs value={active} onChange={(v) => v && navigate(`/pengaturan/${v}`)} keepMounted={false} variant="outline">
+      <Tabs
+        value={active}
+        onChange={(v) => v && navigate(`/pengaturan/${v}`)}
+        keepMounted={false}
+        variant="outline"
+        // Eight tabs on one line at 1366×768.
+        styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}
+      >
         <Tabs.List>
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={15} />}>
@@ -93,6 +102,9 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="akun">
                 <UsersTab settings={settings.data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="perangkat">
+                <DevicesTab />
               </Tabs.Panel>
               <Tabs.Panel value="riwayat">
                 <AuditTab />
