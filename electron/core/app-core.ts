@@ -24,6 +24,8 @@ import { DEFAULT_CALENDAR } from './domain/calendar';
 import type { Platform } from './platform';
 import { DeviceKey, DeviceKeyBackups } from './sync/device-key';
 import { TrustStore } from './sync/trust-store';
+import { SyncState } from './sync/sync-state';
+import { finishInterruptedReceives } from './services/sync';
 import { defaultSelfName } from './services/devices';
 
 export interface CoreOptions {
@@ -97,7 +99,10 @@ export class Core {
         selfInstallationId: appDb.data.installationId,
         defaultSelfName: () => defaultSelfName({ appDb, settings, deviceKey }),
       });
+      const syncState = await SyncState.open(this.paths.syncState, this.backups, clock);
       const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
+        // Every act this laptop makes is signed, so it verifies however it travels.
+        signer: deviceKey,
         backupsRoot: this.paths.backups,
         now: () => clock.now(),
         log: this.opts.log,
@@ -122,16 +127,19 @@ export class Core {
         cycles,
         deviceKey,
         trust,
+        syncState,
         sessions: this.sessions,
         throttle: this.throttle,
         resourcesDir: this.opts.resourcesDir,
         appVersion: this.opts.appVersion,
         platform: this.opts.platform ?? {},
       };
+      // A package whose apply was cut short is finished before anyone works on its cycles.
+      await finishInterruptedReceives(this.stores, clock.now(), this.opts.log);
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {
         const path =
-          e instanceof CorruptFileError ? e.file : e.file.includes('settings') ? this.paths.settings : e.file.includes('trust') ? this.paths.trust : this.paths.appDb;
+          e instanceof CorruptFileError ? e.file : e.file.includes('settings') ? this.paths.settings : e.file.includes('trust') ? this.paths.trust : e.file.includes('sync') ? this.paths.syncState : this.paths.appDb;
         const backup = e instanceof FutureVersionError ? null : await this.backupsFor(path).newestReadable(path);
         this.recovery = {
           kind: e instanceof CorruptFileError ? 'corrupt' : e instanceof FutureVersionError ? 'future' : 'invalid',

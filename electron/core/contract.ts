@@ -52,6 +52,8 @@ const call =
 const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' });
 
 const empty = z.object({}).strict().default({});
+/** What the browser may send as one package: the loopback host accepts 40 MB bodies. */
+export const PACKAGE_UPLOAD_MAX_BASE64 = 38_000_000;
 const anyUser: Access = { roles: 'any' };
 const admin: Access = { roles: 'any', admin: true };
 
@@ -424,8 +426,6 @@ export const contract = {
   'sync.history': call<PackageRecordView[]>()({ input: empty, access: anyUser }),
 } as const;
 
-/** What the browser may send as one package: the loopback host accepts 40 MB bodies. */
-export const PACKAGE_UPLOAD_MAX_BASE64 = 38_000_000;
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -1,3 +1,4 @@
+import type { SyncState } from '../sync/sync-state';
 import type { Clock } from '../clock';
 import type { KeyedMutex } from '../keyed-mutex';
 import type { AppDb, UserRecord } from '../store/app-db';
@@ -27,6 +28,8 @@ export interface Stores {
   deviceKey: DeviceKey;
   /** trust.json: this laptop's name and the installations it trusts, with their roles. */
   trust: TrustStore;
+  /** Packages sent and received, sequence numbers (sync.json). */
+  syncState: SyncState;
   sessions: Sessions;
   throttle: LoginThrottle;
   resourcesDir: string;
