@@ -5,45 +5,47 @@ import { describePackagePathProblem, type PackagePathProblem } from '../domain/s
  * advice to show); the message is for the civil servant who picked the file: Bahasa
  * Indonesia, what is wrong, and what to do about it.
  */
-export type PackageErrorCode =
+export const PACKAGE_ERROR_CODES = [
   /** Not a zip at all: a photo, a document, the wrong file picked. */
-  | 'not-a-package'
+  'not-a-package',
   /** Cut off: the zip's end record is missing (an interrupted copy or download). */
-  | 'truncated'
+  'truncated',
   /** The zip's records contradict each other or a file's checksum fails: damaged in transit. */
-  | 'damaged'
+  'damaged',
   /** Zip features PPID Desk never writes (zip64, split archives, other compression methods). */
-  | 'unsupported-zip'
-  | 'encrypted'
-  | 'package-too-large'
-  | 'too-many-entries'
-  | 'entry-too-large'
-  | 'total-too-large'
+  'unsupported-zip',
+  'encrypted',
+  'package-too-large',
+  'too-many-entries',
+  'entry-too-large',
+  'total-too-large',
   /** A file inflates far beyond its size, or beyond what its header declared. */
-  | 'zip-bomb'
-  /** Two files with one name, case ignored. */
-  | 'duplicate-entry'
-  | 'path-traversal'
-  | 'path-absolute'
-  | 'path-backslash'
-  | 'path-nul'
-  | 'path-too-long'
-  | 'path-invalid'
-  | 'manifest-missing'
-  | 'manifest-not-json'
-  | 'manifest-invalid'
+  'zip-bomb',
+  /** Two files with one name, case ignored; or one name for a file and a folder. */
+  'duplicate-entry',
+  'path-traversal',
+  'path-absolute',
+  'path-backslash',
+  'path-nul',
+  'path-too-long',
+  'path-invalid',
+  'manifest-missing',
+  'manifest-not-json',
+  'manifest-invalid',
   /** A format this version never wrote and no version will (0, "1", missing). */
-  | 'format-unknown'
+  'format-unknown',
   /** A newer PPID Desk wrote it: update the app. */
-  | 'format-newer'
-  | 'signature-missing'
-  | 'signature-invalid'
+  'format-newer',
+  'signature-missing',
+  'signature-invalid',
   /** In the zip, not in the signed manifest. */
-  | 'entry-unlisted'
+  'entry-unlisted',
   /** In the signed manifest, not in the zip. */
-  | 'entry-missing'
+  'entry-missing',
   /** Size or SHA-256 differs from the signed manifest. */
-  | 'entry-mismatch';
+  'entry-mismatch',
+] as const;
+export type PackageErrorCode = (typeof PACKAGE_ERROR_CODES)[number];
 
 export class PackageError extends Error {
   override readonly name = 'PackageError';
@@ -108,6 +110,8 @@ export const refuse = {
         : `Paket berisi dua berkas yang namanya sama bila huruf besar-kecil diabaikan (${shownPath(other)} dan ${shownPath(path)}). Paket ditolak.`,
       path,
     ),
+  fileAndFolder: (path: string, folder: string) =>
+    new PackageError('duplicate-entry', `Paket memakai satu nama untuk berkas sekaligus folder (${shownPath(folder)} dan ${shownPath(path)}). Paket ditolak.`, path),
   path: (path: string, problem: PackagePathProblem) => {
     const code: PackageErrorCode =
       problem.kind === 'traversal'
@@ -127,7 +131,7 @@ export const refuse = {
   manifestMissing: () =>
     new PackageError('manifest-missing', `Paket tidak memiliki daftar isi (manifest.json), jadi bukan paket PPID Desk yang utuh: ${MAKE_AGAIN}.`),
   manifestNotJson: (what: string) => new PackageError('manifest-not-json', `Daftar isi paket (manifest.json) tidak terbaca (${what}): ${MAKE_AGAIN}.`),
-  manifestInvalid: (what: string) => new PackageError('manifest-invalid', `Daftar isi paket (manifest.json) tidak sah: ${what}`),
+  manifestInvalid: (what: string) => new PackageError('manifest-invalid', `Daftar isi paket (manifest.json) tidak sah: ${what.replace(/\.?$/, '.')}`),
   formatUnknown: (shown: string) =>
     new PackageError('format-unknown', `Paket memakai format yang tidak dikenal PPID Desk (format ${shown}): ${MAKE_AGAIN}.`),
   formatNewer: (format: number, appVersion: string | null) =>

@@ -12,6 +12,7 @@ import {
   MANIFEST_FILE,
   packagePathKey,
   packagePathProblem,
+  parentFolders,
   RESERVED_PACKAGE_PATHS,
   SIGNATURE_FILE,
   unsafePackagePath,
@@ -100,6 +101,10 @@ export function writePackage(manifest: Omit<Manifest, 'format' | 'entries'>, ent
     if (earlier !== undefined) throw refuse.duplicate(path, earlier);
     seen.set(packagePathKey(path), path);
   }
+  for (const { path } of entries) {
+    const folder = parentFolders(path).find((f) => seen.has(packagePathKey(f)));
+    if (folder !== undefined) throw refuse.fileAndFolder(path, seen.get(packagePathKey(folder))!);
+  }
   const limits = PACKAGE_LIMITS;
   if (entries.length > limits.maxEntries) throw refuse.tooManyEntries(entries.length, limits.maxEntries);
   for (const e of entries) if (e.bytes.length > limits.maxEntryBytes) throw refuse.entryTooLarge(e.path, e.bytes.length, limits.maxEntryBytes);
@@ -158,6 +163,10 @@ export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
     if (earlier) throw refuse.duplicate(e.name, earlier.name);
     byKey.set(packagePathKey(e.name), e);
     byName.set(e.name, e);
+  }
+  for (const e of dir.entries) {
+    const folder = parentFolders(e.name).find((f) => byKey.has(packagePathKey(f)));
+    if (folder !== undefined) throw refuse.fileAndFolder(e.name, byKey.get(packagePathKey(folder))!.name);
   }
 
   // Sizes as declared, before a byte is inflated.

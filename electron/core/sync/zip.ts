@@ -119,7 +119,7 @@ export function readDirectory(bytes: Uint8Array, maxEntries: number, entriesOver
     const nameLength = u16(bytes, at + 28);
     const next = at + CENTRAL_SIZE + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     if (next > end) throw refuse.damaged('daftar berkas zip rusak');
-    const rawName = bytes.slice(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
+    const rawName = new Uint8Array(bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength));
     const name = names.decode(rawName);
     const compressedSize = u32(bytes, at + 20);
     const size = u32(bytes, at + 24);
@@ -176,7 +176,8 @@ export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const data = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
   let out: Uint8Array;
   if (e.method === STORE) {
-    out = data.slice();
+    // A copy, and a plain Uint8Array: on a Buffer (fs.readFile's) slice() would share memory.
+    out = new Uint8Array(data);
   } else {
     out = new Uint8Array(e.size);
     let filled = 0;
@@ -198,7 +199,7 @@ export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     }
     if (filled !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
   }
-  if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh (checksum tidak cocok)', e.name);
+  if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
   return out;
 }
 
@@ -241,7 +242,10 @@ export function writeZip(files: ZipFileIn[], modified: Date): Uint8Array {
   const header = (at: number, f: (typeof prepared)[number], central: boolean): number => {
     view.setUint32(at, central ? CENTRAL : LOCAL, true);
     let p = at + 4;
-    if (central) view.setUint16(p, VERSION, true), (p += 2);
+    if (central) {
+      view.setUint16(p, VERSION, true); // version made by: 2.0, MS-DOS attributes
+      p += 2;
+    }
     view.setUint16(p, VERSION, true);
     view.setUint16(p + 2, 0, true); // flags: ASCII names, sizes known up front
     view.setUint16(p + 4, f.method, true);
@@ -253,7 +257,10 @@ export function writeZip(files: ZipFileIn[], modified: Date): Uint8Array {
     view.setUint16(p + 22, f.name.length, true);
     // extra field, and for the central record comment, disk, attributes: all zero
     p += 26;
-    if (central) view.setUint32(p + 10, f.offset, true), (p += 14);
+    if (central) {
+      view.setUint32(p + 10, f.offset, true);
+      p += 14;
+    }
     out.set(f.name, p);
     return p + f.name.length;
   };

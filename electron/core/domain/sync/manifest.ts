@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanText } from '../clean-text';
 import { idSchema } from '../office';
-import { describePackagePathProblem, packagePathKey, packagePathProblem, RESERVED_PACKAGE_PATHS } from './package-path';
+import { describePackagePathProblem, packagePathKey, packagePathProblem, parentFolders, RESERVED_PACKAGE_PATHS } from './package-path';
 
 /**
  * The table of contents of a sync package (`manifest.json`), signed by the sender
@@ -111,6 +111,10 @@ export const manifestSchema = z.strictObject(
           if (earlier !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `Berkas "${e.path}" tercantum dua kali (sama dengan "${earlier}").` });
           else seen.set(packagePathKey(e.path), e.path);
         });
+        entries.forEach((e, i) => {
+          const folder = parentFolders(e.path).find((f) => seen.has(packagePathKey(f)));
+          if (folder !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `"${folder}" tercantum sebagai berkas sekaligus folder dari "${e.path}".` });
+        });
       }),
   },
   { error: 'Daftar isi paket tidak lengkap atau memuat kolom yang tidak dikenal.' },
@@ -169,6 +173,6 @@ export function describeManifestIssue(error: z.ZodError): string {
   const where = issue.path
     .map((p) => (typeof p === 'number' ? `nomor ${p + 1}` : (FIELD_LABELS[String(p)] ?? String(p).slice(0, 40))))
     .join(' › ');
-  const unknownKeys = issue.code === 'unrecognized_keys' ? ` (kolom tidak dikenal: ${issue.keys.map((k) => k.slice(0, 40)).join(', ')})` : '';
-  return `${where ? `${where}: ` : ''}${issue.message}${unknownKeys}`;
+  const what = issue.code === 'unrecognized_keys' ? `kolom tidak dikenal: ${issue.keys.map((k) => k.slice(0, 40)).join(', ')}` : issue.message;
+  return `${where ? `${where}: ` : ''}${what}`;
 }

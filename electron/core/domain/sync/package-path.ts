@@ -63,6 +63,15 @@ export function packagePathKey(path: string): string {
   return path.toLowerCase();
 }
 
+/**
+ * The folders a name sits in ('a/b/c' → 'a', 'a/b'). No file may carry one of them as its own
+ * name: on disk, `cycles` cannot be a file and a folder at once.
+ */
+export function parentFolders(path: string): string[] {
+  const segments = path.split('/');
+  return segments.slice(1).map((_, i) => segments.slice(0, i + 1).join('/'));
+}
+
 /** The problem in words for someone who never saw a zip file (Bahasa Indonesia). */
 export function describePackagePathProblem(problem: PackagePathProblem): string {
   switch (problem.kind) {
