@@ -443,12 +443,13 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
   return stores.locks.run(LOCKS.sync, async () => {
     const checked = checkPackage(stores, st.bytes, st.fileName);
     const proposed = new Map(input.trust.map((t) => [t.installationId, t.roles]));
-    // Unknown signers left untrusted make the plan fail with a clear reason, before anything is written.
-    const plan = planReceive(stores, checked, proposed);
-    const untrusted = plan.signers.filter((s) => s.trust === 'baru' && !proposed.has(s.installationId));
+    const m = checked.pkg.manifest;
+    const untrusted = [...proposedFromActs(stores, checked).keys()].filter((id) => !proposed.has(id));
     if (untrusted.length) {
-      throw new AppError('FORBIDDEN', `Percayai dulu perangkat ${untrusted.map((s) => `"${s.name}"`).join(', ')} (periksa kode kuncinya) sebelum menerapkan paket.`);
+      const names = untrusted.map((id) => `"${id === m.sender.installationId ? m.sender.name : (checked.devices.get(id)?.name ?? id)}"`);
+      throw new AppError('FORBIDDEN', `Percayai dulu perangkat ${names.join(', ')} (periksa kode kuncinya) sebelum menerapkan paket. Tidak ada yang diubah.`);
     }
+    const plan = planReceive(stores, checked, proposed);
     const trusted: string[] = [];
     for (const s of plan.signers) {
       const roles = proposed.get(s.installationId);
