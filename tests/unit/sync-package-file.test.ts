@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../electron/core/domain/clean-text';
 import { PACKAGE_KINDS, PACKAGE_RECIPIENT_ROLES, type Manifest } from '../../electron/core/domain/sync/manifest';
+import { packagePathProblem } from '../../electron/core/domain/sync/package-path';
 import { PACKAGE_ERROR_CODES } from '../../electron/core/sync/package-error';
 import {
   PACKAGE_FORMAT,
@@ -180,6 +181,9 @@ describe('writePackage refuses to make a package another copy would refuse', () 
     ['a/b/c/d', 'path-invalid'],
     ['.hidden', 'path-invalid'],
     ['rapat pagi.txt', 'path-invalid'],
+    ['catatan.', 'path-invalid'],
+    ['aux.txt', 'path-invalid'],
+    ['cycles/LPT1', 'path-invalid'],
     ['', 'path-invalid'],
   ] as const)('a file named %j (%s)', (path, code) => {
     const err = writeRefusal(write([{ path, bytes: text('x') }]));
@@ -295,7 +299,8 @@ describe('properties', () => {
   const path = fc
     .array(segment, { minLength: 1, maxLength: 3 })
     .map((s) => s.join('/'))
-    .filter((p) => !['manifest.json', 'manifest.sig'].includes(p.toLowerCase()));
+    // Valid names only (what is valid is tested above): no trailing dots or device names, not the manifest's.
+    .filter((p) => packagePathProblem(p) === null && !['manifest.json', 'manifest.sig'].includes(p.toLowerCase()));
   const bytes = fc.oneof(
     fc.uint8Array({ maxLength: 3000 }),
     fc.string({ maxLength: 2000 }).map(text),

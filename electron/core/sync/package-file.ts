@@ -194,7 +194,7 @@ export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
     if (problem) throw refuse.path(e.name, problem);
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw refuse.manifestInvalid(`${describeManifestIssue(parsed.error)}.`);
+  if (!parsed.success) throw refuse.manifestInvalid(describeManifestIssue(parsed.error));
   const manifest = parsed.data;
 
   const signatureEntry = byName.get(SIGNATURE_FILE);
@@ -202,7 +202,8 @@ export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
   const signatureText = new TextDecoder('latin1').decode(extract(bytes, signatureEntry));
   if (!/^[A-Za-z0-9+/]{85}[AQgw]==$/.test(signatureText)) throw refuse.signatureInvalid('berkas tanda tangan (manifest.sig) rusak');
   if (!verifyEd25519(manifest.sender.publicKey, manifestBytes, Buffer.from(signatureText, 'base64'))) {
-    throw refuse.signatureInvalid(`daftar isi paket berubah setelah ditandatangani, atau paket tidak ditandatangani oleh ${manifest.sender.name}`);
+    // Not naming manifest.sender.name: an unsigned manifest's words are not repeated to the user.
+    throw refuse.signatureInvalid('daftar isi paket berubah setelah ditandatangani, atau paket tidak ditandatangani oleh pengirim yang tercantum di dalamnya');
   }
 
   const listed = new Map(manifest.entries.map((e) => [e.path, e]));

@@ -31,7 +31,8 @@ export type PackagePathProblem =
   | { kind: 'too-long'; length: number; max: number }
   | { kind: 'empty-segment' }
   | { kind: 'too-deep'; depth: number; max: number }
-  | { kind: 'characters' };
+  | { kind: 'characters' }
+  | { kind: 'windows' };
 
 /**
  * Only the checks that keep a name from reaching outside its folder (`..`, `/x`, `C:\x`,
@@ -47,6 +48,13 @@ export function unsafePackagePath(path: string): PackagePathProblem | null {
   return null;
 }
 
+/**
+ * Names the pattern allows but Windows does not keep: it drops a trailing dot ('a.' becomes
+ * 'a', a second name for one file) and reserves device names with any extension ('con',
+ * 'aux.txt', 'com1.jsonl' open a device, not a file).
+ */
+const WINDOWS_UNUSABLE = /\.$|^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
+
 /** Every rule a format-1 entry name keeps, or null when the name is fine. */
 export function packagePathProblem(path: string): PackagePathProblem | null {
   const unsafe = unsafePackagePath(path);
@@ -55,6 +63,7 @@ export function packagePathProblem(path: string): PackagePathProblem | null {
   const depth = path.split('/').length;
   if (depth > PACKAGE_PATH_MAX_DEPTH) return { kind: 'too-deep', depth, max: PACKAGE_PATH_MAX_DEPTH };
   if (!PACKAGE_PATH_PATTERN.test(path)) return { kind: 'characters' };
+  if (path.split('/').some((segment) => WINDOWS_UNUSABLE.test(segment))) return { kind: 'windows' };
   return null;
 }
 
@@ -91,5 +100,7 @@ export function describePackagePathProblem(problem: PackagePathProblem): string 
       return `nama itu terlalu dalam (${problem.depth} tingkat; paling banyak ${problem.max})`;
     case 'characters':
       return 'nama itu hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, dan diawali huruf atau angka';
+    case 'windows':
+      return 'nama itu tidak dapat dipakai di Windows (berakhir dengan titik, atau nama perangkat seperti CON, AUX, NUL, COM1, LPT1)';
   }
 }
