@@ -22,6 +22,8 @@ export interface CycleSummary {
   unclassifiedCount: number;
   updatedAt: string;
   waitingForMe: boolean;
+  /** Conflicts from other laptops' work waiting for a choice (the cycle shows that it has one). */
+  openConflicts: number;
   signed: { at: string; by: string } | null;
 }
 

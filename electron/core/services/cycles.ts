@@ -80,7 +80,8 @@ function summary(ctx: CallContext, s: CycleState): CycleSummary {
     exemptCount: s.items.filter((i) => i.fields.kategori === 'dikecualikan').length,
     unclassifiedCount: s.items.filter((i) => !i.fields.kategori).length,
     updatedAt: s.updatedAt,
-    waitingForMe: info.holder === ctx.actor?.role,
+    waitingForMe: info.holder === ctx.actor?.role || s.conflicts.some((c) => c.decider === ctx.actor?.role),
+    openConflicts: s.conflicts.length,
     signed: s.signed,
   };
 }

@@ -339,7 +339,8 @@ export class CycleRepository {
 
   /** What receiving these acts would do, without writing anything. */
   preview(id: string, incoming: readonly CycleEvent[], checkSigner: (e: CycleEvent) => string | null): Integration {
-    return integrate(this.cycles.get(id)?.events ?? [], incoming, checkSigner);
+    const c = this.cycles.get(id);
+    return integrate(c?.events ?? [], incoming, checkSigner, c?.state);
   }
 
   /**
@@ -365,7 +366,7 @@ export class CycleRepository {
       sinceBackup: null,
     };
     const run = target.lock.then(async () => {
-      const plan = integrate(target.events, incoming, checkSigner);
+      const plan = integrate(target.events, incoming, checkSigner, target.events.length ? target.state : undefined);
       if (!plan.ok) throw new AppError('CONFLICT', plan.message);
       if (!plan.fresh.length) return { fresh: [], merged: null, state: plan.state };
       let order = plan.order;

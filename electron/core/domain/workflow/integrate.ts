@@ -26,6 +26,8 @@ export function integrate(
   existing: readonly CycleEvent[],
   incoming: readonly CycleEvent[],
   checkSigner: (e: CycleEvent) => string | null = () => null,
+  /** The state `existing` folds to, when the caller has it: receiving nothing new then costs no fold. */
+  current?: CycleState,
 ): Integration {
   const have = new Map(existing.map((e) => [e.id, e]));
   const fresh: CycleEvent[] = [];
@@ -40,6 +42,7 @@ export function integrate(
     }
     fresh.push(e);
   }
+  if (!fresh.length && current && existing.length) return { ok: true, order: [...existing], fresh, state: current };
   let order: CycleEvent[];
   let dag: DagIndex;
   try {
