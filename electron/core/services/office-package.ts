@@ -173,7 +173,7 @@ async function checkOfficePackage(stores: Stores, bytes: Uint8Array, fileName: s
   const devices = officeDevicesSchema.safeParse(parseJson(devicesBytes));
   if (!devices.success) throw refuse(`Daftar perangkat dalam paket tidak sah (${devices.error.issues[0]?.message ?? 'isinya tidak dikenali'}).`);
   const sender = devices.data.find((d) => d.installationId === m.sender.installationId);
-  if (!sender || sender.publicKey !== m.sender.publicKey) throw refuse('Laptop pengirim tidak tercantum dengan kuncinya sendiri dalam daftar perangkat paket ini.');
+  if (!sender || sender.publicKey !== m.sender.publicKey || sender.name !== m.sender.name) throw refuse('Laptop pengirim tidak tercantum dengan kuncinya sendiri dalam daftar perangkat paket ini.');
   if (devices.data.some((d) => d.installationId === stores.appDb.data.installationId || d.publicKey === stores.deviceKey.publicKey)) {
     throw refuse('Paket ini sudah memuat laptop ini sendiri: paket kantor dipakai oleh laptop yang belum pernah bergabung.');
   }
