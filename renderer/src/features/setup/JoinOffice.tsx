@@ -36,7 +36,7 @@ const MAX_BYTES = 8 * 1024 * 1024;
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Table.Tr>
-      <Table.Th w={150} fw={500} c="dimmed" style={{ verticalAlign: 'top' }}>
+      <Table.Th w={150} fw={500} c="dimmed" className="nowrap" style={{ verticalAlign: 'top' }}>
         {label}
       </Table.Th>
       <Table.Td>{children}</Table.Td>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Box, Button, Container, Divider, Group, Paper, SimpleGrid, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Container, Divider, Group, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
@@ -205,25 +205,28 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
         {active === 0 && (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="sm">
             <Paper withBorder p="sm" bg="dinas.0" style={{ borderColor: 'var(--mantine-color-dinas-2)' }}>
-              <Group justify="space-between" wrap="nowrap" gap="md" h="100%">
-                <Group gap="sm" wrap="nowrap">
-                  <IconBuildingCommunity size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <IconBuildingCommunity size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+                <Stack gap={6} align="flex-start">
                   <div>
                     <Text fw={600} size="sm">
-                      Kantor Anda sudah memakai PPID Desk?
+                      Kantor Anda sudah memakai PPID Desk di laptop lain?
                     </Text>
-                    <Text size="sm">Laptop kedua tidak perlu mengetik ulang: pakai paket kantor dari administrator.</Text>
+                    <Text size="sm">
+                      Laptop ini tidak perlu mengetik ulang data kantor: pakai paket kantor dari administrator, lalu buat akun
+                      untuk laptop ini.
+                    </Text>
                   </div>
-                </Group>
-                <Button onClick={onJoin} variant="filled" leftSection={<IconBuildingCommunity size={16} />} style={{ flexShrink: 0 }}>
-                  Gabung ke kantor yang sudah ada
-                </Button>
+                  <Button onClick={onJoin} size="xs" leftSection={<IconBuildingCommunity size={16} />}>
+                    Gabung ke kantor yang sudah ada
+                  </Button>
+                </Stack>
               </Group>
             </Paper>
             <Paper withBorder p="sm" bg="dinas.0" style={{ borderColor: 'var(--mantine-color-dinas-2)' }}>
-              <Group justify="space-between" wrap="nowrap" gap="md" h="100%">
-                <Group gap="sm" wrap="nowrap">
-                  <IconFlask size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <IconFlask size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+                <Stack gap={6} align="flex-start">
                   <div>
                     <Text fw={600} size="sm">
                       Ingin mencoba dulu?
@@ -233,10 +236,10 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
                       “Data contoh” tampil selama data ini dipakai.
                     </Text>
                   </div>
-                </Group>
-                <Button onClick={() => void loadDemo()} loading={loadingDemo} variant="light" leftSection={<IconFlask size={16} />} style={{ flexShrink: 0 }}>
-                  Coba dengan data contoh
-                </Button>
+                  <Button onClick={() => void loadDemo()} loading={loadingDemo} size="xs" leftSection={<IconFlask size={16} />}>
+                    Coba dengan data contoh
+                  </Button>
+                </Stack>
               </Group>
             </Paper>
           </SimpleGrid>
