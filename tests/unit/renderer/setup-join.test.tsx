@@ -83,7 +83,8 @@ describe('Penyiapan awal: gabung ke kantor yang sudah ada', () => {
     const joined = await must<SettingsView>(b.core, 'settings.get', {}, admin);
     expect(joined.officeId).toBe(a.settings.officeId);
     expect(joined.office).toEqual(a.settings.office);
-  });
+    // Three screens typed through, two cores, four passwords hashed: more than the usual screen test.
+  }, 120_000);
 
   it('refuses a work package with the reason and writes nothing', async () => {
     const a = await adminLaptop();
