@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { describe, expect, it, vi } from 'vitest';
-import type { Core } from '../../electron/core/app-core';
+import { Core } from '../../electron/core/app-core';
+import type { SaveRequest } from '../../electron/core/platform';
 import type { AppStatus, SettingsView } from '../../electron/core/contract';
 import type { JoinPreview } from '../../electron/core/domain/sync/office-package';
 import type { AppliedPackage, PackagePreview } from '../../electron/core/domain/sync/preview';
@@ -12,7 +13,7 @@ import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { readPackage, writePackage, type PackageEntry } from '../../electron/core/sync/package-file';
 import { rawPublicKey } from '../../electron/core/sync/package-keys';
 import { badPackages, baseManifest, SENDER_INSTALLATION, testSigner } from '../fixtures/bad-packages';
-import { call, coreOpener, failure, login, makePng, must, PASSWORD, setupInput, snapshotDir, tempDir } from '../fixtures/harness';
+import { call, coreOpener, failure, fakeClock, login, makePng, must, PASSWORD, setUpDataDir, setupInput, snapshotDir, tempDir, USERS } from '../fixtures/harness';
 import { completeItem } from './workflow-fixtures';
 
 const open = coreOpener();
@@ -112,6 +113,26 @@ describe('the office package (Pengaturan › Perangkat › "Buat paket kantor")'
       action: 'paket.kantor',
       summary: expect.stringContaining('tanpa akun dan kata sandi'),
     });
+  });
+
+  it('in the desktop app goes through the save dialog as a .ppid file', async () => {
+    const saved: SaveRequest[] = [];
+    const core = await Core.open({
+      dataDir: await setUpDataDir(),
+      clock: fakeClock(),
+      holder: 'test',
+      resourcesDir: path.resolve('resources'),
+      appVersion: '0.0.0-test',
+      platform: { saveFile: async (req) => (saved.push(req), '/home/ppid/Kantor-Diskominfotik_2026-03-02.ppid') },
+    });
+    try {
+      const r = await must<{ base64: string | null; savedTo: string | null; fileName: string }>(core, 'office.exportPackage', { save: true }, await login(core, USERS.admin));
+      expect(r).toMatchObject({ base64: null, savedTo: '/home/ppid/Kantor-Diskominfotik_2026-03-02.ppid', fileName: 'Kantor-Diskominfotik_2026-03-02.ppid' });
+      expect(saved.map((q) => [q.suggestedName, q.filter.extensions])).toEqual([['Kantor-Diskominfotik_2026-03-02.ppid', ['ppid']]]);
+      expect(readPackage(saved[0]!.bytes).manifest.kind).toBe('kantor');
+    } finally {
+      await core.close();
+    }
   });
 
   it('is for administrators only', async () => {

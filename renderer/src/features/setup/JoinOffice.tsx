@@ -45,6 +45,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 function ChooseStep({ busy, onFile }: { busy: boolean; onFile(file: File | null): void }) {
+  // Emptied after every choice, so the same file can be chosen again (after copying it anew, say).
+  const resetRef = useRef<() => void>(null);
   return (
     <Stack gap="md" maw={760}>
       <Text size="sm">
@@ -62,7 +64,14 @@ function ChooseStep({ busy, onFile }: { busy: boolean; onFile(file: File | null)
               diperiksa; belum ada yang disimpan sebelum Anda menekan “Gabung dan mulai”.
             </Text>
           </Stack>
-          <FileButton onChange={onFile} accept=".ppid">
+          <FileButton
+            resetRef={resetRef}
+            onChange={(file) => {
+              onFile(file);
+              resetRef.current?.();
+            }}
+            accept=".ppid"
+          >
             {(props) => (
               <Button {...props} loading={busy} leftSection={<IconFileImport size={16} />} style={{ flexShrink: 0 }}>
                 Pilih berkas…
