@@ -9,6 +9,7 @@ import {
   officeSchema,
   officialsSchema,
   passwordSchema,
+  setupAccountsSchema,
   setupInputSchema,
   type Settings,
 } from './domain/office';
@@ -20,6 +21,7 @@ import type { ChangeReport } from './domain/changes';
 import type { CalendarSettings } from './domain/calendar';
 import { RECIPIENTS } from './domain/sync/package-name';
 import type { AppliedPackage, PackagePreview, PackageRecordView } from './domain/sync/preview';
+import type { JoinPreview } from './domain/sync/office-package';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
 import { deviceNameSchema, installationIdSchema, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
 
@@ -54,6 +56,13 @@ const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak 
 const empty = z.object({}).strict().default({});
 /** What the browser may send as one package: the loopback host accepts 40 MB bodies. */
 export const PACKAGE_UPLOAD_MAX_BASE64 = 38_000_000;
+/** A .ppid file sent by the browser, as base64. */
+const packageUploadSchema = z
+  .object({
+    base64: z.string().min(1, 'Berkas kosong.').max(PACKAGE_UPLOAD_MAX_BASE64, 'Paket terlalu besar untuk diterima di sini (maksimal 28 MB). Minta pengirim membuat paket tanpa lampiran.'),
+    fileName: z.string().trim().max(300).default('paket.ppid'),
+  })
+  .strict();
 const anyUser: Access = { roles: 'any' };
 const admin: Access = { roles: 'any', admin: true };
 
@@ -152,6 +161,22 @@ export const contract = {
   /** `cycles`: also the office's history (a signed list, one under review, one at step 3), as the setup screen asks. */
   'setup.loadDemo': call<{ accounts: DemoAccount[] }>()({
     input: z.object({ cycles: z.boolean().default(false) }).strict().default({ cycles: false }),
+    access: 'public',
+    phase: 'setup',
+  }),
+  /** Joining an office: what its office package holds, checked, before anything is written. */
+  'setup.previewJoin': call<JoinPreview>()({ input: packageUploadSchema, access: 'public', phase: 'setup' }),
+  /** Joins the office of a previewed (or sent) office package, with this laptop's own accounts. */
+  'setup.join': call<{ done: true; officeName: string }>()({
+    input: z
+      .object({
+        previewId: z.string().regex(/^[a-f0-9]{64}$/, 'Pratinjau paket kantor tidak dikenal.').optional(),
+        base64: packageUploadSchema.shape.base64.optional(),
+        fileName: packageUploadSchema.shape.fileName,
+        accounts: setupAccountsSchema,
+      })
+      .strict()
+      .refine((v) => v.previewId !== undefined || v.base64 !== undefined, 'Pilih berkas paket kantor.'),
     access: 'public',
     phase: 'setup',
   }),
@@ -424,6 +449,11 @@ export const contract = {
     access: anyUser,
   }),
   'sync.history': call<PackageRecordView[]>()({ input: empty, access: anyUser }),
+  /** The office package a new laptop joins with: settings, emblem, trusted installations; never accounts. */
+  'office.exportPackage': call<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; devices: number }>()({
+    input: z.object({ save: z.boolean().default(false) }).strict().default({ save: false }),
+    access: admin,
+  }),
 } as const;
 
 

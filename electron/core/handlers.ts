@@ -11,6 +11,7 @@ import * as cycles from './services/cycles';
 import { buildDocument, fingerprints, saveDocument, savePdf, verifyDocument } from './services/documents';
 import { restoreCycle } from './services/recovery';
 import * as devices from './services/devices';
+import * as officePackage from './services/office-package';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -29,6 +30,8 @@ export const handlers = {
   'recovery.restoreCycle': (ctx, input) => restoreCycle(ctx, input),
   'setup.complete': (ctx, input) => completeSetup(ctx, input),
   'setup.loadDemo': (ctx, input) => loadDemo(ctx, input),
+  'setup.previewJoin': (ctx, input) => officePackage.previewJoin(ctx, input),
+  'setup.join': (ctx, input) => officePackage.joinOffice(ctx, input),
   'auth.login': (ctx, input) => auth.login(ctx, input),
   'auth.logout': (ctx) => auth.logout(ctx),
   'auth.me': (ctx) => auth.me(ctx),
@@ -78,4 +81,5 @@ export const handlers = {
   'sync.preview': (ctx, input) => sync.previewPackage(ctx, input),
   'sync.apply': (ctx, input) => sync.applyPackage(ctx, input),
   'sync.history': (ctx) => sync.packageHistory(ctx),
+  'office.exportPackage': (ctx, input) => officePackage.exportOfficePackage(ctx, input),
 } satisfies Handlers;

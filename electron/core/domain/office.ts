@@ -281,6 +281,9 @@ export function checkAccountCoverage(
   return issues;
 }
 
+/** The accounts of a first run, by setup or by joining an office: every role and an administrator (checkAccountCoverage). */
+export const setupAccountsSchema = z.array(accountInputSchema).min(3, 'Buat minimal tiga akun: Operator OPD, PPID Pembantu dan Kepala OPD.').max(30);
+
 export const setupInputSchema = z
   .object({
     office: officeSchema,
@@ -288,7 +291,7 @@ export const setupInputSchema = z
     documents: documentSettingsSchema,
     /** PNG/JPG as base64; size and type are checked by the core. */
     emblem: z.string().max(3_000_000, 'Berkas lambang terlalu besar (maksimal 2 MB).').nullable().default(null),
-    accounts: z.array(accountInputSchema).min(3, 'Buat minimal tiga akun: Operator OPD, PPID Pembantu dan Kepala OPD.').max(30),
+    accounts: setupAccountsSchema,
   })
   .superRefine((s, ctx) => {
     const personIds = [s.officials.kepala.id, s.officials.ketuaPpid.id, ...s.officials.operators.map((p) => p.id)];

@@ -20,6 +20,16 @@ export async function inspectImage(bytes: Uint8Array): Promise<{ mime: 'image/pn
 export async function storeEmblem(assetsDir: string, base64: string): Promise<EmblemMeta> {
   if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) throw new AppError('INVALID_INPUT', 'Berkas lambang tidak terbaca (bukan data gambar).');
   const bytes = Buffer.from(base64, 'base64');
+  const meta = await emblemMetaOf(bytes);
+  await writeEmblem(assetsDir, meta, bytes);
+  return meta;
+}
+
+/**
+ * Checks emblem bytes (a real PNG or JPG, of a size that prints sharp) and names them by
+ * content, writing nothing: joining an office checks the package's emblem before any write.
+ */
+export async function emblemMetaOf(bytes: Uint8Array): Promise<EmblemMeta> {
   if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'Berkas lambang kosong.');
   if (bytes.length > EMBLEM_MAX_BYTES) {
     throw new AppError('INVALID_INPUT', `Berkas lambang terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB). Maksimal 2 MB.`);
@@ -34,8 +44,11 @@ export async function storeEmblem(assetsDir: string, base64: string): Promise<Em
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = `emblem-${sha256.slice(0, 16)}.${info.mime === 'image/png' ? 'png' : 'jpg'}`;
-  await writeFileDurably(path.join(assetsDir, file), bytes);
   return { file, mime: info.mime, sha256, width: info.width, height: info.height, bytes: bytes.length };
+}
+
+export async function writeEmblem(assetsDir: string, meta: EmblemMeta, bytes: Uint8Array): Promise<void> {
+  await writeFileDurably(path.join(assetsDir, path.basename(meta.file)), bytes);
 }
 
 export async function readEmblem(assetsDir: string, meta: EmblemMeta): Promise<Buffer | null> {

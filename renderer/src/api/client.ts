@@ -26,6 +26,8 @@ export const PUBLIC_CALLS: readonly CallName[] = [
   'recovery.restoreBackup',
   'setup.complete',
   'setup.loadDemo',
+  'setup.previewJoin',
+  'setup.join',
   'auth.login',
   'auth.demoAccounts',
 ];

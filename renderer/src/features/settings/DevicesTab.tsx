@@ -2,7 +2,8 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { IconDeviceLaptop, IconKey, IconPencil, IconShieldOff } from '@tabler/icons-react';
+import { IconDeviceLaptop, IconFileExport, IconKey, IconPencil, IconShieldOff } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
 import { deviceNameSchema, TRUST_SOURCE_LABELS, type DeviceSelfView, type TrustedDeviceView } from '../../../../electron/core/domain/sync/trust';
@@ -10,7 +11,9 @@ import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/useCall';
 import { FormFooter } from '../../components/FormFooter';
-import { issuesToErrors, notifySaved } from '../../components/feedback';
+import { issuesToErrors, notifyError, notifySaved } from '../../components/feedback';
+import { downloadBase64 } from '../cycles/format';
+import { isDesktop } from '../documents/download';
 import { formatDate, formatDateTime } from '../../i18n/date';
 
 /**
@@ -320,6 +323,51 @@ function DevicesTable({ devices, onChanged }: { devices: TrustedDeviceView[]; on
   );
 }
 
+/** "Buat paket kantor": what a new laptop of this office joins with, instead of retyping the office. */
+function OfficePackageCard() {
+  const [busy, setBusy] = useState(false);
+  const make = async () => {
+    setBusy(true);
+    const desktop = isDesktop();
+    const r = await call('office.exportPackage', { save: desktop });
+    setBusy(false);
+    if (!r.ok) {
+      notifyError(r, 'Paket kantor tidak dapat dibuat');
+      return;
+    }
+    if (desktop && !r.data.savedTo) return;
+    if (r.data.base64) downloadBase64(r.data.fileName, 'application/octet-stream', r.data.base64);
+    notifications.show({
+      color: 'teal',
+      title: 'Paket kantor dibuat',
+      message: `${r.data.savedTo ?? r.data.fileName}. Di laptop baru pilih "Gabung ke kantor yang sudah ada", lalu bacakan kunci perangkat ini lewat telepon.`,
+      autoClose: 10_000,
+    });
+  };
+  return (
+    <Paper withBorder p="md" radius="sm">
+      <Group justify="space-between" align="flex-start" gap="xl" wrap="wrap">
+        <Stack gap={6} style={{ flex: '1 1 420px' }}>
+          <Group gap={8}>
+            <IconFileExport size={18} />
+            <Title order={2} size="h5">
+              Paket kantor untuk laptop baru
+            </Title>
+          </Group>
+          <Text size="sm" maw={720}>
+            Laptop baru di kantor ini tidak perlu mengetik ulang data kantor. Paket kantor memuat data kantor, pejabat,
+            pengaturan dokumen, kalender kerja, lambang, serta laptop ini dan laptop tepercaya beserta perannya. Paket ini
+            tidak pernah memuat akun, kata sandi atau riwayat masuk: laptop baru membuat akunnya sendiri.
+          </Text>
+        </Stack>
+        <Button variant="light" loading={busy} leftSection={<IconFileExport size={16} />} onClick={() => void make()}>
+          Buat paket kantor untuk laptop baru
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 export function DevicesTab() {
   const self = useLoad('devices.self');
   const devices = useLoad('devices.list');
@@ -334,6 +382,7 @@ export function DevicesTab() {
   return (
     <Stack gap="md">
       {self.data ? <SelfCard self={self.data} onSaved={self.setData} /> : <Text size="sm" c="dimmed">Memuat…</Text>}
+      <OfficePackageCard />
       <Stack gap={6}>
         <Group gap={8}>
           <IconDeviceLaptop size={18} />

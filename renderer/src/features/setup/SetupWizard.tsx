@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
-import { Alert, Box, Button, Container, Divider, Group, Paper, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Container, Divider, Group, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { IconArrowLeft, IconArrowRight, IconCheck, IconFlask, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowRight, IconBuildingCommunity, IconCheck, IconFlask, IconInfoCircle } from '@tabler/icons-react';
 import { z } from 'zod';
 import { documentSettingsSchema, officeSchema, officialsSchema } from '../../../../electron/core/domain/office';
 import { call } from '../../api/client';
 import { useApp } from '../../app/context';
-import { Brand } from '../../components/Brand';
 import { focusFirstError, issuesToErrors, notifyError } from '../../components/feedback';
 import { DocumentFields } from '../../components/forms/DocumentFields';
 import { EmblemPicker, type EmblemFile } from '../../components/forms/EmblemPicker';
@@ -16,6 +15,8 @@ import { OfficeFields } from '../../components/forms/OfficeFields';
 import { OfficialsFields } from '../../components/forms/OfficialsFields';
 import { emptyOffice, emptyPerson, loose, type DocumentValues, type OfficeValues, type OfficialsValues } from '../../components/forms/types';
 import { AccountsStep } from './AccountsStep';
+import { JoinOffice } from './JoinOffice';
+import { SetupHeader } from './SetupHeader';
 import { SummaryStep } from './SummaryStep';
 import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type AccountRow } from './accounts';
 
@@ -58,7 +59,20 @@ export function initialWizardValues(): WizardValues {
 }
 
 export function SetupWizard() {
-  const { setStatus, status } = useApp();
+  const [joining, setJoining] = useState(false);
+  // The join path is its own flow; the wizard stays mounted behind it, so what was typed there is still there on the way back.
+  return (
+    <>
+      <Box display={joining ? 'none' : undefined}>
+        <NewOfficeWizard onJoin={() => setJoining(true)} />
+      </Box>
+      {joining && <JoinOffice onCancel={() => setJoining(false)} />}
+    </>
+  );
+}
+
+function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
+  const { setStatus } = useApp();
   const [active, setActive] = useState(0);
   const [emblem, setEmblem] = useState<EmblemFile | null>(null);
   const [coverage, setCoverage] = useState<string[]>([]);
@@ -178,14 +192,7 @@ export function SetupWizard() {
 
   return (
     <Box mih="100vh" pb={80}>
-      <Box component="header" bg="dinas.9" c="white" px="lg" py={10}>
-        <Group justify="space-between">
-          <Brand inverted subtitle="Penyiapan awal" />
-          <Text size="xs" c="dinas.1">
-            Versi {status.appVersion}
-          </Text>
-        </Group>
-      </Box>
+      <SetupHeader subtitle="Penyiapan awal" />
       <Container size={1140} pt="md">
         <Paper withBorder p="sm" mb="sm">
           <Stepper active={active} onStepClick={(s) => s < active && goTo(s)} allowNextStepsSelect={false} size="sm" iconSize={30}>
@@ -196,25 +203,46 @@ export function SetupWizard() {
         </Paper>
 
         {active === 0 && (
-          <Paper withBorder p="sm" mb="sm" bg="dinas.0" style={{ borderColor: 'var(--mantine-color-dinas-2)' }}>
-            <Group justify="space-between" wrap="nowrap" gap="md">
-              <Group gap="sm" wrap="nowrap">
-                <IconFlask size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
-                <div>
-                  <Text fw={600} size="sm">
-                    Ingin mencoba dulu?
-                  </Text>
-                  <Text size="sm">
-                    Isi otomatis dengan data contoh Dinas Kominfotik Kabupaten Kapuas Hulu dan empat akun contoh. Tanda
-                    “Data contoh” tampil selama data ini dipakai.
-                  </Text>
-                </div>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="sm">
+            <Paper withBorder p="sm" bg="dinas.0" style={{ borderColor: 'var(--mantine-color-dinas-2)' }}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <IconBuildingCommunity size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+                <Stack gap={6} align="flex-start">
+                  <div>
+                    <Text fw={600} size="sm">
+                      Kantor Anda sudah memakai PPID Desk di laptop lain?
+                    </Text>
+                    <Text size="sm">
+                      Laptop ini tidak perlu mengetik ulang data kantor: pakai paket kantor dari administrator, lalu buat akun
+                      untuk laptop ini.
+                    </Text>
+                  </div>
+                  <Button onClick={onJoin} size="xs" leftSection={<IconBuildingCommunity size={16} />}>
+                    Gabung ke kantor yang sudah ada
+                  </Button>
+                </Stack>
               </Group>
-              <Button onClick={() => void loadDemo()} loading={loadingDemo} variant="filled" leftSection={<IconFlask size={16} />} style={{ flexShrink: 0 }}>
-                Coba dengan data contoh
-              </Button>
-            </Group>
-          </Paper>
+            </Paper>
+            <Paper withBorder p="sm" bg="dinas.0" style={{ borderColor: 'var(--mantine-color-dinas-2)' }}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <IconFlask size={28} color="var(--mantine-color-dinas-7)" style={{ flexShrink: 0 }} />
+                <Stack gap={6} align="flex-start">
+                  <div>
+                    <Text fw={600} size="sm">
+                      Ingin mencoba dulu?
+                    </Text>
+                    <Text size="sm">
+                      Isi otomatis dengan data contoh Dinas Kominfotik Kabupaten Kapuas Hulu dan empat akun contoh. Tanda
+                      “Data contoh” tampil selama data ini dipakai.
+                    </Text>
+                  </div>
+                  <Button onClick={() => void loadDemo()} loading={loadingDemo} size="xs" leftSection={<IconFlask size={16} />}>
+                    Coba dengan data contoh
+                  </Button>
+                </Stack>
+              </Group>
+            </Paper>
+          </SimpleGrid>
         )}
 
         <form
