@@ -110,3 +110,305 @@ describe('two laptops working on one cycle at once', () => {
     expect(state(O, id).conflicts).toEqual([]);
   });
 });
+
+describe('what waits for a person', () => {
+  it('one field, two values: one "Isian berbeda" conflict shows both, Kirim Konsep waits, the operator chooses and every laptop gets that value; the other stays in Riwayat', async () => {
+    const { id, renstra } = await officeAtStep3();
+    await sim.updateItem(F, petugas, id, renstra, { judul: 'Renstra Dinas 2027-2031' });
+    await sim.updateItem(O, operator, id, renstra, { judul: 'Rencana Strategis Dinas 2027-2031' });
+    await sim.exchange(F, O, id);
+    await sim.exchange(O, F, id);
+    expectAgreement(id, [O, F]);
+
+    const c = only(state(O, id), 'isian');
+    expect(c).toMatchObject({ decider: 'operator', itemId: renstra, field: 'judul', title: expect.stringContaining('Judul diisi berbeda') });
+    expect(c.options.map((o) => o.value).sort()).toEqual(['Rencana Strategis Dinas 2027-2031', 'Renstra Dinas 2027-2031']);
+    expect(c.options.map((o) => o.acts[0]!.by).sort()).toEqual([operator.name, petugas.name].sort());
+
+    for (const l of [O, F]) {
+      await expect(sim.act(l, operator, id, 'submitKonsep')).rejects.toThrow(CONFLICT_GUARD);
+      expect(availableActions(state(l, id), 'operator').find((a) => a.action === 'submitKonsep')).toMatchObject({ allowed: false, problems: [expect.stringMatching(CONFLICT_GUARD)] });
+    }
+    // The PPID Pembantu does not decide what an item says at step 3.
+    await expect(sim.resolve(P, ppid, id, c.id, c.options[0]!.choice)).rejects.toThrow();
+
+    const officers = c.options.find((o) => o.value === 'Renstra Dinas 2027-2031')!;
+    await sim.resolve(O, operator, id, c.id, officers.choice);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    for (const l of sim.laptops) {
+      const s = state(l, id);
+      expect(s.items.find((i) => i.id === renstra)!.fields.judul).toBe('Renstra Dinas 2027-2031');
+      expect(s.conflicts).toEqual([]);
+      expect(s.resolvedConflicts).toEqual([expect.objectContaining({ conflictId: c.id, kind: 'isian', choice: officers.choice, by: operator.name })]);
+      // The value not chosen is still an act of the log, shown in Riwayat.
+      const riwayat = buildTimeline(l.repo.events(id));
+      expect(riwayat.some((t) => t.changes.some((ch) => ch.to === 'Rencana Strategis Dinas 2027-2031'))).toBe(true);
+      expect(riwayat.filter((t) => t.type === 'conflict.resolved').map((t) => t.summary)).toEqual([expect.stringMatching(/^Konflik diselesaikan: isian Judul dipilih/)]);
+    }
+    await sim.act(F, petugas, id, 'submitKonsep');
+    expect(state(F, id).step).toBe('pemeriksaan_ppid');
+  });
+
+  it('two laptops writing the same value into one field: nothing to decide', async () => {
+    const { id, renstra } = await officeAtStep3();
+    await sim.updateItem(F, petugas, id, renstra, { retensi: '10 tahun' });
+    await sim.updateItem(O, operator, id, renstra, { retensi: '10 tahun' });
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    expect(state(P, id).conflicts).toEqual([]);
+  });
+
+  describe('the Konsep sent on one laptop while an officer still filled in items on another', () => {
+    async function lateWork() {
+      const at3 = await officeAtStep3();
+      const { id, keuangan } = at3;
+      await sim.act(O, operator, id, 'submitKonsep');
+      await sim.exchange(O, P, id);
+      await sim.markAll(P, ppid, id);
+      // Meanwhile, on the officer's laptop that had not heard of the Konsep yet:
+      const perizinan = await sim.addItem(F, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+      await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      return { ...at3, perizinan };
+    }
+
+    it('is late work for the PPID Pembantu to take or set aside; approving waits', async () => {
+      const { id, perizinan, keuangan } = await lateWork();
+      for (const l of sim.laptops) {
+        const s = state(l, id);
+        expect(s.step).toBe('pemeriksaan_ppid');
+        expect(s.items.map((i) => i.id)).not.toContain(perizinan);
+        expect(s.items.find((i) => i.id === keuangan)!.fields.ringkasan).toBe('Ringkasan Laporan Keuangan 2026');
+        const c = only(s, 'terlambat');
+        expect(c).toMatchObject({ decider: 'ppid_pembantu', step: 'pemeriksaan_ppid', title: '2 perubahan dibuat di laptop lain setelah tahapnya berpindah' });
+        expect(c.options.map((o) => [o.choice, o.allowed])).toEqual([
+          ['ambil', true],
+          ['sisihkan', true],
+        ]);
+        expect(c.options[0]!.label).toBe('Ambil ke Konsep (menjadi versi baru, diperiksa lagi)');
+      }
+      await expect(sim.act(P, ppid, id, 'approve')).rejects.toThrow(CONFLICT_GUARD);
+      // Not the operator's to decide at step 4.
+      await expect(sim.resolve(O, operator, id, state(O, id).conflicts[0]!.id, 'ambil')).rejects.toThrow();
+    });
+
+    it('"ambil" at step 4 makes a new Konsep version and a new review round, everywhere', async () => {
+      const { id, perizinan, keuangan, renstra } = await lateWork();
+      const before = state(P, id);
+      expect([before.version, before.reviewRound]).toEqual([1, 1]);
+      await sim.resolve(P, ppid, id, before.conflicts[0]!.id, 'ambil');
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      const s = state(O, id);
+      expect([s.version, s.reviewRound]).toEqual([2, 2]);
+      expect(s.items.map((i) => i.id)).toContain(perizinan);
+      expect(s.items.find((i) => i.id === keuangan)!.fields.ringkasan).toBe('Laporan realisasi anggaran 2026.');
+      expect(s.conflicts).toEqual([]);
+      expect(s.setAside).toEqual([]);
+      // The new version is checked again: the changed and the new item, the unchanged one confirmed.
+      const approve = availableActions(state(P, id), 'ppid_pembantu').find((a) => a.action === 'approve')!;
+      expect(approve.allowed).toBe(false);
+      expect(approve.problems).toEqual(['1 informasi tidak berubah sejak dinyatakan sesuai: tandai sesuai sekaligus.', '2 informasi belum diperiksa.']);
+      await sim.markAll(P, ppid, id);
+      await sim.act(P, ppid, id, 'approve');
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      expect(state(K, id).step).toBe('pemeriksaan_kepala');
+      expect(Object.keys(state(K, id).reviews).sort()).toEqual([renstra, keuangan, perizinan].sort());
+    });
+
+    it('"sisihkan" keeps the late acts in the log and lists them as set aside; the Konsep stays as sent', async () => {
+      const { id, perizinan } = await lateWork();
+      const c = state(P, id).conflicts[0]!;
+      await sim.resolve(P, ppid, id, c.id, 'sisihkan');
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      for (const l of sim.laptops) {
+        const s = state(l, id);
+        expect([s.version, s.reviewRound]).toEqual([1, 1]);
+        expect(s.items.map((i) => i.id)).not.toContain(perizinan);
+        expect(s.setAside).toEqual(c.acts.map((a) => ({ id: a, reason: 'pekerjaan terlambat disisihkan' })));
+        const ids = new Set(l.repo.events(id).map((e) => e.id));
+        for (const a of c.acts) expect(ids.has(a)).toBe(true);
+        expect(s.conflicts).toEqual([]);
+      }
+      await sim.act(P, ppid, id, 'approve');
+      expect(state(P, id).step).toBe('pemeriksaan_kepala');
+    });
+  });
+});
+
+describe('approved on one laptop, returned on another at step 4', () => {
+  /**
+   * The PPID Pembantu approves on their laptop and the Kepala signs after it; meanwhile, on the
+   * officer's laptop, the PPID Pembantu (logged in there) returned the same Konsep.
+   */
+  async function twoDecisions() {
+    const at4 = await officeAtStep4Reviewed();
+    const { id } = at4;
+    const approved = await sim.act(P, ppid, id, 'approve');
+    const approve = approved.lastEventId!;
+    await sim.exchange(P, K, id);
+    const signed = await sim.act(K, kepala, id, 'approve');
+    const sign = signed.lastEventId!;
+    const returned = await sim.act(F, ppid, id, 'return', 'Ringkasan keuangan belum lengkap.');
+    const ret = returned.lastEventId!;
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    return { ...at4, approve, sign, ret };
+  }
+
+  it('one "Dua keputusan berbeda" conflict, decided by the PPID Pembantu; forward moves wait on every laptop', async () => {
+    const { id, approve, sign, ret } = await twoDecisions();
+    for (const l of sim.laptops) {
+      const c = only(state(l, id), 'keputusan');
+      expect(c).toMatchObject({ decider: 'ppid_pembantu', step: 'pemeriksaan_ppid', acts: [approve, ret].sort() });
+      const byChoice = Object.fromEntries(c.options.map((o) => [o.choice, o.acts.map((a) => a.id)]));
+      expect(byChoice).toEqual({ [approve]: [approve, sign], [ret]: [ret] });
+      expect(c.options.every((o) => o.allowed)).toBe(true);
+    }
+    // Whichever decision the canonical order holds for now, its next forward move waits.
+    const s = state(O, id);
+    const holder = { pengumpulan: [O, operator, 'submitKonsep'], arsip: [K, kepala, 'archive'] } as const;
+    expect(Object.keys(holder)).toContain(s.step);
+    const [l, who, action] = holder[s.step as keyof typeof holder];
+    await expect(sim.act(l, who, id, action)).rejects.toThrow(CONFLICT_GUARD);
+    await expect(sim.resolve(K, kepala, id, s.conflicts[0]!.id, approve)).rejects.toThrow();
+  });
+
+  it('choosing the return: every laptop goes back to step 3, the approval and the signature after it are set aside, not deleted', async () => {
+    const { id, approve, sign, ret } = await twoDecisions();
+    await sim.resolve(P, ppid, id, state(P, id).conflicts[0]!.id, ret);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    for (const l of sim.laptops) {
+      const s = state(l, id);
+      expect(s.step).toBe('pengumpulan');
+      expect(s.signed).toBeNull();
+      expect(s.returns).toEqual([expect.objectContaining({ from: 'pemeriksaan_ppid', to: 'pengumpulan', reasons: 'Ringkasan keuangan belum lengkap.' })]);
+      expect(s.setAside).toEqual(expect.arrayContaining([
+        { id: approve, reason: 'keputusan lain yang dipilih' },
+        { id: sign, reason: 'mengikuti keputusan yang tidak dipilih' },
+      ]));
+      expect(s.setAside).toHaveLength(2);
+      expect(s.conflicts).toEqual([]);
+      expect(l.repo.events(id).map((e) => e.id)).toEqual(expect.arrayContaining([approve, sign]));
+    }
+    await sim.updateItem(O, operator, id, state(O, id).items[1]!.id, { ringkasan: 'Laporan realisasi anggaran.' });
+    await sim.act(O, operator, id, 'submitKonsep');
+    expect(state(O, id).version).toBe(2);
+  });
+
+  it('choosing the approval: every laptop holds the signed list, the return is set aside', async () => {
+    const { id, ret } = await twoDecisions();
+    await sim.resolve(F, ppid, id, state(F, id).conflicts[0]!.id, state(F, id).conflicts[0]!.options.find((o) => o.choice !== ret)!.choice);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    for (const l of sim.laptops) {
+      const s = state(l, id);
+      expect(s.step).toBe('arsip');
+      expect(s.signed).toMatchObject({ by: kepala.name });
+      expect(s.returns).toEqual([]);
+      expect(s.setAside).toEqual([{ id: ret, reason: 'keputusan lain yang dipilih' }]);
+      expect(s.conflicts).toEqual([]);
+    }
+    await sim.act(K, kepala, id, 'archive');
+    expect(state(K, id).step).toBe('selesai');
+  });
+
+  it('two choices made apart that disagree settle nothing: the conflict stays open until one choice follows both', async () => {
+    const { id, approve, ret } = await twoDecisions();
+    const c = state(P, id).conflicts[0]!;
+    await sim.resolve(P, ppid, id, c.id, approve);
+    await sim.resolve(F, ppid, id, c.id, ret);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    expect(state(O, id).conflicts.map((x) => x.id)).toEqual([c.id]);
+    await sim.resolve(P, ppid, id, c.id, ret);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    expect(state(O, id).step).toBe('pengumpulan');
+    expect(state(O, id).conflicts).toEqual([]);
+  });
+});
+
+describe('an item removed on one laptop and changed on another', () => {
+  async function removedAndChanged() {
+    const at3 = await officeAtStep3();
+    await sim.removeItem(O, operator, at3.id, at3.keuangan);
+    await sim.updateItem(F, petugas, at3.id, at3.keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchangeUntilQuiet(at3.id);
+    expectAgreement(at3.id);
+    return at3;
+  }
+
+  it('is a "hapus" conflict for the operator; the item is off the list until they decide', async () => {
+    const { id, keuangan } = await removedAndChanged();
+    const s = state(O, id);
+    const c = only(s, 'hapus');
+    expect(c).toMatchObject({ decider: 'operator', itemId: keuangan, title: '"Laporan Keuangan 2026" dihapus di satu laptop, diubah di laptop lain' });
+    expect(c.options.map((o) => [o.choice, o.allowed])).toEqual([
+      ['hapus', true],
+      ['pulihkan', true],
+    ]);
+    expect(s.items.map((i) => i.id)).not.toContain(keuangan);
+    await expect(sim.act(O, operator, id, 'submitKonsep')).rejects.toThrow(CONFLICT_GUARD);
+  });
+
+  it('"pulihkan" brings the item back with the change made on the other laptop, everywhere', async () => {
+    const { id, keuangan } = await removedAndChanged();
+    await sim.resolve(F, petugas, id, state(F, id).conflicts[0]!.id, 'pulihkan');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(P, id);
+    expect(s.items.find((i) => i.id === keuangan)!.fields.ringkasan).toBe('Laporan realisasi anggaran 2026.');
+    expect(s.removedItems).toEqual([]);
+    expect(s.conflicts).toEqual([]);
+  });
+
+  it('"hapus" keeps it removed; the change stays in Riwayat', async () => {
+    const { id, keuangan } = await removedAndChanged();
+    await sim.resolve(O, operator, id, state(O, id).conflicts[0]!.id, 'hapus');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(P, id);
+    expect(s.items.map((i) => i.id)).not.toContain(keuangan);
+    expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
+    expect(s.conflicts).toEqual([]);
+    expect(l(P).some((e) => e.body.type === 'item.updated' && e.body.itemId === keuangan)).toBe(true);
+    function l(x: Laptop) {
+      return x.repo.events(id);
+    }
+  });
+
+  it('the same item removed on both laptops: removed, nothing to decide', async () => {
+    const { id, keuangan } = await officeAtStep3();
+    await sim.removeItem(O, operator, id, keuangan);
+    await sim.removeItem(F, petugas, id, keuangan);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(O, id);
+    expect(s.conflicts).toEqual([]);
+    expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
+  });
+});
+
+describe('an item removed on both laptops, one of them after changing it', () => {
+  it('removed, nothing to decide, whichever removal sorts first', async () => {
+    for (const order of [['0', 'f'], ['f', '0']] as const) {
+      const { id, keuangan } = await officeAtStep3();
+      await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+      forceNextIds(`${order[0]}0000000-0000-4000-a000-000000000001`);
+      await sim.removeItem(F, petugas, id, keuangan);
+      forceNextIds(`${order[1]}0000000-0000-4000-a000-000000000002`);
+      await sim.removeItem(O, operator, id, keuangan);
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      const s = state(O, id);
+      expect(s.conflicts).toEqual([]);
+      expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
+    }
+  });
+});
