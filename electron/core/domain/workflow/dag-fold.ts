@@ -211,6 +211,12 @@ class GraphFold {
       const removal = this.removalOf.get(itemId);
       if (removal && this.dag.concurrent(removal, e.id)) {
         const pending = this.removedWhileEdited.get(itemId);
+        if (e.body.type === 'item.removed') {
+          // Removed on this laptop too: the changes it had seen were removed knowingly, nothing to decide.
+          if (pending) pending.acts = pending.acts.filter((a) => !this.dag.isAncestor(a, e.id));
+          if (pending && !pending.acts.length) this.removedWhileEdited.delete(itemId);
+          return false;
+        }
         if (pending) pending.acts.push(e.id);
         else this.removedWhileEdited.set(itemId, { removal, acts: [e.id] });
         noteAct(s, e);
