@@ -412,3 +412,26 @@ describe('an item removed on both laptops, one of them after changing it', () =>
     }
   });
 });
+
+describe('late work changed twice on the other laptop', () => {
+  it('taking it applies the officer\'s last value, not a conflict of the choice with itself', async () => {
+    const { id, keuangan } = await officeAtStep3();
+    await sim.act(O, operator, id, 'submitKonsep');
+    await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Draf pertama.' });
+    await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchangeUntilQuiet(id);
+    const c = only(state(P, id), 'terlambat');
+    expect(c.acts).toHaveLength(2);
+    await sim.resolve(P, ppid, id, c.id, 'ambil');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(O, id);
+    expect(s.conflicts).toEqual([]);
+    expect(s.items.find((i) => i.id === keuangan)!.fields.ringkasan).toBe('Laporan realisasi anggaran 2026.');
+    expect(s.resolvedConflicts.flatMap((r) => l(r.actId))).toEqual([c.id]);
+    function l(actId: string) {
+      const e = O.repo.events(id).find((x) => x.id === actId)!;
+      return e.body.type === 'conflict.resolved' ? [e.body.conflictId] : [];
+    }
+  });
+});
