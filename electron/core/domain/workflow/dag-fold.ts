@@ -239,7 +239,8 @@ class GraphFold {
       const fields = this.writes.get(b.itemId) ?? new Map<keyof ItemFields, FieldWrite[]>();
       this.writes.set(b.itemId, fields);
       for (const [k, value] of Object.entries(b.fields) as [keyof ItemFields, unknown][]) {
-        const kept = (fields.get(k) ?? []).filter((w) => !this.dag.isAncestor(w.act, writer));
+        // One choice taking several late edits of a field: each replaces the one before it.
+        const kept = (fields.get(k) ?? []).filter((w) => w.act !== writer && !this.dag.isAncestor(w.act, writer));
         kept.push({ act: writer, value });
         fields.set(k, kept);
       }
