@@ -1,8 +1,12 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTimeline } from '../../electron/core/domain/timeline';
-import { availableActions, foldGraph, type CycleState, type OpenConflict } from '../../electron/core/domain/workflow';
+import { availableActions, foldGraph, type Actor, type CycleEvent, type CycleState, type EventBody, type OpenConflict } from '../../electron/core/domain/workflow';
+import { AppError } from '../../electron/core/result';
+import { eventHash, eventLine } from '../../electron/core/store/event-log';
 import { forceNextIds, seedIds } from '../fixtures/sync-ids';
-import { DAY, PEOPLE, projection, SyncSim, type Laptop } from '../fixtures/sync-sim';
+import { DAY, PEOPLE, projection, readPackage, SyncSim, type Laptop } from '../fixtures/sync-sim';
 import { completeItem } from './workflow-fixtures';
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -433,5 +437,249 @@ describe('late work changed twice on the other laptop', () => {
       const e = O.repo.events(id).find((x) => x.id === actId)!;
       return e.body.type === 'conflict.resolved' ? [e.body.conflictId] : [];
     }
+  });
+});
+
+/** A package's acts changed and re-chained (hashes recomputed, signatures kept): what a tamperer can do without the keys. */
+function rechain(events: readonly CycleEvent[], change: (e: CycleEvent) => CycleEvent): { events: CycleEvent[]; lines: Map<string, string> } {
+  const hashes = new Map<string, string>();
+  const out = events.map((e0) => {
+    const e = change(structuredClone(e0));
+    const { hash: _h, sig: _s, ...base } = e;
+    const hash = eventHash(e.parents.map((p) => hashes.get(p)!), base);
+    hashes.set(e.id, hash);
+    return { ...e, hash };
+  });
+  return { events: out, lines: new Map(out.map((e) => [e.id, eventLine(e)])) };
+}
+
+describe('receiving acts', () => {
+  it('the same acts twice: nothing changes, the log file is byte for byte the same', async () => {
+    const { id } = await officeAtStep3();
+    await sim.addItem(F, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+    await sim.addItem(O, operator, id, completeItem('Rencana Pengadaan', 'Sekretariat', 'serta_merta'));
+    const first = await sim.exchange(F, O, id);
+    expect(first.fresh).toHaveLength(1);
+    const before = await sim.fingerprint(O);
+    const stateBefore = projection(state(O, id));
+    const again = await sim.exchange(F, O, id);
+    expect(again.fresh).toEqual([]);
+    expect(again.merged).toBeNull();
+    expect(await sim.fingerprint(O)).toEqual(before);
+    expect(projection(state(O, id))).toEqual(stateBefore);
+  });
+
+  it('an older package after a newer one: nothing changes', async () => {
+    const { id, renstra } = await officeAtStep3();
+    const old = await sim.package(O, id);
+    await sim.updateItem(O, operator, id, renstra, { retensi: '10 tahun' });
+    await sim.removeItem(O, operator, id, renstra);
+    await sim.exchange(O, F, id);
+    const before = await sim.fingerprint(F);
+    const r = await sim.deliver(old, F, id);
+    expect(r).toMatchObject({ fresh: [], merged: null });
+    expect(await sim.fingerprint(F)).toEqual(before);
+    expect(state(F, id).removedItems.map((i) => i.id)).toEqual([renstra]);
+  });
+
+  describe('an act the SOP forbids is refused with the reason, and nothing is written', () => {
+    const draft = (judul: string): EventBody => ({ type: 'item.added', itemId: `item-${judul}`, fields: completeItem(judul, 'Sekretariat', 'setiap_saat'), origin: 'baru', sourceItemId: null });
+    const cases: { name: string; at: 3 | 4 | 5; actor: Actor; bodies: (s: CycleState) => EventBody[]; reason: string | RegExp }[] = [
+      { name: 'the Kepala adds an item (wrong role)', at: 3, actor: kepala, bodies: () => [draft('Daftar Aset')], reason: 'Hanya Operator OPD yang dapat mengubah daftar informasi.' },
+      {
+        name: 'an item added while the Konsep is under review (wrong step)',
+        at: 4,
+        actor: operator,
+        bodies: () => [draft('Daftar Aset')],
+        reason: 'Siklus sedang pada tahap "Pemeriksaan PPID Pembantu": tidak dapat mengubah daftar informasi sekarang.',
+      },
+      {
+        name: 'the Konsep sent with an incomplete item (guard unmet)',
+        at: 3,
+        actor: operator,
+        bodies: (s) => [
+          { type: 'item.added', itemId: 'item-draf', fields: { ...completeItem('Daftar Aset', 'Sekretariat', 'setiap_saat'), ringkasan: '' }, origin: 'baru', sourceItemId: null },
+          { type: 'transition', action: 'submitKonsep', from: 'pengumpulan', to: 'pemeriksaan_ppid', reasons: '', data: { version: s.version + 1 } },
+        ],
+        reason: '1 informasi belum lengkap: "Daftar Aset".',
+      },
+      {
+        name: 'approved at step 4 by the PPID Pembantu with no item checked in this round (guard unmet)',
+        at: 4,
+        actor: ppid,
+        bodies: () => [{ type: 'transition', action: 'approve', from: 'pemeriksaan_ppid', to: 'pemeriksaan_kepala', reasons: '', data: {} }],
+        reason: '2 informasi tidak berubah sejak dinyatakan sesuai: tandai sesuai sekaligus.',
+      },
+      {
+        name: 'a review of a Konsep version that was never sent',
+        at: 4,
+        actor: ppid,
+        bodies: (s) => [{ type: 'review.marked', itemId: s.items[0]!.id, version: s.version + 1, verdict: 'sesuai', note: '', judged: s.items[0]!.fields }],
+        reason: 'versi Konsep tidak sesuai',
+      },
+      {
+        name: 'an "approve" at step 5 signed by the operator',
+        at: 5,
+        actor: operator,
+        bodies: () => [{ type: 'transition', action: 'approve', from: 'pemeriksaan_kepala', to: 'arsip', reasons: '', data: { signedBy: operator.name } }],
+        reason: 'Tahap "Pemeriksaan Kepala OPD" dipegang Kepala OPD; peran Anda tidak dapat melakukannya.',
+      },
+      {
+        name: 'a step skipped (the Konsep "sent" straight to the archive)',
+        at: 3,
+        actor: operator,
+        bodies: () => [{ type: 'transition', action: 'submitKonsep', from: 'pengumpulan', to: 'arsip', reasons: '', data: { version: 1 } }],
+        reason: 'perpindahan tahap tidak sesuai SOP (pengumpulan → arsip)',
+      },
+      {
+        name: 'a conflict "settled" that was never open',
+        at: 3,
+        actor: operator,
+        bodies: (s) => [{ type: 'conflict.resolved', conflictId: `isian:${s.items[0]!.id}:judul:a+b`, choice: 'a', acts: ['a', 'b'] }],
+        reason: 'konflik yang diselesaikan tidak ada pada saat itu',
+      },
+      {
+        name: 'a second start of the cycle',
+        at: 3,
+        actor: operator,
+        bodies: () => [{ type: 'cycle.created', title: 'DIP 2027 (palsu)', year: 2027, carriedFrom: null }],
+        reason: 'pembuatan siklus hanya boleh menjadi tindakan pertama',
+      },
+    ];
+
+    it.each(cases)('$name', async ({ at, actor, bodies, reason }) => {
+      const { id } = at === 3 ? await officeAtStep3() : await officeAtStep4Reviewed();
+      if (at === 4) {
+        // Unchecked again: a new round after the Kepala's return.
+        await sim.act(P, ppid, id, 'approve');
+        await sim.act(P, kepala, id, 'return', 'Periksa ulang semuanya.');
+        await sim.exchangeUntilQuiet(id);
+      }
+      if (at === 5) {
+        await sim.act(P, ppid, id, 'approve');
+        await sim.exchangeUntilQuiet(id);
+      }
+      // The officer's laptop runs a modified app: it writes what its screens would refuse.
+      await sim.forge(F, actor, id, bodies);
+      const before = await sim.fingerprint(O);
+      const stateBefore = projection(state(O, id));
+      const refused = sim.exchange(F, O, id);
+      await expect(refused).rejects.toBeInstanceOf(AppError);
+      await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', message: reason });
+      expect(await sim.fingerprint(O)).toEqual(before);
+      expect(projection(state(O, id))).toEqual(stateBefore);
+      // And after a restart, the same: nothing half-received.
+      await sim.reopen(O);
+      expect(projection(state(O, id))).toEqual(stateBefore);
+    });
+  });
+
+  describe('an act not made by the installation it names is refused, and nothing is written', () => {
+    async function newAct() {
+      const { id } = await officeAtStep3();
+      await sim.addItem(F, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+      return { id, p: await sim.package(F, id), before: await sim.fingerprint(O) };
+    }
+
+    it('a signature made with another key', async () => {
+      const { id, p, before } = await newAct();
+      const last = p.events.at(-1)!;
+      const stranger = generateKeyPairSync('ed25519').privateKey;
+      const sig = sign(null, Buffer.from(last.hash, 'hex'), stranger).toString('base64');
+      const forged = { ...last, sig };
+      const lines = new Map(p.lines).set(last.id, eventLine(forged));
+      await expect(sim.deliver({ events: [...p.events.slice(0, -1), forged], lines }, O, id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'tanda tangan tindakan tidak sah' });
+      expect(await sim.fingerprint(O)).toEqual(before);
+    });
+
+    it('an act from an installation the office does not know', async () => {
+      const { id } = await officeAtStep3();
+      const stranger = await sim.addLaptop('asing', { trusted: false });
+      await sim.exchange(O, stranger, id);
+      await sim.addItem(stranger, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+      const before = await sim.fingerprint(O);
+      await expect(sim.exchange(stranger, O, id)).rejects.toMatchObject({ message: `perangkat ${stranger.installationId} tidak dikenal` });
+      expect(await sim.fingerprint(O)).toEqual(before);
+    });
+
+    it('a line changed on the way: the package does not even read', async () => {
+      const { p, before } = await newAct();
+      const text = p.bytes.toString('utf8').replace('Data Perizinan', 'Data Perizinan Palsu');
+      expect(() => readPackage(Buffer.from(text))).toThrow(/rantai riwayat putus pada baris \d+/);
+      expect(await sim.fingerprint(O)).toEqual(before);
+    });
+
+    it('a line changed and its hash recomputed: the signature no longer matches', async () => {
+      const { id, p, before } = await newAct();
+      const target = p.events.at(-1)!.id;
+      const forged = rechain(p.events, (e) =>
+        e.id === target && e.body.type === 'item.added' ? { ...e, body: { ...e.body, fields: { ...e.body.fields, judul: 'Data Perizinan Palsu' } } } : e,
+      );
+      await expect(sim.deliver(forged, O, id)).rejects.toMatchObject({ message: 'tanda tangan tindakan tidak sah' });
+      expect(await sim.fingerprint(O)).toEqual(before);
+    });
+
+    it('two acts from one installation that do not follow each other (a cloned laptop) are refused', async () => {
+      const { id } = await officeAtStep3();
+      const twin = await sim.clone(F, 'kembaran');
+      await sim.addItem(F, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+      await sim.addItem(twin, petugas, id, completeItem('Data Kepegawaian', 'Sekretariat', 'setiap_saat'));
+      await sim.exchange(F, O, id);
+      const before = await sim.fingerprint(O);
+      await expect(sim.exchange(twin, O, id)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: `satu perangkat mencatat dua tindakan yang tidak saling mengikuti (perangkat ${F.installationId})`,
+      });
+      expect(await sim.fingerprint(O)).toEqual(before);
+    });
+
+    it('a merge act whose fields were changed (its time moved) is refused: another laptop joining the same acts would write it otherwise', async () => {
+      const { id } = await officeAtStep3();
+      await sim.addItem(F, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+      await sim.addItem(O, operator, id, completeItem('Rencana Pengadaan', 'Sekretariat', 'serta_merta'));
+      const { merged } = await sim.exchange(F, O, id);
+      const p = await sim.package(O, id);
+      const forged = rechain(p.events, (e) => (e.id === merged!.id ? { ...e, at: '2020-01-01T00:00:00.000Z' } : e));
+      const before = await sim.fingerprint(P);
+      await expect(sim.deliver(forged, P, id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'penggabungan tidak sesuai aturan' });
+      expect(await sim.fingerprint(P)).toEqual(before);
+      // The real one is taken, and P still joins O's and F's work.
+      await sim.exchange(O, P, id);
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+    });
+  });
+
+  it('two laptops joining the same acts independently write the very same merge act, byte for byte', async () => {
+    const { id } = await officeAtStep3();
+    await sim.addItem(F, petugas, id, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+    await sim.addItem(O, operator, id, completeItem('Rencana Pengadaan', 'Sekretariat', 'serta_merta'));
+    // Packages made before either side received anything: both sides join the same two heads.
+    const fromF = await sim.package(F, id);
+    const fromO = await sim.package(O, id);
+    const atO = await sim.deliver(fromF, O, id);
+    const atF = await sim.deliver(fromO, F, id);
+    expect(atO.merged!.id).toBe(atF.merged!.id);
+    const lastLine = async (l: Laptop) => (await fs.readFile(sim.logFile(l, id), 'utf8')).trimEnd().split('\n').at(-1);
+    expect(await lastLine(O)).toBe(await lastLine(F));
+    expect(await sim.exchange(O, F, id)).toMatchObject({ fresh: [], merged: null });
+    expect(await sim.exchange(F, O, id)).toMatchObject({ fresh: [], merged: null });
+    expectAgreement(id, [O, F]);
+    expect(buildTimeline(O.repo.events(id)).filter((t) => t.type === 'merge')).toHaveLength(1);
+  });
+});
+
+describe('receiving acts of another cycle', () => {
+  it('filed under another cycle\'s id, they are refused and no folder is made', async () => {
+    const { id } = await officeAtStep3();
+    const other = await sim.createCycle(P, ppid, 'DIP 2028', 2028);
+    await sim.exchange(P, F, other);
+    const p = await sim.package(O, id);
+    const before = await sim.fingerprint(F);
+    // Into a cycle F holds, they never join its acts (another start, unknown parents).
+    await expect(sim.deliver(p, F, other)).rejects.toMatchObject({ code: 'CONFLICT' });
+    // As a cycle F does not hold yet, the ids must agree, or F would file cycle A under B's name.
+    await expect(sim.deliver(p, F, '0b5e1c1e-0000-4000-a000-00000000beef')).rejects.toMatchObject({ message: 'tindakan dalam paket milik siklus lain' });
+    expect(await sim.fingerprint(F)).toEqual(before);
   });
 });
