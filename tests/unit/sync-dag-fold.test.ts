@@ -683,3 +683,39 @@ describe('receiving acts of another cycle', () => {
     expect(await sim.fingerprint(F)).toEqual(before);
   });
 });
+
+describe('clocks are never consulted', () => {
+  /** The same work, with the officer's laptop clock set as given: acts follow what each laptop had seen, not their times. */
+  async function officeDay(officerClockMs: number) {
+    await sim.dispose();
+    seedIds(77);
+    sim = await SyncSim.create(['operator', 'petugas', 'ppid', 'kepala'], { clockOffsetMs: { petugas: officerClockMs } });
+    [O, F, P, K] = sim.laptops as [Laptop, Laptop, Laptop, Laptop];
+    const { id, renstra, keuangan } = await officeAtStep3();
+    await sim.updateItem(F, petugas, id, renstra, { judul: 'Renstra Dinas 2027-2031' });
+    await sim.updateItem(O, operator, id, renstra, { judul: 'Rencana Strategis Dinas 2027-2031' });
+    await sim.exchangeUntilQuiet(id);
+    const isian = state(O, id).conflicts[0]!;
+    await sim.resolve(O, operator, id, isian.id, isian.options.find((o) => o.value === 'Renstra Dinas 2027-2031')!.choice);
+    await sim.act(O, operator, id, 'submitKonsep');
+    const late = await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchangeUntilQuiet(id);
+    await sim.resolve(P, ppid, id, state(P, id).conflicts[0]!.id, 'ambil');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    return { id, order: O.repo.events(id).map((e) => e.id), view: projection(state(O, id)), lateAct: late.lastEventId!, events: O.repo.events(id) };
+  }
+
+  it('an officer laptop a week behind: the same order, the same conflicts, the same list', async () => {
+    const right = await officeDay(0);
+    const behind = await officeDay(-7 * DAY);
+    expect(behind.order).toEqual(right.order);
+    expect(behind.view).toEqual(right.view);
+    expect(behind.view).toMatchObject({ step: 'pemeriksaan_ppid', version: 2, conflicts: [] });
+    // The officer's change reads a week older than the Konsep it missed, and was still late work.
+    const at = (id: string) => Date.parse(behind.events.find((e) => e.id === id)!.at);
+    const submit = behind.events.find((e) => e.body.type === 'transition' && e.body.action === 'submitKonsep')!;
+    expect(at(submit.id) - at(behind.lateAct)).toBeGreaterThan(6 * DAY);
+    expect(behind.view.resolved.map((r) => r.conflictId.split(':')[0])).toEqual(['isian', 'terlambat']);
+  });
+});
