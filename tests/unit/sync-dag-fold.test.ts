@@ -330,11 +330,28 @@ describe('approved on one laptop, returned on another at step 4', () => {
     await sim.exchangeUntilQuiet(id);
     expectAgreement(id);
     expect(state(O, id).conflicts.map((x) => x.id)).toEqual([c.id]);
+    // Open, so not listed as settled either.
+    expect(state(O, id).resolvedConflicts).toEqual([]);
     await sim.resolve(P, ppid, id, c.id, ret);
     await sim.exchangeUntilQuiet(id);
     expectAgreement(id);
     expect(state(O, id).step).toBe('pengumpulan');
     expect(state(O, id).conflicts).toEqual([]);
+    expect(state(O, id).resolvedConflicts).toEqual([expect.objectContaining({ conflictId: c.id, choice: ret })]);
+  });
+
+  it('the same choice made on two laptops before either heard of the other: settled, and listed once', async () => {
+    const { id, ret } = await twoDecisions();
+    const c = state(P, id).conflicts[0]!;
+    await sim.resolve(P, ppid, id, c.id, ret);
+    await sim.resolve(F, ppid, id, c.id, ret);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(O, id);
+    expect(s.step).toBe('pengumpulan');
+    expect(s.conflicts).toEqual([]);
+    expect(s.resolvedConflicts.map((r) => r.conflictId)).toEqual([c.id]);
+    expect(O.repo.events(id).filter((e) => e.body.type === 'conflict.resolved')).toHaveLength(2);
   });
 });
 
@@ -717,5 +734,82 @@ describe('clocks are never consulted', () => {
     const submit = behind.events.find((e) => e.body.type === 'transition' && e.body.action === 'submitKonsep')!;
     expect(at(submit.id) - at(behind.lateAct)).toBeGreaterThan(6 * DAY);
     expect(behind.view.resolved.map((r) => r.conflictId.split(':')[0])).toEqual(['isian', 'terlambat']);
+  });
+});
+
+describe('one conflict settled on two laptops at once (found by sync-convergence)', () => {
+  async function isianOnBoth() {
+    const at3 = await officeAtStep3();
+    await sim.updateItem(F, petugas, at3.id, at3.renstra, { judul: 'Renstra Dinas 2027-2031' });
+    await sim.updateItem(O, operator, at3.id, at3.renstra, { judul: 'Rencana Strategis Dinas 2027-2031' });
+    await sim.exchangeUntilQuiet(at3.id);
+    const c = state(O, at3.id).conflicts[0]!;
+    const byValue = (v: string) => c.options.find((o) => o.value === v)!.choice;
+    return { ...at3, c, officers: byValue('Renstra Dinas 2027-2031'), operators: byValue('Rencana Strategis Dinas 2027-2031') };
+  }
+
+  it('both operators keep the same value: it applies, and the conflict is listed once', async () => {
+    const { id, renstra, c, officers } = await isianOnBoth();
+    await sim.resolve(O, operator, id, c.id, officers);
+    await sim.resolve(F, petugas, id, c.id, officers);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(P, id);
+    expect(s.conflicts).toEqual([]);
+    expect(s.resolvedConflicts.map((r) => r.conflictId)).toEqual([c.id]);
+    expect(s.items.find((i) => i.id === renstra)!.fields.judul).toBe('Renstra Dinas 2027-2031');
+  });
+
+  it('they keep different values: neither wins silently, the two choices are a new conflict, whichever sorts first', async () => {
+    for (const order of [['0', 'f'], ['f', '0']] as const) {
+      const { id, c, officers, operators } = await isianOnBoth();
+      forceNextIds(`${order[0]}0000000-0000-4000-a000-00000000000a`);
+      await sim.resolve(O, operator, id, c.id, officers);
+      forceNextIds(`${order[1]}0000000-0000-4000-a000-00000000000b`);
+      await sim.resolve(F, petugas, id, c.id, operators);
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      const s = state(P, id);
+      const again = only(s, 'isian');
+      expect(again.id).not.toBe(c.id);
+      expect(again.options.map((o) => o.value).sort()).toEqual(['Rencana Strategis Dinas 2027-2031', 'Renstra Dinas 2027-2031']);
+      expect(s.resolvedConflicts.map((r) => r.conflictId)).toEqual([c.id]);
+      await sim.resolve(P, operator, id, again.id, again.options.find((o) => o.value === 'Renstra Dinas 2027-2031')!.choice);
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      expect(state(O, id).conflicts).toEqual([]);
+      expect(state(O, id).resolvedConflicts.map((r) => r.conflictId)).toEqual([c.id, again.id]);
+    }
+  });
+
+  it('a choice made while the other laptop changed the field again: the new value and the choice are a new conflict, whichever sorts first', async () => {
+    for (const order of [['0', 'f'], ['f', '0']] as const) {
+      const { id, renstra, c, officers } = await isianOnBoth();
+      forceNextIds(`${order[0]}0000000-0000-4000-a000-00000000000c`);
+      await sim.resolve(O, operator, id, c.id, officers);
+      // The officer, not yet knowing of the choice, renames the item once more.
+      forceNextIds(`${order[1]}0000000-0000-4000-a000-00000000000d`);
+      await sim.updateItem(F, petugas, id, renstra, { judul: 'Renstra 2027-2031 (revisi)' });
+      await sim.exchangeUntilQuiet(id);
+      expectAgreement(id);
+      const again = only(state(P, id), 'isian');
+      expect(again.options.map((o) => o.value).sort()).toEqual(['Renstra 2027-2031 (revisi)', 'Renstra Dinas 2027-2031']);
+    }
+  });
+
+  it('"Tetap hapus" chosen on both laptops: removed, listed once', async () => {
+    const { id, keuangan } = await officeAtStep3();
+    await sim.removeItem(O, operator, id, keuangan);
+    await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchangeUntilQuiet(id);
+    const c = only(state(O, id), 'hapus');
+    await sim.resolve(O, operator, id, c.id, 'hapus');
+    await sim.resolve(F, petugas, id, c.id, 'hapus');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(P, id);
+    expect(s.conflicts).toEqual([]);
+    expect(s.resolvedConflicts.map((r) => r.conflictId)).toEqual([c.id]);
+    expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
   });
 });

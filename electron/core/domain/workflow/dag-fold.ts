@@ -69,12 +69,15 @@ interface TransitionPlan {
   rivals: Map<string, Transition[]>;
   /** Acts that followed a waiting rival, by that chain act. */
   followers: Map<string, Transition[]>;
+  /** Choices on two decisions that count: the latest ones, when they agree. */
+  effective: Set<string>;
 }
 
 /** Decides which transitions hold, from the transitions, the choices made, and the links between them. */
 function planTransitions(order: readonly CycleEvent[], dag: DagIndex): TransitionPlan {
   const transitions = order.filter((e): e is Transition => e.body.type === 'transition');
   const chosenAgainst = new Set<string>();
+  const effective = new Set<string>();
   const groups = new Map<string, Resolution[]>();
   for (const e of order) {
     if (e.body.type !== 'conflict.resolved' || conflictKindOf(e.body.conflictId) !== 'keputusan') continue;
@@ -89,9 +92,10 @@ function planTransitions(order: readonly CycleEvent[], dag: DagIndex): Transitio
     if (choices.size !== 1) continue;
     const [choice] = choices;
     for (const a of latest[0]!.body.acts) if (a !== choice) chosenAgainst.add(a);
+    for (const r of latest) effective.add(r.id);
   }
 
-  const plan: TransitionPlan = { chain: [], applied: new Set(), setAside: new Map(), rivals: new Map(), followers: new Map() };
+  const plan: TransitionPlan = { chain: [], applied: new Set(), setAside: new Map(), rivals: new Map(), followers: new Map(), effective };
   const pendingAnchor = new Map<string, string>();
   let step: Step = 'identifikasi';
   for (const t of transitions) {
@@ -147,6 +151,8 @@ class GraphFold {
   private readonly plan: TransitionPlan;
   /** Per item and field, the writes no later write has seen: more than one is a conflict. */
   private readonly writes = new Map<string, Map<keyof ItemFields, FieldWrite[]>>();
+  /** Every value written, by item, field and act: a choice names the act whose value it keeps. */
+  private readonly written = new Map<string, unknown>();
   /** Work that arrived after its step was left, waiting for the holder's choice. */
   private readonly late: CycleEvent[] = [];
   private readonly settled = new Set<string>();
@@ -243,6 +249,7 @@ class GraphFold {
         const kept = (fields.get(k) ?? []).filter((w) => w.act !== writer && !this.dag.isAncestor(w.act, writer));
         kept.push({ act: writer, value });
         fields.set(k, kept);
+        this.written.set(writeKey(b.itemId, k, writer), value);
       }
     }
     if (b.type === 'item.removed') {
@@ -257,15 +264,25 @@ class GraphFold {
     const { conflictId, choice, acts } = r.body;
     const kind = conflictKindOf(conflictId);
     if (!kind) return;
-    s.resolvedConflicts.push({ conflictId, kind, choice, at: r.at, by: r.actor.name, actId: r.id });
+    // A conflict is listed once, by the first choice that counts: a second one made on another
+    // laptop before the first arrived stays in Riwayat, and what it changes shows for itself
+    // (two choices of different values are a new conflict; two alike settle it once).
+    const listed = s.resolvedConflicts.some((x) => x.conflictId === conflictId);
+    if (!listed && (kind !== 'keputusan' || this.plan.effective.has(r.id))) {
+      s.resolvedConflicts.push({ conflictId, kind, choice, at: r.at, by: r.actor.name, actId: r.id });
+    }
     if (kind === 'isian') {
       const [, itemId, field] = conflictId.split(':') as [string, string, keyof ItemFields];
       const fields = this.writes.get(itemId);
-      const chosen = fields?.get(field)?.find((w) => w.act === choice);
+      // The chosen value is looked up by its act, not among the current writes: a concurrent
+      // choice processed first may have replaced them, and this one is then a write of its own.
+      const key = writeKey(itemId, field, choice);
       const n = s.items.findIndex((i) => i.id === itemId);
-      if (!fields || !chosen || n < 0) return;
-      fields.set(field, [...fields.get(field)!.filter((w) => !this.dag.isAncestor(w.act, r.id)), { act: r.id, value: chosen.value }]);
-      s.items[n] = { ...s.items[n]!, fields: { ...s.items[n]!.fields, [field]: chosen.value }, updatedAt: r.at };
+      if (!fields || !this.written.has(key) || n < 0) return;
+      const value = this.written.get(key);
+      fields.set(field, [...(fields.get(field) ?? []).filter((w) => !this.dag.isAncestor(w.act, r.id)), { act: r.id, value }]);
+      this.written.set(writeKey(itemId, field, r.id), value);
+      s.items[n] = { ...s.items[n]!, fields: { ...s.items[n]!.fields, [field]: value }, updatedAt: r.at };
     } else if (kind === 'hapus') {
       const itemId = conflictId.split(':')[1]!;
       const pending = this.removedWhileEdited.get(itemId);
@@ -424,6 +441,10 @@ function noteBack(s: CycleState, r: CycleEvent) {
   s.lastEventId = r.id;
   s.lastHash = r.hash;
   s.updatedAt = r.at;
+}
+
+function writeKey(itemId: string, field: string, act: string): string {
+  return `${itemId}\n${field}\n${act}`;
 }
 
 function itemIdOf(b: EventBody): string | null {
