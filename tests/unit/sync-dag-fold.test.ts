@@ -813,3 +813,49 @@ describe('one conflict settled on two laptops at once (found by sync-convergence
     expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
   });
 });
+
+describe('a removed item changed again on the other laptop after "Tetap hapus" was chosen', () => {
+  it('the new change is a new conflict of its own, not the settled one coming back', async () => {
+    const { id, keuangan } = await officeAtStep3();
+    await sim.removeItem(O, operator, id, keuangan);
+    await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchange(F, O, id);
+    const first = only(state(O, id), 'hapus');
+    await sim.resolve(O, operator, id, first.id, 'hapus');
+    // The officer's laptop had heard of neither the removal nor the choice.
+    await sim.updateItem(F, petugas, id, keuangan, { retensi: '10 tahun' });
+    const edit2 = state(F, id).lastEventId!;
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(O, id);
+    const again = only(s, 'hapus');
+    expect(again.id).not.toBe(first.id);
+    expect(again.acts).toEqual([first.acts.find((a) => !first.options[1]!.acts.some((x) => x.id === a))!, edit2].sort());
+    expect(s.resolvedConflicts.map((r) => r.conflictId)).toEqual([first.id]);
+    await sim.resolve(F, petugas, id, again.id, 'pulihkan');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const item = state(P, id).items.find((i) => i.id === keuangan)!;
+    expect(item.fields.retensi).toBe('10 tahun');
+    expect(state(P, id).conflicts).toEqual([]);
+  });
+
+  it('a choice settles only the changes it named: one made meanwhile on a third laptop still waits', async () => {
+    const { id, keuangan } = await officeAtStep3();
+    await sim.removeItem(O, operator, id, keuangan);
+    await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchange(F, O, id);
+    const c = only(state(O, id), 'hapus');
+    // The Kepala's laptop, where the officer also worked earlier, changes the item without knowing any of it.
+    await sim.updateItem(K, petugas, id, keuangan, { retensi: '10 tahun' });
+    const unseen = state(K, id).lastEventId!;
+    await sim.resolve(O, operator, id, c.id, 'hapus');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(P, id);
+    const left = only(s, 'hapus');
+    expect(left.acts).toContain(unseen);
+    expect(left.acts).not.toEqual(c.acts);
+    expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
+  });
+});

@@ -287,7 +287,11 @@ class GraphFold {
       const itemId = conflictId.split(':')[1]!;
       const pending = this.removedWhileEdited.get(itemId);
       if (!pending) return;
-      this.removedWhileEdited.delete(itemId);
+      // "Tetap hapus" settles the changes it named; one made meanwhile that its chooser never saw
+      // waits for a choice of its own. Restored, the item takes every change made to it.
+      const unseen = pending.acts.filter((a) => !acts.includes(a));
+      if (choice !== 'pulihkan' && unseen.length) pending.acts = unseen;
+      else this.removedWhileEdited.delete(itemId);
       const n = s.removedItems.findIndex((i) => i.id === itemId);
       if (choice !== 'pulihkan' || n < 0) return;
       s.items.push(s.removedItems.splice(n, 1)[0]!);
@@ -386,7 +390,8 @@ class GraphFold {
       if (!item) continue;
       const acts = [removal, ...edits].sort();
       out.push({
-        id: `hapus:${itemId}:${removal}`,
+        // The first change names it too: changes arriving after a choice are a conflict of their own.
+        id: `hapus:${itemId}:${removal}:${[...edits].sort()[0]}`,
         kind: 'hapus',
         decider: itemConflictDecider(s.step),
         step: s.step,
