@@ -17,8 +17,8 @@ vi.mock('node:crypto', async (importOriginal) => {
 /**
  * Whatever the office does on its laptops, in whatever order packages travel, once everyone has
  * exchanged with everyone, every laptop holds the same acts and shows the same cycle. Random
- * work on four laptops (the operator's, an officer's, the PPID Pembantu's, the Kepala's, where
- * the PPID Pembantu sometimes works too), each command applied only if the rules allow it on
+ * work on four laptops (the operator's, an officer's, the PPID Pembantu's, the Kepala's; the
+ * PPID Pembantu and the Kepala each sometimes work on the other's), each command applied only if the rules allow it on
  * that laptop at that moment, exchanges between random pairs in between.
  *
  * Reproducible: fast-check's seed picks the commands, and the same seed names the acts
@@ -29,7 +29,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 const LAPTOPS: { name: string; people: Actor[] }[] = [
   { name: 'operator', people: [PEOPLE.operator] },
   { name: 'petugas', people: [PEOPLE.petugas] },
-  { name: 'ppid', people: [PEOPLE.ppid] },
+  { name: 'ppid', people: [PEOPLE.ppid, PEOPLE.kepala] },
   { name: 'kepala', people: [PEOPLE.kepala, PEOPLE.ppid] },
 ];
 
@@ -170,6 +170,13 @@ async function converges(start: (typeof STARTS)[number], seed: number, cmds: Cmd
       expect(projection(foldGraph(l.repo.events(id)).state), `${l.name}: memory and log agree`).toEqual(projection(states[n]!));
     }
     const s = states[0]!;
+    const events = sim.laptops[0]!.repo.events(id);
+    // Everyone joined everything: one head, and every act counted once.
+    expect(s.heads).toHaveLength(1);
+    expect(s.eventCount).toBe(events.length);
+    const known = new Set(events.map((e) => e.id));
+    for (const c of s.conflicts) for (const a of c.acts) expect(known.has(a), `conflict ${c.id} names an act the log holds`).toBe(true);
+    expect(new Set(s.setAside.map((x) => x.id)).size, 'an act set aside twice').toBe(s.setAside.length);
     if (process.env.SYNC_STATS) {
       const evs = sim.laptops[0]!.repo.events(id);
       const kinds = evs.filter((e) => e.body.type === 'conflict.resolved').map((e) => (e.body as { conflictId: string }).conflictId.split(':')[0]);
