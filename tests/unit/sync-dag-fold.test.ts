@@ -859,3 +859,34 @@ describe('a removed item changed again on the other laptop after "Tetap hapus" w
     expect(s.removedItems.map((i) => i.id)).toEqual([keuangan]);
   });
 });
+
+describe('a review mark made on another laptop on the Konsep version before late work was taken in', () => {
+  it.each(['00', 'zz'])('is what was judged last time, not a check of the new version: the changed item must be checked again (mark ids %s…)', async (prefix) => {
+    const { id, keuangan, renstra } = await officeAtStep3();
+    await sim.act(O, operator, id, 'submitKonsep');
+    await sim.exchange(O, P, id);
+    await sim.exchange(O, K, id);
+    // The officer changes an item, late; the PPID Pembantu takes it in on their laptop: version 2.
+    await sim.updateItem(F, petugas, id, keuangan, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+    await sim.exchange(F, P, id);
+    await sim.resolve(P, ppid, id, only(state(P, id), 'terlambat').id, 'ambil');
+    expect(state(P, id).version).toBe(2);
+    // Meanwhile, on the Kepala's laptop, the PPID Pembantu had judged version 1 of both items
+    // ('zz' ids sort after the merge and the choice, so the canonical order meets them last).
+    forceNextIds(`${prefix}000000-0000-4000-a000-000000000001`, `${prefix}000000-0000-4000-a000-000000000002`);
+    await sim.markAll(K, ppid, id, 'sesuai');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const s = state(P, id);
+    expect(s.version).toBe(2);
+    const approve = availableActions(s, 'ppid_pembantu').find((a) => a.action === 'approve')!;
+    expect(approve.allowed).toBe(false);
+    expect(approve.problems).toEqual(['1 informasi tidak berubah sejak dinyatakan sesuai: tandai sesuai sekaligus.', '1 informasi belum diperiksa.']);
+    // What was judged on version 1 is shown against the item as it is now.
+    expect(s.reviews[keuangan]).toMatchObject({ version: 1, verdict: 'sesuai' });
+    expect(s.reviews[renstra]).toMatchObject({ version: 1, verdict: 'sesuai' });
+    await sim.markAll(P, ppid, id, 'sesuai');
+    await sim.act(P, ppid, id, 'approve');
+    expect(state(P, id).step).toBe('pemeriksaan_kepala');
+  });
+});

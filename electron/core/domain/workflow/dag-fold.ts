@@ -12,7 +12,7 @@ import {
 } from './conflicts';
 import { canonicalOrder, DagError, DagIndex } from './dag';
 import type { CycleEvent, EventBody } from './events';
-import { applyInPlace, noteAct, type CycleState } from './fold';
+import { applyInPlace, noteAct, type CycleState, type ReviewMark } from './fold';
 import { EDITS, STEP_INFO, TRANSITIONS, type Step } from './sop';
 
 /**
@@ -252,6 +252,7 @@ class GraphFold {
         this.written.set(writeKey(b.itemId, k, writer), value);
       }
     }
+    if (b.type === 'review.marked' && b.version !== s.version) return staleMark(s, e, b);
     if (b.type === 'item.removed') {
       this.removalOf.set(b.itemId, e.id);
       const edits = [...(this.writes.get(b.itemId)?.values() ?? [])].flat().filter((w) => w.act !== e.id && this.dag.concurrent(w.act, e.id));
@@ -438,6 +439,19 @@ class GraphFold {
     }
     return out;
   }
+}
+
+/**
+ * A mark on another Konsep version than the state's: made on a laptop that late work taken in
+ * (a new version) had not reached yet. It is what was judged last time, shown against the item
+ * as it is now, never a check of this version: approving still needs this round's marks.
+ */
+function staleMark(s: CycleState, e: CycleEvent, b: Extract<EventBody, { type: 'review.marked' }>) {
+  noteAct(s, e);
+  const mark: ReviewMark = { version: b.version, round: s.reviewRound - 1, verdict: b.verdict, note: b.note, at: e.at, by: e.actor.name, judged: b.judged ?? null };
+  const current = s.reviews[b.itemId];
+  if (!current || current.round < s.reviewRound) s.reviews[b.itemId] = mark;
+  else s.priorReviews[b.itemId] = mark;
 }
 
 /** Taken work is applied at the choice: the state's newest act is the choice, not the work. */
