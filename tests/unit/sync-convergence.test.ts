@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { ItemFields } from '../../electron/core/domain/information';
-import { canEdit, foldGraph, TRANSITIONS, type Actor } from '../../electron/core/domain/workflow';
+import { canEdit, currentReviews, foldGraph, TRANSITIONS, type Actor } from '../../electron/core/domain/workflow';
 import { AppError } from '../../electron/core/result';
 import { seedIds } from '../fixtures/sync-ids';
 import { PEOPLE, projection, SyncSim, type Laptop } from '../fixtures/sync-sim';
@@ -177,6 +177,10 @@ async function converges(start: (typeof STARTS)[number], seed: number, cmds: Cmd
     const known = new Set(events.map((e) => e.id));
     for (const c of s.conflicts) for (const a of c.acts) expect(known.has(a), `conflict ${c.id} names an act the log holds`).toBe(true);
     expect(new Set(s.setAside.map((x) => x.id)).size, 'an act set aside twice').toBe(s.setAside.length);
+    // What the screens rely on: each item once, on the list or removed; a check of this round judged this version.
+    const itemIds = [...s.items, ...s.removedItems].map((i) => i.id);
+    expect(new Set(itemIds).size, 'an item both listed and removed, or twice').toBe(itemIds.length);
+    for (const [itemId, r] of Object.entries(currentReviews(s))) expect(r.version, `mark of ${itemId} in this round`).toBe(s.version);
     if (process.env.SYNC_STATS) {
       const evs = sim.laptops[0]!.repo.events(id);
       const kinds = evs.filter((e) => e.body.type === 'conflict.resolved').map((e) => (e.body as { conflictId: string }).conflictId.split(':')[0]);
