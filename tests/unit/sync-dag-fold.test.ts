@@ -1,5 +1,6 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTimeline } from '../../electron/core/domain/timeline';
 import { availableActions, foldGraph, type Actor, type CycleEvent, type CycleState, type EventBody, type OpenConflict } from '../../electron/core/domain/workflow';
@@ -7,6 +8,7 @@ import { AppError } from '../../electron/core/result';
 import { eventHash, eventLine } from '../../electron/core/store/event-log';
 import { forceNextIds, seedIds } from '../fixtures/sync-ids';
 import { DAY, PEOPLE, projection, readPackage, SyncSim, type Laptop } from '../fixtures/sync-sim';
+import { formatOneLog } from './act-log-fixtures';
 import { completeItem } from './workflow-fixtures';
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -888,5 +890,57 @@ describe('a review mark made on another laptop on the Konsep version before late
     await sim.markAll(P, ppid, id, 'sesuai');
     await sim.act(P, ppid, id, 'approve');
     expect(state(P, id).step).toBe('pemeriksaan_kepala');
+  });
+});
+
+describe('a cycle started before laptops exchanged (acts written before format 4, unsigned)', () => {
+  const legacyId = 'c0ffee00-0000-4000-a000-000000000001';
+  async function legacyCycle() {
+    const at = (h: number) => `2026-11-20T0${h}:00:00.000Z`;
+    const item = (n: number, judul: string) => ({ type: 'item.added', itemId: `lama-${n}`, fields: completeItem(judul, 'Sekretariat', 'setiap_saat'), origin: 'baru', sourceItemId: null });
+    const text = formatOneLog(legacyId, [
+      { at: at(1), actor: operator, body: { type: 'cycle.created', title: 'DIP 2027', year: 2027, carriedFrom: null } },
+      { at: at(2), actor: operator, body: item(1, 'Rencana Strategis 2027-2031') },
+      { at: at(3), actor: operator, body: item(2, 'Laporan Keuangan 2026') },
+    ]);
+    await fs.mkdir(path.dirname(sim.logFile(O, legacyId)), { recursive: true });
+    await fs.writeFile(sim.logFile(O, legacyId), text);
+    await sim.reopen(O);
+    return text;
+  }
+
+  it('travels: its old acts are taken as written, the work after them is signed and joins as usual', async () => {
+    const legacy = await legacyCycle();
+    await sim.addItem(O, operator, legacyId, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+    await sim.exchange(O, F, legacyId);
+    await sim.updateItem(F, petugas, legacyId, 'lama-1', { retensi: '10 tahun' });
+    await sim.updateItem(O, operator, legacyId, 'lama-2', { retensi: '7 tahun' });
+    await sim.exchangeUntilQuiet(legacyId);
+    expectAgreement(legacyId);
+    expect(state(P, legacyId).items.map((i) => i.fields.retensi)).toEqual(['10 tahun', '7 tahun', '5 tahun']);
+    // The old lines are kept byte for byte: their hashes cover the text as written.
+    expect((await fs.readFile(sim.logFile(P, legacyId), 'utf8')).startsWith(legacy)).toBe(true);
+  });
+
+  it('an unsigned old-format line slipped in after signed acts is refused', async () => {
+    await legacyCycle();
+    await sim.addItem(O, operator, legacyId, completeItem('Data Perizinan', 'Perizinan', 'setiap_saat'));
+    await sim.exchange(O, F, legacyId);
+    const p = await sim.package(O, legacyId);
+    const last = p.events.at(-1)!;
+    const base = JSON.stringify({
+      id: 'c0ffee00-act-9999',
+      cycleId: legacyId,
+      prev: last.id,
+      installationId: 'inst-lama',
+      at: '2026-11-20T09:00:00.000Z',
+      actor: operator,
+      body: { type: 'item.removed', itemId: 'lama-1' },
+    });
+    const hash = createHash('sha256').update(last.hash).update('\n').update(base).digest('hex');
+    const forged = readPackage(Buffer.concat([p.bytes, Buffer.from(`${base.slice(0, -1)},"hash":"${hash}"}\n`)]));
+    const before = await sim.fingerprint(F);
+    await expect(sim.deliver(forged, F, legacyId)).rejects.toMatchObject({ code: 'CONFLICT', message: 'tindakan format lama tidak boleh mengikuti tindakan baru' });
+    expect(await sim.fingerprint(F)).toEqual(before);
   });
 });
