@@ -23,7 +23,8 @@ vi.mock('node:crypto', async (importOriginal) => {
  *
  * Reproducible: fast-check's seed picks the commands, and the same seed names the acts
  * (tests/fixtures/sync-ids.ts). On a failure fast-check prints `seed` and `path`; run again with
- * SYNC_SEED=<seed> SYNC_PATH=<path> to replay only the shrunk case.
+ * SYNC_SEED=<seed> SYNC_PATH=<path> (and SYNC_DEBUG=1 to print the log) to replay only the
+ * shrunk case. A longer hunt: SYNC_SEED=<any> SYNC_RUNS=300 SYNC_TIMEOUT_MS=900000.
  */
 
 const LAPTOPS: { name: string; people: Actor[] }[] = [
@@ -105,8 +106,19 @@ async function run(sim: SyncSim, id: string, c: Cmd, counter: { items: number })
     await pickOf(options(sim, l, LAPTOPS[c.l]!.people, id, c, counter), c.pick)?.();
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    if (process.env.SYNC_STATS) console.log(`SKIP: ${e.message}`);
   }
+}
+
+/** Replaying one case (SYNC_PATH): the log as the first laptop holds it, one act a line, and what it folds to. */
+function debugDump(l: Laptop, id: string) {
+  const short = (x: string) => x.slice(0, 8);
+  for (const e of l.repo.events(id)) {
+    const b = e.body as { type: string; action?: string; conflictId?: string; choice?: string; itemId?: string; fields?: object };
+    const what = [b.type, b.action, b.itemId && short(b.itemId), b.fields && JSON.stringify(b.fields).slice(0, 60), b.conflictId, b.choice && short(b.choice)];
+    console.log(short(e.id), e.installationId, e.actor.role, `[${e.parents.map(short).join(',')}]`, what.filter(Boolean).join(' '));
+  }
+  const s = l.repo.get(id)!;
+  console.log(JSON.stringify({ step: s.step, open: s.conflicts.map((c) => c.id), resolved: s.resolvedConflicts, setAside: s.setAside }, null, 1));
 }
 
 /** Acts by id → hash, from the log file as stored (each id once). */
@@ -181,19 +193,7 @@ async function converges(start: (typeof STARTS)[number], seed: number, cmds: Cmd
     const itemIds = [...s.items, ...s.removedItems].map((i) => i.id);
     expect(new Set(itemIds).size, 'an item both listed and removed, or twice').toBe(itemIds.length);
     for (const [itemId, r] of Object.entries(currentReviews(s))) expect(r.version, `mark of ${itemId} in this round`).toBe(s.version);
-    if (process.env.SYNC_STATS) {
-      const evs = sim.laptops[0]!.repo.events(id);
-      const kinds = evs.filter((e) => e.body.type === 'conflict.resolved').map((e) => (e.body as { conflictId: string }).conflictId.split(':')[0]);
-      console.log(JSON.stringify({ start, cmds: cmds.length, work: cmds.filter((c) => c.k === 'work').length, step: s.step, acts: evs.length, merges: evs.filter((e) => e.body.type === 'merge').length, open: s.conflicts.map((c) => c.kind), resolved: kinds, setAside: s.setAside.length }));
-    }
-    if (process.env.SYNC_STATS === '2') {
-      const short = (x: string) => x.slice(0, 6);
-      for (const e of sim.laptops[0]!.repo.events(id)) {
-        const b = e.body as { type: string; action?: string; conflictId?: string; choice?: string; acts?: string[]; itemId?: string; fields?: object };
-        console.log(short(e.id), e.installationId.split('-')[1], e.actor.role, `[${e.parents.map(short).join(',')}]`, b.type, b.action ?? '', b.itemId ? short(b.itemId) : '', b.fields ? JSON.stringify(b.fields).slice(0, 60) : '', b.conflictId ?? '', b.choice ? short(b.choice) : '', (b.acts ?? []).map(short).join(','));
-      }
-      console.log(JSON.stringify({ open: s.conflicts.map((c) => c.id), resolved: s.resolvedConflicts, setAside: s.setAside }, null, 1));
-    }
+    if (process.env.SYNC_DEBUG) debugDump(sim.laptops[0]!, id);
     const ids = [...s.conflicts.map((c) => c.id), ...s.resolvedConflicts.map((r) => r.conflictId)];
     expect(ids.length, `a conflict listed twice: ${ids.join(', ')}`).toBe(new Set(ids).size);
     for (const e of sim.laptops[0]!.repo.events(id)) {
