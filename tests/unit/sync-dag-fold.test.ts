@@ -251,7 +251,7 @@ describe('approved on one laptop, returned on another at step 4', () => {
    * The PPID Pembantu approves on their laptop and the Kepala signs after it; meanwhile, on the
    * officer's laptop, the PPID Pembantu (logged in there) returned the same Konsep.
    */
-  async function twoDecisions() {
+  async function twoDecisions(onTheReturnedList?: (id: string) => Promise<void>) {
     const at4 = await officeAtStep4Reviewed();
     const { id } = at4;
     const approved = await sim.act(P, ppid, id, 'approve');
@@ -261,6 +261,7 @@ describe('approved on one laptop, returned on another at step 4', () => {
     const sign = signed.lastEventId!;
     const returned = await sim.act(F, ppid, id, 'return', 'Ringkasan keuangan belum lengkap.');
     const ret = returned.lastEventId!;
+    await onTheReturnedList?.(id);
     await sim.exchangeUntilQuiet(id);
     expectAgreement(id);
     return { ...at4, approve, sign, ret };
@@ -322,6 +323,32 @@ describe('approved on one laptop, returned on another at step 4', () => {
     }
     await sim.act(K, kepala, id, 'archive');
     expect(state(K, id).step).toBe('selesai');
+  });
+
+  it('choosing the approval while the officer had already worked on the returned list: that work waits for the Kepala, who can only set it aside', async () => {
+    let edit = '';
+    // Before anything else reached the officer's laptop, the officer there followed the return.
+    const { id, keuangan, ret } = await twoDecisions(async (cycle) => {
+      const s = await sim.updateItem(F, petugas, cycle, state(F, cycle).items[1]!.id, { ringkasan: 'Laporan realisasi anggaran 2026.' });
+      edit = s.lastEventId!;
+    });
+    await sim.resolve(P, ppid, id, state(P, id).conflicts[0]!.id, state(P, id).conflicts[0]!.options.find((o) => o.choice !== ret)!.choice);
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    const late = only(state(K, id), 'terlambat');
+    expect(late).toMatchObject({ decider: 'kepala_opd', acts: [edit] });
+    expect(late.options.map((o) => [o.choice, o.allowed])).toEqual([
+      ['ambil', false],
+      ['sisihkan', true],
+    ]);
+    await expect(sim.act(K, kepala, id, 'archive')).rejects.toThrow(CONFLICT_GUARD);
+    await sim.resolve(K, kepala, id, late.id, 'sisihkan');
+    await sim.act(K, kepala, id, 'archive');
+    await sim.exchangeUntilQuiet(id);
+    expectAgreement(id);
+    expect(state(O, id).step).toBe('selesai');
+    expect(state(O, id).items.find((i) => i.id === keuangan)!.fields.ringkasan).toBe('Ringkasan Laporan Keuangan 2026');
+    expect(state(O, id).setAside.map((x) => x.id)).toEqual(expect.arrayContaining([ret, edit]));
   });
 
   it('two choices made apart that disagree settle nothing: the conflict stays open until one choice follows both', async () => {
