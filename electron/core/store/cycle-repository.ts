@@ -340,7 +340,7 @@ export class CycleRepository {
   /** What receiving these acts would do, without writing anything. */
   preview(id: string, incoming: readonly CycleEvent[], checkSigner: (e: CycleEvent) => string | null): Integration {
     const c = this.cycles.get(id);
-    return integrate(c?.events ?? [], incoming, checkSigner, c?.state);
+    return checkReceived(id, integrate(c?.events ?? [], incoming, checkSigner, c?.state));
   }
 
   /**
@@ -366,7 +366,7 @@ export class CycleRepository {
       sinceBackup: null,
     };
     const run = target.lock.then(async () => {
-      const plan = integrate(target.events, incoming, checkSigner, target.events.length ? target.state : undefined);
+      const plan = checkReceived(id, integrate(target.events, incoming, checkSigner, target.events.length ? target.state : undefined));
       if (!plan.ok) throw new AppError('CONFLICT', plan.message);
       if (!plan.fresh.length) return { fresh: [], merged: null, state: plan.state };
       let order = plan.order;
@@ -456,6 +456,25 @@ export function mergeAct(cycleId: string, heads: readonly CycleEvent[], hashes: 
   const fields = mergeActFields(cycleId, heads);
   const base = { v: ACT_FORMAT, id: mergeActId(fields.parents), ...fields };
   return { ...base, hash: eventHash(fields.parents.map((p) => hashes.get(p)!), base), sig: null };
+}
+
+/**
+ * What only the store can check of received acts: each belongs to this cycle, and a merge act
+ * is exactly the one this laptop would write for its parents. A merge changed on the way (its
+ * time, its actor) would be taken once and then never match the merge another laptop writes
+ * for the same heads, and the two laptops could not exchange again.
+ */
+function checkReceived(cycleId: string, plan: Integration): Integration {
+  if (!plan.ok) return plan;
+  const byId = new Map(plan.order.map((e) => [e.id, e]));
+  const hashes = new Map(plan.order.map((e) => [e.id, e.hash]));
+  for (const e of plan.fresh) {
+    if (e.cycleId !== cycleId) return { ok: false, actId: e.id, message: 'tindakan dalam paket milik siklus lain' };
+    if (e.body.type !== 'merge') continue;
+    const parents = e.parents.map((p) => byId.get(p)!);
+    if (parents.length < 2 || mergeAct(cycleId, parents, hashes).hash !== e.hash) return { ok: false, actId: e.id, message: 'penggabungan tidak sesuai aturan' };
+  }
+  return plan;
 }
 
 export function mergeActId(parents: readonly string[]): string {

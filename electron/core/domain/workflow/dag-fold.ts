@@ -12,7 +12,7 @@ import {
 } from './conflicts';
 import { canonicalOrder, DagError, DagIndex } from './dag';
 import type { CycleEvent, EventBody } from './events';
-import { applyInPlace, noteAct, type CycleState } from './fold';
+import { applyInPlace, noteAct, type CycleState, type ReviewMark } from './fold';
 import { EDITS, STEP_INFO, TRANSITIONS, type Step } from './sop';
 
 /**
@@ -69,12 +69,15 @@ interface TransitionPlan {
   rivals: Map<string, Transition[]>;
   /** Acts that followed a waiting rival, by that chain act. */
   followers: Map<string, Transition[]>;
+  /** Choices on two decisions that count: the latest ones, when they agree. */
+  effective: Set<string>;
 }
 
 /** Decides which transitions hold, from the transitions, the choices made, and the links between them. */
 function planTransitions(order: readonly CycleEvent[], dag: DagIndex): TransitionPlan {
   const transitions = order.filter((e): e is Transition => e.body.type === 'transition');
   const chosenAgainst = new Set<string>();
+  const effective = new Set<string>();
   const groups = new Map<string, Resolution[]>();
   for (const e of order) {
     if (e.body.type !== 'conflict.resolved' || conflictKindOf(e.body.conflictId) !== 'keputusan') continue;
@@ -89,9 +92,10 @@ function planTransitions(order: readonly CycleEvent[], dag: DagIndex): Transitio
     if (choices.size !== 1) continue;
     const [choice] = choices;
     for (const a of latest[0]!.body.acts) if (a !== choice) chosenAgainst.add(a);
+    for (const r of latest) effective.add(r.id);
   }
 
-  const plan: TransitionPlan = { chain: [], applied: new Set(), setAside: new Map(), rivals: new Map(), followers: new Map() };
+  const plan: TransitionPlan = { chain: [], applied: new Set(), setAside: new Map(), rivals: new Map(), followers: new Map(), effective };
   const pendingAnchor = new Map<string, string>();
   let step: Step = 'identifikasi';
   for (const t of transitions) {
@@ -147,6 +151,8 @@ class GraphFold {
   private readonly plan: TransitionPlan;
   /** Per item and field, the writes no later write has seen: more than one is a conflict. */
   private readonly writes = new Map<string, Map<keyof ItemFields, FieldWrite[]>>();
+  /** Every value written, by item, field and act: a choice names the act whose value it keeps. */
+  private readonly written = new Map<string, unknown>();
   /** Work that arrived after its step was left, waiting for the holder's choice. */
   private readonly late: CycleEvent[] = [];
   private readonly settled = new Set<string>();
@@ -211,6 +217,12 @@ class GraphFold {
       const removal = this.removalOf.get(itemId);
       if (removal && this.dag.concurrent(removal, e.id)) {
         const pending = this.removedWhileEdited.get(itemId);
+        if (e.body.type === 'item.removed') {
+          // Removed on this laptop too: the changes it had seen were removed knowingly, nothing to decide.
+          if (pending) pending.acts = pending.acts.filter((a) => !this.dag.isAncestor(a, e.id));
+          if (pending && !pending.acts.length) this.removedWhileEdited.delete(itemId);
+          return false;
+        }
         if (pending) pending.acts.push(e.id);
         else this.removedWhileEdited.set(itemId, { removal, acts: [e.id] });
         noteAct(s, e);
@@ -233,11 +245,14 @@ class GraphFold {
       const fields = this.writes.get(b.itemId) ?? new Map<keyof ItemFields, FieldWrite[]>();
       this.writes.set(b.itemId, fields);
       for (const [k, value] of Object.entries(b.fields) as [keyof ItemFields, unknown][]) {
-        const kept = (fields.get(k) ?? []).filter((w) => !this.dag.isAncestor(w.act, writer));
+        // One choice taking several late edits of a field: each replaces the one before it.
+        const kept = (fields.get(k) ?? []).filter((w) => w.act !== writer && !this.dag.isAncestor(w.act, writer));
         kept.push({ act: writer, value });
         fields.set(k, kept);
+        this.written.set(writeKey(b.itemId, k, writer), value);
       }
     }
+    if (b.type === 'review.marked' && b.version !== s.version) return staleMark(s, e, b);
     if (b.type === 'item.removed') {
       this.removalOf.set(b.itemId, e.id);
       const edits = [...(this.writes.get(b.itemId)?.values() ?? [])].flat().filter((w) => w.act !== e.id && this.dag.concurrent(w.act, e.id));
@@ -250,20 +265,34 @@ class GraphFold {
     const { conflictId, choice, acts } = r.body;
     const kind = conflictKindOf(conflictId);
     if (!kind) return;
-    s.resolvedConflicts.push({ conflictId, kind, choice, at: r.at, by: r.actor.name, actId: r.id });
+    // A conflict is listed once, by the first choice that counts: a second one made on another
+    // laptop before the first arrived stays in Riwayat, and what it changes shows for itself
+    // (two choices of different values are a new conflict; two alike settle it once).
+    const listed = s.resolvedConflicts.some((x) => x.conflictId === conflictId);
+    if (!listed && (kind !== 'keputusan' || this.plan.effective.has(r.id))) {
+      s.resolvedConflicts.push({ conflictId, kind, choice, at: r.at, by: r.actor.name, actId: r.id });
+    }
     if (kind === 'isian') {
       const [, itemId, field] = conflictId.split(':') as [string, string, keyof ItemFields];
       const fields = this.writes.get(itemId);
-      const chosen = fields?.get(field)?.find((w) => w.act === choice);
+      // The chosen value is looked up by its act, not among the current writes: a concurrent
+      // choice processed first may have replaced them, and this one is then a write of its own.
+      const key = writeKey(itemId, field, choice);
       const n = s.items.findIndex((i) => i.id === itemId);
-      if (!fields || !chosen || n < 0) return;
-      fields.set(field, [...fields.get(field)!.filter((w) => !this.dag.isAncestor(w.act, r.id)), { act: r.id, value: chosen.value }]);
-      s.items[n] = { ...s.items[n]!, fields: { ...s.items[n]!.fields, [field]: chosen.value }, updatedAt: r.at };
+      if (!fields || !this.written.has(key) || n < 0) return;
+      const value = this.written.get(key);
+      fields.set(field, [...(fields.get(field) ?? []).filter((w) => !this.dag.isAncestor(w.act, r.id)), { act: r.id, value }]);
+      this.written.set(writeKey(itemId, field, r.id), value);
+      s.items[n] = { ...s.items[n]!, fields: { ...s.items[n]!.fields, [field]: value }, updatedAt: r.at };
     } else if (kind === 'hapus') {
       const itemId = conflictId.split(':')[1]!;
       const pending = this.removedWhileEdited.get(itemId);
       if (!pending) return;
-      this.removedWhileEdited.delete(itemId);
+      // "Tetap hapus" settles the changes it named; one made meanwhile that its chooser never saw
+      // waits for a choice of its own. Restored, the item takes every change made to it.
+      const unseen = pending.acts.filter((a) => !acts.includes(a));
+      if (choice !== 'pulihkan' && unseen.length) pending.acts = unseen;
+      else this.removedWhileEdited.delete(itemId);
       const n = s.removedItems.findIndex((i) => i.id === itemId);
       if (choice !== 'pulihkan' || n < 0) return;
       s.items.push(s.removedItems.splice(n, 1)[0]!);
@@ -362,7 +391,8 @@ class GraphFold {
       if (!item) continue;
       const acts = [removal, ...edits].sort();
       out.push({
-        id: `hapus:${itemId}:${removal}`,
+        // The first change names it too: changes arriving after a choice are a conflict of their own.
+        id: `hapus:${itemId}:${removal}:${[...edits].sort()[0]}`,
         kind: 'hapus',
         decider: itemConflictDecider(s.step),
         step: s.step,
@@ -411,12 +441,29 @@ class GraphFold {
   }
 }
 
+/**
+ * A mark on another Konsep version than the state's: made on a laptop that late work taken in
+ * (a new version) had not reached yet. It is what was judged last time, shown against the item
+ * as it is now, never a check of this version: approving still needs this round's marks.
+ */
+function staleMark(s: CycleState, e: CycleEvent, b: Extract<EventBody, { type: 'review.marked' }>) {
+  noteAct(s, e);
+  const mark: ReviewMark = { version: b.version, round: s.reviewRound - 1, verdict: b.verdict, note: b.note, at: e.at, by: e.actor.name, judged: b.judged ?? null };
+  const current = s.reviews[b.itemId];
+  if (!current || current.round < s.reviewRound) s.reviews[b.itemId] = mark;
+  else s.priorReviews[b.itemId] = mark;
+}
+
 /** Taken work is applied at the choice: the state's newest act is the choice, not the work. */
 function noteBack(s: CycleState, r: CycleEvent) {
   s.eventCount -= 1;
   s.lastEventId = r.id;
   s.lastHash = r.hash;
   s.updatedAt = r.at;
+}
+
+function writeKey(itemId: string, field: string, act: string): string {
+  return `${itemId}\n${field}\n${act}`;
 }
 
 function itemIdOf(b: EventBody): string | null {
