@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { SignerTrust } from '../../../../electron/core/domain/sync/preview';
+import { STEP_INFO, type Step } from '../../../../electron/core/domain/workflow';
+import { call } from '../../api/client';
+
+/**
+ * Which laptop an act was made on, by name. Everyone may read this laptop's own name and the
+ * package history (whose senders are named); administrators also the trust list. An
+ * installation known to none of them is shown by the start of its id.
+ */
+export function useLaptopNames(isAdmin: boolean): (installationId: string) => string {
+  const [names, setNames] = useState<{ self: string | null; known: Map<string, string> }>({ self: null, known: new Map() });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [self, history, devices] = await Promise.all([call('devices.self'), call('sync.history'), isAdmin ? call('devices.list') : Promise.resolve(null)]);
+      const known = new Map<string, string>();
+      if (history.ok) for (const p of history.data) if (p.peer) known.set(p.peer.installationId, p.peer.name);
+      if (devices?.ok) for (const d of devices.data) known.set(d.installationId, d.name);
+      if (live) setNames({ self: self.ok ? self.data.installationId : null, known });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [isAdmin]);
+  return (id) => {
+    if (id === names.self) return 'laptop ini';
+    const name = names.known.get(id);
+    return name ? `laptop "${name}"` : `laptop lain (${id.slice(0, 8)})`;
+  };
+}
+
+export const TRUST_LABELS: Record<SignerTrust, { label: string; color: string }> = {
+  sendiri: { label: 'Laptop ini', color: 'gray' },
+  dipercaya: { label: 'Dipercaya', color: 'teal' },
+  baru: { label: 'Baru: belum dipercaya', color: 'orange' },
+  dicabut: { label: 'Kepercayaan dicabut', color: 'red' },
+};
+
+/** "Langkah 4" or "Selesai", as the file names and the movement lines say it. */
+export function stepText(step: Step): string {
+  return step === 'selesai' ? 'Selesai' : `Langkah ${STEP_INFO[step].no}`;
+}
