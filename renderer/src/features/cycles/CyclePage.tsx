@@ -12,6 +12,7 @@ import type { ActInput, ActResult } from './ActionPanel';
 import { CycleLogNoticesFor } from '../recovery/CycleRecords';
 import { ConflictsTab } from '../sync/ConflictsTab';
 import { useReceive } from '../sync/receive';
+import { useRemoteRoles } from '../sync/laptops';
 import { handOffRecipient, SendDialog } from '../sync/SendDialog';
 import { CycleHeader } from './CycleHeader';
 import { DipTab } from './DipTab';
@@ -59,6 +60,7 @@ export function CyclePage() {
   // After a hand-off to a role held on another laptop: "Kirim ke … sekarang?".
   const [offer, setOffer] = useState<Recipient | null>(null);
   const { received } = useReceive();
+  const remote = useRemoteRoles(user.isAdmin);
   const { reload } = cycle;
   useEffect(() => {
     // A package applied elsewhere in the app may have brought this cycle's new acts.
@@ -86,11 +88,11 @@ export function CyclePage() {
         const msg = input.action === 'approve' ? (view.step === 'pemeriksaan_kepala' ? 'Daftar Informasi Publik ditandatangani' : 'Diteruskan kepada Kepala OPD') : DONE_MESSAGE[input.action];
         notifySaved(msg);
         window.scrollTo({ top: 0 });
-        setOffer(handOffRecipient(view, r.data));
+        setOffer(handOffRecipient(view, r.data, remote.roles));
       }
       return r.ok ? true : r;
     },
-    [view, nd, cycle],
+    [view, nd, cycle, remote.roles],
   );
 
   const onRecordUji = useCallback(
@@ -208,7 +210,7 @@ export function CyclePage() {
             <Text size="sm">
               {offer === 'ppid_utama'
                 ? 'Siklus selesai. Daftar yang ditandatangani dikirim kepada PPID Utama sebagai berkas paket.'
-                : `Tidak ada akun ${RECIPIENT_LABELS[offer]} di laptop ini: langkah berikutnya dikerjakan di laptop lain, jadi siklus ini dikirim sebagai berkas paket.`}
+                : `Langkah berikutnya dikerjakan ${RECIPIENT_LABELS[offer]} di laptop lain: siklus ini sampai kepadanya sebagai berkas paket.`}
             </Text>
             <Button leftSection={<IconSend size={16} />} onClick={() => setSending({ to: offer })}>
               Kirim ke {RECIPIENT_LABELS[offer]}
@@ -216,7 +218,16 @@ export function CyclePage() {
           </Group>
         </Alert>
       )}
-      <SendDialog view={view} to={sending?.to ?? null} opened={sending !== null} onClose={() => setSending(null)} onSent={(to) => to === offer && setOffer(null)} />
+      <SendDialog
+        view={view}
+        to={sending?.to ?? null}
+        opened={sending !== null}
+        onClose={() => setSending(null)}
+        onSent={(to) => {
+          if (to === offer) setOffer(null);
+          void remote.reload();
+        }}
+      />
 
       <Tabs value={shownTab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">
         <Tabs.List>

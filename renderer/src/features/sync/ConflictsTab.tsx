@@ -46,12 +46,21 @@ function OptionCard({
   laptop(id: string): string;
   onChoose(): void;
 }) {
+  // Where this option was made, when all of it was made on one laptop.
+  const laptops = [...new Set(option.acts.map((a) => laptop(a.installationId)))];
   return (
     <Paper withBorder p="sm" radius="sm" role="group" aria-label={`Pilihan ${n}: ${option.label}`} data-choice={option.choice}>
       <Stack gap={6} h="100%">
-        <Text size="sm" fw={600}>
-          {option.label}
-        </Text>
+        <Group justify="space-between" gap={6} wrap="nowrap" align="flex-start">
+          <Text size="sm" fw={600}>
+            {option.label}
+          </Text>
+          {laptops.length === 1 && (
+            <Badge variant="outline" color="gray" tt="none" style={{ flex: 'none' }}>
+              {laptops[0]}
+            </Badge>
+          )}
+        </Group>
         {conflict.kind === 'isian' && (
           <div>
             <Text size="xs" c="dimmed">

@@ -84,7 +84,7 @@ function CycleCard({ c }: { c: CyclePreview }) {
             ))}
           </List>
           <Text size="xs" mt={4}>
-            Tidak ada yang hilang: kedua isian tersimpan, dan pemegang perannya memilih di tab Konflik pada siklus itu.
+            Tidak ada yang hilang: setiap pilihan tersimpan, dan pemegang peran yang memutuskan memilih di tab Konflik pada siklus itu.
           </Text>
         </Alert>
       )}
@@ -129,7 +129,10 @@ function SignerCard({
       <Group gap={6} mt={4} wrap="nowrap">
         <IconKey size={14} aria-hidden />
         <Text size="sm">
-          Kode kunci: {s.fingerprint ? <Fingerprint code={s.fingerprint} /> : '(tidak ada dalam paket)'}
+          Kode kunci:{' '}
+          <Text span fw={600} data-testid="kode-kunci">
+            {s.fingerprint ? <Fingerprint code={s.fingerprint} /> : '(tidak ada dalam paket)'}
+          </Text>
         </Text>
       </Group>
       {(s.trust === 'dipercaya' || s.trust === 'dicabut') && (
@@ -234,12 +237,6 @@ function PreviewBody({
           Paket dari <b>{preview.sender.name}</b>
           {preview.to.role ? `, ditujukan kepada ${RECIPIENT_LABELS[preview.to.role]}` : ''}.
         </Text>
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm">Kode kunci:</Text>
-          <span data-testid="kode-kunci-pengirim">
-            <Fingerprint code={preview.sender.fingerprint} />
-          </span>
-        </Group>
         <Text size="xs" c="dimmed">
           {preview.fileName} · paket ke-{preview.seq} dari laptop itu · dibuat {formatDateTime(preview.createdAt)} (menurut jam laptop pengirim)
         </Text>

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea } 
 import { IconCircleCheck, IconDeviceFloppy, IconFileZip } from '@tabler/icons-react';
 import type { CycleSummary, CycleView } from '../../../../electron/core/domain/cycle-views';
 import { dayKey } from '../../../../electron/core/domain/calendar';
+import type { Role } from '../../../../electron/core/domain/roles';
 import { packageFileName, RECIPIENTS, RECIPIENT_LABELS, type Recipient } from '../../../../electron/core/domain/sync/package-name';
 import { call } from '../../api/client';
 import { officeNow, officeTimeZone } from '../../i18n/office-clock';
@@ -16,14 +17,19 @@ export function defaultRecipient(view: Pick<CycleView, 'step' | 'holderRole'>): 
 }
 
 /**
- * The hand-off that should travel as a file: after an act moved the cycle on, to a role no
- * active account on this laptop holds (the core leaves `holderNames` empty then), or, once the
- * cycle is finished, to the PPID Utama. Null when the next holder works on this laptop.
+ * The hand-off that should travel as a file: after an act moved the cycle on to a role held on
+ * another laptop (no active account here holds it, the core then leaving `holderNames` empty;
+ * or it is among `remote`, see useRemoteRoles), or, once the cycle is finished, to the PPID
+ * Utama. Null when the next holder works on this laptop.
  */
-export function handOffRecipient(before: Pick<CycleView, 'step'>, after: Pick<CycleView, 'step' | 'holderRole' | 'holderNames'>): Recipient | null {
+export function handOffRecipient(
+  before: Pick<CycleView, 'step'>,
+  after: Pick<CycleView, 'step' | 'holderRole' | 'holderNames'>,
+  remote: ReadonlySet<Role> = new Set(),
+): Recipient | null {
   if (before.step === after.step) return null;
   if (after.step === 'selesai') return 'ppid_utama';
-  if (after.holderRole && after.holderNames.length === 0) return after.holderRole;
+  if (after.holderRole && (after.holderNames.length === 0 || remote.has(after.holderRole))) return after.holderRole;
   return null;
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { ROLES, type Role } from '../../../../electron/core/domain/roles';
 import type { SignerTrust } from '../../../../electron/core/domain/sync/preview';
 import { STEP_INFO, type Step } from '../../../../electron/core/domain/workflow';
 import { call } from '../../api/client';
@@ -40,4 +41,24 @@ export const TRUST_LABELS: Record<SignerTrust, { label: string; color: string }>
 /** "Langkah 4" or "Selesai", as the file names and the movement lines say it. */
 export function stepText(step: Step): string {
   return step === 'selesai' ? 'Selesai' : `Langkah ${STEP_INFO[step].no}`;
+}
+
+/**
+ * Roles this laptop knows to be held on another laptop: those it has sent packages to, and
+ * (for administrators, who may read the trust list) those a trusted laptop may carry. Every
+ * laptop keeps a local account for each role, so "no local account" alone cannot tell.
+ */
+export function useRemoteRoles(isAdmin: boolean): { roles: ReadonlySet<Role>; reload(): Promise<void> } {
+  const [roles, setRoles] = useState<ReadonlySet<Role>>(new Set());
+  const reload = useCallback(async () => {
+    const [history, devices] = await Promise.all([call('sync.history'), isAdmin ? call('devices.list') : Promise.resolve(null)]);
+    const out = new Set<Role>();
+    if (history.ok) for (const p of history.data) if (p.direction === 'kirim' && p.to && (ROLES as readonly string[]).includes(p.to)) out.add(p.to as Role);
+    if (devices?.ok) for (const d of devices.data) if (!d.revokedAt) for (const r of d.roles) out.add(r);
+    setRoles(out);
+  }, [isAdmin]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { roles, reload };
 }
