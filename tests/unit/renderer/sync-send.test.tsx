@@ -179,7 +179,9 @@ describe('Kirim paket', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Setujui, teruskan ke Kepala OPD' }));
     const confirm = await screen.findByRole('dialog', { name: 'Setujui, teruskan ke Kepala OPD' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Setujui, teruskan ke Kepala OPD' }));
-    await screen.findByText('Langkah 5: Pemeriksaan Kepala OPD');
+    // The notice comes once the offer has been decided.
+    await screen.findByText('Diteruskan kepada Kepala OPD');
+    expect(screen.getByTestId('tahap-sekarang').textContent).toBe('Langkah 5: Pemeriksaan Kepala OPD');
     expect(screen.queryByTestId('tawaran-kirim')).toBeNull();
   });
 

@@ -12,7 +12,7 @@ import type { ActInput, ActResult } from './ActionPanel';
 import { CycleLogNoticesFor } from '../recovery/CycleRecords';
 import { ConflictsTab } from '../sync/ConflictsTab';
 import { useReceive } from '../sync/receive';
-import { useRemoteRoles } from '../sync/laptops';
+import { remoteRoles } from '../sync/laptops';
 import { handOffRecipient, SendDialog } from '../sync/SendDialog';
 import { CycleHeader } from './CycleHeader';
 import { DipTab } from './DipTab';
@@ -60,7 +60,6 @@ export function CyclePage() {
   // After a hand-off to a role held on another laptop: "Kirim ke … sekarang?".
   const [offer, setOffer] = useState<Recipient | null>(null);
   const { received } = useReceive();
-  const remote = useRemoteRoles(user.isAdmin);
   const { reload } = cycle;
   useEffect(() => {
     // A package applied elsewhere in the app may have brought this cycle's new acts.
@@ -86,13 +85,15 @@ export function CyclePage() {
       const r = await cycle.change('cycles.act', { cycleId: view.id, ...input }, 'Tidak dapat dilanjutkan');
       if (r.ok) {
         const msg = input.action === 'approve' ? (view.step === 'pemeriksaan_kepala' ? 'Daftar Informasi Publik ditandatangani' : 'Diteruskan kepada Kepala OPD') : DONE_MESSAGE[input.action];
+        // Asked afresh: a laptop trusted or a package sent since the page opened counts too.
+        const offerTo = handOffRecipient(view, r.data, await remoteRoles(user.isAdmin));
         notifySaved(msg);
         window.scrollTo({ top: 0 });
-        setOffer(handOffRecipient(view, r.data, remote.roles));
+        setOffer(offerTo);
       }
       return r.ok ? true : r;
     },
-    [view, nd, cycle, remote.roles],
+    [view, nd, cycle, user.isAdmin],
   );
 
   const onRecordUji = useCallback(
@@ -223,10 +224,7 @@ export function CyclePage() {
         to={sending?.to ?? null}
         opened={sending !== null}
         onClose={() => setSending(null)}
-        onSent={(to) => {
-          if (to === offer) setOffer(null);
-          void remote.reload();
-        }}
+        onSent={(to) => to === offer && setOffer(null)}
       />
 
       <Tabs value={shownTab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">

@@ -7,7 +7,7 @@ import { BENTUK_LABELS, CATEGORY_LABELS, ITEM_FIELD_LABELS, legalBasisText, type
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { CONFLICT_KIND_LABELS, type ConflictOption, type OpenConflict } from '../../../../electron/core/domain/workflow/conflicts';
 import { formatDateTime } from '../../i18n/date';
-import { useLaptopNames } from './laptops';
+import { useLaptopNames, type LaptopName } from './laptops';
 
 /**
  * The conflicts concurrent work on several laptops left in a cycle, each with its options side
@@ -43,11 +43,11 @@ function OptionCard({
   option: ConflictOption;
   n: number;
   decider: boolean;
-  laptop(id: string): string;
+  laptop(id: string): LaptopName;
   onChoose(): void;
 }) {
   // Where this option was made, when all of it was made on one laptop.
-  const laptops = [...new Set(option.acts.map((a) => laptop(a.installationId)))];
+  const laptops = [...new Set(option.acts.map((a) => laptop(a.installationId).name))].filter(Boolean);
   return (
     <Paper withBorder p="sm" radius="sm" role="group" aria-label={`Pilihan ${n}: ${option.label}`} data-choice={option.choice}>
       <Stack gap={6} h="100%">
@@ -75,7 +75,7 @@ function OptionCard({
           <List size="xs" spacing={2} c="dimmed">
             {option.acts.map((a) => (
               <List.Item key={a.id}>
-                {a.summary}: {a.by} ({ROLE_LABELS[a.role]}), {formatDateTime(a.at)}, di {laptop(a.installationId)}
+                {[`${a.summary}: ${a.by} (${ROLE_LABELS[a.role]})`, formatDateTime(a.at), laptop(a.installationId).at].filter(Boolean).join(', ')}
               </List.Item>
             ))}
           </List>

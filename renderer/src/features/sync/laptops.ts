@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLES, type Role } from '../../../../electron/core/domain/roles';
 import type { SignerTrust } from '../../../../electron/core/domain/sync/preview';
 import { STEP_INFO, type Step } from '../../../../electron/core/domain/workflow';
@@ -9,8 +9,16 @@ import { call } from '../../api/client';
  * package history (whose senders are named); administrators also the trust list. An
  * installation known to none of them is shown by the start of its id.
  */
-export function useLaptopNames(isAdmin: boolean): (installationId: string) => string {
-  const [names, setNames] = useState<{ self: string | null; known: Map<string, string> }>({ self: null, known: new Map() });
+export interface LaptopName {
+  /** "laptop ini", the laptop's own name, or "laptop lain (3f2a…)". */
+  name: string;
+  /** The same in a sentence: "di laptop ini", "di laptop "Laptop Kepala Dinas"". */
+  at: string;
+}
+
+export function useLaptopNames(isAdmin: boolean): (installationId: string) => LaptopName {
+  // Null until loaded: nothing is said rather than "another laptop" for a moment.
+  const [names, setNames] = useState<{ self: string | null; known: Map<string, string> } | null>(null);
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -25,9 +33,12 @@ export function useLaptopNames(isAdmin: boolean): (installationId: string) => st
     };
   }, [isAdmin]);
   return (id) => {
-    if (id === names.self) return 'laptop ini';
+    if (!names) return { name: '', at: '' };
+    if (id === names.self) return { name: 'laptop ini', at: 'di laptop ini' };
     const name = names.known.get(id);
-    return name ? `laptop "${name}"` : `laptop lain (${id.slice(0, 8)})`;
+    if (name) return { name, at: `di laptop "${name}"` };
+    const unknown = `laptop lain (${id.slice(0, 8)})`;
+    return { name: unknown, at: `di ${unknown}` };
   };
 }
 
@@ -48,17 +59,10 @@ export function stepText(step: Step): string {
  * (for administrators, who may read the trust list) those a trusted laptop may carry. Every
  * laptop keeps a local account for each role, so "no local account" alone cannot tell.
  */
-export function useRemoteRoles(isAdmin: boolean): { roles: ReadonlySet<Role>; reload(): Promise<void> } {
-  const [roles, setRoles] = useState<ReadonlySet<Role>>(new Set());
-  const reload = useCallback(async () => {
-    const [history, devices] = await Promise.all([call('sync.history'), isAdmin ? call('devices.list') : Promise.resolve(null)]);
-    const out = new Set<Role>();
-    if (history.ok) for (const p of history.data) if (p.direction === 'kirim' && p.to && (ROLES as readonly string[]).includes(p.to)) out.add(p.to as Role);
-    if (devices?.ok) for (const d of devices.data) if (!d.revokedAt) for (const r of d.roles) out.add(r);
-    setRoles(out);
-  }, [isAdmin]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { roles, reload };
+export async function remoteRoles(isAdmin: boolean): Promise<ReadonlySet<Role>> {
+  const [history, devices] = await Promise.all([call('sync.history'), isAdmin ? call('devices.list') : Promise.resolve(null)]);
+  const out = new Set<Role>();
+  if (history.ok) for (const p of history.data) if (p.direction === 'kirim' && p.to && (ROLES as readonly string[]).includes(p.to)) out.add(p.to as Role);
+  if (devices?.ok) for (const d of devices.data) if (!d.revokedAt) for (const r of d.roles) out.add(r);
+  return out;
 }
