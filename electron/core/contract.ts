@@ -56,10 +56,12 @@ const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak 
 const empty = z.object({}).strict().default({});
 /** What the browser may send as one package: the loopback host accepts 40 MB bodies. */
 export const PACKAGE_UPLOAD_MAX_BASE64 = 38_000_000;
+/** Said by the contract and, before sending, by the screen that reads the file. */
+export const PACKAGE_TOO_LARGE_MESSAGE = 'Paket terlalu besar untuk diterima di sini (maksimal 28 MB). Minta pengirim membuat paket tanpa lampiran.';
 /** A .ppid file sent by the browser, as base64. */
 const packageUploadSchema = z
   .object({
-    base64: z.string().min(1, 'Berkas kosong.').max(PACKAGE_UPLOAD_MAX_BASE64, 'Paket terlalu besar untuk diterima di sini (maksimal 28 MB). Minta pengirim membuat paket tanpa lampiran.'),
+    base64: z.string().min(1, 'Berkas kosong.').max(PACKAGE_UPLOAD_MAX_BASE64, PACKAGE_TOO_LARGE_MESSAGE),
     fileName: z.string().trim().max(300).default('paket.ppid'),
   })
   .strict();
@@ -427,15 +429,7 @@ export const contract = {
       .strict(),
     access: anyUser,
   }),
-  'sync.preview': call<PackagePreview>()({
-    input: z
-      .object({
-        base64: z.string().min(1, 'Berkas kosong.').max(PACKAGE_UPLOAD_MAX_BASE64, 'Paket terlalu besar untuk diterima di sini (maksimal 28 MB). Minta pengirim membuat paket tanpa lampiran.'),
-        fileName: z.string().trim().max(300).default('paket.ppid'),
-      })
-      .strict(),
-    access: anyUser,
-  }),
+  'sync.preview': call<PackagePreview>()({ input: packageUploadSchema, access: anyUser }),
   'sync.apply': call<AppliedPackage>()({
     input: z
       .object({

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { HostProcess } from './host';
 
-export const test = base.extend<{ host: HostProcess }>({
+export const test = base.extend<{ host: HostProcess; laptops: [HostProcess, HostProcess] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   host: async ({}, use) => {
     const host = new HostProcess();
@@ -10,6 +10,16 @@ export const test = base.extend<{ host: HostProcess }>({
     await use(host);
     await host.stop();
     await fs.rm(host.dataDir, { recursive: true, force: true });
+  },
+  /** Two hosts, each on its own data folder, not yet set up; see `sameOffice` in host.ts. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  laptops: async ({}, use) => {
+    const pair: [HostProcess, HostProcess] = [new HostProcess(), new HostProcess()];
+    await use(pair);
+    for (const h of pair) {
+      await h.stop();
+      await fs.rm(h.dataDir, { recursive: true, force: true });
+    }
   },
 });
 export { expect };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,4 +65,22 @@ export class HostProcess {
     await this.stop();
     await this.start();
   }
+}
+
+/**
+ * Two laptops of one office, as joining the office makes them: each host set up on its own
+ * data folder (by `setUp`, e.g. the demo office through the API), then the second stopped,
+ * given the first one's office id, and started again.
+ */
+export async function sameOffice(first: HostProcess, second: HostProcess, setUp: (host: HostProcess) => Promise<void>): Promise<void> {
+  await Promise.all([first.start(), second.start()]);
+  await setUp(first);
+  await setUp(second);
+  await second.stop();
+  const read = async (h: HostProcess) => JSON.parse(await fs.readFile(path.join(h.dataDir, 'settings.json'), 'utf8')) as { settings: { officeId: string } };
+  const office = (await read(first)).settings.officeId;
+  const data = await read(second);
+  data.settings.officeId = office;
+  await fs.writeFile(path.join(second.dataDir, 'settings.json'), JSON.stringify(data));
+  await second.start();
 }

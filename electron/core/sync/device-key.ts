@@ -148,7 +148,8 @@ function publicKeyObject(publicKeyB64: string): KeyObject | null {
 
 /** Does `sig` sign `data` under this public key? False — never an exception — for a malformed key or signature. */
 export function verifySignature(publicKeyB64: string, data: Uint8Array, sig: Uint8Array): boolean {
-  if (typeof publicKeyB64 !== 'string' || !(data instanceof Uint8Array) || !(sig instanceof Uint8Array) || sig.length !== 64) return false;
+  // isView, not instanceof: a Buffer made in another realm (the jsdom screen tests run the core) is still bytes.
+  if (typeof publicKeyB64 !== 'string' || !ArrayBuffer.isView(data) || !ArrayBuffer.isView(sig) || sig.byteLength !== 64) return false;
   const key = publicKeyObject(publicKeyB64);
   if (!key) return false;
   try {

@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconListDetails, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconListDetails, IconSend, IconSignature } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { Step, AvailableAction, UjiParticipant } from '../../../../electron/core/domain/workflow';
+import { RECIPIENT_LABELS, type Recipient } from '../../../../electron/core/domain/sync/package-name';
 import { useLoad } from '../../api/useCall';
 import { DocumentActions } from '../documents';
 import { useUser } from '../../app/context';
 import { notifySaved } from '../../components/feedback';
 import type { ActInput, ActResult } from './ActionPanel';
 import { CycleLogNoticesFor } from '../recovery/CycleRecords';
+import { ConflictsTab } from '../sync/ConflictsTab';
+import { useReceive } from '../sync/receive';
+import { remoteRoles } from '../sync/laptops';
+import { handOffRecipient, SendDialog } from '../sync/SendDialog';
 import { CycleHeader } from './CycleHeader';
 import { DipTab } from './DipTab';
 import { ItemsTab } from './ItemsTab';
@@ -18,7 +23,7 @@ import { TimelineTab } from './TimelineTab';
 import { useCycle, useLiveTiming } from './useCycle';
 import './cycles.css';
 
-type Tab = 'informasi' | 'nota' | 'periksa' | 'dip' | 'riwayat';
+type Tab = 'informasi' | 'nota' | 'periksa' | 'dip' | 'riwayat' | 'konflik';
 
 /** Where each step's work happens, so the screen opens on it. */
 const TAB_FOR: Record<Step, Tab> = {
@@ -50,6 +55,17 @@ export function CyclePage() {
   const nd = useNotaDinasForm(view, cycle.change);
   const [tab, setTab] = useState<Tab>('informasi');
   const [pending, setPending] = useState<AvailableAction | null>(null);
+  // "Kirim paket": open with this recipient (null: the cycle's next holder).
+  const [sending, setSending] = useState<{ to: Recipient | null } | null>(null);
+  // After a hand-off to a role held on another laptop: "Kirim ke … sekarang?".
+  const [offer, setOffer] = useState<Recipient | null>(null);
+  const { received } = useReceive();
+  const { reload } = cycle;
+  useEffect(() => {
+    // A package applied elsewhere in the app may have brought this cycle's new acts.
+    if (received) void reload();
+  }, [received, reload]);
+  useEffect(() => setOffer(null), [id]);
 
   // A new step opens on that step's work; within a step the user's choice of tab stays.
   const step = view?.step;
@@ -69,12 +85,15 @@ export function CyclePage() {
       const r = await cycle.change('cycles.act', { cycleId: view.id, ...input }, 'Tidak dapat dilanjutkan');
       if (r.ok) {
         const msg = input.action === 'approve' ? (view.step === 'pemeriksaan_kepala' ? 'Daftar Informasi Publik ditandatangani' : 'Diteruskan kepada Kepala OPD') : DONE_MESSAGE[input.action];
+        // Asked afresh: a laptop trusted or a package sent since the page opened counts too.
+        const offerTo = handOffRecipient(view, r.data, await remoteRoles(user.isAdmin));
         notifySaved(msg);
         window.scrollTo({ top: 0 });
+        setOffer(offerTo);
       }
       return r.ok ? true : r;
     },
-    [view, nd, cycle],
+    [view, nd, cycle, user.isAdmin],
   );
 
   const onRecordUji = useCallback(
@@ -83,6 +102,16 @@ export function CyclePage() {
       const r = await cycle.change('cycles.recordUji', { cycleId: view.id, participants }, 'Uji konsekuensi tidak tercatat');
       if (r.ok) notifySaved('Uji konsekuensi dicatat');
       return r.ok ? true : r;
+    },
+    [view, cycle],
+  );
+
+  const onResolve = useCallback(
+    async (conflictId: string, choice: string) => {
+      if (!view) return false;
+      const r = await cycle.change('cycles.resolveConflict', { cycleId: view.id, conflictId, choice }, 'Pilihan tidak tercatat');
+      if (r.ok) notifySaved('Pilihan dicatat');
+      return r.ok;
     },
     [view, cycle],
   );
@@ -122,6 +151,9 @@ export function CyclePage() {
   const bidang = settings.data?.office.bidang ?? [...new Set(view.items.map((i) => i.fields.bidang))];
   const issueAction = view.actions.find((a) => a.action === 'issueNotaDinas');
   const reviewCount = view.items.filter((i) => i.review).length;
+  const hasConflictTab = view.conflicts.length > 0 || view.setAside.length > 0;
+  // The Konflik tab goes once its last conflict is settled and nothing was set aside.
+  const shownTab = tab === 'konflik' && !hasConflictTab ? TAB_FOR[view.step] : tab;
 
   return (
     <Stack gap="sm" maw={1400}>
@@ -147,15 +179,55 @@ export function CyclePage() {
                 dilanjutkan dari DIP sebelumnya
               </Badge>
             )}
+            {view.conflicts.length > 0 && (
+              <Badge
+                component="button"
+                type="button"
+                color="red"
+                variant="filled"
+                leftSection={<IconAlertTriangle size={12} />}
+                onClick={() => setTab('konflik')}
+                style={{ cursor: 'pointer' }}
+                data-testid="konflik-menunggu"
+              >
+                {view.conflicts.length} konflik menunggu
+              </Badge>
+            )}
           </Group>
         </div>
-        <DocumentActions cycleId={view.id} view={view} variant="menu" />
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" leftSection={<IconSend size={16} />} onClick={() => setSending({ to: null })}>
+            Kirim paket
+          </Button>
+          <DocumentActions cycleId={view.id} view={view} variant="menu" />
+        </Group>
       </Group>
 
       <CycleLogNoticesFor cycleId={view.id} />
       <CycleHeader view={view} user={user} timing={timing} onAct={onAct} onRecordUji={onRecordUji} pending={pending} setPending={setPending} />
+      {offer && (
+        <Alert color="dinas" variant="light" icon={<IconSend />} title={`Kirim ke ${RECIPIENT_LABELS[offer]} sekarang?`} data-testid="tawaran-kirim" withCloseButton closeButtonLabel="Nanti saja" onClose={() => setOffer(null)}>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              {offer === 'ppid_utama'
+                ? 'Siklus selesai. Daftar yang ditandatangani dikirim kepada PPID Utama sebagai berkas paket.'
+                : `Langkah berikutnya dikerjakan ${RECIPIENT_LABELS[offer]} di laptop lain: siklus ini sampai kepadanya sebagai berkas paket.`}
+            </Text>
+            <Button leftSection={<IconSend size={16} />} onClick={() => setSending({ to: offer })}>
+              Kirim ke {RECIPIENT_LABELS[offer]}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <SendDialog
+        view={view}
+        to={sending?.to ?? null}
+        opened={sending !== null}
+        onClose={() => setSending(null)}
+        onSent={(to) => to === offer && setOffer(null)}
+      />
 
-      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">
+      <Tabs value={shownTab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false} variant="outline">
         <Tabs.List>
           <Tabs.Tab value="informasi" leftSection={<IconListDetails size={16} />}>
             Daftar informasi ({view.items.length})
@@ -172,6 +244,11 @@ export function CyclePage() {
           <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
             Riwayat
           </Tabs.Tab>
+          {hasConflictTab && (
+            <Tabs.Tab value="konflik" leftSection={<IconAlertTriangle size={16} />} color="red">
+              Konflik{view.conflicts.length ? ` (${view.conflicts.length})` : ''}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="informasi" pt="sm">
           <ItemsTab view={view} change={cycle.change} bidang={bidang} />
@@ -188,6 +265,11 @@ export function CyclePage() {
         <Tabs.Panel value="riwayat" pt="sm">
           <TimelineTab view={view} />
         </Tabs.Panel>
+        {hasConflictTab && (
+          <Tabs.Panel value="konflik" pt="sm">
+            <ConflictsTab view={view} user={user} onResolve={onResolve} />
+          </Tabs.Panel>
+        )}
       </Tabs>
       <Text size="xs" c="dimmed">
         Setiap perubahan langsung tersimpan di komputer ini dan tercatat dalam Riwayat.

@@ -1,5 +1,5 @@
-import { Alert, Badge, Card, Grid, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconFileDescription, IconUserCircle } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconFileDescription, IconPackageImport, IconUserCircle } from '@tabler/icons-react';
 import { formatNip } from '../../../../electron/core/domain/nip';
 import { pangkatLabel } from '../../../../electron/core/domain/pangkat';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
@@ -10,6 +10,7 @@ import { formatLongDate, greeting } from '../../i18n/date';
 import { officeNow } from '../../i18n/office-clock';
 import { CycleList } from '../cycles/CycleList';
 import { SOP_STEPS, stepsOf } from '../cycles/guide';
+import { useReceive } from '../sync/receive';
 
 function OfficeCard() {
   const settings = useLoad('settings.get');
@@ -105,6 +106,7 @@ function OfficeCard() {
 export function HomePage() {
   const user = useUser();
   const mine = stepsOf(user.role);
+  const { choose, received } = useReceive();
   return (
     <Stack gap="md" maw={1280}>
       <Group justify="space-between" align="flex-end">
@@ -117,9 +119,18 @@ export function HomePage() {
             {user.isAdmin ? ' dan administrator' : ''}.
           </Text>
         </div>
+        <Stack gap={2} align="flex-end">
+          <Button leftSection={<IconPackageImport size={16} />} onClick={choose}>
+            Terima paket
+          </Button>
+          <Text size="xs" c="dimmed">
+            atau seret berkas .ppid ke jendela ini
+          </Text>
+        </Stack>
       </Group>
 
-      <CycleList />
+      {/* A package applied brings cycles or moves them: the list is read again. */}
+      <CycleList key={received} />
 
       <Grid gap="md" align="stretch">
         <Grid.Col span={{ base: 12, lg: 8 }}>

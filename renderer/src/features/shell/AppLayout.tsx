@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconSettings, IconShieldCheck } from '@tabler/icons-react';
+import { IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconPackages, IconSettings, IconShieldCheck } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { useApp, useUser } from '../../app/context';
 import { Brand } from '../../components/Brand';
+import { PackageDropZone, ReceiveProvider } from '../sync/receive';
 
 function initials(name: string): string {
   // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
@@ -16,12 +17,23 @@ function initials(name: string): string {
 
 const NAV = [
   { to: '/beranda', label: 'Beranda', icon: IconHome, admin: false },
+  { to: '/paket', label: 'Paket', icon: IconPackages, admin: false },
   { to: '/verifikasi', label: 'Verifikasi dokumen', icon: IconShieldCheck, admin: false },
   { to: '/pengaturan', label: 'Pengaturan', icon: IconSettings, admin: true },
   { to: '/tentang', label: 'Tentang', icon: IconInfoCircle, admin: false },
 ];
 
+/** The shell, with "Terima paket" available everywhere in it: a chosen or dropped .ppid file. */
 export function AppLayout() {
+  return (
+    <ReceiveProvider>
+      <PackageDropZone />
+      <AppFrame />
+    </ReceiveProvider>
+  );
+}
+
+function AppFrame() {
   const { status, signOut } = useApp();
   const user = useUser();
   const navigate = useNavigate();

@@ -1,0 +1,150 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Box, Stack, Text } from '@mantine/core';
+import { IconPackageImport } from '@tabler/icons-react';
+import type { Role } from '../../../../electron/core/domain/roles';
+import { call } from '../../api/client';
+import { dragHasFiles, readPackageFile } from './files';
+import { ReceiveModal, type ReceiveState } from './ReceiveModal';
+import './sync.css';
+
+interface ReceiveApi {
+  /** Opens the file chooser. */
+  choose(): void;
+  /** Reads a file and shows its preview. */
+  receive(file: File): void;
+  /** Goes up by one each time a package is applied: screens showing cycles reload on it. */
+  received: number;
+}
+
+const ReceiveContext = createContext<ReceiveApi | null>(null);
+
+export function useReceive(): ReceiveApi {
+  const ctx = useContext(ReceiveContext);
+  if (!ctx) throw new Error('useReceive must be used inside <ReceiveProvider>');
+  return ctx;
+}
+
+/** The one "Terima paket" of the app: a file chooser, a dropped file, one preview dialog. */
+export function ReceiveProvider({ children }: { children: ReactNode }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<ReceiveState>({ phase: 'closed' });
+  const [received, setReceived] = useState(0);
+  // A second file chosen while the first is still being read wins; the first answer is dropped.
+  const seq = useRef(0);
+
+  const receive = useCallback(async (file: File) => {
+    const mine = ++seq.current;
+    setState({ phase: 'reading', fileName: file.name });
+    const read = await readPackageFile(file);
+    if (mine !== seq.current) return;
+    if (!read.ok) {
+      setState({ phase: 'failed', fileName: file.name, message: read.message });
+      return;
+    }
+    const r = await call('sync.preview', { base64: read.base64, fileName: read.fileName });
+    if (mine !== seq.current) return;
+    setState(r.ok ? { phase: 'preview', preview: r.data } : { phase: 'failed', fileName: file.name, message: r.message });
+  }, []);
+
+  const apply = useCallback(
+    async (trust: { installationId: string; roles: Role[] }[]): Promise<string | null> => {
+      if (state.phase !== 'preview') return null;
+      const r = await call('sync.apply', { previewId: state.preview.previewId, trust });
+      if (!r.ok) return r.message;
+      setState({ phase: 'applied', preview: state.preview, result: r.data });
+      setReceived((n) => n + 1);
+      return null;
+    },
+    [state],
+  );
+
+  const close = useCallback(() => {
+    seq.current += 1;
+    setState({ phase: 'closed' });
+  }, []);
+
+  const api = useMemo<ReceiveApi>(() => ({ choose: () => input.current?.click(), receive: (f) => void receive(f), received }), [receive, received]);
+
+  return (
+    <ReceiveContext.Provider value={api}>
+      {children}
+      <input
+        ref={input}
+        type="file"
+        accept=".ppid"
+        aria-label="Berkas paket (.ppid)"
+        data-testid="pilih-paket"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared so that choosing the same file again (after Batal) is a change too.
+          e.currentTarget.value = '';
+          if (file) void receive(file);
+        }}
+      />
+      <ReceiveModal state={state} onClose={close} onApply={apply} />
+    </ReceiveContext.Provider>
+  );
+}
+
+/**
+ * A .ppid file dropped anywhere on the window is received. Only drags that carry files are
+ * taken (text or a link dragged inside the page is left alone), and a file dropped outside
+ * a drop target never makes the window navigate away to it.
+ */
+export function PackageDropZone() {
+  const { receive } = useReceive();
+  const [dragging, setDragging] = useState(false);
+  const depth = useRef(0);
+
+  useEffect(() => {
+    const enter = (e: DragEvent) => {
+      if (!dragHasFiles(e)) return;
+      e.preventDefault();
+      depth.current += 1;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!dragHasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!dragHasFiles(e)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!dragHasFiles(e)) return;
+      e.preventDefault();
+      depth.current = 0;
+      setDragging(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      const file = files.find((f) => f.name.toLowerCase().endsWith('.ppid')) ?? files[0];
+      if (file) receive(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [receive]);
+
+  if (!dragging) return null;
+  return (
+    <Box className="package-drop-zone" data-testid="zona-paket" aria-hidden>
+      <Stack align="center" gap="xs">
+        <IconPackageImport size={56} stroke={1.4} />
+        <Text fw={600} size="lg">
+          Lepaskan berkas paket (.ppid) untuk menerimanya
+        </Text>
+        <Text size="sm">Isinya ditampilkan dulu; belum ada yang disimpan sebelum Anda menekan Terapkan.</Text>
+      </Stack>
+    </Box>
+  );
+}
