@@ -90,7 +90,8 @@ function dayNumber(key: string): number {
 /** The instant the office day `key` begins. */
 function startOfOfficeDay(key: string, timeZone: string): string {
   const [y, m, d] = key.split('-').map(Number);
-  return new TZDate(y!, m! - 1, d!, timeZone).toISOString();
+  // TZDate's own toISOString keeps the zone's offset; reminders compare instants as UTC text.
+  return new Date(new TZDate(y!, m! - 1, d!, timeZone).getTime()).toISOString();
 }
 
 /**
