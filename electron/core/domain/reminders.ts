@@ -47,7 +47,7 @@ export interface Reminder {
   role: Role;
   /** What, in a line: "Perbarui informasi berkala: Laporan Realisasi Anggaran". */
   title: string;
-  /** Why and since when, in a sentence. */
+  /** Why and since when, in a sentence or two; the due date itself is `due`, for the screen to show. */
   detail: string;
   /** The office day it falls due, yyyy-MM-dd. */
   due: string;
@@ -226,12 +226,6 @@ export function officeDurationText(minutes: number, dayMinutes: number): string 
   return parts.slice(0, 2).join(' ');
 }
 
-function when(daysLeft: number, dueText: string): string {
-  if (daysLeft < 0) return `lewat ${-daysLeft} hari (sejak ${dueText})`;
-  if (daysLeft === 0) return `hari ini (${dueText})`;
-  return `${daysLeft} hari lagi (${dueText})`;
-}
-
 const ORDER: Record<ReminderKind, number> = { langkah: 0, dip_tahunan: 1, berkala: 2, pengecualian: 3 };
 
 /**
@@ -244,14 +238,14 @@ export function remindersFor(cycles: readonly ReminderCycle[], now: Date | strin
   const out: Reminder[] = [];
   const byId = new Map(cycles.map((c) => [c.id, c]));
   const dated = (key: string) => ({ due: key, dueAt: startOfOfficeDay(key, tz), daysLeft: dayNumber(key) - dayNumber(today) });
-  const dueText = (key: string) => formatTanggal(startOfOfficeDay(key, tz), tz);
   const shown = (kind: ReminderKind, daysLeft: number): ReminderStatus | null =>
     daysLeft < 0 ? 'terlambat' : daysLeft <= REMINDER_WINDOW_DAYS[kind] ? 'segera' : null;
 
   const inForce = cycleInForce(cycles);
   if (inForce?.signed) {
     const signedText = formatTanggal(inForce.signed.at, tz);
-    const open = cycles.filter((c) => !c.signed && c.step !== 'selesai').sort((a, b) => b.year - a.year)[0] ?? null;
+    // The open cycle furthest along the SOP is the one that will replace the list in force first.
+    const open = cycles.filter((c) => !c.signed && c.step !== 'selesai').sort((a, b) => STEP_INFO[b.step].no - STEP_INFO[a.step].no || b.year - a.year)[0] ?? null;
 
     // The DIP is renewed at least yearly (domain §3): a year after the list in force was signed.
     {
@@ -265,7 +259,7 @@ export function remindersFor(cycles: readonly ReminderCycle[], now: Date | strin
           role: 'ppid_pembantu',
           title: `Perbarui Daftar Informasi Publik (berlaku sejak ${signedText})`,
           detail:
-            `DIP "${inForce.title}" ditandatangani ${signedText}; DIP diperbarui paling lambat setahun sekali: ${when(d.daysLeft, dueText(d.due))}. ` +
+            `DIP "${inForce.title}" ditandatangani ${signedText}; DIP diperbarui paling lambat setahun sekali. ` +
             (open ? `Siklus "${open.title}" sedang berjalan di langkah ${STEP_INFO[open.step].no} (${STEP_INFO[open.step].label}).` : 'Belum ada siklus baru: mulai siklus pendokumentasian baru.'),
           ...d,
           cycleId: open?.id ?? inForce.id,
@@ -297,7 +291,7 @@ export function remindersFor(cycles: readonly ReminderCycle[], now: Date | strin
           status,
           role: 'operator',
           title: `Perbarui informasi berkala: ${f.judul}`,
-          detail: `Diperbarui setiap ${months === 1 ? 'bulan' : `${months} bulan`}; terakhir dinyatakan mutakhir dalam DIP yang ditandatangani ${signedText}. Jatuh tempo ${when(d.daysLeft, dueText(d.due))}.`,
+          detail: `Diperbarui setiap ${months === 1 ? 'bulan' : `${months} bulan`}; terakhir dinyatakan mutakhir dalam DIP yang ditandatangani ${signedText}.`,
           ...d,
           cycleId: inForce.id,
           itemId: item.id,
@@ -318,8 +312,8 @@ export function remindersFor(cycles: readonly ReminderCycle[], now: Date | strin
           role: 'ppid_pembantu',
           title: `Masa pengecualian berakhir: ${f.judul}`,
           detail:
-            `Dikecualikan sejak ${formatTanggal(since, tz)} untuk "${f.exemption.jangkaWaktu.trim()}"; berakhir ${when(d.daysLeft, dueText(d.due))}. ` +
-            'Setelah itu informasi ini terbuka: pindahkan ke DIP, atau uji konsekuensi ulang bila masih harus dikecualikan.',
+            `Dikecualikan sejak ${formatTanggal(since, tz)} untuk "${f.exemption.jangkaWaktu.trim()}". ` +
+            'Setelah masa itu informasi ini terbuka: pindahkan ke DIP, atau uji konsekuensi ulang bila masih harus dikecualikan.',
           ...d,
           cycleId: inForce.id,
           itemId: item.id,
