@@ -230,7 +230,8 @@ const ORDER: Record<ReminderKind, number> = { langkah: 0, dip_tahunan: 1, berkal
 
 /**
  * Every reminder at `now`, for every role, the most pressing first: overdue before soon, then
- * by date. Callers filter by the acting user's role.
+ * by date, then by title (so a list does not reshuffle between calls). Callers filter by the
+ * acting user's role.
  */
 export function remindersFor(cycles: readonly ReminderCycle[], now: Date | string, cal: CalendarSettings): Reminder[] {
   const tz = cal.timeZone;
@@ -349,7 +350,7 @@ export function remindersFor(cycles: readonly ReminderCycle[], now: Date | strin
   }
 
   return out.sort(
-    (a, b) => (a.status === b.status ? 0 : a.status === 'terlambat' ? -1 : 1) || a.dueAt.localeCompare(b.dueAt) || ORDER[a.kind] - ORDER[b.kind] || a.id.localeCompare(b.id),
+    (a, b) => (a.status === b.status ? 0 : a.status === 'terlambat' ? -1 : 1) || a.dueAt.localeCompare(b.dueAt) || ORDER[a.kind] - ORDER[b.kind] || a.title.localeCompare(b.title, 'id') || a.id.localeCompare(b.id),
   );
 }
 
