@@ -59,14 +59,15 @@ export function CyclePage() {
 
   // A new step opens on that step's work (unless a link asked for a tab); within a step the user's choice of tab stays.
   const step = view?.step;
-  const firstStep = useRef(true);
+  const viewId = view?.id;
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    if (!step) return;
-    const first = firstStep.current;
-    firstStep.current = false;
-    if (first && askedTab) return;
-    setTab(TAB_FOR[step]);
-  }, [step]);
+    if (!step || !viewId) return;
+    // Another cycle on the same route (a link from one cycle to another) starts over.
+    const first = seen.current !== viewId;
+    seen.current = viewId;
+    setTab(first && askedTab ? askedTab : TAB_FOR[step]);
+  }, [step, viewId]);
   useEffect(() => {
     if (askedTab) setTab(askedTab);
   }, [askedTab, askedItem]);
