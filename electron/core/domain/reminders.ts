@@ -182,14 +182,15 @@ export function cycleInForce<C extends Pick<CycleState, 'year' | 'signed'>>(cycl
   return best;
 }
 
-/** An open cycle that continues `item` (carried from it), where changing the item is done; the newest first. */
-function continuation(cycles: readonly ReminderCycle[], from: ReminderCycle, item: ItemState): { cycle: ReminderCycle; item: ItemState } | null {
+/**
+ * Where each item of `from` is worked on next: an open cycle carried from it, the newest year
+ * first. Built once per call, so a thousand-item list costs one pass per open cycle.
+ */
+function continuations(cycles: readonly ReminderCycle[], from: ReminderCycle): Map<string, { cycle: ReminderCycle; item: ItemState }> {
+  const out = new Map<string, { cycle: ReminderCycle; item: ItemState }>();
   const open = cycles.filter((c) => !c.signed && c.step !== 'selesai' && c.carriedFrom === from.id).sort((a, b) => b.year - a.year);
-  for (const c of open) {
-    const carried = c.items.find((i) => i.sourceItemId === item.id);
-    if (carried) return { cycle: c, item: carried };
-  }
-  return null;
+  for (const c of open) for (const item of c.items) if (item.sourceItemId && !out.has(item.sourceItemId)) out.set(item.sourceItemId, { cycle: c, item });
+  return out;
 }
 
 /**
@@ -270,9 +271,10 @@ export function remindersFor(cycles: readonly ReminderCycle[], now: Date | strin
       }
     }
 
+    const carried = continuations(cycles, inForce);
     for (const item of inForce.items) {
       const f = item.fields;
-      const next = continuation(cycles, inForce, item);
+      const next = carried.get(item.id);
       const link: ReminderLink = next
         ? { route: 'siklus', cycleId: next.cycle.id, tab: 'informasi', itemId: next.item.id }
         : { route: 'siklus', cycleId: inForce.id, tab: 'dip', part: f.kategori === 'dikecualikan' ? 'dik' : 'dip', itemId: item.id };
