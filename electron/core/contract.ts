@@ -23,6 +23,8 @@ import { RECIPIENTS } from './domain/sync/package-name';
 import type { AppliedPackage, PackagePreview, PackageRecordView } from './domain/sync/preview';
 import type { JoinPreview } from './domain/sync/office-package';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
+import { PUBLISH_FORMATS, PUBLISH_LISTS, type PublishedDocument } from './documents/shared/publication';
+import type { RemindersView } from './domain/reminders';
 import { deviceNameSchema, installationIdSchema, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
 
 /**
@@ -404,6 +406,23 @@ export const contract = {
   }),
   'documents.verify': call<Verification>()({
     input: z.object({ code: z.string().trim().min(1, 'Isi kode yang akan diperiksa.').max(300, 'Kode terlalu panjang.') }).strict(),
+    access: anyUser,
+  }),
+  /** The signed DIP or DIK for the PPID website; refused with the reason for a list not signed. `save`: the desktop's save dialog. */
+  'documents.publish': call<PublishedDocument>()({
+    input: z
+      .object({
+        cycleId: idSchema,
+        list: z.enum(PUBLISH_LISTS, { error: 'Daftar tidak dikenal: pilih DIP atau DIK.' }),
+        format: z.enum(PUBLISH_FORMATS, { error: 'Format tidak dikenal: pilih XLSX, CSV atau HTML.' }),
+        save: z.boolean().default(false),
+      })
+      .strict(),
+    access: anyUser,
+  }),
+  /** What falls due for the acting user's role; `all` (administrators) for every role. */
+  'reminders.list': call<RemindersView>()({
+    input: z.object({ all: z.boolean().default(false) }).strict().default({ all: false }),
     access: anyUser,
   }),
 

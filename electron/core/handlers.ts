@@ -12,6 +12,8 @@ import { buildDocument, fingerprints, saveDocument, savePdf, verifyDocument } fr
 import { restoreCycle } from './services/recovery';
 import * as devices from './services/devices';
 import * as officePackage from './services/office-package';
+import { publishDocument } from './services/publish';
+import { listReminders } from './services/reminders';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -76,6 +78,8 @@ export const handlers = {
   'documents.savePdf': (ctx, input) => savePdf(ctx, input),
   'documents.fingerprints': (ctx, input) => fingerprints(ctx, input),
   'documents.verify': (ctx, input) => verifyDocument(ctx, input),
+  'documents.publish': (ctx, input) => publishDocument(ctx, input),
+  'reminders.list': (ctx, input) => listReminders(ctx, input),
   'cycles.resolveConflict': (ctx, input) => cycles.resolveConflict(ctx, input),
   'sync.export': (ctx, input) => sync.exportPackage(ctx, input),
   'sync.preview': (ctx, input) => sync.previewPackage(ctx, input),

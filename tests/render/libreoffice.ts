@@ -29,11 +29,19 @@ export function requireTools(): void {
 
 /** Converts the files to PDF in one LibreOffice run (its start-up is most of the cost). */
 export function convertToPdf(files: string[], outDir: string): void {
+  convertWith('pdf', files, outDir);
+}
+
+/**
+ * Converts the files with LibreOffice's filter `target` ("pdf", or
+ * "csv:Text - txt - csv (StarCalc):44,34,76,1" for comma-separated UTF-8), in one run.
+ */
+export function convertWith(target: string, files: string[], outDir: string): void {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'ppid-lo-profile-'));
   try {
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', target, '--outdir', outDir, ...files],
       { encoding: 'utf8', timeout: 180_000 },
     );
     if (r.status !== 0) throw new Error(`soffice failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);

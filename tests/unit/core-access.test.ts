@@ -61,6 +61,8 @@ const samples: Partial<Record<CallName, (ids: Record<string, string>) => unknown
   'cycles.act': () => ({ cycleId: 'siklus-tidak-ada', action: 'report' }),
   'cycles.timeline': () => ({ cycleId: 'siklus-tidak-ada' }),
   'cycles.signingPreview': () => ({ cycleId: 'siklus-tidak-ada' }),
+  'documents.publish': () => ({ cycleId: 'siklus-tidak-ada', list: 'dip', format: 'xlsx' }),
+  'reminders.list': () => ({}),
   'cycles.recordUji': () => ({
     cycleId: 'siklus-tidak-ada',
     participants: [

@@ -21,7 +21,7 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 
 /** A damaged cycle answers with what is wrong with it, a missing one with NOT_FOUND. */
-function cycleOrThrow(ctx: CallContext, id: string) {
+export function cycleOrThrow(ctx: CallContext, id: string) {
   const cycle = ctx.stores.cycles.get(id);
   if (cycle) return cycle;
   const damaged = ctx.stores.cycles.damagedCycle(id);

@@ -1,7 +1,7 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconBellRinging, IconClipboardList, IconPlus, IconSignature } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { CycleSummary } from '../../../../electron/core/domain/cycle-views';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { STEP_INFO } from '../../../../electron/core/domain/workflow';
@@ -141,6 +141,15 @@ export function CycleList() {
   const canCreate = user.role === 'operator' || user.role === 'ppid_pembantu';
   const cycles = list.data?.cycles ?? [];
   const waiting = cycles.filter((c) => c.waitingForMe && c.step !== 'selesai');
+  // "?siklus=baru": a reminder that the DIP is due for renewal opens the new-cycle dialog.
+  const [params, setParams] = useSearchParams();
+  const askNew = params.get('siklus') === 'baru';
+  const loaded = list.data !== null;
+  useEffect(() => {
+    if (!askNew || !loaded) return;
+    if (canCreate) setCreating(true);
+    setParams({}, { replace: true });
+  }, [askNew, loaded, canCreate, setParams]);
 
   return (
     <Stack gap="md">

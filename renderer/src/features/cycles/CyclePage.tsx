@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconListDetails, IconSend, IconSignature } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Step, AvailableAction, UjiParticipant } from '../../../../electron/core/domain/workflow';
 import { RECIPIENT_LABELS, type Recipient } from '../../../../electron/core/domain/sync/package-name';
 import { useLoad } from '../../api/useCall';
@@ -24,6 +24,7 @@ import { useCycle, useLiveTiming } from './useCycle';
 import './cycles.css';
 
 type Tab = 'informasi' | 'nota' | 'periksa' | 'dip' | 'riwayat' | 'konflik';
+const TABS: readonly string[] = ['informasi', 'nota', 'periksa', 'dip', 'riwayat', 'konflik'] satisfies Tab[];
 
 /** Where each step's work happens, so the screen opens on it. */
 const TAB_FOR: Record<Step, Tab> = {
@@ -53,7 +54,12 @@ export function CyclePage() {
   const view = cycle.view;
   const timing = useLiveTiming(view);
   const nd = useNotaDinasForm(view, cycle.change);
-  const [tab, setTab] = useState<Tab>('informasi');
+  // A link from a reminder names the tab, and the list and item it is about (?tab=dip&bagian=dik&butir=…).
+  const [params] = useSearchParams();
+  const askedTab = TABS.includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : null;
+  const askedPart = params.get('bagian') === 'dik' ? 'dik' : params.get('bagian') === 'dip' ? 'dip' : undefined;
+  const askedItem = params.get('butir') ?? undefined;
+  const [tab, setTab] = useState<Tab>(askedTab ?? 'informasi');
   const [pending, setPending] = useState<AvailableAction | null>(null);
   // "Kirim paket": open with this recipient (null: the cycle's next holder).
   const [sending, setSending] = useState<{ to: Recipient | null } | null>(null);
@@ -67,11 +73,20 @@ export function CyclePage() {
   }, [received, reload]);
   useEffect(() => setOffer(null), [id]);
 
-  // A new step opens on that step's work; within a step the user's choice of tab stays.
+  // A new step opens on that step's work (unless a link asked for a tab); within a step the user's choice of tab stays.
   const step = view?.step;
+  const viewId = view?.id;
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    if (step) setTab(TAB_FOR[step]);
-  }, [step]);
+    if (!step || !viewId) return;
+    // Another cycle on the same route (a link from one cycle to another) starts over.
+    const first = seen.current !== viewId;
+    seen.current = viewId;
+    setTab(first && askedTab ? askedTab : TAB_FOR[step]);
+  }, [step, viewId]);
+  useEffect(() => {
+    if (askedTab) setTab(askedTab);
+  }, [askedTab, askedItem]);
 
   useEffect(() => {
     if (view) performance.mark('ppid:cycle-rendered');
@@ -251,7 +266,7 @@ export function CyclePage() {
           )}
         </Tabs.List>
         <Tabs.Panel value="informasi" pt="sm">
-          <ItemsTab view={view} change={cycle.change} bidang={bidang} />
+          <ItemsTab view={view} change={cycle.change} bidang={bidang} openItemId={askedTab === 'informasi' ? askedItem : undefined} />
         </Tabs.Panel>
         <Tabs.Panel value="nota" pt="sm">
           <NotaDinasTab view={view} nd={nd} settings={settings.data} onIssue={issueAction ? () => setPending(issueAction) : undefined} />
@@ -260,7 +275,7 @@ export function CyclePage() {
           <ReviewTab view={view} change={cycle.change} />
         </Tabs.Panel>
         <Tabs.Panel value="dip" pt="sm">
-          <DipTab key={view.step} view={view} />
+          <DipTab key={`${view.step}-${askedPart ?? ''}-${askedItem ?? ''}`} view={view} focus={askedTab === 'dip' ? { part: askedPart, itemId: askedItem } : undefined} />
         </Tabs.Panel>
         <Tabs.Panel value="riwayat" pt="sm">
           <TimelineTab view={view} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { CycleView, ItemView } from '../../../../electron/core/domain/cycle-views';
 import type { ChangeKind, ChangeReport } from '../../../../electron/core/domain/changes';
@@ -8,6 +8,7 @@ import { dikRows, dipGroups } from '../../../../electron/core/documents/shared/r
 import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../i18n/date';
+import { PublishActions } from '../documents/PublishActions';
 import { Choice, PAGE } from './parts';
 
 function docStatus(view: CycleView): string {
@@ -22,8 +23,8 @@ function docStatus(view: CycleView): string {
   }
 }
 
-function Limited<T>({ rows, render }: { rows: T[]; render(rows: T[]): React.ReactNode }) {
-  const [all, setAll] = useState(false);
+function Limited<T>({ rows, render, showAll = false }: { rows: T[]; render(rows: T[]): React.ReactNode; showAll?: boolean }) {
+  const [all, setAll] = useState(showAll);
   return (
     <>
       {render(all ? rows : rows.slice(0, PAGE * 2))}
@@ -79,11 +80,22 @@ function ScreenCells<Row>({ columns, row }: { columns: readonly ListColumn<Row>[
   });
 }
 
+/** The row a reminder pointed at: marked, and scrolled into view once. */
+function useFocusRow(itemId: string | undefined) {
+  const ref = useRef<HTMLTableRowElement | null>(null);
+  useEffect(() => {
+    if (itemId) ref.current?.scrollIntoView?.({ block: 'center' });
+  }, [itemId]);
+  return (id: string) => (id === itemId ? { ref, className: 'focus', 'data-focus': true } : {});
+}
+
 /** The Draft DIP as it prints: the same groups, numbers and columns (PerKI 1/2021); exempt items left out. */
-function DipTable({ items }: { items: ItemView[] }) {
+function DipTable({ items, focus }: { items: ItemView[]; focus?: string }) {
   const rows = dipGroups(items).flatMap((g) =>
     g.rows.length ? [{ head: `${g.letter}. ${g.heading}`, count: g.rows.length } as const, ...g.rows.map((row) => ({ row }))] : [],
   );
+  const focusRow = useFocusRow(focus);
+  const focusAt = rows.findIndex((r) => 'row' in r && r.row.itemId === focus);
   const unclassified = items.filter((i) => !i.fields.kategori).length;
   return (
     <Card p={0}>
@@ -94,6 +106,7 @@ function DipTable({ items }: { items: ItemView[] }) {
       )}
       <Limited
         rows={rows}
+        showAll={focusAt >= PAGE * 2}
         render={(shown) => (
           <table className="ct" aria-label="Daftar Informasi Publik">
             <ListHead columns={DIP_COLUMNS} />
@@ -106,7 +119,7 @@ function DipTable({ items }: { items: ItemView[] }) {
                     </td>
                   </tr>
                 ) : (
-                  <tr key={r.row.itemId} data-item={r.row.judul}>
+                  <tr key={r.row.itemId} data-item={r.row.judul} {...focusRow(r.row.itemId)}>
                     <ScreenCells columns={DIP_COLUMNS} row={r.row} />
                   </tr>
                 ),
@@ -125,8 +138,9 @@ function DipTable({ items }: { items: ItemView[] }) {
 }
 
 /** Daftar Informasi yang Dikecualikan: its columns as printed. */
-function DikTable({ items }: { items: ItemView[] }) {
+function DikTable({ items, focus }: { items: ItemView[]; focus?: string }) {
   const rows = dikRows(items);
+  const focusRow = useFocusRow(focus);
   if (!rows.length) {
     return (
       <Text size="sm" c="dimmed">
@@ -140,7 +154,7 @@ function DikTable({ items }: { items: ItemView[] }) {
         <ListHead columns={DIK_COLUMNS} />
         <tbody>
           {rows.map((r) => (
-            <tr key={r.itemId} data-item={r.judul}>
+            <tr key={r.itemId} data-item={r.judul} {...focusRow(r.itemId)}>
               <ScreenCells columns={DIK_COLUMNS} row={r} />
             </tr>
           ))}
@@ -249,9 +263,9 @@ function ChangesView({ cycleId, version }: { cycleId: string; version: string })
 type Part = 'dip' | 'dik' | 'perubahan';
 
 /** Step 5 (and before/after): the lists the Kepala signs, and what changed since last year. */
-export function DipTab({ view }: { view: CycleView }) {
-  // At step 6 the DIK is what gets archived.
-  const [part, setPart] = useState<Part>(view.step === 'arsip' ? 'dik' : 'dip');
+export function DipTab({ view, focus }: { view: CycleView; focus?: { part?: 'dip' | 'dik'; itemId?: string } }) {
+  // At step 6 the DIK is what gets archived; a reminder may point at either list.
+  const [part, setPart] = useState<Part>(focus?.part ?? (view.step === 'arsip' ? 'dik' : 'dip'));
   const exemptCount = view.exemptCount;
   const dipCount = useMemo(() => view.items.filter((i) => i.fields.kategori && i.fields.kategori !== 'dikecualikan').length, [view.items]);
   return (
@@ -272,12 +286,13 @@ export function DipTab({ view }: { view: CycleView }) {
           {docStatus(view)}
         </Text>
       </Group>
+      {view.signed && <PublishActions view={view} />}
       {part === 'dip' && (
         <>
           <Title order={2} size="h5">
             Daftar Informasi Publik {view.year}
           </Title>
-          <DipTable items={view.items} />
+          <DipTable items={view.items} focus={focus?.itemId} />
         </>
       )}
       {part === 'dik' && (
@@ -285,10 +300,12 @@ export function DipTab({ view }: { view: CycleView }) {
           <Title order={2} size="h5">
             Daftar Informasi yang Dikecualikan {view.year}
           </Title>
-          <DikTable items={view.items} />
+          <DikTable items={view.items} focus={focus?.itemId} />
         </>
       )}
       {part === 'perubahan' && <ChangesView cycleId={view.id} version={view.updatedAt} />}
+      {/* Before signing the panel only says why nothing can be published yet: under the list, not over it. */}
+      {!view.signed && view.stepNo >= 3 && <PublishActions view={view} />}
     </Stack>
   );
 }

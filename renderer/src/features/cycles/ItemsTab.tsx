@@ -184,9 +184,10 @@ function BidangSection(props: {
 type Filter = 'semua' | 'belum' | 'perbaikan';
 
 /** Step 1 and 3: the list per bidang, adding, and the editor for every column. */
-export function ItemsTab({ view, change, bidang }: { view: CycleView; change: CycleHandle['change']; bidang: string[] }) {
+export function ItemsTab({ view, change, bidang, openItemId }: { view: CycleView; change: CycleHandle['change']; bidang: string[]; openItemId?: string }) {
   const editable = view.can.items;
-  const [editing, setEditing] = useState<string | null>(null);
+  // A reminder's link opens the item it is about.
+  const [editing, setEditing] = useState<string | null>(openItemId ?? null);
   const [checklist, setChecklist] = useState(false);
   // Adding is step 1's work; at step 3 the form waits behind a button to leave room for the list.
   const [adding, setAdding] = useState(view.step === 'identifikasi' || view.items.length === 0);

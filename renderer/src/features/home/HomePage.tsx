@@ -11,6 +11,7 @@ import { officeNow } from '../../i18n/office-clock';
 import { CycleList } from '../cycles/CycleList';
 import { SOP_STEPS, stepsOf } from '../cycles/guide';
 import { useReceive } from '../sync/receive';
+import { RemindersCard } from './RemindersCard';
 
 function OfficeCard() {
   const settings = useLoad('settings.get');
@@ -128,6 +129,8 @@ export function HomePage() {
           </Text>
         </Stack>
       </Group>
+
+      <RemindersCard key={`r${received}`} />
 
       {/* A package applied brings cycles or moves them: the list is read again. */}
       <CycleList key={received} />
