@@ -11,6 +11,7 @@ import * as cycles from './services/cycles';
 import { buildDocument, fingerprints, saveDocument, savePdf, verifyDocument } from './services/documents';
 import { restoreCycle } from './services/recovery';
 import * as devices from './services/devices';
+import * as archive from './services/archive';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -78,4 +79,8 @@ export const handlers = {
   'sync.preview': (ctx, input) => sync.previewPackage(ctx, input),
   'sync.apply': (ctx, input) => sync.applyPackage(ctx, input),
   'sync.history': (ctx) => sync.packageHistory(ctx),
+  'archive.list': (ctx) => archive.listArchive(ctx),
+  'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),
+  'archive.fileScan': (ctx, input) => archive.fileScan(ctx, input),
+  'archive.openScan': (ctx, input) => archive.openScan(ctx, input),
 } satisfies Handlers;

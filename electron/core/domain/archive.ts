@@ -50,6 +50,11 @@ export interface ScanCheck {
   name: string;
 }
 
+/** A filed scan opened: its bytes when they still hash to what was filed, else what is wrong. */
+export type OpenedScan =
+  | { status: 'ok'; name: string; mime: string; base64: string; sha256: string }
+  | { status: 'hilang' | 'berubah'; name: string; message: string };
+
 // ---------- retention ----------
 
 const PART = /^(\d{1,3})\s*(tahun|thn|th|bulan|bln)(?:\s+(?:aktif|inaktif))?$/;
