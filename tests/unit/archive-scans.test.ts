@@ -204,7 +204,7 @@ describe('archive.fileScan: stored by its SHA-256, recorded as an act of the cyc
     const timeline = await must<TimelineEntry[]>(core, 'cycles.timeline', { cycleId: current.id }, s.ppid);
     expect(timeline[0]!.type).toBe('archive.filed');
     expect(timeline[0]!.summary).toContain('Pindaian Daftar Informasi Publik');
-    expect(timeline[0]!.summary).toContain('kode qr cocok');
+    expect(timeline[0]!.summary).toContain('kode QR cocok');
     // The filed scan survives a restart (folded from the log).
     await core.close();
     const again = await open(dir, fakeClock(NOW));

@@ -79,7 +79,8 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
       case 'archive.filed': {
         itemId = b.itemId;
         const sheet = b.itemId ? ` untuk "${items.get(b.itemId)?.judul ?? ''}"` : '';
-        summary = `Pindaian ${ARCHIVE_DOCUMENT_LABELS[b.document]}${sheet} (versi ${b.version}) diarsipkan: ${b.attachment.name} — ${SCAN_QR_LABELS[b.qr.status].toLowerCase()}.`;
+        const qr = SCAN_QR_LABELS[b.qr.status];
+        summary = `Pindaian ${ARCHIVE_DOCUMENT_LABELS[b.document]}${sheet} (versi ${b.version}) diarsipkan: ${b.attachment.name} — ${qr.charAt(0).toLowerCase()}${qr.slice(1)}.`;
         break;
       }
       case 'transition': {
