@@ -9,6 +9,7 @@ import type { CycleSummary, CycleView } from '../../electron/core/domain/cycle-v
 import type { TimelineEntry } from '../../electron/core/domain/timeline';
 import { call, coreOpener, failure, fakeClock, login, must, PASSWORD, snapshotDir, tempDir, USERS } from '../fixtures/harness';
 import { pagePng, pdfOfPage, scannedPage } from '../fixtures/scan-pages';
+import { readPackage } from '../../electron/core/sync/package-file';
 import { signAsKepala } from './workflow-fixtures';
 
 /**
@@ -205,6 +206,11 @@ describe('archive.fileScan: stored by its SHA-256, recorded as an act of the cyc
     expect(timeline[0]!.type).toBe('archive.filed');
     expect(timeline[0]!.summary).toContain('Pindaian Daftar Informasi Publik');
     expect(timeline[0]!.summary).toContain('kode QR cocok');
+    // It travels: the cycle's package carries the act and the scan's bytes.
+    const pkg = await must<{ base64: string }>(core, 'sync.export', { cycleIds: [current.id], withFiles: true }, s.operator);
+    const entries = readPackage(Buffer.from(pkg.base64, 'base64')).entries;
+    expect(Buffer.from(entries.get(`berkas/${sha}`)!).equals(bytes)).toBe(true);
+    expect(Buffer.from(entries.get(`siklus/${current.id}.jsonl`)!).toString('utf8')).toContain('"archive.filed"');
     // The filed scan survives a restart (folded from the log).
     await core.close();
     const again = await open(dir, fakeClock(NOW));
