@@ -18,6 +18,7 @@ import { RecoveryPage } from '../features/recovery/RecoveryPage';
 import { AboutPage } from '../features/about/AboutPage';
 import { CyclePage } from '../features/cycles/CyclePage';
 import { VerifyPage } from '../features/documents';
+import { ArchivePage } from '../features/archive';
 import { PrintPage } from '../print';
 
 export function AppProviders({ children, env }: { children: ReactNode; env?: 'default' | 'test' }) {
@@ -118,6 +119,7 @@ export function AppRoutes() {
         <Route path="/beranda" element={<HomePage />} />
         <Route path="/siklus/:id" element={<CyclePage />} />
         <Route path="/verifikasi" element={<VerifyPage />} />
+        <Route path="/arsip" element={<ArchivePage />} />
         <Route path="/pengaturan" element={<SettingsPage />} />
         <Route path="/pengaturan/:tab" element={<SettingsPage />} />
         <Route path="/kata-sandi" element={<ChangePasswordPage />} />
