@@ -40,8 +40,17 @@ try {
   await page.getByText('dip-scan.png').waitFor();
   await page.getByRole('button', { name: 'Tampilkan' }).first().click();
   await page.screenshot({ path: '/tmp/h1exp/arsip-3.png' });
-  await page.getByLabel('Klasifikasi').selectOption('dikecualikan');
-  await page.screenshot({ path: '/tmp/h1exp/arsip-4.png', fullPage: true });
+  await page.getByRole('heading', { name: /Informasi dan jangka waktu/ }).scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 300);
+  await page.screenshot({ path: '/tmp/h1exp/arsip-4.png' });
+  const { readdirSync, writeFileSync: w } = await import('node:fs');
+  const path = await import('node:path');
+  const sub = readdirSync(path.join(host.dataDir, 'files'));
+  for (const d of sub) for (const f of readdirSync(path.join(host.dataDir, 'files', d))) w(path.join(host.dataDir, 'files', d, f), 'rusak');
+  await page.mouse.wheel(0, -2000);
+  await page.getByRole('button', { name: 'dip-scan.png' }).click();
+  await page.getByTestId('hasil-buka').waitFor();
+  await page.screenshot({ path: '/tmp/h1exp/arsip-5.png' });
   await b.close();
 } finally {
   await host.stop();

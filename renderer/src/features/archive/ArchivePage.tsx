@@ -9,7 +9,7 @@ import { dayKey } from '../../../../electron/core/domain/calendar';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/useCall';
 import { notifySaved } from '../../components/feedback';
-import { formatBytes, formatDateTime, formatLongDate } from '../../i18n/date';
+import { formatBytes, formatDate, formatDateTime, formatLongDate } from '../../i18n/date';
 import { officeNow, officeTimeZone } from '../../i18n/office-clock';
 import { downloadBase64 } from '../cycles/format';
 import { CategoryPill, PAGE } from '../cycles/parts';
@@ -17,7 +17,7 @@ import '../cycles/cycles.css';
 import { filterArchive, isFiltered, NO_FILTER, type ArchiveFilter } from './filter';
 import { QR_COLOR, ScanDialog } from './ScanDialog';
 
-type OpenState = Record<string, { kind: 'ok' | 'bad'; message: string }>;
+type OpenState = Record<string, { kind: 'ok' | 'bad'; title: string; message: string }>;
 
 function ScanLine({ cycleId, scan, opened, onOpen }: { cycleId: string; scan: ArchiveScanView; opened: OpenState[string] | undefined; onOpen(cycleId: string, scan: ArchiveScanView): void }) {
   return (
@@ -34,7 +34,10 @@ function ScanLine({ cycleId, scan, opened, onOpen }: { cycleId: string; scan: Ar
         Versi {scan.version} · diarsipkan {formatDateTime(scan.at)} oleh {scan.by} · {formatBytes(scan.bytes)}
       </Text>
       {opened && (
-        <Alert color={opened.kind === 'ok' ? 'teal' : 'red'} variant="light" p={6} role={opened.kind === 'ok' ? 'status' : 'alert'} data-testid="hasil-buka">
+        <Alert color={opened.kind === 'ok' ? 'teal' : 'red'} variant="light" p={8} role={opened.kind === 'ok' ? 'status' : 'alert'} data-testid="hasil-buka" data-kind={opened.kind}>
+          <Text size="xs" fw={700}>
+            {opened.title}
+          </Text>
           <Text size="xs">{opened.message}</Text>
         </Alert>
       )}
@@ -109,7 +112,7 @@ function endCell(r: ArchiveRecordView, today: string) {
   return (
     <Group gap={6} wrap="nowrap">
       {/* Noon in WIB is the same day in every office zone. */}
-      <Text size="sm">{formatLongDate(`${r.retentionEnds}T05:00:00Z`)}</Text>
+      <Text size="sm">{formatDate(`${r.retentionEnds}T05:00:00Z`)}</Text>
       {ended && <span className="pill pill-bad">berakhir</span>}
     </Group>
   );
@@ -232,15 +235,16 @@ export function ArchivePage() {
   const open = async (cycleId: string, scan: ArchiveScanView) => {
     const r = await call('archive.openScan', { cycleId, attachmentId: scan.attachmentId });
     if (!r.ok) {
-      setOpened((o) => ({ ...o, [scan.attachmentId]: { kind: 'bad', message: r.message } }));
+      setOpened((o) => ({ ...o, [scan.attachmentId]: { kind: 'bad', title: 'Berkas tidak dapat dibuka', message: r.message } }));
       return;
     }
     const got = r.data;
     if (got.status !== 'ok') {
-      setOpened((o) => ({ ...o, [scan.attachmentId]: { kind: 'bad', message: got.message } }));
+      const title = got.status === 'hilang' ? 'Berkas hilang' : 'Berkas berubah';
+      setOpened((o) => ({ ...o, [scan.attachmentId]: { kind: 'bad', title, message: got.message } }));
       return;
     }
-    setOpened((o) => ({ ...o, [scan.attachmentId]: { kind: 'ok', message: 'Sidik SHA-256 cocok: berkas utuh seperti saat diarsipkan.' } }));
+    setOpened((o) => ({ ...o, [scan.attachmentId]: { kind: 'ok', title: 'Berkas utuh', message: 'Sidik SHA-256 cocok dengan saat diarsipkan; berkas diunduh.' } }));
     downloadBase64(got.name, got.mime, got.base64);
   };
 
