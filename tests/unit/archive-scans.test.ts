@@ -230,6 +230,22 @@ describe('archive.fileScan: stored by its SHA-256, recorded as an act of the cyc
     const after = await must<ArchiveCycleView>(core, 'archive.fileScan', { ...input, confirmMismatch: true }, s.operator);
     expect(after.documents.find((d) => d.document === 'dip')!.scans.map((x) => x.qr)).toEqual([{ status: 'versi_lain', text: lastYear }]);
   });
+
+  it('a code too long to keep whole (a numeric QR of thousands of digits) is kept shortened, and the cycle still reads back', async () => {
+    const { dir, core, s, current } = await office();
+    const digits = '1234567890'.repeat(450);
+    const page = pagePng(scannedPage(digits, { module: 4, width: 900, height: 1000 }));
+    const input = { cycleId: current.id, document: 'dik', name: 'angka.png', base64: b64(page), confirmMismatch: true };
+    const after = await must<ArchiveCycleView>(core, 'archive.fileScan', input, s.operator);
+    const qr = after.documents.find((d) => d.document === 'dik')!.scans[0]!.qr;
+    expect(qr.status).toBe('dokumen_lain');
+    expect(qr.text!.length).toBeLessThanOrEqual(1000);
+    expect(digits.startsWith(qr.text!.slice(0, -1))).toBe(true);
+    await core.close();
+    const again = await open(dir, fakeClock(NOW));
+    const list = await must<ArchiveCycleView[]>(again, 'archive.list', {}, await login(again, USERS.operator));
+    expect(list[0]!.documents.find((d) => d.document === 'dik')!.scans).toHaveLength(1);
+  });
 });
 
 describe('filing is refused, with the data folder unchanged', () => {

@@ -69,6 +69,12 @@ function assertFileable(ctx: CallContext, s: CycleState, input: ScanInput): stri
   return null;
 }
 
+/**
+ * The longest code text kept in the log. A PPID Desk code is 60 characters; a numeric QR can
+ * hold 7,089, and the act schema (which every line is read back through) takes 4,000.
+ */
+export const QR_TEXT_KEPT = 1000;
+
 /** Codes read from recent scans by content: the screen checks a scan, then files the same bytes. */
 const readCache = new Map<string, string | null>();
 const READ_CACHE_MAX = 16;
@@ -76,7 +82,8 @@ const READ_CACHE_MAX = 16;
 async function readQrOnce(file: CheckedFile): Promise<string | null> {
   if (readCache.has(file.sha256)) return readCache.get(file.sha256)!;
   const type: ScanType = file.content === 'png' || file.content === 'apng' ? 'png' : file.content === 'jpg' ? 'jpg' : 'pdf';
-  const text = await readScanQr(file.bytes, type);
+  const read = await readScanQr(file.bytes, type);
+  const text = read && read.length > QR_TEXT_KEPT ? `${read.slice(0, QR_TEXT_KEPT - 1)}…` : read;
   readCache.set(file.sha256, text);
   while (readCache.size > READ_CACHE_MAX) readCache.delete(readCache.keys().next().value!);
   return text;
