@@ -313,8 +313,15 @@ describe('archive.openScan checks the hash on every read', () => {
     expect(missing).toMatchObject({ status: 'hilang' });
     expect(missing.status !== 'ok' && missing.message).toContain('tidak ada lagi di folder data');
 
-    // Filing the same paper again puts the file right: its name is its content.
-    await must(core, 'archive.fileScan', { cycleId: current.id, document: 'notaDinas', name: 'nota dinas.png', base64: b64(bytes) }, s.ppid);
+    // Filing the same paper again puts the file back (its name is its content), without a second entry.
+    const again = await must<ArchiveCycleView>(core, 'archive.fileScan', { cycleId: current.id, document: 'notaDinas', name: 'nota dinas (2).png', base64: b64(bytes) }, s.ppid);
+    expect(again.documents.find((d) => d.document === 'notaDinas')!.scans.map((x) => x.attachmentId)).toEqual([scan.attachmentId]);
     expect((await must<OpenedScan>(core, 'archive.openScan', { cycleId: current.id, attachmentId: scan.attachmentId }, s.operator)).status).toBe('ok');
+    // Once it is whole, the same bytes are not filed twice.
+    const check = await must<ScanCheck>(core, 'archive.checkScan', { cycleId: current.id, document: 'notaDinas', name: 'lagi.png', base64: b64(bytes) }, s.ppid);
+    expect(check.message).toContain('Berkas yang sama sudah diarsipkan untuk Nota Dinas');
+    const twice = failure(await call(core, 'archive.fileScan', { cycleId: current.id, document: 'notaDinas', name: 'lagi.png', base64: b64(bytes) }, s.ppid));
+    expect(twice.code).toBe('CONFLICT');
+    expect(twice.message).toContain('sudah diarsipkan');
   });
 });

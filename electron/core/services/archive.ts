@@ -14,7 +14,8 @@ import {
   type OpenedScan,
   type ScanCheck,
 } from '../domain/archive';
-import { canEdit, type Actor, type ArchiveDocument, type ArchiveQr, type CycleState } from '../domain/workflow';
+import { canEdit, type Actor, type ArchiveDocument, type ArchiveQr, type CycleState, type FiledScan } from '../domain/workflow';
+import { formatTanggal } from '../domain/calendar';
 import { endSentence } from '../domain/timeline';
 
 /**
@@ -145,13 +146,20 @@ async function examine(ctx: CallContext, input: ScanInput) {
   const file = await checkAttachment(input.name, input.base64, SCAN_EXTENSIONS);
   const text = await readQrOnce(file);
   const signed = ctx.stores.cycles.list().filter((c) => c.signed);
-  return { s, itemId, file, ...qrVerdict(signed, s, input.document, text) };
+  const same = s.archive.find((x) => x.document === input.document && x.itemId === itemId && x.attachment.sha256 === file.sha256) ?? null;
+  return { s, itemId, file, same, ...qrVerdict(signed, s, input.document, text) };
+}
+
+function alreadyFiled(ctx: CallContext, same: FiledScan, label: string): string {
+  const zone = ctx.stores.settings.get()!.calendar.timeZone;
+  return `Berkas yang sama sudah diarsipkan untuk ${label} pada ${formatTanggal(same.at, zone)} oleh ${same.by} ("${same.attachment.name}").`;
 }
 
 /** The QR verdict on a scan, before it is filed: nothing is written. */
 export async function checkScan(ctx: CallContext, input: ScanInput): Promise<ScanCheck> {
-  const { file, qr, message } = await examine(ctx, input);
-  return { qr, message, needsConfirmation: needsConfirmation(qr.status), sha256: file.sha256, bytes: file.bytes.length, mime: file.mime, name: file.fileName };
+  const { file, qr, message, same } = await examine(ctx, input);
+  const note = same ? ` ${alreadyFiled(ctx, same, ARCHIVE_DOCUMENT_LABELS[input.document])}` : '';
+  return { qr, message: message + note, needsConfirmation: needsConfirmation(qr.status), sha256: file.sha256, bytes: file.bytes.length, mime: file.mime, name: file.fileName };
 }
 
 /**
@@ -160,7 +168,18 @@ export async function checkScan(ctx: CallContext, input: ScanInput): Promise<Sca
  * not taken into the archive by a click meant for the right one.
  */
 export async function fileScan(ctx: CallContext, input: ScanInput & { confirmMismatch?: boolean }): Promise<ArchiveCycleView> {
-  const { s, itemId, file, qr, message } = await examine(ctx, input);
+  const { s, itemId, file, qr, message, same } = await examine(ctx, input);
+  if (same) {
+    // The same bytes again: nothing new to record. If the stored copy was lost or damaged,
+    // these bytes (the same SHA-256) put it back.
+    const intact = await readAttachment(ctx.stores.paths.files, same.attachment).then(
+      () => true,
+      () => false,
+    );
+    if (intact) throw new AppError('CONFLICT', alreadyFiled(ctx, same, ARCHIVE_DOCUMENT_LABELS[input.document]));
+    await storeChecked(ctx.stores.paths.files, file);
+    return archiveView(ctx, s);
+  }
   if (needsConfirmation(qr.status) && !input.confirmMismatch) {
     throw new AppError('CONFLICT', `${message} Pindaian tidak diarsipkan; pilih "Tetap arsipkan" bila memang lembar ini yang akan disimpan.`);
   }
