@@ -13,7 +13,8 @@ import {
   setupInputSchema,
   type Settings,
 } from './domain/office';
-import { ACTIONS, notaDinasDraftSchema } from './domain/workflow';
+import { ACTIONS, EDITS, notaDinasDraftSchema } from './domain/workflow';
+import type { ArchiveCycleView, OpenedScan, ScanCheck } from './domain/archive';
 import { itemFieldsSchema, itemPatchSchema } from './domain/information';
 import type { CycleSummary, CycleView, SigningPreview } from './domain/cycle-views';
 import type { TimelineEntry } from './domain/timeline';
@@ -56,6 +57,17 @@ const call =
 const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' });
 
 const empty = z.object({}).strict().default({});
+
+/** A scan of a signed paper: which paper (an uji sheet names its exempt item) and the file. */
+const scanInput = z
+  .object({
+    cycleId: idSchema,
+    document: documentKindSchema,
+    itemId: idSchema.nullable().default(null),
+    name: z.string().trim().min(1, 'Nama berkas wajib ada.').max(200, 'Nama berkas terlalu panjang.'),
+    base64: z.string().min(1, 'Berkas kosong.').max(28_000_000, 'Berkas terlalu besar (maksimal 20 MB).'),
+  })
+  .strict();
 /** What the browser may send as one package: the loopback host accepts 40 MB bodies. */
 export const PACKAGE_UPLOAD_MAX_BASE64 = 38_000_000;
 /** Said by the contract and, before sending, by the screen that reads the file. */
@@ -467,6 +479,18 @@ export const contract = {
     input: z.object({ save: z.boolean().default(false) }).strict().default({ save: false }),
     access: admin,
   }),
+
+  /** Every signed cycle with its papers, their filed scans and each record's retention. */
+  'archive.list': call<ArchiveCycleView[]>()({ input: empty, access: anyUser }),
+  /** The QR verdict on a scan before it is filed; nothing is written. */
+  'archive.checkScan': call<ScanCheck>()({ input: scanInput, access: { roles: EDITS.archive.roles } }),
+  /** Files a scan with the signed version; a code naming another version or paper needs `confirmMismatch`. */
+  'archive.fileScan': call<ArchiveCycleView>()({
+    input: scanInput.extend({ confirmMismatch: z.boolean().default(false) }).strict(),
+    access: { roles: EDITS.archive.roles },
+  }),
+  /** A filed scan, its SHA-256 checked: a file changed or missing is said so, not thrown. */
+  'archive.openScan': call<OpenedScan>()({ input: z.object({ cycleId: idSchema, attachmentId: idSchema }).strict(), access: anyUser }),
 } as const;
 
 

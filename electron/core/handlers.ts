@@ -14,6 +14,7 @@ import * as devices from './services/devices';
 import * as officePackage from './services/office-package';
 import { publishDocument } from './services/publish';
 import { listReminders } from './services/reminders';
+import * as archive from './services/archive';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -86,4 +87,8 @@ export const handlers = {
   'sync.apply': (ctx, input) => sync.applyPackage(ctx, input),
   'sync.history': (ctx) => sync.packageHistory(ctx),
   'office.exportPackage': (ctx, input) => officePackage.exportOfficePackage(ctx, input),
+  'archive.list': (ctx) => archive.listArchive(ctx),
+  'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),
+  'archive.fileScan': (ctx, input) => archive.fileScan(ctx, input),
+  'archive.openScan': (ctx, input) => archive.openScan(ctx, input),
 } satisfies Handlers;

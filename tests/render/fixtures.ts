@@ -160,6 +160,7 @@ export function demoCycle(settings: Settings, stage: Stage, fields: readonly Ite
     signed: stage === 'final' ? { at: '2026-11-25T03:30:00.000Z', by: 'Drs. Agustinus Rangkap, M.Si.' } : null,
     archived: null,
     ujiKonsekuensi: null,
+    archive: [],
     visits: [],
     conflicts: [],
     setAside: [],

@@ -1,6 +1,7 @@
 import { CATEGORY_LABELS, ITEM_FIELD_LABELS, type ItemFields } from './information';
 import { ROLE_LABELS, type Role } from './roles';
 import { conflictKindOf, STEP_INFO, type CycleEvent } from './workflow';
+import { ARCHIVE_DOCUMENT_LABELS, SCAN_QR_LABELS } from './archive';
 
 /** One line of a cycle's audit trail, with what changed (old → new). */
 export interface TimelineEntry {
@@ -75,6 +76,13 @@ export function buildTimeline(events: readonly CycleEvent[]): TimelineEntry[] {
       case 'uji.recorded':
         summary = endSentence(`Uji konsekuensi (Konsep versi ${b.version}) dicatat, diikuti ${b.participants.map((x) => x.name).join(', ')}`);
         break;
+      case 'archive.filed': {
+        itemId = b.itemId;
+        const sheet = b.itemId ? ` untuk "${items.get(b.itemId)?.judul ?? ''}"` : '';
+        const qr = SCAN_QR_LABELS[b.qr.status];
+        summary = `Pindaian ${ARCHIVE_DOCUMENT_LABELS[b.document]}${sheet} (versi ${b.version}) diarsipkan: ${b.attachment.name} — ${qr.charAt(0).toLowerCase()}${qr.slice(1)}.`;
+        break;
+      }
       case 'transition': {
         const from = STEP_INFO[b.from].label;
         const to = STEP_INFO[b.to].label;

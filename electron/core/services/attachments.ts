@@ -64,13 +64,28 @@ export function safeFileName(name: string): string {
   return Array.from(clean.slice(0, clean.length - ext.length)).slice(0, NAME_MAX - ext.length).join('').trimEnd() + ext;
 }
 
-export async function storeAttachment(filesDir: string, name: string, base64: string): Promise<Attachment> {
+/** A file that passed the attachment rules, not yet written. */
+export interface CheckedFile {
+  fileName: string;
+  /** What the bytes really are (file-type's name: 'pdf', 'png', 'jpg'…). */
+  content: string;
+  mime: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/**
+ * The attachment rules without the write: a known extension (of `only`, when given), real
+ * bytes of that kind, at most 20 MB. Throws INVALID_INPUT with the reason.
+ */
+export async function checkAttachment(name: string, base64: string, only?: readonly string[]): Promise<CheckedFile> {
   const fileName = safeFileName(name);
   const ext = fileName.includes('.') ? extensionOf(fileName) : '';
-  const expected = CONTENT_FOR[ext];
+  const accepted = only ?? allowedExtensions();
+  const expected = accepted.includes(ext) ? CONTENT_FOR[ext] : undefined;
   const mime = mimeForExtension(ext);
   if (!expected || !mime) {
-    throw new AppError('INVALID_INPUT', `Jenis berkas .${ext || '?'} tidak diterima. Yang diterima: ${allowedExtensions().join(', ')}.`);
+    throw new AppError('INVALID_INPUT', `Jenis berkas .${ext || '?'} tidak diterima. Yang diterima: ${accepted.join(', ')}.`);
   }
   if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) throw new AppError('INVALID_INPUT', 'Isi berkas tidak terbaca.');
   const bytes = Buffer.from(base64, 'base64');
@@ -81,20 +96,27 @@ export async function storeAttachment(filesDir: string, name: string, base64: st
   const found = await sniff(bytes);
   if (!found || !expected.includes(found.ext)) {
     const better = found && SUGGESTED[found.ext];
-    const hint = better ? ` Jika memang ${describeContent(found)}, ganti akhiran namanya menjadi .${better}.` : '';
+    const hint = better && accepted.includes(better) ? ` Jika memang ${describeContent(found)}, ganti akhiran namanya menjadi .${better}.` : '';
     throw new AppError(
       'INVALID_INPUT',
       `Berkas "${fileName}" ditolak: namanya berakhiran .${ext}, tetapi isinya ${describeContent(found)}.${hint}`,
     );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const stored = path.join(filesDir, sha256.slice(0, 2), sha256);
-  try {
-    await fs.access(stored);
-  } catch {
-    await writeFileDurably(stored, bytes);
-  }
-  return { id: randomUUID(), name: fileName, file: `${sha256.slice(0, 2)}/${sha256}`, sha256, bytes: bytes.length, mime };
+  return { fileName, content: found.ext, mime, bytes, sha256 };
+}
+
+/** Writes a checked file under files/, named by its SHA-256 (kept once, never rewritten). */
+export async function storeChecked(filesDir: string, f: CheckedFile): Promise<Attachment> {
+  const stored = path.join(filesDir, f.sha256.slice(0, 2), f.sha256);
+  const present = await fs.readFile(stored).catch(() => null);
+  // A copy damaged since it was stored is put right: its name says what its content must be.
+  if (!present || createHash('sha256').update(present).digest('hex') !== f.sha256) await writeFileDurably(stored, f.bytes);
+  return { id: randomUUID(), name: f.fileName, file: `${f.sha256.slice(0, 2)}/${f.sha256}`, sha256: f.sha256, bytes: f.bytes.length, mime: f.mime };
+}
+
+export async function storeAttachment(filesDir: string, name: string, base64: string): Promise<Attachment> {
+  return storeChecked(filesDir, await checkAttachment(name, base64));
 }
 
 export async function readAttachment(filesDir: string, a: Attachment): Promise<Buffer> {

@@ -165,6 +165,7 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
       notaDinas: canEdit(s, role, 'notaDinas').ok,
       review: canEdit(s, role, 'review').ok,
       uji: canEdit(s, role, 'uji').ok,
+      archive: canEdit(s, role, 'archive').ok,
     },
     ujiKonsekuensi: s.ujiKonsekuensi,
     conflicts: s.conflicts,

@@ -79,7 +79,7 @@ export async function exportPackage(
       entries.push({ path: `siklus/${c.id}.jsonl`, bytes: await stores.cycles.logBytes(c.id) });
       for (const e of stores.cycles.events(c.id)) {
         signers.add(e.installationId);
-        if (e.body.type === 'item.attached') files.add(e.body.attachment.sha256);
+        if (e.body.type === 'item.attached' || e.body.type === 'archive.filed') files.add(e.body.attachment.sha256);
       }
     }
     if (input.withFiles) {
@@ -401,7 +401,7 @@ export async function previewPackage(ctx: CallContext, input: { base64: string; 
   while (stage.size >= STAGED_MAX) stage.delete(stage.keys().next().value!);
   stage.set(previewId, { bytes, fileName: input.fileName, at: now });
   const referenced = new Set<string>();
-  for (const c of checked.cycles) for (const e of c.events) if (e.body.type === 'item.attached') referenced.add(e.body.attachment.sha256);
+  for (const c of checked.cycles) for (const e of c.events) if (e.body.type === 'item.attached' || e.body.type === 'archive.filed') referenced.add(e.body.attachment.sha256);
   let newFiles = 0;
   let missing = 0;
   for (const sha of referenced) {

@@ -19,6 +19,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { CyclePage } from '../features/cycles/CyclePage';
 import { VerifyPage } from '../features/documents';
 import { PackagesPage } from '../features/sync/PackagesPage';
+import { ArchivePage } from '../features/archive';
 import { PrintPage } from '../print';
 
 export function AppProviders({ children, env }: { children: ReactNode; env?: 'default' | 'test' }) {
@@ -120,6 +121,7 @@ export function AppRoutes() {
         <Route path="/siklus/:id" element={<CyclePage />} />
         <Route path="/verifikasi" element={<VerifyPage />} />
         <Route path="/paket" element={<PackagesPage />} />
+        <Route path="/arsip" element={<ArchivePage />} />
         <Route path="/pengaturan" element={<SettingsPage />} />
         <Route path="/pengaturan/:tab" element={<SettingsPage />} />
         <Route path="/kata-sandi" element={<ChangePasswordPage />} />

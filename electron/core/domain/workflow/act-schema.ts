@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { storedItemFieldsSchema, storedItemPatchSchema } from '../information';
 import { ROLES } from '../roles';
-import type { CycleEvent } from './events';
+import { DOCUMENT_KINDS } from '../document-views';
+import { SCAN_QR_STATUSES, type CycleEvent } from './events';
 import { ACTIONS, STEPS } from './sop';
 
 /**
@@ -25,6 +26,7 @@ import { ACTIONS, STEPS } from './sop';
  *   `prev`) and is signed by the installation that made it (`sig`, Ed25519 over its hash);
  *   new act types `merge` and `conflict.resolved`. Upcast 3→4 sets `parents: prev ? [prev] : []`
  *   and `sig: null`: older acts were all made on one laptop, before anything travelled.
+ *   Also in format 4: `archive.filed` (a scan of a signed paper, with the QR verdict at filing).
  * See docs/architecture.md, "The act format".
  */
 export const ACT_FORMAT = 4;
@@ -134,6 +136,14 @@ const bodySchema = z.discriminatedUnion('type', [
     conflictId: z.string().min(1).max(20_000),
     choice: z.string().min(1).max(200),
     acts: z.array(id).min(1).max(100_000),
+  }),
+  z.object({
+    type: z.literal('archive.filed'),
+    document: z.enum(DOCUMENT_KINDS),
+    itemId: id.nullable(),
+    version: z.number().int().min(0),
+    attachment: attachmentSchema,
+    qr: z.object({ status: z.enum(SCAN_QR_STATUSES), text: z.string().max(4000).nullable() }),
   }),
   z.object({
     type: z.literal('transition'),

@@ -56,7 +56,7 @@ export function actProblem(before: CycleState | null, e: CycleEvent): string | n
     if (before.items.some((i) => i.id === b.itemId) || before.removedItems.some((i) => i.id === b.itemId)) return 'informasi dengan pengenal ini sudah ada';
     return null;
   }
-  if ('itemId' in b && !before.items.some((i) => i.id === b.itemId)) return 'informasi yang diubah tidak ada dalam daftar saat itu';
-  if ((b.type === 'review.marked' || b.type === 'uji.recorded') && b.version !== before.version) return 'versi Konsep tidak sesuai';
+  if ('itemId' in b && b.itemId !== null && !before.items.some((i) => i.id === b.itemId)) return 'informasi yang diubah tidak ada dalam daftar saat itu';
+  if ((b.type === 'review.marked' || b.type === 'uji.recorded' || b.type === 'archive.filed') && b.version !== before.version) return 'versi Konsep tidak sesuai';
   return null;
 }

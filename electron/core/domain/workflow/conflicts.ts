@@ -101,6 +101,8 @@ export function editKindOf(b: EventBody): EditKind | null {
       return 'review';
     case 'uji.recorded':
       return 'uji';
+    case 'archive.filed':
+      return 'archive';
     default:
       return null;
   }
@@ -116,6 +118,7 @@ export const TAKE_STEPS: Record<EditKind, readonly Step[]> = {
   notaDinas: ['nota_dinas'],
   review: ['pemeriksaan_ppid'],
   uji: ['pemeriksaan_kepala'],
+  archive: ['arsip', 'selesai'],
 };
 
 /** Who settles item conflicts at a step: the operator while items are edited, else the step's holder. */

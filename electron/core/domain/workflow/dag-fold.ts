@@ -499,6 +499,8 @@ export function summaryOf(e: CycleEvent): string {
       return `Memeriksa: ${b.verdict === 'sesuai' ? 'sesuai' : 'perlu perbaikan'}`;
     case 'uji.recorded':
       return 'Mencatat uji konsekuensi';
+    case 'archive.filed':
+      return `Mengarsipkan pindaian ${b.attachment.name}`;
     case 'conflict.resolved':
       return 'Memilih penyelesaian konflik';
     case 'merge':

@@ -18,6 +18,23 @@ export interface Attachment {
   mime: string;
 }
 
+/** The papers a signed cycle produces (DOCUMENT_KINDS in document-views.ts). */
+export type ArchiveDocument = 'notaDinas' | 'dip' | 'dik' | 'ujiKonsekuensi';
+
+/**
+ * What the QR on a filed scan said: this signed version (`cocok`), another version of the list
+ * (`versi_lain`), not this document (`dokumen_lain`), no readable code (`tidak_terbaca`), or a
+ * paper that prints none (`tanpa_kode`: the Nota Dinas and the uji sheets).
+ */
+export const SCAN_QR_STATUSES = ['cocok', 'versi_lain', 'dokumen_lain', 'tidak_terbaca', 'tanpa_kode'] as const;
+export type ScanQrStatus = (typeof SCAN_QR_STATUSES)[number];
+
+export interface ArchiveQr {
+  status: ScanQrStatus;
+  /** The code's text as read, or null when none was read. */
+  text: string | null;
+}
+
 export type EventBody =
   | { type: 'cycle.created'; title: string; year: number; carriedFrom: string | null }
   | { type: 'item.added'; itemId: string; fields: ItemFields; origin: ItemOrigin; sourceItemId: string | null }
@@ -53,6 +70,12 @@ export type EventBody =
    * that arrives after the choice is never settled by it.
    */
   | { type: 'conflict.resolved'; conflictId: string; choice: string; acts: string[] }
+  /**
+   * A scan of a signed paper filed with the version it belongs to: the Nota Dinas, the DIP, the
+   * DIK, or the uji konsekuensi sheet of one exempt item (`itemId`). `qr` is what the core read
+   * on it and how that compared with the signed fingerprint when it was filed.
+   */
+  | { type: 'archive.filed'; document: ArchiveDocument; itemId: string | null; version: number; attachment: Attachment; qr: ArchiveQr }
   | {
       type: 'transition';
       action: Action;

@@ -1,6 +1,6 @@
 import { STEP_INFO, type Step } from './sop';
 import type { Role } from '../roles';
-import type { Actor, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft, SignedFingerprint, UjiParticipant } from './events';
+import type { Actor, ArchiveDocument, ArchiveQr, Attachment, CycleEvent, EventBody, ItemOrigin, NotaDinasDraft, SignedFingerprint, UjiParticipant } from './events';
 import type { ItemFields } from '../information';
 import type { OpenConflict, ResolvedConflict, SetAsideAct } from './conflicts';
 
@@ -45,6 +45,19 @@ export interface UjiRecord {
   participants: UjiParticipant[];
 }
 
+/** A scan of a signed paper, as filed (act `archive.filed`). */
+export interface FiledScan {
+  actId: string;
+  document: ArchiveDocument;
+  /** The exempt item whose uji konsekuensi sheet it is; null for the other papers. */
+  itemId: string | null;
+  version: number;
+  attachment: Attachment;
+  qr: ArchiveQr;
+  at: string;
+  by: string;
+}
+
 export interface StepVisit {
   step: Step;
   since: string;
@@ -83,6 +96,8 @@ export interface CycleState {
    * time it is printed; `version` is the Konsep version it tested (a later one needs its own).
    */
   ujiKonsekuensi: UjiRecord | null;
+  /** Scans of the signed papers, in the order they were filed. */
+  archive: FiledScan[];
   visits: StepVisit[];
   /**
    * Conflicts waiting for a person (conflicts.ts): the same field changed on two laptops, two
@@ -139,6 +154,7 @@ function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>
     signed: null,
     archived: null,
     ujiKonsekuensi: null,
+    archive: [],
     visits: [{ step: 'identifikasi', since: e.at, until: null, by: STEP_INFO.identifikasi.holder }],
     conflicts: [],
     setAside: [],
@@ -224,6 +240,9 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
       if (b.to === 'pemeriksaan_ppid') s.reviewRound += 1;
       break;
     }
+    case 'archive.filed':
+      s.archive.push({ actId: e.id, document: b.document, itemId: b.itemId, version: b.version, attachment: b.attachment, qr: b.qr, at: e.at, by: e.actor.name });
+      break;
     case 'merge':
     case 'conflict.resolved':
       // Their effect needs the act graph: foldDag (dag-fold.ts) applies them.

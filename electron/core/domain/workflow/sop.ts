@@ -62,5 +62,7 @@ export const EDITS = {
   notaDinas: { steps: ['nota_dinas'] as Step[], roles: ['ppid_pembantu'] as Role[], label: 'menyusun Nota Dinas' },
   review: { steps: ['pemeriksaan_ppid'] as Step[], roles: ['ppid_pembantu'] as Role[], label: 'memeriksa Konsep' },
   uji: { steps: ['pemeriksaan_kepala'] as Step[], roles: ['kepala_opd'] as Role[], label: 'mencatat uji konsekuensi' },
+  /** Scans of the signed paper, filed once it is signed (step 6 keeps the signed lists as archive). */
+  archive: { steps: ['arsip', 'selesai'] as Step[], roles: ['operator', 'ppid_pembantu', 'kepala_opd'] as Role[], label: 'mengarsipkan pindaian dokumen bertanda tangan' },
 } as const;
 export type EditKind = keyof typeof EDITS;

@@ -19,6 +19,7 @@ const TYPE_LABELS: Record<TimelineEntry['type'], string> = {
   'uji.recorded': 'Uji konsekuensi',
   merge: 'Penggabungan',
   'conflict.resolved': 'Konflik diselesaikan',
+  'archive.filed': 'Pindaian diarsipkan',
   transition: 'Perpindahan tahap',
 };
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconPackages, IconSettings, IconShieldCheck } from '@tabler/icons-react';
+import { IconArchive, IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconPackages, IconSettings, IconShieldCheck } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { useApp, useUser } from '../../app/context';
@@ -18,6 +18,7 @@ function initials(name: string): string {
 const NAV = [
   { to: '/beranda', label: 'Beranda', icon: IconHome, admin: false },
   { to: '/paket', label: 'Paket', icon: IconPackages, admin: false },
+  { to: '/arsip', label: 'Arsip', icon: IconArchive, admin: false },
   { to: '/verifikasi', label: 'Verifikasi dokumen', icon: IconShieldCheck, admin: false },
   { to: '/pengaturan', label: 'Pengaturan', icon: IconSettings, admin: true },
   { to: '/tentang', label: 'Tentang', icon: IconInfoCircle, admin: false },

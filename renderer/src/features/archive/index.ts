@@ -1,0 +1,3 @@
+export { ArchivePage } from './ArchivePage';
+export { ScanDialog } from './ScanDialog';
+export { filterArchive, type ArchiveFilter } from './filter';
