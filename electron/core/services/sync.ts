@@ -450,6 +450,12 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
       throw new AppError('FORBIDDEN', `Percayai dulu perangkat ${names.join(', ')} (periksa kode kuncinya) sebelum menerapkan paket. Tidak ada yang diubah.`);
     }
     const plan = planReceive(stores, checked, proposed);
+    if (await changesNothing(stores, checked, plan, proposed)) {
+      // The same package again (or one's own): no journal, no audit line — receiving it twice writes nothing at all.
+      stagedOf(stores).delete(input.previewId);
+      const cycles = plan.cycles.map((c) => ({ id: c.id, title: c.title, newActs: 0, merged: false, conflicts: stores.cycles.get(c.id)?.conflicts.length ?? 0 }));
+      return { packageId: m.packageId, cycles, attachmentsStored: 0, trusted: [] };
+    }
     const trusted: string[] = [];
     for (const s of plan.signers) {
       const roles = proposed.get(s.installationId);
@@ -473,6 +479,16 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
     stagedOf(stores).delete(input.previewId);
     return { ...result, trusted };
   });
+}
+
+/** Nothing to trust, no new act, no new file, and already on record as received. */
+async function changesNothing(stores: Stores, checked: Checked, plan: Plan, proposed: ReadonlyMap<string, Role[]>): Promise<boolean> {
+  const m = checked.pkg.manifest;
+  if (plan.signers.some((s) => s.trust === 'baru' && proposed.has(s.installationId))) return false;
+  if (plan.cycles.some((c) => c.newActs > 0)) return false;
+  if (m.sender.installationId !== stores.appDb.data.installationId && !stores.syncState.hasReceived(m.packageId)) return false;
+  for (const sha of checked.files.keys()) if (!(await exists(path.join(stores.paths.files, sha.slice(0, 2), sha)))) return false;
+  return true;
 }
 
 async function applyChecked(stores: Stores, checked: Checked, now: Date, by: string, plan: Plan): Promise<Omit<AppliedPackage, 'trusted'>> {
