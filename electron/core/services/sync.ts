@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../domain/roles';
 import { packageFileName, type Recipient } from '../domain/sync/package-name';
 import { describeGaps, type AppliedPackage, type CyclePreview, type PackagePreview, type PackageRecordView, type SignerView } from '../domain/sync/preview';
 import { mayCarry, type TrustedInstallation } from '../domain/sync/trust';
-import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, type CycleEvent, type CycleState } from '../domain/workflow';
+import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, TRANSITIONS, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
 import { AppError } from '../result';
 import { CorruptFileError, writeFileDurably } from '../store/durable-file';
 import { mergeActId } from '../store/cycle-repository';
@@ -275,6 +275,27 @@ function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
   };
 }
 
+const ACT_LABELS: Record<Exclude<EventBody['type'], 'transition'>, string> = {
+  'cycle.created': 'pembuatan siklus',
+  'item.added': 'penambahan informasi',
+  'item.updated': 'perubahan informasi',
+  'item.removed': 'penghapusan informasi',
+  'item.attached': 'lampiran berkas',
+  'item.detached': 'pelepasan lampiran',
+  'notaDinas.saved': 'penyusunan Nota Dinas',
+  'review.marked': 'tanda pemeriksaan',
+  'uji.recorded': 'uji konsekuensi',
+  merge: 'penggabungan',
+  'conflict.resolved': 'penyelesaian konflik',
+};
+
+/** The refused act as the office names it: "Kirim Konsep", "tanda pemeriksaan" — never a code. */
+function actLabel(b: EventBody): string {
+  if (b.type !== 'transition') return ACT_LABELS[b.type];
+  const t = TRANSITIONS.find((x) => x.step === b.from && x.action === b.action) ?? TRANSITIONS.find((x) => x.action === b.action);
+  return `"${t?.label ?? b.action}" pada tahap "${STEP_INFO[b.from]?.label ?? b.from}"`;
+}
+
 function roleLabel(r: Role): string {
   return { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' }[r];
 }
@@ -301,6 +322,19 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
   if (senderStanding.trust === 'sendiri' && m.sender.publicKey !== stores.deviceKey.publicKey) {
     throw new AppError('FORBIDDEN', 'Paket ini mengaku dibuat oleh laptop ini, tetapi dengan kunci lain. Tidak ada yang diubah.');
   }
+  for (const d of checked.devices.values()) {
+    // What this laptop already knows of a key wins; a package that says otherwise is forged, or one of the two laptops trusts an impostor.
+    const st = standingOf(stores, d.installationId, proposed);
+    const known = st.trust === 'sendiri' ? st.publicKey : st.trust === 'baru' ? (d.installationId === m.sender.installationId ? m.sender.publicKey : null) : st.entry.publicKey;
+    // A key this laptop itself replaced (revoked, then trusted again with a new one) is stale there, not a lie.
+    const replaced = (st.trust === 'dipercaya' || st.trust === 'dicabut') && st.entry.previousKeys.some((k) => k.publicKey === d.publicKey);
+    if (known !== null && known !== d.publicKey && !replaced) {
+      throw new AppError(
+        'FORBIDDEN',
+        `Paket menyebut kunci lain untuk perangkat "${d.name}" daripada kunci yang dikenal laptop ini: paket ini mungkin palsu, atau salah satu laptop mempercayai perangkat yang keliru. Tanyakan langsung kepada pengirim. Tidak ada yang diubah.`,
+      );
+    }
+  }
   const cycles: Plan['cycles'] = [];
   const rolesUsed = new Map<string, Set<Role>>();
   for (const c of checked.cycles) {
@@ -312,8 +346,8 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     const result = stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
     if (!result.ok) {
       const act = result.actId ? all.get(result.actId) : undefined;
-      const where = act ? ` (${act.actor.name}, ${roleLabel(act.actor.role)}, ${act.body.type === 'transition' ? STEP_INFO[act.body.from].label : act.body.type})` : '';
-      throw new AppError('CONFLICT', `Paket ditolak: ${result.message}${where}. Tidak ada yang diubah.`);
+      const where = act ? ` (${actLabel(act.body)} oleh ${act.actor.name}, ${roleLabel(act.actor.role)})` : '';
+      throw new AppError('CONFLICT', `Paket ditolak: ${result.message.replace(/\.$/, '')}${where}. Tidak ada yang diubah.`);
     }
     for (const e of result.fresh) {
       if (e.installationId === MERGE_INSTALLATION) continue;
