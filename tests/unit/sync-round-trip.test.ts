@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import type { PackageRecordView } from '../../electron/core/domain/sync/preview';
-import { call, failure, makePng, must, PASSWORD, removeTempDirs, snapshotDir } from '../fixtures/harness';
+import { call, failure, login, makePng, must, openCore, PASSWORD, removeTempDirs, snapshotDir } from '../fixtures/harness';
 import { actsOn, desks, hashes, preview, receive, send, storesOf, type Desk, type Sent } from './sync-fixtures';
 import { completeItem, signAsKepala } from './workflow-fixtures';
 
@@ -269,6 +269,27 @@ describe('receiving, package by package', () => {
       [2, ['Laptop PPID Pembantu']],
       [1, ['Laptop PPID Pembantu']],
     ]);
+  });
+
+  it('a laptop that lost a cycle gets its own acts back from another laptop, without being asked to trust itself', async () => {
+    const { op, ppid, id } = await two();
+    await receive(ppid, await send(op, [id]), open);
+    // The operator's data folder loses the cycle (a restore from a copy made before it existed).
+    await op.core.close();
+    await fs.rm(path.join(op.dir, 'cycles', id), { recursive: true });
+    op.core = await openCore(op.dir, op.clock);
+    op.s = { operator: await login(op.core, 'operator'), operator2: await login(op.core, 'operator2'), ppid: await login(op.core, 'ppid'), kepala: await login(op.core, 'kepala') };
+    const back = await send(ppid, [id]);
+    const p = await preview(op, back);
+    expect(p.signers.map((s) => [s.name, s.trust])).toEqual(
+      expect.arrayContaining([
+        ['Laptop Operator', 'sendiri'],
+        ['Laptop PPID Pembantu', 'baru'],
+      ]),
+    );
+    expect(p.cycles).toEqual([expect.objectContaining({ status: 'baru', itemsAdded: ['Profil Dinas'] })]);
+    await must(op.core, 'sync.apply', { previewId: p.previewId, trust: [{ installationId: ppid.installationId, roles: ['ppid_pembantu'] }] }, op.s.ppid);
+    expect([...(await actsOn(op, id))].sort()).toEqual([...(await actsOn(ppid, id))].sort());
   });
 
   it('a package without attachments leaves them "belum diterima", and a later package with them fills them in', async () => {

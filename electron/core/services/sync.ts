@@ -393,7 +393,13 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     if (damaged) throw new AppError('STORAGE', `Siklus "${damaged.title ?? c.id}" di laptop ini rusak; pulihkan dulu sebelum menerima paket. ${damaged.message}`);
     const all = new Map([...existing, ...c.events].map((e) => [e.id, e]));
     // With the roles the acts carry proposed for unknown signers: the preview shows what trusting them allows.
-    const result = stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
+    const held = new Map(existing.map((e) => [e.id, e.hash]));
+    const current = stores.cycles.get(c.id);
+    // Every act already held, unchanged (a package received again, or an older one): nothing to check or fold.
+    const result =
+      current && c.events.every((e) => held.get(e.id) === e.hash)
+        ? { ok: true as const, fresh: [], state: current }
+        : stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
     if (!result.ok) {
       const act = result.actId ? all.get(result.actId) : undefined;
       const where = act ? ` (${actLabel(act.body)} oleh ${act.actor.name}, ${roleLabel(act.actor.role)})` : '';
@@ -428,6 +434,9 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
 }
 
 function cyclePreview(before: CycleState | null, after: CycleState, newActs: number): CyclePreview {
+  if (before && !newActs) {
+    return { id: after.id, title: after.title, year: after.year, status: 'sama', stepBefore: before.step, stepAfter: after.step, movement: null, newActs: 0, itemsAdded: [], itemsChanged: [], itemsRemoved: [], newConflicts: [] };
+  }
   const beforeItems = new Map((before?.items ?? []).map((i) => [i.id, i]));
   const afterIds = new Set(after.items.map((i) => i.id));
   const beforeConflicts = new Set((before?.conflicts ?? []).map((c) => c.id));
@@ -458,10 +467,17 @@ function cyclePreview(before: CycleState | null, after: CycleState, newActs: num
 /** Roles proposed for installations not yet trusted: those their acts in the package carry. */
 function proposedFromActs(stores: Stores, checked: Checked): Map<string, Role[]> {
   const out = new Map<string, Set<Role>>();
+  const self = stores.appDb.data.installationId;
+  const known = new Map<string, boolean>();
+  const trusted = (id: string) => {
+    if (!known.has(id)) known.set(id, stores.trust.get(id) !== null);
+    return known.get(id)!;
+  };
   for (const c of checked.cycles) {
     const have = new Set(stores.cycles.events(c.id).map((e) => e.id));
     for (const e of c.events) {
-      if (have.has(e.id) || e.installationId === MERGE_INSTALLATION || stores.trust.get(e.installationId)) continue;
+      // This laptop's own acts come back after a restore from an older copy: they need no trust.
+      if (have.has(e.id) || e.installationId === MERGE_INSTALLATION || e.installationId === self || trusted(e.installationId)) continue;
       const s = out.get(e.installationId) ?? new Set<Role>();
       s.add(e.actor.role);
       out.set(e.installationId, s);
