@@ -5,9 +5,10 @@ import type { CycleView } from '../../electron/core/domain/cycle-views';
 import type { AppliedPackage } from '../../electron/core/domain/sync/preview';
 import type { CycleEvent, EventBody } from '../../electron/core/domain/workflow';
 import { eventHash, eventLine, parseEventLog } from '../../electron/core/store/event-log';
+import { verifySignature, verifySignatureAsync } from '../../electron/core/sync/device-key';
 import type { PackageEntry } from '../../electron/core/sync/package-file';
 import type { PackageSigner } from '../../electron/core/sync/package-keys';
-import { badPackages, otherSigner } from '../fixtures/bad-packages';
+import { badPackages, otherSigner, testSigner } from '../fixtures/bad-packages';
 import { call, failure, fakeClock, must, openCore, PASSWORD, removeTempDirs, setupInput, tempDir } from '../fixtures/harness';
 import {
   actorOf,
@@ -398,5 +399,26 @@ describe('a forged package left in the receive journal', () => {
     } finally {
       await core.close();
     }
+  });
+});
+
+describe('act signatures checked on the thread pool (how a preview verifies every act at once)', () => {
+  it('agree with the check on the main thread, for good and bad signatures and keys', async () => {
+    const data = Buffer.from('a'.repeat(64), 'hex');
+    const good = Buffer.from(testSigner.sign(data));
+    const flipped = Buffer.from(good);
+    flipped[10]! ^= 1;
+    const cases: [string, Uint8Array, Uint8Array][] = [
+      [testSigner.publicKey, data, good],
+      [testSigner.publicKey, data, flipped],
+      [otherSigner.publicKey, data, good],
+      [testSigner.publicKey, Buffer.from('b'.repeat(64), 'hex'), good],
+      [testSigner.publicKey, data, good.subarray(0, 63)],
+      ['bukan-kunci', data, good],
+      [Buffer.alloc(31, 1).toString('base64'), data, good],
+    ];
+    const onPool = await Promise.all(cases.map(([k, d, s]) => verifySignatureAsync(k, d, s)));
+    expect(onPool).toEqual(cases.map(([k, d, s]) => verifySignature(k, d, s)));
+    expect(onPool).toEqual([true, false, false, false, false, false, false]);
   });
 });
