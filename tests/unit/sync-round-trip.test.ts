@@ -9,7 +9,7 @@ import { actsOn, desks, hashes, preview, receive, send, storesOf, type Desk, typ
 import { completeItem, signAsKepala } from './workflow-fixtures';
 
 /**
- * Issue 11's round trip: the operator, the PPID Pembantu, the Kepala OPD and two bidang
+ * Issue 11's round trip: the operator, the PPID Pembantu, the Kepala OPD and three bidang
  * officers, each on their own laptop, run one documentation cycle by passing .ppid files —
  * sync.export on one side, sync.preview then sync.apply on the other, nothing else — through
  * both rejection loops and parallel work at step 3, and end with the same acts and the same
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 afterAll(removeTempDirs);
 
-const B = ['Sekretariat', 'Bidang Informasi dan Komunikasi Publik', 'Bidang Statistik Sektoral'] as const;
+const B = ['Sekretariat', 'Bidang Informasi dan Komunikasi Publik', 'Bidang Statistik Sektoral', 'Bidang Aplikasi Informatika'] as const;
 
 async function office() {
   open = await desks([
@@ -31,8 +31,9 @@ async function office() {
     { name: 'Laptop Kepala Dinas', roles: ['kepala_opd'] },
     { name: 'Laptop Bidang IKP', roles: ['operator'] },
     { name: 'Laptop Bidang Statistik', roles: ['operator'] },
+    { name: 'Laptop Bidang Aplikasi', roles: ['operator'] },
   ]);
-  return open as [Desk, Desk, Desk, Desk, Desk];
+  return open as [Desk, Desk, Desk, Desk, Desk, Desk];
 }
 
 /** A call as one of the laptop's people, through the contract like the screens. */
@@ -61,10 +62,10 @@ async function stateOn(d: Desk, cycleId: string) {
   };
 }
 
-describe('one cycle among five laptops, only by packages', () => {
+describe('one cycle among six laptops, only by packages', () => {
   it('runs from identification to archive with both returns and parallel officers, and every laptop ends with the same acts and the same cycle', async () => {
-    const [op, ppid, kep, ikp, stat] = await office();
-    const all = [op, ppid, kep, ikp, stat];
+    const [op, ppid, kep, ikp, stat, apt] = await office();
+    const all = [op, ppid, kep, ikp, stat, apt];
     // The statistics officer's laptop clock is a year behind: order must come from the acts' links.
     stat.clock.set('2025-03-02T08:00:00.000Z');
     const sent: Sent[] = [];
@@ -95,9 +96,9 @@ describe('one cycle among five laptops, only by packages', () => {
     tick(30);
     v = await as(ppid, 'ppid')('cycles.act', { cycleId: id, action: 'issueNotaDinas' });
     expect(v.step).toBe('pengumpulan');
-    await ship(ppid, id, [op, ikp, stat], { to: 'operator' });
+    await ship(ppid, id, [op, ikp, stat, apt], { to: 'operator' });
 
-    // Step 3: three laptops fill their own items at the same time, from the same point.
+    // Step 3: the operator and three officers fill their own items at the same time, from the same point.
     tick(60);
     await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: profil, fields: completeItem('Profil Dinas', B[0], 'berkala') });
     await as(op, 'operator')('cycles.addItems', { cycleId: id, items: [completeItem('Data kesehatan pegawai', B[0], 'dikecualikan')] });
@@ -107,16 +108,33 @@ describe('one cycle among five laptops, only by packages', () => {
     await as(ikp, 'operator2')('cycles.attach', { cycleId: id, itemId: rekap, name: 'rekap-pengaduan.png', base64: scan.toString('base64') });
     await as(stat, 'operator')('cycles.updateItem', { cycleId: id, itemId: statistik, fields: completeItem('Data statistik sektoral', B[2], 'berkala') });
     await as(stat, 'operator')('cycles.addItems', { cycleId: id, items: [completeItem('Publikasi statistik daerah', B[2], 'setiap_saat')] });
+    await as(apt, 'operator2')('cycles.addItems', {
+      cycleId: id,
+      items: [completeItem('Daftar aplikasi layanan publik', B[3], 'setiap_saat'), completeItem('Statistik kunjungan situs', B[3], 'berkala')],
+    });
+    const own = (await as(apt, 'operator2')('cycles.get', { cycleId: id })).items.find((i) => i.fields.judul === 'Statistik kunjungan situs')!;
+    await as(apt, 'operator2')('cycles.updateItem', { cycleId: id, itemId: own.id, fields: { ringkasan: 'Jumlah kunjungan situs dinas per bulan' } });
     await ship(ikp, id, [op], { to: 'operator' });
     await ship(stat, id, [op], { to: 'operator' });
+    await ship(apt, id, [op], { to: 'operator' });
     v = await as(op, 'operator')('cycles.get', { cycleId: id });
     // Different items from the same point join without asking: every item, none twice, no conflict.
     expect(v.items.map((i) => i.fields.judul).sort()).toEqual(
-      ['Data kesehatan pegawai', 'Data statistik sektoral', 'Jadwal layanan informasi', 'Profil Dinas', 'Publikasi statistik daerah', 'Rekap pengaduan'].sort(),
+      [
+        'Daftar aplikasi layanan publik',
+        'Data kesehatan pegawai',
+        'Data statistik sektoral',
+        'Jadwal layanan informasi',
+        'Profil Dinas',
+        'Publikasi statistik daerah',
+        'Rekap pengaduan',
+        'Statistik kunjungan situs',
+      ].sort(),
     );
     expect(v.conflicts).toEqual([]);
     expect(v.items.every((i) => i.problems.length === 0)).toBe(true);
     expect(v.items.find((i) => i.id === rekap)!.attachments.map((a) => a.name)).toEqual(['rekap-pengaduan.png']);
+    expect(v.items.find((i) => i.id === own.id)!.fields.ringkasan).toBe('Jumlah kunjungan situs dinas per bulan');
 
     // The Konsep goes up; the PPID Pembantu returns it for one officer's item (first loop).
     tick(30);
@@ -169,7 +187,7 @@ describe('one cycle among five laptops, only by packages', () => {
     expect(v.ujiKonsekuensi).not.toBeNull();
     v = await as(kep, 'kepala')('cycles.act', { cycleId: id, action: 'archive', note: 'Lemari arsip PPID, map 2027' });
     expect(v.step).toBe('selesai');
-    const last = await ship(kep, id, [op, ppid, ikp, stat]);
+    const last = await ship(kep, id, [op, ppid, ikp, stat, apt]);
     expect(last.fileName).toMatch(/^DIP-2027_selesai/);
 
     // Everyone: the same acts (ids and hashes from the logs on disk) and the same cycle.
@@ -182,7 +200,7 @@ describe('one cycle among five laptops, only by packages', () => {
     expect(states[0]!.view.step).toBe('selesai');
     expect(states[0]!.view.version).toBe(2);
     expect(states[0]!.view.returns.map((r) => r.reasons)).toEqual(['Perbaiki retensi rekap pengaduan', 'Judul profil kurang jelas']);
-    expect(states[0]!.state.signed?.fingerprints?.dip.count).toBe(5);
+    expect(states[0]!.state.signed?.fingerprints?.dip.count).toBe(7);
     expect(states[0]!.state.signed?.fingerprints?.dik.count).toBe(1);
     // The officer's scan travelled with the packages, and opens on the Kepala's laptop.
     const att = states[0]!.view.items.find((i) => i.id === rekap)!.attachments[0]!;
