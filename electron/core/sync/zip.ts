@@ -6,15 +6,15 @@ import { refuse } from './package-error';
  * reads, so the reader accepts exactly what the writer makes (one disk, no zip64, no data
  * descriptors, no encryption, STORE or DEFLATE) and refuses the rest before inflating a byte.
  *
- fflate's `unzipSync` is not used to read: it trusts the sizes a zip declares and inflates
+ * fflate's `unzipSync` is not used to read: it trusts the sizes a zip declares and inflates
  * each file whole, so a small file that inflates to gigabytes, or a header that lies about its
  * size, would be in memory before anything could say no. Here the central directory is read
  * first (declared sizes, names, flags: checked by the caller against the limits), then each
  * file inflates with Node's zlib held to its declared size (`maxOutputLength`: zlib stops the
  * moment the output would pass it, one 16 KB chunk at most beyond). zlib, not fflate's
  * streaming `Inflate`: several times faster, and inflating was most of a preview's time.
- * fflate's `zipSync` is not used to write: it orders files as object keys (a name like "2024" would go
- * before manifest.json) and stamps the current time; a fixed order and time make the same
+ * fflate's `zipSync` is not used to write: it orders files as object keys (a name like "2024"
+ * would go before manifest.json) and stamps the current time; a fixed order and time make the same
  * package from the same input byte for byte.
  */
 
@@ -164,7 +164,7 @@ export function locateData(bytes: Uint8Array, dir: ZipDirectory): void {
 }
 
 /**
- * One file's bytes, never more than its declared size in memory (plus one push's output): a
+ * One file's bytes, never more than its declared size in memory (plus one zlib chunk): a
  * stream that inflates past it is refused as a zip bomb the moment it does, whatever follows.
  */
 export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array {
