@@ -7,12 +7,12 @@ import { ROLES, type Role } from '../domain/roles';
 import { packageFileName, type Recipient } from '../domain/sync/package-name';
 import { describeGaps, type AppliedPackage, type CyclePreview, type PackagePreview, type PackageRecordView, type SignerView } from '../domain/sync/preview';
 import { mayCarry, type TrustedInstallation } from '../domain/sync/trust';
-import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, type CycleEvent, type CycleState } from '../domain/workflow';
+import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, TRANSITIONS, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
 import { AppError } from '../result';
 import { CorruptFileError, writeFileDurably } from '../store/durable-file';
 import { mergeActId } from '../store/cycle-repository';
 import { NewerFormatLogError, parseEventLog } from '../store/event-log';
-import { publicKeyFingerprint, verifySignature } from '../sync/device-key';
+import { publicKeyFingerprint, verifySignature, verifySignatureAsync } from '../sync/device-key';
 import { PackageError, readPackage, writePackage, type PackageEntry, type ReadPackage } from '../sync/package-file';
 import type { PackageRecord } from '../sync/sync-state';
 import { LOCKS } from '../keyed-mutex';
@@ -45,6 +45,8 @@ interface Staged {
   bytes: Uint8Array;
   fileName: string;
   at: number;
+  /** The newest preview's reading of the file, kept for its "Terapkan" (the file is not read twice). */
+  checked: Checked | null;
 }
 const staged = new WeakMap<Stores, Map<string, Staged>>();
 
@@ -176,10 +178,7 @@ function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Chec
   if (m.kind !== 'siklus') {
     throw new AppError('INVALID_INPUT', 'Ini paket kantor, bukan kiriman pekerjaan. Paket kantor dipakai saat memasang laptop baru ("Gabung ke kantor yang sudah ada").');
   }
-  const settings = stores.settings.get()!;
-  if (m.officeId !== settings.officeId) {
-    throw new AppError('CONFLICT', `Paket ini dari kantor lain ("${m.officeName}"), bukan untuk ${settings.office.opdName}. Tidak ada yang diubah.`);
-  }
+  checkOffice(stores, m);
   let devices = new Map<string, DeviceInfo>();
   const cycles: Checked['cycles'] = [];
   const files = new Map<string, Uint8Array>();
@@ -222,6 +221,13 @@ function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Chec
   return { pkg, fileName, devices, cycles, files };
 }
 
+function checkOffice(stores: Stores, m: ReadPackage['manifest']) {
+  const settings = stores.settings.get()!;
+  if (m.officeId !== settings.officeId) {
+    throw new AppError('CONFLICT', `Paket ini dari kantor lain ("${m.officeName}"), bukan untuk ${settings.office.opdName}. Tidak ada yang diubah.`);
+  }
+}
+
 /** How this laptop stands to one installation, with the trust decisions being made now. */
 type Standing = { trust: 'sendiri'; publicKey: string } | { trust: 'dipercaya' | 'dicabut'; entry: TrustedInstallation } | { trust: 'baru'; roles: Role[] };
 
@@ -233,12 +239,21 @@ function standingOf(stores: Stores, installationId: string, proposed: ReadonlyMa
 }
 
 /**
+ * Acts whose signature already verified under a key (an act read from a package is never
+ * changed): a preview, its "Terapkan" and the repository's own re-check under the cycle's lock
+ * each ask, and Ed25519 is the most expensive part of receiving.
+ */
+const verifiedWith = new WeakMap<CycleEvent, string>();
+
+/**
  * The per-act check the domain's integrate() calls for every new act: who made it, whether
  * that installation may carry its role here, and its signature. Unsigned acts (made before
  * acts were signed) are accepted only from the package's own signer, who vouches for them.
  */
 function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>, all: ReadonlyMap<string, CycleEvent>) {
   const sender = checked.pkg.manifest.sender;
+  // Trust does not change during one check; asking the store for every act costs a copy each time.
+  const standings = new Map<string, Standing>();
   return (e: CycleEvent): string | null => {
     if (e.installationId === MERGE_INSTALLATION) {
       const parents = e.parents.map((p) => all.get(p));
@@ -250,7 +265,8 @@ function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
       }
       return null;
     }
-    const st = standingOf(stores, e.installationId, proposed);
+    let st = standings.get(e.installationId);
+    if (!st) standings.set(e.installationId, (st = standingOf(stores, e.installationId, proposed)));
     const name = checked.devices.get(e.installationId)?.name ?? (st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.name : e.installationId);
     let publicKey: string;
     if (st.trust === 'sendiri') publicKey = st.publicKey;
@@ -270,9 +286,64 @@ function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     if (e.sig === null) {
       return e.installationId === sender.installationId ? null : `tindakan tanpa tanda tangan dari perangkat "${name}"`;
     }
+    if (verifiedWith.get(e) === publicKey) return null;
     if (!verifySignature(publicKey, Buffer.from(e.hash, 'hex'), Buffer.from(e.sig, 'base64'))) return `tanda tangan tindakan dari perangkat "${name}" tidak sah`;
+    verifiedWith.set(e, publicKey);
     return null;
   };
+}
+
+const ACT_LABELS: Record<Exclude<EventBody['type'], 'transition'>, string> = {
+  'cycle.created': 'pembuatan siklus',
+  'item.added': 'penambahan informasi',
+  'item.updated': 'perubahan informasi',
+  'item.removed': 'penghapusan informasi',
+  'item.attached': 'lampiran berkas',
+  'item.detached': 'pelepasan lampiran',
+  'notaDinas.saved': 'penyusunan Nota Dinas',
+  'review.marked': 'tanda pemeriksaan',
+  'uji.recorded': 'uji konsekuensi',
+  merge: 'penggabungan',
+  'conflict.resolved': 'penyelesaian konflik',
+};
+
+/** The refused act as the office names it: "Kirim Konsep", "tanda pemeriksaan" — never a code. */
+function actLabel(b: EventBody): string {
+  if (b.type !== 'transition') return ACT_LABELS[b.type];
+  const t = TRANSITIONS.find((x) => x.step === b.from && x.action === b.action) ?? TRANSITIONS.find((x) => x.action === b.action);
+  return `"${t?.label ?? b.action}" pada tahap "${STEP_INFO[b.from]?.label ?? b.from}"`;
+}
+
+/**
+ * Verifies the new acts' signatures all at once on the thread pool, under the key signerCheck
+ * will use for each, so that its own check finds them done. Only a speed-up: a signature that
+ * fails here is simply not remembered, and signerCheck refuses it with its reason.
+ */
+async function preverify(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>): Promise<void> {
+  const sender = checked.pkg.manifest.sender;
+  const keys = new Map<string, string | null>();
+  const keyOf = (id: string): string | null => {
+    if (!keys.has(id)) {
+      const st = standingOf(stores, id, proposed);
+      keys.set(id, st.trust === 'sendiri' ? st.publicKey : st.trust === 'baru' ? (id === sender.installationId ? sender.publicKey : (checked.devices.get(id)?.publicKey ?? null)) : st.entry.publicKey);
+    }
+    return keys.get(id)!;
+  };
+  const jobs: Promise<void>[] = [];
+  for (const c of checked.cycles) {
+    const have = new Set(stores.cycles.events(c.id).map((e) => e.id));
+    for (const e of c.events) {
+      if (e.sig === null || e.installationId === MERGE_INSTALLATION || have.has(e.id)) continue;
+      const key = keyOf(e.installationId);
+      if (!key || verifiedWith.get(e) === key) continue;
+      jobs.push(
+        verifySignatureAsync(key, Buffer.from(e.hash, 'hex'), Buffer.from(e.sig, 'base64')).then((ok) => {
+          if (ok) verifiedWith.set(e, key);
+        }),
+      );
+    }
+  }
+  await Promise.all(jobs);
 }
 
 function roleLabel(r: Role): string {
@@ -301,6 +372,19 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
   if (senderStanding.trust === 'sendiri' && m.sender.publicKey !== stores.deviceKey.publicKey) {
     throw new AppError('FORBIDDEN', 'Paket ini mengaku dibuat oleh laptop ini, tetapi dengan kunci lain. Tidak ada yang diubah.');
   }
+  for (const d of checked.devices.values()) {
+    // What this laptop already knows of a key wins; a package that says otherwise is forged, or one of the two laptops trusts an impostor.
+    const st = standingOf(stores, d.installationId, proposed);
+    const known = st.trust === 'sendiri' ? st.publicKey : st.trust === 'baru' ? (d.installationId === m.sender.installationId ? m.sender.publicKey : null) : st.entry.publicKey;
+    // A key this laptop itself replaced (revoked, then trusted again with a new one) is stale there, not a lie.
+    const replaced = (st.trust === 'dipercaya' || st.trust === 'dicabut') && st.entry.previousKeys.some((k) => k.publicKey === d.publicKey);
+    if (known !== null && known !== d.publicKey && !replaced) {
+      throw new AppError(
+        'FORBIDDEN',
+        `Paket menyebut kunci lain untuk perangkat "${d.name}" daripada kunci yang dikenal laptop ini: paket ini mungkin palsu, atau salah satu laptop mempercayai perangkat yang keliru. Tanyakan langsung kepada pengirim. Tidak ada yang diubah.`,
+      );
+    }
+  }
   const cycles: Plan['cycles'] = [];
   const rolesUsed = new Map<string, Set<Role>>();
   for (const c of checked.cycles) {
@@ -309,11 +393,17 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     if (damaged) throw new AppError('STORAGE', `Siklus "${damaged.title ?? c.id}" di laptop ini rusak; pulihkan dulu sebelum menerima paket. ${damaged.message}`);
     const all = new Map([...existing, ...c.events].map((e) => [e.id, e]));
     // With the roles the acts carry proposed for unknown signers: the preview shows what trusting them allows.
-    const result = stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
+    const held = new Map(existing.map((e) => [e.id, e.hash]));
+    const current = stores.cycles.get(c.id);
+    // Every act already held, unchanged (a package received again, or an older one): nothing to check or fold.
+    const result =
+      current && c.events.every((e) => held.get(e.id) === e.hash)
+        ? { ok: true as const, fresh: [], state: current }
+        : stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
     if (!result.ok) {
       const act = result.actId ? all.get(result.actId) : undefined;
-      const where = act ? ` (${act.actor.name}, ${roleLabel(act.actor.role)}, ${act.body.type === 'transition' ? STEP_INFO[act.body.from].label : act.body.type})` : '';
-      throw new AppError('CONFLICT', `Paket ditolak: ${result.message}${where}. Tidak ada yang diubah.`);
+      const where = act ? ` (${actLabel(act.body)} oleh ${act.actor.name}, ${roleLabel(act.actor.role)})` : '';
+      throw new AppError('CONFLICT', `Paket ditolak: ${result.message.replace(/\.$/, '')}${where}. Tidak ada yang diubah.`);
     }
     for (const e of result.fresh) {
       if (e.installationId === MERGE_INSTALLATION) continue;
@@ -344,6 +434,9 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
 }
 
 function cyclePreview(before: CycleState | null, after: CycleState, newActs: number): CyclePreview {
+  if (before && !newActs) {
+    return { id: after.id, title: after.title, year: after.year, status: 'sama', stepBefore: before.step, stepAfter: after.step, movement: null, newActs: 0, itemsAdded: [], itemsChanged: [], itemsRemoved: [], newConflicts: [] };
+  }
   const beforeItems = new Map((before?.items ?? []).map((i) => [i.id, i]));
   const afterIds = new Set(after.items.map((i) => i.id));
   const beforeConflicts = new Set((before?.conflicts ?? []).map((c) => c.id));
@@ -374,10 +467,17 @@ function cyclePreview(before: CycleState | null, after: CycleState, newActs: num
 /** Roles proposed for installations not yet trusted: those their acts in the package carry. */
 function proposedFromActs(stores: Stores, checked: Checked): Map<string, Role[]> {
   const out = new Map<string, Set<Role>>();
+  const self = stores.appDb.data.installationId;
+  const known = new Map<string, boolean>();
+  const trusted = (id: string) => {
+    if (!known.has(id)) known.set(id, stores.trust.get(id) !== null);
+    return known.get(id)!;
+  };
   for (const c of checked.cycles) {
     const have = new Set(stores.cycles.events(c.id).map((e) => e.id));
     for (const e of c.events) {
-      if (have.has(e.id) || e.installationId === MERGE_INSTALLATION || stores.trust.get(e.installationId)) continue;
+      // This laptop's own acts come back after a restore from an older copy: they need no trust.
+      if (have.has(e.id) || e.installationId === MERGE_INSTALLATION || e.installationId === self || trusted(e.installationId)) continue;
       const s = out.get(e.installationId) ?? new Set<Role>();
       s.add(e.actor.role);
       out.set(e.installationId, s);
@@ -392,14 +492,17 @@ export async function previewPackage(ctx: CallContext, input: { base64: string; 
   const { stores } = ctx;
   const bytes = Buffer.from(input.base64, 'base64');
   const checked = checkPackage(stores, bytes, input.fileName);
-  const plan = planReceive(stores, checked, proposedFromActs(stores, checked));
+  const proposed = proposedFromActs(stores, checked);
+  await preverify(stores, checked, proposed);
+  const plan = planReceive(stores, checked, proposed);
   const m = checked.pkg.manifest;
   const previewId = checked.pkg.packageSha256;
   const stage = stagedOf(stores);
   const now = Date.now();
   for (const [k, v] of stage) if (now - v.at > STAGED_FOR_MS) stage.delete(k);
   while (stage.size >= STAGED_MAX) stage.delete(stage.keys().next().value!);
-  stage.set(previewId, { bytes, fileName: input.fileName, at: now });
+  for (const v of stage.values()) v.checked = null;
+  stage.set(previewId, { bytes, fileName: input.fileName, at: now, checked });
   const referenced = new Set<string>();
   for (const c of checked.cycles) for (const e of c.events) if (e.body.type === 'item.attached' || e.body.type === 'archive.filed') referenced.add(e.body.attachment.sha256);
   let newFiles = 0;
@@ -441,7 +544,9 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
   if (!st) throw new AppError('NOT_FOUND', 'Pratinjau paket sudah tidak berlaku. Pilih berkas paketnya lagi.');
   if (input.trust.length && !ctx.actor?.isAdmin) throw new AppError('FORBIDDEN', 'Hanya administrator yang dapat mempercayai perangkat baru.');
   return stores.locks.run(LOCKS.sync, async () => {
-    const checked = checkPackage(stores, st.bytes, st.fileName);
+    // What the file holds was checked by the preview; who may carry what is checked again below.
+    const checked = st.checked ?? checkPackage(stores, st.bytes, st.fileName);
+    checkOffice(stores, checked.pkg.manifest);
     const proposed = new Map(input.trust.map((t) => [t.installationId, t.roles]));
     const m = checked.pkg.manifest;
     const untrusted = [...proposedFromActs(stores, checked).keys()].filter((id) => !proposed.has(id));
@@ -449,7 +554,14 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
       const names = untrusted.map((id) => `"${id === m.sender.installationId ? m.sender.name : (checked.devices.get(id)?.name ?? id)}"`);
       throw new AppError('FORBIDDEN', `Percayai dulu perangkat ${names.join(', ')} (periksa kode kuncinya) sebelum menerapkan paket. Tidak ada yang diubah.`);
     }
+    await preverify(stores, checked, proposed);
     const plan = planReceive(stores, checked, proposed);
+    if (await changesNothing(stores, checked, plan, proposed)) {
+      // The same package again (or one's own): no journal, no audit line — receiving it twice writes nothing at all.
+      stagedOf(stores).delete(input.previewId);
+      const cycles = plan.cycles.map((c) => ({ id: c.id, title: c.title, newActs: 0, merged: false, conflicts: stores.cycles.get(c.id)?.conflicts.length ?? 0 }));
+      return { packageId: m.packageId, cycles, attachmentsStored: 0, trusted: [] };
+    }
     const trusted: string[] = [];
     for (const s of plan.signers) {
       const roles = proposed.get(s.installationId);
@@ -473,6 +585,16 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
     stagedOf(stores).delete(input.previewId);
     return { ...result, trusted };
   });
+}
+
+/** Nothing to trust, no new act, no new file, and already on record as received. */
+async function changesNothing(stores: Stores, checked: Checked, plan: Plan, proposed: ReadonlyMap<string, Role[]>): Promise<boolean> {
+  const m = checked.pkg.manifest;
+  if (plan.signers.some((s) => s.trust === 'baru' && proposed.has(s.installationId))) return false;
+  if (plan.cycles.some((c) => c.newActs > 0)) return false;
+  if (m.sender.installationId !== stores.appDb.data.installationId && !stores.syncState.hasReceived(m.packageId)) return false;
+  for (const sha of checked.files.keys()) if (!(await exists(path.join(stores.paths.files, sha.slice(0, 2), sha)))) return false;
+  return true;
 }
 
 async function applyChecked(stores: Stores, checked: Checked, now: Date, by: string, plan: Plan): Promise<Omit<AppliedPackage, 'trusted'>> {
@@ -528,6 +650,7 @@ export async function finishInterruptedReceives(stores: Stores, now: Date, log?:
     try {
       const bytes = await fs.readFile(file);
       const checked = checkPackage(stores, bytes, name);
+      await preverify(stores, checked, new Map());
       const plan = planReceive(stores, checked, new Map());
       await applyChecked(stores, checked, now, 'sistem', plan);
       await fs.rm(file, { force: true });

@@ -160,6 +160,23 @@ export function verifySignature(publicKeyB64: string, data: Uint8Array, sig: Uin
 }
 
 /**
+ * `verifySignature` on libuv's thread pool: a package's acts verify on every core at once
+ * instead of one after another on the main thread.
+ */
+export function verifySignatureAsync(publicKeyB64: string, data: Uint8Array, sig: Uint8Array): Promise<boolean> {
+  if (typeof publicKeyB64 !== 'string' || !(data instanceof Uint8Array) || !(sig instanceof Uint8Array) || sig.length !== 64) return Promise.resolve(false);
+  const key = publicKeyObject(publicKeyB64);
+  if (!key) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      cryptoVerify(null, data, key, sig, (err, ok) => resolve(!err && ok));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+/**
  * A code a person reads aloud over the phone to check a key: 20 decimal digits in 5 groups of
  * 4, "4821 0937 5521 8830 1274".
  *

@@ -1,5 +1,4 @@
-import { crc32 } from 'node:zlib';
-import { Inflate } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { refuse } from './package-error';
 
 /**
@@ -7,14 +6,15 @@ import { refuse } from './package-error';
  * reads, so the reader accepts exactly what the writer makes (one disk, no zip64, no data
  * descriptors, no encryption, STORE or DEFLATE) and refuses the rest before inflating a byte.
  *
- * fflate does the (de)compression. Its `unzipSync` is not used to read: it trusts the sizes a
- * zip declares and inflates each file whole, so a small file that inflates to gigabytes, or a
- * header that lies about its size, would be in memory before anything could say no. Here the
- * central directory is read first (declared sizes, names, flags: checked by the caller against
- * the limits), then each file inflates through fflate's streaming `Inflate` in small pushes
- * into a buffer of its declared size, stopping the moment the output would pass it. Its
- * `zipSync` is not used to write: it orders files as object keys (a name like "2024" would go
- * before manifest.json) and stamps the current time; a fixed order and time make the same
+ * fflate's `unzipSync` is not used to read: it trusts the sizes a zip declares and inflates
+ * each file whole, so a small file that inflates to gigabytes, or a header that lies about its
+ * size, would be in memory before anything could say no. Here the central directory is read
+ * first (declared sizes, names, flags: checked by the caller against the limits), then each
+ * file inflates with Node's zlib held to its declared size (`maxOutputLength`: zlib stops the
+ * moment the output would pass it, one 16 KB chunk at most beyond). zlib, not fflate's
+ * streaming `Inflate`: several times faster, and inflating was most of a preview's time.
+ * fflate's `zipSync` is not used to write: it orders files as object keys (a name like "2024"
+ * would go before manifest.json) and stamps the current time; a fixed order and time make the same
  * package from the same input byte for byte.
  */
 
@@ -34,9 +34,6 @@ const STORE = 0;
 const DEFLATE = 8;
 const AES = 99;
 const VERSION = 20;
-
-/** One push's input: deflate expands at most ~1032×, so a push adds at most ~17 MB past the cap. */
-const INFLATE_CHUNK = 16 * 1024;
 
 export interface ZipEntry {
   /** As stored (UTF-8, invalid sequences shown as U+FFFD: the name rules refuse those). */
@@ -166,10 +163,8 @@ export function locateData(bytes: Uint8Array, dir: ZipDirectory): void {
   }
 }
 
-class Overflow extends Error {}
-
 /**
- * One file's bytes, never more than its declared size in memory (plus one push's output): a
+ * One file's bytes, never more than its declared size in memory (plus one zlib chunk): a
  * stream that inflates past it is refused as a zip bomb the moment it does, whatever follows.
  */
 export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array {
@@ -179,25 +174,17 @@ export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     // A copy, and a plain Uint8Array: on a Buffer (fs.readFile's) slice() would share memory.
     out = new Uint8Array(data);
   } else {
-    out = new Uint8Array(e.size);
-    let filled = 0;
-    const inflater = new Inflate((chunk) => {
-      if (chunk.length > e.size - filled) throw new Overflow();
-      out.set(chunk, filled);
-      filled += chunk.length;
-    });
     try {
-      let at = 0;
-      do {
-        const next = Math.min(at + INFLATE_CHUNK, data.length);
-        inflater.push(data.subarray(at, next), next === data.length);
-        at = next;
-      } while (at < data.length);
+      // At least 1: zlib's bound must be positive; an empty file that inflates to a byte is caught below.
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+      // A copy: a small Buffer may sit in Node's shared pool, and callers get plain bytes of their own.
+      out = new Uint8Array(inflated);
     } catch (err) {
-      if (err instanceof Overflow) throw refuse.zipBomb(e.name, 'mengembang melebihi ukuran yang tercantum');
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse.zipBomb(e.name, 'mengembang melebihi ukuran yang tercantum');
       throw refuse.damaged('tidak dapat dibuka', e.name);
     }
-    if (filled !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
+    if (out.length > e.size) throw refuse.zipBomb(e.name, 'mengembang melebihi ukuran yang tercantum');
+    if (out.length !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
   }
   if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
   return out;
