@@ -305,6 +305,7 @@ const ACT_LABELS: Record<Exclude<EventBody['type'], 'transition'>, string> = {
   'uji.recorded': 'uji konsekuensi',
   merge: 'penggabungan',
   'conflict.resolved': 'penyelesaian konflik',
+  'archive.filed': 'arsip pindaian',
 };
 
 /** The refused act as the office names it: "Kirim Konsep", "tanda pemeriksaan" — never a code. */
