@@ -266,23 +266,28 @@ describe('receiving, package by package', () => {
 
   it('names a gap in the sender\'s numbers, and the receiver\'s next package tells the sender what arrived', async () => {
     const { op, ppid, id, itemId } = await two();
-    await send(op, [id]); // package 1: lost on the way
+    // The first package reaches the PPID laptop; numbers before a first contact are nobody's gap.
+    const first = await send(op, [id]);
+    expect((await preview(ppid, first)).gaps).toEqual([]);
+    await receive(ppid, first, open);
+    await send(op, [id]); // package 2: lost on the way
     await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId, fields: { retensi: '10 tahun' } });
-    await send(op, [id]); // package 2: lost too
-    const third = await send(op, [id]);
-    const p = await preview(ppid, third);
-    expect(p.seq).toBe(3);
-    expect(p.gaps).toEqual(['Paket 1–2 dari Laptop Operator belum diterima.']);
-    await receive(ppid, third, open);
+    await send(op, [id]); // package 3: lost too
+    const fourth = await send(op, [id]);
+    const p = await preview(ppid, fourth);
+    expect(p.seq).toBe(4);
+    expect(p.gaps).toEqual(['Paket 2–3 dari Laptop Operator belum diterima.']);
+    await receive(ppid, fourth, open);
     // Nothing was lost with them: every package carries the whole history.
     expect((await as(ppid, 'ppid')('cycles.get', { cycleId: id })).items[0]!.fields.retensi).toBe('10 tahun');
 
     let mine = await must<PackageRecordView[]>(op.core, 'sync.history', {}, op.s.operator);
-    expect(mine.find((r) => r.seq === 3)!.acknowledgedBy).toEqual([]);
+    expect(mine.find((r) => r.seq === 4)!.acknowledgedBy).toEqual([]);
     const reply = await send(ppid, [id]);
     await receive(op, reply, open);
     mine = await must<PackageRecordView[]>(op.core, 'sync.history', {}, op.s.operator);
     expect(mine.filter((r) => r.direction === 'kirim').map((r) => [r.seq, r.acknowledgedBy])).toEqual([
+      [4, ['Laptop PPID Pembantu']],
       [3, ['Laptop PPID Pembantu']],
       [2, ['Laptop PPID Pembantu']],
       [1, ['Laptop PPID Pembantu']],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { dayKey } from '../domain/calendar';
 import { ROLES, type Role } from '../domain/roles';
-import { packageFileName, type Recipient } from '../domain/sync/package-name';
+import { packageFileName, RECIPIENT_LABELS, type Recipient } from '../domain/sync/package-name';
 import { describeGaps, type AppliedPackage, type CyclePreview, type PackagePreview, type PackageRecordView, type SignerView } from '../domain/sync/preview';
 import { mayCarry, type TrustedInstallation } from '../domain/sync/trust';
 import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, TRANSITIONS, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
@@ -96,25 +96,33 @@ export async function exportPackage(
     const selfName = stores.trust.selfName();
     const date = dayKey(ctx.now, settings.calendar.timeZone);
     const fileName = packageFileName(cycles, input.to, date);
-    let bytes: Uint8Array = new Uint8Array();
-    const rec = await stores.syncState.recordSent((seq) => {
-      bytes = writePackage(
-        {
-          kind: 'siklus',
-          appVersion: stores.appVersion,
-          packageId,
-          officeId: settings.officeId!,
-          officeName: settings.office.opdName,
-          sender: { installationId: stores.appDb.data.installationId, name: selfName, publicKey: stores.deviceKey.publicKey },
-          seq,
-          received: stores.syncState.receivedSummary(),
-          createdAt: ctx.now.toISOString(),
-          to: { role: input.to, note: input.note },
-        },
-        entries,
-        { publicKey: stores.deviceKey.publicKey, sign: (d) => stores.deviceKey.sign(d) },
-      );
-      return {
+    const recipient = input.to ?? 'semua';
+    const { seq, toSeq } = stores.syncState.nextNumbers(recipient);
+    const bytes = writePackage(
+      {
+        kind: 'siklus',
+        appVersion: stores.appVersion,
+        packageId,
+        officeId: settings.officeId!,
+        officeName: settings.office.opdName,
+        sender: { installationId: stores.appDb.data.installationId, name: selfName, publicKey: stores.deviceKey.publicKey },
+        seq,
+        received: stores.syncState.receivedSummary(),
+        createdAt: ctx.now.toISOString(),
+        to: { role: input.to, note: input.note, seq: toSeq },
+      },
+      entries,
+      { publicKey: stores.deviceKey.publicKey, sign: (d) => stores.deviceKey.sign(d) },
+    );
+    let savedTo: string | null = null;
+    if (input.save) {
+      if (!stores.platform.saveFile) throw new AppError('CONFLICT', 'Penyimpanan lewat dialog hanya tersedia di aplikasi desktop.');
+      savedTo = await stores.platform.saveFile({ suggestedName: fileName, bytes: Buffer.from(bytes), filter: { name: 'Paket PPID Desk', extensions: ['ppid'] } });
+      // Cancelled: no package exists, so no number is used up (else the receiver would report a gap).
+      if (!savedTo) return { fileName, base64: null, savedTo: null, bytes: bytes.length, packageId, seq };
+    }
+    const rec = await stores.syncState.recordSent(
+      {
         direction: 'kirim',
         packageId,
         seq,
@@ -127,14 +135,10 @@ export async function exportPackage(
         sha256: sha256(bytes),
         newActs: null,
         by: ctx.actor!.username,
-      };
-    });
+      },
+      recipient,
+    );
     await appendAudit(stores, ctx.actor, ctx.now, 'paket.kirim', `Paket ${rec.seq} dibuat: ${fileName} (${cycles.map((c) => c.title).join(', ')}).`);
-    let savedTo: string | null = null;
-    if (input.save) {
-      if (!stores.platform.saveFile) throw new AppError('CONFLICT', 'Penyimpanan lewat dialog hanya tersedia di aplikasi desktop.');
-      savedTo = await stores.platform.saveFile({ suggestedName: fileName, bytes: Buffer.from(bytes), filter: { name: 'Paket PPID Desk', extensions: ['ppid'] } });
-    }
     return { fileName, base64: input.save ? null : Buffer.from(bytes).toString('base64'), savedTo, bytes: bytes.length, packageId, seq: rec.seq };
   });
 }
@@ -526,7 +530,7 @@ export async function previewPackage(ctx: CallContext, input: { base64: string; 
     signers: plan.signers,
     cycles: plan.cycles.map(({ events: _e, lines: _l, ...c }) => c),
     attachments: { inPackage: checked.files.size, new: newFiles, missing },
-    gaps: m.sender.installationId === stores.appDb.data.installationId ? [] : describeGaps(stores.syncState.missingFrom(m.sender.installationId, m.seq), m.sender.name),
+    gaps: gapsOf(stores, m),
     alreadyReceived: stores.syncState.hasReceived(m.packageId),
     nothingNew: plan.cycles.every((c) => c.newActs === 0) && newFiles === 0,
     canTrust: !!ctx.actor?.isAdmin,
@@ -628,7 +632,7 @@ async function applyChecked(stores: Stores, checked: Checked, now: Date, by: str
       newActs: cycles.reduce((n, c) => n + c.newActs, 0),
       by,
     };
-    await stores.syncState.recordReceived(rec, m.sender.installationId, m.received, stores.appDb.data.installationId);
+    await stores.syncState.recordReceived(rec, m.sender.installationId, m.received, stores.appDb.data.installationId, recipientOf(stores, m));
   }
   return { packageId: m.packageId, cycles, attachmentsStored };
 }
@@ -663,6 +667,24 @@ export async function finishInterruptedReceives(stores: Stores, now: Date, log?:
     }
   }
   return done;
+}
+
+/**
+ * The recipient numbering this laptop follows for a package: packages for anyone, and those
+ * for a role one of its own accounts holds. A package for a role held elsewhere may reach it
+ * (forwarded), but its numbers are another laptop's to miss.
+ */
+function recipientOf(stores: Stores, m: ReadPackage['manifest']): { recipient: string; seq: number } | null {
+  if (m.to.seq === undefined || m.sender.installationId === stores.appDb.data.installationId) return null;
+  if (m.to.role && !stores.appDb.data.users.some((u) => u.active && u.role === m.to.role)) return null;
+  return { recipient: m.to.role ?? 'semua', seq: m.to.seq };
+}
+
+function gapsOf(stores: Stores, m: ReadPackage['manifest']): string[] {
+  const r = recipientOf(stores, m);
+  if (!r) return [];
+  const missing = stores.syncState.missingFrom(m.sender.installationId, r.recipient, r.seq);
+  return describeGaps(missing, m.sender.name, m.to.role ? RECIPIENT_LABELS[m.to.role] : null);
 }
 
 export function packageHistory(ctx: CallContext): PackageRecordView[] {

@@ -35,6 +35,10 @@ const syncStateSchema = z.object({
   seq: z.number().int().min(0),
   /** Per other installation, the package numbers received from it. */
   received: z.record(z.string(), z.array(z.number().int().min(1))),
+  /** Per recipient (a role, or `semua`), how many packages this laptop has addressed to it. */
+  sentTo: z.record(z.string(), z.number().int().min(0)).default({}),
+  /** Per other installation and recipient, the recipient numbers (`to.seq`) received from it. */
+  receivedTo: z.record(z.string(), z.record(z.string(), z.array(z.number().int().min(1)))).default({}),
   /** Per other installation, the highest of this laptop's package numbers it said it received. */
   acked: z.record(z.string(), z.number().int().min(0)),
   packages: z.array(recordSchema),
@@ -46,7 +50,7 @@ export class SyncState {
 
   static async open(file: string, backups: Backups, clock: Clock): Promise<SyncState> {
     const adapter = new VersionedAdapter<SyncStateData>({ file, version: SYNC_STATE_VERSION, migrations: syncStateMigrations, schema: syncStateSchema, backups, clock });
-    const db = new Low<SyncStateData>(adapter, { seq: 0, received: {}, acked: {}, packages: [] });
+    const db = new Low<SyncStateData>(adapter, { seq: 0, sentTo: {}, receivedTo: {}, received: {}, acked: {}, packages: [] });
     await db.read();
     return new SyncState(db);
   }
@@ -62,33 +66,54 @@ export class SyncState {
     return out;
   }
 
-  /** Numbers below `upTo` never received from this installation. */
-  missingFrom(installationId: string, upTo: number): number[] {
-    const have = new Set(this.db.data.received[installationId] ?? []);
+  /**
+   * Recipient numbers below `upTo` never received from this installation for this recipient,
+   * counted from the first one received: packages sent before this laptop was first reached
+   * (before it joined, or meant for a laptop that held the role then) are nobody's gap.
+   */
+  missingFrom(installationId: string, recipient: string, upTo: number): number[] {
+    const got = this.db.data.receivedTo[installationId]?.[recipient] ?? [];
+    if (!got.length) return [];
+    const have = new Set(got);
     const out: number[] = [];
-    for (let n = 1; n < upTo; n++) if (!have.has(n)) out.push(n);
+    for (let n = Math.min(...got) + 1; n < upTo; n++) if (!have.has(n)) out.push(n);
     return out;
+  }
+
+  /** The numbers the next package to `recipient` gets; used up only by `recordSent`. */
+  nextNumbers(recipient: string): { seq: number; toSeq: number } {
+    return { seq: this.db.data.seq + 1, toSeq: (this.db.data.sentTo[recipient] ?? 0) + 1 };
   }
 
   hasReceived(packageId: string): boolean {
     return this.db.data.packages.some((p) => p.direction === 'terima' && p.packageId === packageId);
   }
 
-  /** Runs `record` with the next sequence number; the number is only used up when it is written. */
-  async recordSent(make: (seq: number) => PackageRecord): Promise<PackageRecord> {
-    const seq = this.db.data.seq + 1;
-    const rec = make(seq);
-    await this.update((d) => ({ ...d, seq, packages: [...d.packages, rec] }));
+  /** A package made with `nextNumbers(recipient)`; callers hold the sync lock between the two. */
+  async recordSent(rec: PackageRecord, recipient: string): Promise<PackageRecord> {
+    await this.update((d) => ({ ...d, seq: rec.seq, sentTo: { ...d.sentTo, [recipient]: (d.sentTo[recipient] ?? 0) + 1 }, packages: [...d.packages, rec] }));
     return rec;
   }
 
-  async recordReceived(rec: PackageRecord, senderId: string, saidReceived: Record<string, number>, selfId: string): Promise<void> {
+  async recordReceived(
+    rec: PackageRecord,
+    senderId: string,
+    saidReceived: Record<string, number>,
+    selfId: string,
+    to: { recipient: string; seq: number } | null = null,
+  ): Promise<void> {
     await this.update((d) => {
       const seqs = [...new Set([...(d.received[senderId] ?? []), rec.seq])].sort((a, b) => a - b);
+      const receivedTo = { ...d.receivedTo };
+      if (to) {
+        const mine = { ...(receivedTo[senderId] ?? {}) };
+        mine[to.recipient] = [...new Set([...(mine[to.recipient] ?? []), to.seq])].sort((a, b) => a - b);
+        receivedTo[senderId] = mine;
+      }
       const acked = { ...d.acked };
       const mine = saidReceived[selfId];
       if (mine !== undefined && (acked[senderId] ?? 0) < mine) acked[senderId] = mine;
-      return { ...d, received: { ...d.received, [senderId]: seqs }, acked, packages: [...d.packages, rec] };
+      return { ...d, received: { ...d.received, [senderId]: seqs }, receivedTo, acked, packages: [...d.packages, rec] };
     });
   }
 

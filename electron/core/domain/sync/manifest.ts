@@ -98,6 +98,12 @@ export const manifestSchema = z.strictObject(
           .string({ error: 'Catatan untuk penerima harus berupa teks.' })
           .max(1000, 'Catatan untuk penerima terlalu panjang (maksimal 1000 karakter).')
           .refine((s) => cleanText(s) === s, 'Catatan untuk penerima memuat karakter yang tidak boleh ada.'),
+        /**
+         * This package's number among the sender's packages for the same recipient (a role, or
+         * anyone): a laptop holding that role can name the ones it never got. The top-level
+         * `seq` counts all the sender's packages and is what `received` acknowledges.
+         */
+        seq: count('Nomor paket untuk penerima').optional(),
       },
       { error: 'Data penerima tidak lengkap atau memuat kolom yang tidak dikenal.' },
     ),

@@ -80,8 +80,8 @@ export interface PackageRecordView {
   acknowledgedBy: string[];
 }
 
-/** Names a run of missing package numbers: [4,5] → "paket 4–5". */
-export function describeGaps(missing: readonly number[], senderName: string): string[] {
+/** Names runs of missing package numbers: [4,5] → "Paket 4–5 dari Laptop Operator belum diterima." */
+export function describeGaps(missing: readonly number[], senderName: string, recipientLabel: string | null = null): string[] {
   const sorted = [...new Set(missing)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const n of sorted) {
@@ -89,5 +89,6 @@ export function describeGaps(missing: readonly number[], senderName: string): st
     if (last && n === last[1] + 1) last[1] = n;
     else runs.push([n, n]);
   }
-  return runs.map(([a, b]) => `Paket ${a === b ? a : `${a}–${b}`} dari ${senderName} belum diterima.`);
+  const forWhom = recipientLabel ? ` untuk ${recipientLabel}` : '';
+  return runs.map(([a, b]) => `Paket ${a === b ? a : `${a}–${b}`}${forWhom} dari ${senderName} belum diterima.`);
 }
