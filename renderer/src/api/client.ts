@@ -28,6 +28,8 @@ export const PUBLIC_CALLS: readonly CallName[] = [
   'setup.loadDemo',
   'auth.login',
   'auth.demoAccounts',
+  'setup.previewBackup',
+  'setup.restoreBackup',
 ];
 
 function storage(): Storage | null {
