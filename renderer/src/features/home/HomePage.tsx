@@ -10,6 +10,7 @@ import { formatLongDate, greeting } from '../../i18n/date';
 import { officeNow } from '../../i18n/office-clock';
 import { CycleList } from '../cycles/CycleList';
 import { SOP_STEPS, stepsOf } from '../cycles/guide';
+import { BackupReminder } from '../settings/BackupReminder';
 
 function OfficeCard() {
   const settings = useLoad('settings.get');
@@ -118,6 +119,8 @@ export function HomePage() {
           </Text>
         </div>
       </Group>
+
+      {user.isAdmin && <BackupReminder />}
 
       <CycleList />
 
