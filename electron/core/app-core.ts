@@ -33,7 +33,7 @@ import { AutoBackupState } from './backup/auto-state';
 import { AUTO_STATE_FILE } from './backup/data-folder';
 import { CallGate } from './backup/gate';
 import { commitRestore, finishInterruptedRestore, freeName, stageBackup, type RestoreJournal, type StepHook } from './backup/restore-swap';
-import { applyFloors, autoBackup, makeBackup, openChecked, recordFloors, takeStaged, dropStaged, type AutoReason, type AutoResult } from './services/backup';
+import { applyFloors, autoBackup, makeBackup, recordFloors, takeStaged, dropStaged, type AutoReason, type AutoResult } from './services/backup';
 import { backupFileName, type BackupRestored } from './domain/backup';
 import { dayKey, inZone } from './domain/calendar';
 import { stamp } from './store/backups';
@@ -299,7 +299,7 @@ export class Core {
     const state = this.backupState!;
     if (!stores) throw new AppError('RECOVERY_REQUIRED', 'Data aplikasi perlu dipulihkan dulu sebelum dapat dipakai.');
     const staged = takeStaged(state, previewId);
-    const { opened } = openChecked(staged.bytes);
+    const { opened } = staged;
     const now = this.opts.clock.now();
     const root = this.paths.root;
     const ready = isSetUp({ stores });
@@ -314,7 +314,7 @@ export class Core {
       if (ready) {
         const settings = stores.settings.get()!;
         const tz = settings.calendar.timeZone;
-        const made = await makeBackup(root, { appVersion: this.opts.appVersion, installationId: stores.appDb.data.installationId, officeId: settings.officeId ?? null }, now);
+        const made = await makeBackup(root, { appVersion: this.opts.appVersion, installationId: stores.appDb.data.installationId, officeId: settings.officeId ?? null }, now, { compress: false });
         safetyFile = path.join(root, safety, backupFileName(settings.office.unitCode, dayKey(now, tz), format(inZone(now, tz), 'HHmm'), 'sebelum-pemulihan'));
         await writeFileDurably(safetyFile, made.bytes);
       }

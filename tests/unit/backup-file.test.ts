@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -141,6 +142,22 @@ describe('backup file', () => {
     const manifest = JSON.parse(Buffer.from(entries.get(BACKUP_MANIFEST)!).toString('utf8'));
     entries.set(BACKUP_MANIFEST, text(JSON.stringify({ ...manifest, format: BACKUP_FORMAT + 1, appVersion: '2.0.0', something: 'new' })));
     expect(expectRefused(rezip(entries), 'format-newer').message).toMatch(/versi 2\.0\.0.*Perbarui aplikasi/);
+  });
+
+  it('refuses a file that inflates past the size its header declares (a zip bomb), before holding it whole', () => {
+    const entries = unpacked(writeBackup(meta, files));
+    const claimed = new Uint8Array(1000);
+    // The manifest agrees with the header: only inflating tells.
+    const manifest = JSON.parse(Buffer.from(entries.get(BACKUP_MANIFEST)!).toString('utf8'));
+    for (const f of manifest.files) if (f.path === 'settings.json') Object.assign(f, { bytes: claimed.length, sha256: sha256(claimed) });
+    entries.set(BACKUP_MANIFEST, text(JSON.stringify(manifest)));
+    const zip = writeZip(
+      [...entries].map(([name, bytes]) =>
+        name === 'settings.json' ? { name, bytes: claimed, deflated: deflateRawSync(Buffer.alloc(50 * 1024 * 1024, 0x20)) } : { name, bytes, deflated: null },
+      ),
+      new Date(meta.createdAt),
+    );
+    expect(expectRefused(zip, 'damaged').message).toMatch(/settings\.json.*melebihi ukuran/);
   });
 
   it('refuses names that would write outside the data folder', () => {

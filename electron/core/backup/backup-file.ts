@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { packagePathKey, packagePathProblem, parentFolders, unsafePackagePath } from '../domain/sync/package-path';
 import { shownBytes, shownPath, PackageError } from '../sync/package-error';
@@ -175,8 +175,8 @@ function looksCompressed(bytes: Uint8Array): boolean {
  * for what is already compressed, what would not shrink by a twentieth, and a big file so
  * repetitive that the reader would take its ratio for a zip bomb.
  */
-function deflatedOrNull(bytes: Uint8Array): Uint8Array | null {
-  if (bytes.length === 0 || looksCompressed(bytes)) return null;
+function deflatedOrNull(bytes: Uint8Array, compress: boolean): Uint8Array | null {
+  if (!compress || bytes.length === 0 || looksCompressed(bytes)) return null;
   const deflated = deflateRawSync(bytes, { level: 6 });
   if (deflated.length >= bytes.length * 0.95) return null;
   if (bytes.length > BACKUP_LIMITS.ratioAbove && bytes.length > deflated.length * BACKUP_LIMITS.maxRatio) return null;
@@ -191,8 +191,11 @@ export interface BackupFileIn {
 /**
  * A backup of `files`: the manifest first, then the files sorted by path, every one stamped
  * with `createdAt`. Refuses (BackupError) a name or a size the reader would refuse.
+ * `compress: false` stores every file as it is (the safety copy a restore makes of the data
+ * it replaces: made while everyone waits, and kept on the laptop's own disk).
  */
-export function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | 'files'>, files: BackupFileIn[]): Uint8Array {
+export function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | 'files'>, files: BackupFileIn[], opts: { compress?: boolean } = {}): Uint8Array {
+  const compress = opts.compress ?? true;
   const seen = new Set<string>([packagePathKey(BACKUP_MANIFEST)]);
   for (const f of files) {
     if (packagePathProblem(f.path)) throw refuse.unsafePath(f.path);
@@ -218,8 +221,8 @@ export function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | '
   if (total > BACKUP_LIMITS.maxTotalBytes) throw refuse.tooLarge(shownBytes(total));
   const zip = writeZip(
     [
-      { name: BACKUP_MANIFEST, bytes: manifestBytes, deflated: deflatedOrNull(manifestBytes) },
-      ...sorted.map((f) => ({ name: f.path, bytes: f.bytes, deflated: deflatedOrNull(f.bytes) })),
+      { name: BACKUP_MANIFEST, bytes: manifestBytes, deflated: deflatedOrNull(manifestBytes, compress) },
+      ...sorted.map((f) => ({ name: f.path, bytes: f.bytes, deflated: deflatedOrNull(f.bytes, compress) })),
     ],
     new Date(full.createdAt),
   );
@@ -231,7 +234,7 @@ export interface OpenedBackup {
   manifest: BackupManifest;
   /** SHA-256 of the .ppidbackup file itself. */
   sha256: string;
-  /** One listed file's bytes, inflated again and checked against its SHA-256 (BackupError otherwise). */
+  /** One listed file's bytes, checked against its SHA-256 (BackupError otherwise): kept from the check, or inflated again. */
   read(path: string): Uint8Array;
 }
 
@@ -242,7 +245,7 @@ export interface OpenedBackup {
  * is inflated and hashed here, then let go: memory holds one file at a time). Throws
  * BackupError otherwise.
  */
-export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}): OpenedBackup {
+export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}, keep: (path: string) => boolean = () => false): OpenedBackup {
   const lim = { ...BACKUP_LIMITS, ...limits };
   if (bytes.length > lim.maxBackupBytes) throw refuse.tooLarge(shownBytes(bytes.length));
   let dir: ZipDirectory;
@@ -290,7 +293,10 @@ export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}
     if (e.size !== f.bytes) throw refuse.mismatch(f.path, `ukurannya ${shownBytes(e.size)}, di daftar isi ${shownBytes(f.bytes)}`);
     entries.set(f.path, e);
   }
+  const kept = new Map<string, Uint8Array>();
   const read = (path: string): Uint8Array => {
+    const hit = kept.get(path);
+    if (hit) return hit;
     const f = listed.get(path);
     const e = entries.get(path);
     if (!f || !e) throw refuse.missing(path);
@@ -299,16 +305,37 @@ export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}
     return data;
   };
   // Every file, now: a restore must never begin on a backup whose last file turns out damaged.
-  for (const f of manifest.files) read(f.path);
+  // The ones the caller will read again (`keep`: data files, not scans) stay, already checked.
+  for (const f of manifest.files) {
+    const data = read(f.path);
+    if (keep(f.path)) kept.set(f.path, data);
+  }
   return { manifest, sha256: sha256(bytes), read };
 }
 
+/**
+ * One file's bytes. DEFLATE goes through node:zlib (native: the preview of five years inflates
+ * in a fraction of fflate's time) capped at the declared size, so a file that inflates past it
+ * stops there, as in the package reader; STORE through the zip layer. The CRC is checked either way.
+ */
 function inflate(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  try {
-    return extract(bytes, e);
-  } catch (err) {
-    fromZipError(err);
+  if (e.method !== 8 || e.size === 0) {
+    try {
+      return extract(bytes, e);
+    } catch (err) {
+      fromZipError(err);
+    }
   }
+  let out: Buffer;
+  try {
+    out = inflateRawSync(bytes.subarray(e.dataStart, e.dataStart + e.compressedSize), { maxOutputLength: e.size });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse.damaged('mengembang melebihi ukuran yang tercantum', e.name);
+    throw refuse.damaged('tidak dapat dibuka', e.name);
+  }
+  if (out.length !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
+  if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
+  return out;
 }
 
 function parseManifest(bytes: Uint8Array): BackupManifest {

@@ -43,12 +43,13 @@ export async function makeBackup(
   root: string,
   meta: { appVersion: string; installationId: string; officeId: string | null },
   now: Date,
+  opts: { compress?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; files: number; skipped: string[] }> {
   const { files, skipped } = await listDataFiles(root);
   const contents: { path: string; bytes: Uint8Array }[] = [];
   // One at a time: thousands of scans opened at once would run out of file handles.
   for (const f of files) contents.push({ path: f.path, bytes: await fs.readFile(f.abs) });
-  const bytes = writeBackup({ appVersion: meta.appVersion, createdAt: now.toISOString(), installationId: meta.installationId, officeId: meta.officeId }, contents);
+  const bytes = writeBackup({ appVersion: meta.appVersion, createdAt: now.toISOString(), installationId: meta.installationId, officeId: meta.officeId }, contents, opts);
   return { bytes, files: contents.length, skipped };
 }
 
@@ -264,7 +265,8 @@ export async function setBackupSettings(ctx: CallContext, input: { folder: strin
 // ---------- preview ----------
 
 interface Staged {
-  bytes: Uint8Array;
+  /** Checked whole at the preview; kept so the restore does not read it all again. */
+  opened: OpenedBackup;
   fileName: string;
   at: number;
 }
@@ -293,7 +295,8 @@ export function dropStaged(state: AutoBackupState, previewId: string): void {
 export function openChecked(bytes: Uint8Array): { opened: OpenedBackup; content: Content } {
   let opened: OpenedBackup;
   try {
-    opened = openBackup(bytes);
+    // The data files stay in memory once checked (the preview reads them, the restore writes them); scans are inflated again.
+    opened = openBackup(bytes, {}, (p) => p.endsWith('.json') || CYCLE_LOG.test(p));
   } catch (e) {
     if (e instanceof BackupError) throw new AppError('INVALID_INPUT', e.message);
     throw e;
@@ -353,19 +356,20 @@ function describeContent(opened: OpenedBackup): Content {
     const m = CYCLE_LOG.exec(f.path);
     if (!m) continue;
     count += 1;
+    // Scanned, not parsed: five years are 20,000 lines. An act's keys come in a fixed order
+    // (v, id, …, at, actor, body), so its own version and time are the first of the line.
+    const text = Buffer.from(opened.read(f.path)).toString('utf8');
+    for (const v of text.matchAll(/^\{"v":(\d+)/gm)) if (Number(v[1]) > ACT_FORMAT) throw newer(`siklus dengan format tindakan ${v[1]}`);
     let title: string | null = null;
-    for (const line of Buffer.from(opened.read(f.path)).toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      let act: { v?: number; at?: string; body?: { type?: string; title?: string } };
-      try {
-        act = JSON.parse(line) as typeof act;
-      } catch {
-        continue; // a torn last line: the open sets it aside, as it would have on the laptop
-      }
-      if (typeof act.v === 'number' && act.v > ACT_FORMAT) throw newer(`siklus dengan format tindakan ${act.v}`);
-      if (title === null && act.body?.type === 'cycle.created' && typeof act.body.title === 'string') title = act.body.title;
-      if (typeof act.at === 'string' && (!latestAct || act.at > latestAct.at)) latestAct = { at: act.at, cycleTitle: title ?? m[1]! };
+    try {
+      const first = JSON.parse(text.slice(0, text.indexOf('\n'))) as { body?: { type?: string; title?: unknown } };
+      if (first.body?.type === 'cycle.created' && typeof first.body.title === 'string') title = first.body.title;
+    } catch {
+      // a log whose first line does not read: the open reports the cycle as damaged
     }
+    let latest: string | null = null;
+    for (const at of text.matchAll(/^[^\n]*?,"at":"([^"\n]{10,40})"/gm)) if (!latest || at[1]! > latest) latest = at[1]!;
+    if (latest && (!latestAct || latest > latestAct.at)) latestAct = { at: latest, cycleTitle: title ?? m[1]! };
     titles.push(title ?? m[1]!);
   }
   return {
@@ -423,7 +427,7 @@ export function previewBackup(stores: Stores, input: { base64: string; fileName:
   const at = Date.now();
   for (const [k, v] of stage) if (at - v.at > STAGED_FOR_MS) stage.delete(k);
   while (stage.size >= STAGED_MAX) stage.delete(stage.keys().next().value!);
-  stage.set(previewId, { bytes, fileName: input.fileName, at });
+  stage.set(previewId, { opened, fileName: input.fileName, at });
   return {
     previewId,
     fileName: input.fileName,
