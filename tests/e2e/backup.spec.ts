@@ -2,12 +2,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { api, expect, login, test } from './fixtures';
+import { HostProcess } from './host';
 
 /**
  * Pengaturan › Cadangan, clicked through by the administrator: a backup of all the data is
  * downloaded, work goes on, a damaged copy is refused, the backup is restored (preview,
  * confirm, done, log in again) and the later work is gone; then the automatic backup is
- * pointed at a "flash drive" folder and made when the app starts again.
+ * pointed at a "flash drive" folder and made when the app starts again. And a new laptop
+ * restores the office's backup from the first-run screen.
  */
 
 const PASSWORD = 'contoh-ppid-2026';
@@ -111,4 +113,71 @@ test('make a backup, restore it through the screens, and set up the automatic ba
 
   await fs.rm(dir, { recursive: true, force: true });
   await fs.rm(flash, { recursive: true, force: true });
+});
+
+test('a new laptop restores the office backup from the first-run screen instead of setting up', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  // The old laptop: the demo office with one cycle, backed up.
+  expect((await api(host, 'setup.loadDemo')).body.ok).toBe(true);
+  const admin = (await api(host, 'auth.login', { username: 'ppid', password: PASSWORD })).body.data as { sessionToken: string };
+  const operator = (await api(host, 'auth.login', { username: 'operator', password: PASSWORD })).body.data as { sessionToken: string };
+  expect((await api(host, 'cycles.create', { title: 'DIP Laptop Lama', year: 2031 }, { session: operator.sessionToken })).body.ok).toBe(true);
+  const made = (await api(host, 'backup.create', {}, { session: admin.sessionToken })).body.data as { fileName: string; base64: string };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ppid-e2e-cadangan-'));
+  const file = path.join(dir, made.fileName);
+  await fs.writeFile(file, Buffer.from(made.base64, 'base64'));
+
+  // The new laptop: a fresh host on an empty folder.
+  const fresh = new HostProcess();
+  await fresh.start();
+  try {
+    await page.goto(fresh.url);
+    await expect(page.getByText('Mengganti laptop?')).toBeVisible();
+    await shot(page, 'cadangan-6-penyiapan');
+    await page.getByLabel('Berkas cadangan').setInputFiles(file);
+    const dialog = page.getByRole('dialog', { name: 'Pulihkan dari cadangan?' });
+    await expect(dialog.getByRole('table', { name: 'Isi cadangan' })).toContainText('1: DIP Laptop Lama');
+    await expect(dialog).toContainText('tanpa penyiapan awal');
+    await dialog.getByLabel(/Saya mengerti/).check();
+    await dialog.getByRole('button', { name: 'Pulihkan data' }).click();
+    const done = page.getByRole('dialog', { name: 'Data dipulihkan' });
+    await expect(done).toBeVisible();
+    await done.getByRole('button', { name: 'Masuk lagi' }).click();
+    await login(page, 'operator', PASSWORD);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/Selamat/);
+    await expect(page.getByText('DIP Laptop Lama').first()).toBeVisible();
+    // The new laptop is the old one now: the same installation and key.
+    const oldApp = JSON.parse(await fs.readFile(path.join(host.dataDir, 'app.json'), 'utf8'));
+    const newApp = JSON.parse(await fs.readFile(path.join(fresh.dataDir, 'app.json'), 'utf8'));
+    expect(newApp.installationId).toBe(oldApp.installationId);
+  } finally {
+    await fresh.stop();
+    await fs.rm(fresh.dataDir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('Beranda warns the administrator, and only the administrator, when the last backup is over a week old', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  expect((await api(host, 'setup.loadDemo')).body.ok).toBe(true);
+  // This laptop's backup record (cadangan-otomatis.json) says the last one was made ten days ago.
+  await host.stop();
+  const at = new Date(Date.now() - 10 * 86_400_000).toISOString();
+  await fs.writeFile(path.join(host.dataDir, 'cadangan-otomatis.json'), JSON.stringify({ last: { at, kind: 'manual', fileName: 'lama.ppidbackup', savedTo: null, bytes: 1 } }));
+  await host.start();
+
+  await page.goto(host.url);
+  await login(page, 'operator', PASSWORD);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Selamat/);
+  await expect(page.getByTestId('peringatan-cadangan')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Menu pengguna/ }).click();
+  await page.getByRole('menuitem', { name: 'Keluar' }).click();
+
+  await login(page, 'ppid', PASSWORD);
+  const warning = page.getByTestId('peringatan-cadangan');
+  await expect(warning).toContainText('Cadangan terakhir 10 hari yang lalu');
+  await shot(page, 'cadangan-7-beranda');
+  await warning.getByRole('link', { name: /Buka Pengaturan › Cadangan/ }).click();
+  await expect(page.getByRole('heading', { name: 'Cadangkan semua data' })).toBeVisible();
+  await expect(page.getByTestId('peringatan-cadangan')).toContainText('lebih dari 7 hari yang lalu');
 });

@@ -166,7 +166,10 @@ function PreviewTable({ preview }: { preview: BackupPreview }) {
   );
 }
 
-function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose(): void }) {
+/** `admin`: Pengaturan › Cadangan, replacing this laptop's data. `setup`: a new laptop restoring the office instead of setting up. */
+type RestoreMode = 'admin' | 'setup';
+
+function RestoreModal({ preview, mode, onClose }: { preview: BackupPreview; mode: RestoreMode; onClose(): void }) {
   const { refreshStatus, signOut } = useApp();
   const navigate = useNavigate();
   const [understood, setUnderstood] = useState(false);
@@ -177,14 +180,14 @@ function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose():
   const restore = async () => {
     setBusy(true);
     setFailure(null);
-    const r = await call('backup.restore', { previewId: preview.previewId });
+    const r = mode === 'setup' ? await call('setup.restoreBackup', { previewId: preview.previewId }) : await call('backup.restore', { previewId: preview.previewId });
     setBusy(false);
     if (r.ok) setDone(r.data);
     else setFailure(r);
   };
   const toLogin = async () => {
     await refreshStatus();
-    await signOut();
+    if (mode === 'admin') await signOut();
     navigate('/masuk', { replace: true });
   };
 
@@ -198,7 +201,8 @@ function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose():
             </Text>
           </Alert>
           <Text size="sm">
-            Data sebelumnya tidak dihapus: disimpan utuh di folder <Text span ff="monospace" size="sm">{done.safetyFolder}</Text>
+            {mode === 'setup' ? 'Isi folder data sebelumnya' : 'Data sebelumnya'} tidak dihapus: disimpan utuh di folder{' '}
+            <Text span ff="monospace" size="sm">{done.safetyFolder}</Text>
             {done.safetyFile && (
               <>
                 , termasuk berkas cadangan <Text span ff="monospace" size="sm">{done.safetyFile.split(/[\\/]/).pop()}</Text> yang dapat dipulihkan bila diperlukan
@@ -225,8 +229,10 @@ function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose():
     <Modal opened onClose={onClose} title="Pulihkan dari cadangan?" size={760} yOffset={24}>
       <Stack gap="sm">
         <Text size="sm">
-          Periksa isi cadangan <b>{preview.fileName}</b>. Seluruh data di laptop ini akan diganti dengan isinya; data sekarang
-          lebih dulu dicadangkan dan disimpan utuh di folder data.
+          Periksa isi cadangan <b>{preview.fileName}</b>.{' '}
+          {mode === 'setup'
+            ? 'Laptop ini akan memakai data, akun dan identitas laptop asal cadangan ini, tanpa penyiapan awal.'
+            : 'Seluruh data di laptop ini akan diganti dengan isinya; data sekarang lebih dulu dicadangkan dan disimpan utuh di folder data.'}
         </Text>
         <PreviewTable preview={preview} />
         {preview.warnings.length > 0 && (
@@ -257,7 +263,8 @@ function RestoreModal({ preview, onClose }: { preview: BackupPreview; onClose():
   );
 }
 
-function RestoreBackup() {
+/** "Pilih berkas cadangan…": the file, its preview, the restore. Also on the first-run screen (`setup`). */
+export function RestoreFromFile({ mode, label = 'Pilih berkas cadangan…' }: { mode: RestoreMode; label?: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Err | null>(null);
@@ -276,12 +283,42 @@ function RestoreBackup() {
     }
     setBusy(true);
     const base64 = await fileToBase64(file);
-    const r = await call('backup.preview', { base64, fileName: file.name });
+    const input = { base64, fileName: file.name };
+    const r = mode === 'setup' ? await call('setup.previewBackup', input) : await call('backup.preview', input);
     setBusy(false);
     if (r.ok) setPreview(r.data);
     else setFailure(r);
   };
 
+  return (
+    <Stack gap="xs">
+      {failure && (
+        <Alert color="red" variant="light" p="xs" role="alert">
+          <Text size="sm">{failure.message}</Text>
+        </Alert>
+      )}
+      <input
+        ref={input}
+        type="file"
+        accept={`${BACKUP_EXTENSION},application/zip`}
+        hidden
+        aria-label="Berkas cadangan"
+        onChange={(e) => {
+          void pick(e.currentTarget.files?.[0]);
+          e.currentTarget.value = '';
+        }}
+      />
+      <Group>
+        <Button variant="default" leftSection={<IconRestore size={16} />} loading={busy} onClick={() => input.current?.click()} style={{ flexShrink: 0 }}>
+          {label}
+        </Button>
+      </Group>
+      {preview && <RestoreModal preview={preview} mode={mode} onClose={() => setPreview(null)} />}
+    </Stack>
+  );
+}
+
+function RestoreBackup() {
   return (
     <Paper withBorder p="md" radius="sm">
       <Stack gap="sm">
@@ -295,29 +332,8 @@ function RestoreBackup() {
           Pilih berkas <Text span ff="monospace" size="sm">{BACKUP_EXTENSION}</Text>. Isinya ditampilkan dulu; tidak ada yang berubah sebelum Anda
           menekan "Pulihkan data". Data sekarang lebih dulu dicadangkan, lalu diganti seluruhnya atau tidak sama sekali.
         </Text>
-        {failure && (
-          <Alert color="red" variant="light" p="xs" role="alert">
-            <Text size="sm">{failure.message}</Text>
-          </Alert>
-        )}
-        <input
-          ref={input}
-          type="file"
-          accept={`${BACKUP_EXTENSION},application/zip`}
-          hidden
-          aria-label="Berkas cadangan"
-          onChange={(e) => {
-            void pick(e.currentTarget.files?.[0]);
-            e.currentTarget.value = '';
-          }}
-        />
-        <Group>
-          <Button variant="default" leftSection={<IconRestore size={16} />} loading={busy} onClick={() => input.current?.click()}>
-            Pilih berkas cadangan…
-          </Button>
-        </Group>
+        <RestoreFromFile mode="admin" />
       </Stack>
-      {preview && <RestoreModal preview={preview} onClose={() => setPreview(null)} />}
     </Paper>
   );
 }

@@ -18,6 +18,7 @@ import { emptyOffice, emptyPerson, loose, type DocumentValues, type OfficeValues
 import { AccountsStep } from './AccountsStep';
 import { SummaryStep } from './SummaryStep';
 import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type AccountRow } from './accounts';
+import { RestoreFromFile } from '../settings/BackupTab';
 
 export interface WizardValues {
   office: OfficeValues;
@@ -213,6 +214,16 @@ export function SetupWizard() {
               <Button onClick={() => void loadDemo()} loading={loadingDemo} variant="filled" leftSection={<IconFlask size={16} />} style={{ flexShrink: 0 }}>
                 Coba dengan data contoh
               </Button>
+            </Group>
+          </Paper>
+        )}
+        {active === 0 && (
+          <Paper withBorder p="sm" mb="sm">
+            <Group justify="space-between" wrap="nowrap" gap="md">
+              <Text size="sm">
+                <b>Mengganti laptop?</b> Pulihkan data kantor dari berkas cadangan (.ppidbackup) laptop lama, tanpa penyiapan awal.
+              </Text>
+              <RestoreFromFile mode="setup" label="Pulihkan dari cadangan…" />
             </Group>
           </Paper>
         )}
