@@ -203,6 +203,10 @@ describe('backup and restore', () => {
     const appJson = files.find((f) => f.path === 'app.json')!;
     const newer = writeBackup(meta, files.map((f) => (f.path === 'app.json' ? { ...f, bytes: Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(appJson.bytes).toString()), schemaVersion: 99 })) } : f)));
     const withoutApp = writeBackup(meta, files.filter((f) => f.path !== 'app.json'));
+    // Files this app never backs up: restored, they would replace the lock, the restore's journal or this laptop's records.
+    const withMachineFiles = ['ppid-desk.lock', 'pemulihan.json', 'cadangan-otomatis.json', 'backups/app/000001__x__buka.json'].map((extra) =>
+      writeBackup(meta, [...files, { path: extra, bytes: Buffer.from('{}') }]),
+    );
 
     await must(core, 'cycles.create', { title: 'DIP 2027', year: 2027 }, await login(core, USERS.operator));
     const before = await snapshotDir(dir);
@@ -213,6 +217,7 @@ describe('backup and restore', () => {
       ['a photo', makePng(30, 30), /bukan cadangan/],
       ['from a newer app', newer, /versi PPID Desk yang lebih baru/],
       ['without app.json', withoutApp, /tidak memuat data aplikasi/],
+      ...withMachineFiles.map((bytes): [string, Uint8Array, RegExp] => ['with a machine file', bytes, /tidak pernah dicadangkan PPID Desk/]),
     ];
     // An edited file with the zip rebuilt around it but the manifest kept: the hash catches it.
     const { unzipSync } = await import('fflate');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileDurably } from '../store/durable-file';
 import type { OpenedBackup } from './backup-file';
-import { dataEntries, isMachineEntry, RESTORE_JOURNAL, SAFETY_PREFIX, STAGING_PREFIX } from './data-folder';
+import { BACKUPS_DIR, dataEntries, isMachineEntry, RESTORE_JOURNAL, SAFETY_PREFIX, STAGING_PREFIX } from './data-folder';
 
 /**
  * Puts a backup's files in place of the data folder's, all or nothing, surviving a kill or a
@@ -105,6 +105,9 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
  * rethrown: nothing else was touched.
  */
 export async function stageBackup(root: string, backup: OpenedBackup, step?: StepHook): Promise<{ id: string; staging: string; incoming: string[] }> {
+  // The caller has refused these already; here too, since one would overwrite the lock or this very journal.
+  const foreign = backup.manifest.files.find((f) => isMachineEntry(f.path.split('/')[0]!) || f.path.split('/')[0] === BACKUPS_DIR);
+  if (foreign) throw new Error(`Cadangan memuat ${foreign.path}, yang tidak boleh dipulihkan. Data tidak diubah.`);
   const id = randomBytes(8).toString('hex');
   const staging = `${STAGING_PREFIX}${id}`;
   const dir = path.join(root, staging);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { format } from 'date-fns';
 import { maxMerge, type AutoBackupState, type BackupRecord } from '../backup/auto-state';
 import { BackupError, openBackup, writeBackup, type OpenedBackup } from '../backup/backup-file';
-import { listDataFiles } from '../backup/data-folder';
+import { BACKUPS_DIR, isMachineEntry, listDataFiles } from '../backup/data-folder';
 import {
   BACKUP_CONTENT_WARNING,
   backupFileName,
@@ -338,6 +338,14 @@ const newer = (what: string) =>
  * version can open it: a restore must never put in place data that then opens in recovery mode.
  */
 function describeContent(opened: OpenedBackup): Content {
+  // Never written by this app: restored, they would overwrite the lock, the restore's own journal or this laptop's records.
+  const foreign = opened.manifest.files.find((f) => {
+    const top = f.path.split('/')[0]!;
+    return isMachineEntry(top) || top === BACKUPS_DIR;
+  });
+  if (foreign) {
+    throw new AppError('INVALID_INPUT', `Cadangan ini memuat berkas yang tidak pernah dicadangkan PPID Desk (${foreign.path.slice(0, 80)}), jadi bukan cadangan yang utuh. Data di laptop ini tidak diubah.`);
+  }
   const app = json(opened, 'app.json');
   const settingsFile = json(opened, 'settings.json');
   if (!app || !settingsFile) {
