@@ -1,4 +1,6 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { format } from 'date-fns';
 import { z } from 'zod';
 import { contract, isCallName, type AppStatus, type CallName, type Envelope } from './contract';
 import type { Clock } from './clock';
@@ -27,6 +29,16 @@ import { TrustStore } from './sync/trust-store';
 import { SyncState } from './sync/sync-state';
 import { finishInterruptedReceives } from './services/sync';
 import { defaultSelfName } from './services/devices';
+import { AutoBackupState } from './backup/auto-state';
+import { AUTO_STATE_FILE } from './backup/data-folder';
+import { CallGate } from './backup/gate';
+import { commitRestore, finishInterruptedRestore, freeName, stageBackup, type RestoreJournal, type StepHook } from './backup/restore-swap';
+import { applyFloors, autoBackup, makeBackup, recordFloors, takeStaged, dropStaged, type AutoReason, type AutoResult } from './services/backup';
+import { backupFileName, type BackupRestored } from './domain/backup';
+import { dayKey, inZone } from './domain/calendar';
+import { stamp } from './store/backups';
+import { writeFileDurably } from './store/durable-file';
+import type { UserRecord } from './store/app-db';
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,6 +50,8 @@ export interface CoreOptions {
   /** Desktop services (save dialog, open file, PDF); absent in the browser preview. */
   platform?: Platform;
   log?: (message: string, error?: unknown) => void;
+  /** Tests only: called between the steps of a restore; never resolving there stops the restore at that step, as a kill would. */
+  restoreHook?: StepHook;
 }
 
 type Recovery = NonNullable<AppStatus['recovery']> & { path: string };
@@ -50,7 +64,8 @@ export class Core {
   private stores: Stores | null = null;
   private recovery: Recovery | null = null;
   private releaseLock: (() => Promise<void>) | null = null;
-  private readonly sessions = new Sessions();
+  /** Replaced by a restore: everyone logs in again, with the accounts of the restored data. */
+  private sessions = new Sessions();
   private readonly throttle = new LoginThrottle();
   /** Outlives a re-open after a restore: a call waiting on a key must still find it. */
   private readonly locks = new KeyedMutex();
@@ -58,6 +73,12 @@ export class Core {
   /** The device key's copies are PEM, not JSON: their own folder and their own readability check. */
   private readonly keyBackups: DeviceKeyBackups;
   readonly paths: ReturnType<typeof dataPaths>;
+  /** Backups and restores run alone; every other call waits for them (backup/gate.ts). */
+  private readonly gate = new CallGate();
+  /** cadangan-otomatis.json: outside the data a restore replaces, so it lives as long as the core. */
+  private backupState: AutoBackupState | null = null;
+  /** Numbers raised on the last open (after a restore: the ones issued since the backup). */
+  private lastFloors: BackupRestored['carried'] = { notaDinas: {}, packageSeq: null };
 
   private constructor(private readonly opts: CoreOptions) {
     this.paths = dataPaths(opts.dataDir);
@@ -74,7 +95,11 @@ export class Core {
     await fs.mkdir(core.paths.root, { recursive: true });
     core.releaseLock = await acquireLock(core.paths.lock, opts.holder, opts.clock.now());
     try {
+      core.backupState = await AutoBackupState.open(path.join(core.paths.root, AUTO_STATE_FILE), opts.clock.now(), (m) => opts.log?.(m));
+      // Before anything reads the data: a restore cut short is finished (committed) or undone (not).
+      const interrupted = await finishInterruptedRestore(core.paths.root);
       await core.openStores();
+      if (interrupted.kind === 'completed') await core.afterRestore(interrupted.journal, null, true);
     } catch (e) {
       // Not a recovery case (e.g. permissions): give the folder back before failing.
       await core.close();
@@ -130,12 +155,18 @@ export class Core {
         syncState,
         sessions: this.sessions,
         throttle: this.throttle,
+        backupState: this.backupState!,
         resourcesDir: this.opts.resourcesDir,
         appVersion: this.opts.appVersion,
         platform: this.opts.platform ?? {},
       };
       // A package whose apply was cut short is finished before anyone works on its cycles.
       await finishInterruptedReceives(this.stores, clock.now(), this.opts.log);
+      // Numbers issued before a restore of older data stay used (services/backup.ts).
+      this.lastFloors = await applyFloors(this.stores);
+      if (Object.keys(this.lastFloors.notaDinas).length || this.lastFloors.packageSeq !== null) {
+        this.opts.log?.(`Nomor yang sudah terpakai dibawa: ${JSON.stringify(this.lastFloors)}`);
+      }
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {
         const path =
@@ -190,7 +221,12 @@ export class Core {
   }
 
   /** One entry point for every transport: validate, check the phase and the role, run. */
-  async invoke(envelope: Envelope): Promise<Result<unknown>> {
+  invoke(envelope: Envelope): Promise<Result<unknown>> {
+    const alone = envelope.name === 'backup.create' || envelope.name === 'backup.restore' || envelope.name === 'setup.restoreBackup';
+    return alone ? this.gate.exclusive(() => this.dispatch(envelope)) : this.gate.shared(() => this.dispatch(envelope));
+  }
+
+  private async dispatch(envelope: Envelope): Promise<Result<unknown>> {
     const { name } = envelope;
     if (!isCallName(name)) return err('UNKNOWN_CALL', `Perintah tidak dikenal: ${String(name).slice(0, 60)}.`);
     const spec = contract[name];
@@ -228,6 +264,9 @@ export class Core {
       }
 
       if (name === 'recovery.restoreBackup') return ok(await this.restoreBackup());
+      if (name === 'backup.restore' || name === 'setup.restoreBackup') {
+        return ok(await this.restoreFromBackup((parsed.data as { previewId: string }).previewId, actor));
+      }
       const stores = this.stores!;
 
       const ctx: CallContext = { stores, actor, session: envelope.session, now };
@@ -247,6 +286,116 @@ export class Core {
       }
       return err('INTERNAL', 'Terjadi kesalahan tak terduga. Perubahan tidak disimpan. Coba lagi; bila terulang, hubungi admin TI.');
     }
+  }
+
+  /**
+   * The backup's files in place of the data, all or nothing (backup/restore-swap.ts): the
+   * numbers issued so far are put outside the data first, then a safety backup of the data as
+   * it is, the backup staged and verified, the stores closed, the swap committed and done, the
+   * stores reopened (raising the carried numbers). Runs with every other call held back.
+   */
+  private async restoreFromBackup(previewId: string, actor: UserRecord | null): Promise<BackupRestored> {
+    const stores = this.stores;
+    const state = this.backupState!;
+    if (!stores) throw new AppError('RECOVERY_REQUIRED', 'Data aplikasi perlu dipulihkan dulu sebelum dapat dipakai.');
+    const staged = takeStaged(state, previewId);
+    const { opened } = staged;
+    const now = this.opts.clock.now();
+    const root = this.paths.root;
+    const ready = isSetUp({ stores });
+    if (ready) await recordFloors(stores);
+
+    const safety = await freeName(root, `pemulihan-${stamp(now)}`);
+    const hook = this.opts.restoreHook;
+    let safetyFile: string | null = null;
+    let stagedAs: Awaited<ReturnType<typeof stageBackup>>;
+    try {
+      await fs.mkdir(path.join(root, safety), { mode: 0o700 });
+      if (ready) {
+        const settings = stores.settings.get()!;
+        const tz = settings.calendar.timeZone;
+        const made = await makeBackup(root, { appVersion: this.opts.appVersion, installationId: stores.appDb.data.installationId, officeId: settings.officeId ?? null }, now, { compress: false });
+        safetyFile = path.join(root, safety, backupFileName(settings.office.unitCode, dayKey(now, tz), format(inZone(now, tz), 'HHmm'), 'sebelum-pemulihan'));
+        await writeFileDurably(safetyFile, made.bytes);
+      }
+      await hook?.('safety');
+      stagedAs = await stageBackup(root, opened, hook);
+    } catch (e) {
+      // Nothing was swapped: the data is as it was, and the safety copy of it is not needed.
+      await fs.rm(path.join(root, safety), { recursive: true, force: true }).catch(() => undefined);
+      throw e;
+    }
+    const { id, staging, incoming } = stagedAs;
+
+    // From here on the stores are closed: nothing writes into the folder while it is swapped.
+    this.stores = null;
+    this.sessions = new Sessions();
+    const journal: RestoreJournal = {
+      v: 1,
+      id,
+      staging,
+      safety,
+      incoming,
+      fileName: staged.fileName,
+      backupCreatedAt: opened.manifest.createdAt,
+      at: now.toISOString(),
+      by: actor?.username ?? 'penyiapan',
+    };
+    try {
+      await commitRestore(root, journal, hook);
+    } catch (e) {
+      this.opts.log?.('Pemulihan dari cadangan terhenti', e);
+      // Whatever stopped it, the disk decides: committed → finished now, else undone.
+      const outcome = await finishInterruptedRestore(root);
+      if (outcome.kind !== 'completed') {
+        await this.openStores();
+        throw new AppError('STORAGE', `Pemulihan dari cadangan gagal (${(e as Error).message}). Data di laptop ini tidak diubah.`);
+      }
+    }
+    dropStaged(state, previewId);
+    await this.openStores();
+    await this.afterRestore(journal, safetyFile, false);
+    return {
+      restoredFrom: staged.fileName,
+      backupCreatedAt: opened.manifest.createdAt,
+      safetyFolder: path.join(root, safety),
+      safetyFile,
+      carried: this.lastFloors,
+    };
+  }
+
+  /** On record: in cadangan-otomatis.json (Pengaturan › Cadangan shows it) and in the restored data's history. */
+  private async afterRestore(journal: RestoreJournal, safetyFile: string | null, onOpen: boolean): Promise<void> {
+    const safetyFolder = path.join(this.paths.root, journal.safety);
+    if (!onOpen || this.backupState!.data.lastRestore?.safetyFolder !== safetyFolder) {
+      await this.backupState!.update((d) => ({
+        ...d,
+        lastRestore: { at: journal.at, fileName: journal.fileName, backupCreatedAt: journal.backupCreatedAt, safetyFolder, safetyFile, by: journal.by },
+      }));
+    }
+    if (this.stores) {
+      await appendAudit(
+        this.stores,
+        null,
+        this.opts.clock.now(),
+        'cadangan.pulihkan',
+        `Data dipulihkan dari cadangan ${journal.fileName} (dibuat ${journal.backupCreatedAt}) oleh ${journal.by}` +
+          (onOpen ? ', diselesaikan saat aplikasi dibuka kembali' : '') +
+          `. Data sebelumnya disimpan utuh di ${journal.safety}${safetyFile ? ` dan ${path.basename(safetyFile)}` : ''}.`,
+      );
+    }
+  }
+
+  /**
+   * The automatic backup (services/backup.ts): Electron's main calls it on close, both hosts
+   * on start. Runs alone like any backup; never throws (a missing flash drive is reported in
+   * Pengaturan › Cadangan, not by refusing to close).
+   */
+  autoBackup(reason: AutoReason): Promise<AutoResult> {
+    return this.gate.exclusive(async () => {
+      if (!this.stores || this.recovery) return { made: false, why: 'belum-disiapkan' } as const;
+      return autoBackup(this.stores, this.opts.clock.now(), reason, this.opts.log);
+    });
   }
 
   async close(): Promise<void> {

@@ -27,6 +27,7 @@ import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verif
 import { PUBLISH_FORMATS, PUBLISH_LISTS, type PublishedDocument } from './documents/shared/publication';
 import type { RemindersView } from './domain/reminders';
 import { deviceNameSchema, installationIdSchema, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
+import { MAX_AUTO_KEEP, type BackupMade, type BackupPreview, type BackupRestored, type BackupSettingsView, type BackupStatus } from './domain/backup';
 
 /**
  * Every call the renderer can make, once. Electron IPC, the loopback host and the
@@ -79,6 +80,18 @@ const packageUploadSchema = z
     fileName: z.string().trim().max(300).default('paket.ppid'),
   })
   .strict();
+/**
+ * A backup as base64: V8 strings end near 512 million characters. The loopback host takes
+ * 40 MB bodies, so the browser preview restores backups up to about 28 MB; the desktop app more.
+ */
+export const BACKUP_UPLOAD_MAX_BASE64 = 500_000_000;
+const backupUpload = z
+  .object({
+    base64: z.string().min(1, 'Berkas kosong.').max(BACKUP_UPLOAD_MAX_BASE64, 'Berkas cadangan terlalu besar untuk dipulihkan di sini. Hubungi admin TI.'),
+    fileName: z.string().trim().max(300).default('cadangan.ppidbackup'),
+  })
+  .strict();
+const backupPreviewId = z.object({ previewId: z.string().regex(/^[a-f0-9]{64}$/, 'Pratinjau cadangan tidak dikenal.') }).strict();
 const anyUser: Access = { roles: 'any' };
 const admin: Access = { roles: 'any', admin: true };
 
@@ -491,6 +504,41 @@ export const contract = {
   }),
   /** A filed scan, its SHA-256 checked: a file changed or missing is said so, not thrown. */
   'archive.openScan': call<OpenedScan>()({ input: z.object({ cycleId: idSchema, attachmentId: idSchema }).strict(), access: anyUser }),
+
+  /** The whole data folder as one .ppidbackup: downloaded (browser) or through the save dialog (`save`, desktop). */
+  'backup.create': call<BackupMade>()({
+    input: z.object({ save: z.boolean().default(false) }).strict().default({ save: false }),
+    access: admin,
+  }),
+  /** A backup checked whole and described; nothing is written. Its `previewId` is what `backup.restore` takes. */
+  'backup.preview': call<BackupPreview>()({ input: backupUpload, access: admin }),
+  /** The previewed backup in place of the data: a safety backup first, all or nothing, everyone logs in again. */
+  'backup.restore': call<BackupRestored>()({ input: backupPreviewId, access: admin }),
+  'backup.status': call<BackupStatus>()({ input: empty, access: admin }),
+  'backup.settings.get': call<BackupSettingsView>()({ input: empty, access: admin }),
+  'backup.settings.set': call<BackupSettingsView>()({
+    input: z
+      .object({
+        folder: z
+          .string()
+          .trim()
+          .max(1000, 'Alamat folder terlalu panjang.')
+          .nullable()
+          .transform((v) => (v === '' ? null : v)),
+        keep: z
+          .number({ error: 'Isi jumlah cadangan yang disimpan.' })
+          .int('Jumlah cadangan harus bilangan bulat.')
+          .min(1, 'Simpan sedikitnya 1 cadangan.')
+          .max(MAX_AUTO_KEEP, `Paling banyak ${MAX_AUTO_KEEP} cadangan.`),
+      })
+      .strict(),
+    access: admin,
+  }),
+  /** The desktop's folder picker for the automatic backup; null when cancelled. */
+  'backup.chooseFolder': call<{ folder: string | null }>()({ input: empty, access: admin }),
+  /** A new laptop restores the office's backup instead of setting up: public, before setup only. */
+  'setup.previewBackup': call<BackupPreview>()({ input: backupUpload, access: 'public', phase: 'setup' }),
+  'setup.restoreBackup': call<BackupRestored>()({ input: backupPreviewId, access: 'public', phase: 'setup' }),
 } as const;
 
 

@@ -15,13 +15,15 @@ import * as officePackage from './services/office-package';
 import { publishDocument } from './services/publish';
 import { listReminders } from './services/reminders';
 import * as archive from './services/archive';
+import * as backup from './services/backup';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
 
 /**
  * The use-cases behind the contract. `app.status` and `recovery.restoreBackup` live in
- * the core itself, since they must work when the stores could not be opened.
+ * the core itself, since they must work when the stores could not be opened; so do
+ * `backup.restore` and `setup.restoreBackup`, which close and reopen the stores.
  */
 export const handlers = {
   'app.status': () => {
@@ -91,4 +93,21 @@ export const handlers = {
   'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),
   'archive.fileScan': (ctx, input) => archive.fileScan(ctx, input),
   'archive.openScan': (ctx, input) => archive.openScan(ctx, input),
+  // The core runs backup.create with every other call held back, so the copy is one moment's data.
+  'backup.create': (ctx, input) => backup.createBackup(ctx, input),
+  'backup.preview': (ctx, input) => backup.previewBackup(ctx.stores, input),
+  'backup.restore': () => {
+    throw new AppError('INTERNAL', 'backup.restore ditangani oleh core.');
+  },
+  'backup.status': (ctx) => backup.backupStatus(ctx),
+  'backup.settings.get': (ctx) => backup.backupSettings(ctx),
+  'backup.settings.set': (ctx, input) => backup.setBackupSettings(ctx, input),
+  'backup.chooseFolder': async (ctx) => {
+    if (!ctx.stores.platform.chooseFolder) throw new AppError('CONFLICT', 'Pemilihan folder hanya tersedia di aplikasi desktop. Tulis alamat foldernya.');
+    return { folder: await ctx.stores.platform.chooseFolder('Pilih folder cadangan otomatis') };
+  },
+  'setup.previewBackup': (ctx, input) => backup.previewBackup(ctx.stores, input),
+  'setup.restoreBackup': () => {
+    throw new AppError('INTERNAL', 'setup.restoreBackup ditangani oleh core.');
+  },
 } satisfies Handlers;

@@ -17,4 +17,6 @@ export interface Platform {
   openPath?(path: string): Promise<string | null>;
   /** The page now shown in the app's window, as PDF, paper size from its print CSS. */
   printToPdf?(): Promise<Buffer>;
+  /** Asks for a folder (the automatic backup's); its path, or null when cancelled. */
+  chooseFolder?(title: string): Promise<string | null>;
 }

@@ -65,6 +65,11 @@ async function main() {
     fail(code === 'EADDRINUSE' ? `Port ${port} sudah dipakai program lain. Pilih port lain dengan --port.` : `Tidak dapat membuka port: ${(e as Error).message}`);
   }
   process.stdout.write(`PPID Desk siap di http://127.0.0.1:${actualPort}/?token=${token}\n`);
+  // A browser tab has no "close" the host could hear: the automatic backup runs on start (when the
+  // last is over a day old) and when the host is stopped (Ctrl+C, or the system shutting it down).
+  const logAuto = (r: { made: boolean; file?: string; message?: string }) =>
+    r.made ? process.stdout.write(`Cadangan otomatis dibuat: ${r.file}\n`) : r.message && process.stderr.write(`${r.message}\n`);
+  void core.autoBackup('mulai').then(logAuto);
 
   let stopping = false;
   const stop = async () => {
@@ -72,6 +77,7 @@ async function main() {
     stopping = true;
     server.close();
     server.closeAllConnections();
+    await core.autoBackup('tutup').then(logAuto);
     await core.close();
     process.exit(0);
   };

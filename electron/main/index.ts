@@ -77,8 +77,12 @@ function run(): void {
     const closing = core;
     core = null;
     unregisterIpc?.();
+    // The automatic backup (at most once a day, to the administrator's folder) before the folder is let go.
     closing
-      .close()
+      .autoBackup('tutup')
+      .then((r) => r.made && log(`Cadangan otomatis dibuat: ${r.file}`))
+      .catch((e: unknown) => log('Cadangan otomatis gagal', e))
+      .then(() => closing.close())
       .catch((e: unknown) => log('Gagal menutup folder data', e))
       .finally(() => app.quit());
   });
@@ -165,6 +169,11 @@ function run(): void {
     }
 
     unregisterIpc = registerIpc(core, log);
+    // A laptop switched off at the wall never closes the app: on start too, when the last one is over a day old.
+    void core
+      .autoBackup('mulai')
+      .then((r) => r.made && log(`Cadangan otomatis dibuat: ${r.file}`))
+      .catch((e: unknown) => log('Cadangan otomatis gagal', e));
     installMenu({ packaged: app.isPackaged, showAbout, openDataFolder: () => void showDataFolder() });
     mainWindow = createMainWindow({
       preloadPath: where.preloadPath,

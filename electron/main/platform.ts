@@ -50,6 +50,12 @@ export function createPlatform(getWindow: () => BrowserWindow | null, prefs?: Pr
       const error = await shell.openPath(file);
       return error === '' ? null : error;
     },
+    async chooseFolder(title) {
+      const win = getWindow();
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], buttonLabel: 'Pilih folder' };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
     async printToPdf() {
       const win = getWindow();
       if (!win) throw new Error('Tidak ada jendela untuk dicetak.');

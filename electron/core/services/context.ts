@@ -11,6 +11,7 @@ import type { Platform } from '../platform';
 import type { DeviceKey } from '../sync/device-key';
 import type { TrustStore } from '../sync/trust-store';
 import type { LoginThrottle, Sessions } from './sessions';
+import type { AutoBackupState } from '../backup/auto-state';
 
 /** What a service may use: the opened stores, never Electron or the network. */
 export interface Stores {
@@ -32,6 +33,8 @@ export interface Stores {
   syncState: SyncState;
   sessions: Sessions;
   throttle: LoginThrottle;
+  /** cadangan-otomatis.json: this laptop's backup folder and history, and the numbers no restore may reuse. */
+  backupState: AutoBackupState;
   resourcesDir: string;
   platform: Platform;
   appVersion: string;

@@ -31,7 +31,7 @@ import {
   type NotaDinasDraft,
   type UjiParticipant,
 } from '../domain/workflow';
-import type { CallContext } from './context';
+import type { CallContext, Stores } from './context';
 import { readAttachment, storeAttachment } from './attachments';
 import { baseCycleFor, compareWithBase } from '../domain/changes';
 import type { CycleSummary, CycleView, ItemView } from '../domain/cycle-views';
@@ -326,6 +326,26 @@ function lastIssuedUrut(ctx: CallContext, year: number): number {
     }
   }
   return max;
+}
+
+/**
+ * Per counter key (`notaDinas:<year>`), the highest Nota Dinas number this data knows: app.json's
+ * floors and every log. A restore carries these over (backup/auto-state.ts), so numbers issued
+ * after the backup was made are not issued again.
+ */
+export function notaDinasHighWater(stores: Stores): Record<string, number> {
+  const ctx = { stores } as CallContext;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(stores.appDb.data.counters)) if (k.startsWith('notaDinas:')) out[k] = v;
+  const years = new Set<number>();
+  for (const cycle of stores.cycles.list()) {
+    for (const e of stores.cycles.events(cycle.id)) {
+      const b = e.body;
+      if (b.type === 'transition' && b.action === 'issueNotaDinas' && b.data.notaDinasNumber) years.add(officeYear(ctx, b.data.notaDinasDate ?? e.at));
+    }
+  }
+  for (const y of years) out[`notaDinas:${y}`] = Math.max(out[`notaDinas:${y}`] ?? 0, lastIssuedUrut(ctx, y));
+  return out;
 }
 
 type ActInput = { cycleId: string; action: Action; reasons: string; note: string; password?: string; signedAt?: string };

@@ -95,6 +95,16 @@ export class SyncState {
     return rec;
   }
 
+  /**
+   * After data was restored from an older backup: the package numbers sent since must not be
+   * used again (a receiver takes a number it has seen for a package it already has).
+   */
+  async raiseSeq(floor: number): Promise<boolean> {
+    if (this.db.data.seq >= floor) return false;
+    await this.update((d) => ({ ...d, seq: floor }));
+    return true;
+  }
+
   async recordReceived(
     rec: PackageRecord,
     senderId: string,

@@ -30,6 +30,8 @@ export const PUBLIC_CALLS: readonly CallName[] = [
   'setup.join',
   'auth.login',
   'auth.demoAccounts',
+  'setup.previewBackup',
+  'setup.restoreBackup',
 ];
 
 function storage(): Storage | null {

@@ -12,6 +12,7 @@ import { CycleList } from '../cycles/CycleList';
 import { SOP_STEPS, stepsOf } from '../cycles/guide';
 import { useReceive } from '../sync/receive';
 import { RemindersCard } from './RemindersCard';
+import { BackupReminder } from '../settings/BackupReminder';
 
 function OfficeCard() {
   const settings = useLoad('settings.get');
@@ -129,6 +130,8 @@ export function HomePage() {
           </Text>
         </Stack>
       </Group>
+
+      {user.isAdmin && <BackupReminder />}
 
       <RemindersCard key={`r${received}`} />
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCalendar, IconDeviceLaptop, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconArchive, IconBuilding, IconCalendar, IconDeviceLaptop, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useLoad } from '../../api/useCall';
 import { useUser } from '../../app/context';
@@ -9,6 +9,7 @@ import { UsersTab } from './UsersTab';
 import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
 import { DevicesTab } from './DevicesTab';
+import { BackupTab } from './BackupTab';
 
 const TABS = [
   { value: 'kantor', label: 'Kantor', icon: IconBuilding },
@@ -18,6 +19,7 @@ const TABS = [
   { value: 'kalender', label: 'Kalender kerja', icon: IconCalendar },
   { value: 'akun', label: 'Akun pengguna', icon: IconUsers },
   { value: 'perangkat', label: 'Perangkat', icon: IconDeviceLaptop },
+  { value: 'cadangan', label: 'Cadangan', icon: IconArchive },
   { value: 'riwayat', label: 'Riwayat perubahan', icon: IconHistory },
 ] as const;
 type TabValue = (typeof TABS)[number]['value'];
@@ -59,8 +61,8 @@ function AdminSettings() {
         onChange={(v) => v && navigate(`/pengaturan/${v}`)}
         keepMounted={false}
         variant="outline"
-        // Eight tabs on one line at 1366×768.
-        styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}
+        // Nine tabs on one line at 1366×768.
+        styles={{ tab: { paddingInline: 8 }, tabSection: { marginInlineEnd: 6 } }}
       >
         <Tabs.List>
           {TABS.map((t) => (
@@ -105,6 +107,9 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="perangkat">
                 <DevicesTab />
+              </Tabs.Panel>
+              <Tabs.Panel value="cadangan">
+                <BackupTab />
               </Tabs.Panel>
               <Tabs.Panel value="riwayat">
                 <AuditTab />

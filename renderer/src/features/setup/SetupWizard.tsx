@@ -19,6 +19,7 @@ import { JoinOffice } from './JoinOffice';
 import { SetupHeader } from './SetupHeader';
 import { SummaryStep } from './SummaryStep';
 import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type AccountRow } from './accounts';
+import { RestoreFromFile } from '../settings/BackupTab';
 
 export interface WizardValues {
   office: OfficeValues;
@@ -243,6 +244,16 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
               </Group>
             </Paper>
           </SimpleGrid>
+        )}
+        {active === 0 && (
+          <Paper withBorder p="sm" mb="sm">
+            <Group justify="space-between" wrap="nowrap" gap="md">
+              <Text size="sm">
+                <b>Mengganti laptop?</b> Pulihkan data kantor dari berkas cadangan (.ppidbackup) laptop lama, tanpa penyiapan awal.
+              </Text>
+              <RestoreFromFile mode="setup" label="Pulihkan dari cadangan…" />
+            </Group>
+          </Paper>
         )}
 
         <form

@@ -1,0 +1,457 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { format } from 'date-fns';
+import { maxMerge, type AutoBackupState, type BackupRecord } from '../backup/auto-state';
+import { BackupError, openBackup, writeBackup, type OpenedBackup } from '../backup/backup-file';
+import { BACKUPS_DIR, isMachineEntry, listDataFiles } from '../backup/data-folder';
+import {
+  BACKUP_CONTENT_WARNING,
+  backupFileName,
+  backupFreshness,
+  backupWarning,
+  MAX_AUTO_KEEP,
+  type BackupMade,
+  type BackupPreview,
+  type BackupSettingsView,
+  type BackupStatus,
+} from '../domain/backup';
+import { dayKey, DEFAULT_CALENDAR, formatTanggalJam, inZone } from '../domain/calendar';
+import { ACT_FORMAT } from '../domain/workflow';
+import { AppError } from '../result';
+import { APP_DB_VERSION } from '../store/app-db';
+import { writeFileDurably } from '../store/durable-file';
+import { SETTINGS_VERSION } from '../settings';
+import { SYNC_STATE_VERSION } from '../sync/sync-state';
+import { TRUST_VERSION } from '../sync/trust-store';
+import { LOCKS } from '../keyed-mutex';
+import { appendAudit } from './audit';
+import type { CallContext, Stores } from './context';
+import { notaDinasHighWater } from './cycles';
+import { isSetUp } from './setup';
+
+/**
+ * "Cadangkan semua data" and the automatic backup: the whole data folder as one .ppidbackup
+ * (backup/backup-file.ts; what is in it: backup/data-folder.ts). The restore itself runs in
+ * app-core.ts, which must close and reopen the stores around it; the preview, the checks and
+ * the carried-over numbers are here. See docs/architecture.md, "Backup and restore".
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The data folder as a backup, read file by file (the core holds every other call back meanwhile). */
+export async function makeBackup(
+  root: string,
+  meta: { appVersion: string; installationId: string; officeId: string | null },
+  now: Date,
+  opts: { compress?: boolean } = {},
+): Promise<{ bytes: Uint8Array; files: number; skipped: string[] }> {
+  const { files, skipped } = await listDataFiles(root);
+  const contents: { path: string; bytes: Uint8Array }[] = [];
+  // One at a time: thousands of scans opened at once would run out of file handles.
+  for (const f of files) contents.push({ path: f.path, bytes: await fs.readFile(f.abs) });
+  const bytes = writeBackup({ appVersion: meta.appVersion, createdAt: now.toISOString(), installationId: meta.installationId, officeId: meta.officeId }, contents, opts);
+  return { bytes, files: contents.length, skipped };
+}
+
+function metaOf(stores: Stores) {
+  return { appVersion: stores.appVersion, installationId: stores.appDb.data.installationId, officeId: stores.settings.get()?.officeId ?? null };
+}
+
+function zoneOf(stores: Stores): string {
+  return stores.settings.get()?.calendar.timeZone ?? DEFAULT_CALENDAR.timeZone;
+}
+
+// ---------- numbers that must never come round again ----------
+
+/**
+ * Takes the highest Nota Dinas number (per year) and package number this data has issued into
+ * cadangan-otomatis.json, which no restore replaces. Done before every backup and restore.
+ */
+export async function recordFloors(stores: Stores): Promise<void> {
+  const settings = stores.settings.get();
+  if (!settings) return;
+  const officeId = settings.officeId ?? 'kantor';
+  const installationId = stores.appDb.data.installationId;
+  const notaDinas = notaDinasHighWater(stores);
+  const seq = stores.syncState.data.seq;
+  await stores.backupState.update((d) => ({
+    ...d,
+    floors: {
+      notaDinas: { ...d.floors.notaDinas, [officeId]: maxMerge(d.floors.notaDinas[officeId] ?? {}, notaDinas) },
+      packageSeq: { ...d.floors.packageSeq, [installationId]: Math.max(d.floors.packageSeq[installationId] ?? 0, seq) },
+    },
+  }));
+}
+
+/**
+ * On every open: app.json's Nota Dinas floors and sync.json's package number raised to the
+ * marks kept outside the data. After a restore of older data this is what keeps a number
+ * issued since the backup from being issued again; otherwise it changes nothing.
+ */
+export async function applyFloors(stores: Stores): Promise<{ notaDinas: Record<string, number>; packageSeq: number | null }> {
+  const settings = stores.settings.get();
+  const raised: { notaDinas: Record<string, number>; packageSeq: number | null } = { notaDinas: {}, packageSeq: null };
+  if (!settings) return raised;
+  const floors = stores.backupState.data.floors;
+  const mine = floors.notaDinas[settings.officeId ?? 'kantor'] ?? {};
+  await stores.locks.run(LOCKS.app, async () => {
+    const counters = stores.appDb.data.counters;
+    for (const [key, n] of Object.entries(mine)) {
+      if ((counters[key] ?? 0) < n) {
+        counters[key] = n;
+        raised.notaDinas[key] = n;
+      }
+    }
+    if (Object.keys(raised.notaDinas).length) await stores.appDb.write();
+  });
+  const seq = floors.packageSeq[stores.appDb.data.installationId];
+  if (seq !== undefined && (await stores.syncState.raiseSeq(seq))) raised.packageSeq = seq;
+  return raised;
+}
+
+// ---------- making ----------
+
+/** "Cadangkan semua data": a download in the browser, the save dialog in the desktop app. */
+export async function createBackup(ctx: CallContext, input: { save: boolean }): Promise<BackupMade> {
+  const { stores, now } = ctx;
+  const settings = stores.settings.get()!;
+  await recordFloors(stores);
+  const made = await makeBackup(stores.paths.root, metaOf(stores), now);
+  const tz = settings.calendar.timeZone;
+  const fileName = backupFileName(settings.office.unitCode, dayKey(now, tz), format(inZone(now, tz), 'HHmm'));
+  let savedTo: string | null = null;
+  if (input.save) {
+    if (!stores.platform.saveFile) throw new AppError('CONFLICT', 'Penyimpanan lewat dialog hanya tersedia di aplikasi desktop.');
+    savedTo = await stores.platform.saveFile({
+      suggestedName: fileName,
+      bytes: Buffer.from(made.bytes),
+      filter: { name: 'Cadangan PPID Desk', extensions: ['ppidbackup'] },
+    });
+    if (!savedTo) return { fileName, base64: null, savedTo: null, bytes: made.bytes.length, files: made.files, createdAt: now.toISOString() };
+  }
+  const record: BackupRecord = { at: now.toISOString(), kind: 'manual', fileName, savedTo, bytes: made.bytes.length };
+  await stores.backupState.update((d) => ({ ...d, last: record }));
+  await appendAudit(
+    stores,
+    ctx.actor,
+    now,
+    'cadangan.buat',
+    `Cadangan seluruh data dibuat: ${fileName} (${made.files} berkas)${savedTo ? `, disimpan di ${savedTo}` : ', diunduh lewat peramban'}.` +
+      (made.skipped.length ? ` Tidak ikut dicadangkan: ${made.skipped.slice(0, 5).join(', ')}.` : ''),
+  );
+  return { fileName, base64: input.save ? null : Buffer.from(made.bytes).toString('base64'), savedTo, bytes: made.bytes.length, files: made.files, createdAt: now.toISOString() };
+}
+
+// ---------- automatic ----------
+
+export type AutoReason = 'mulai' | 'tutup';
+export type AutoResult = { made: true; file: string } | { made: false; why: 'tidak-diatur' | 'belum-waktunya' | 'belum-disiapkan' | 'gagal'; message?: string };
+
+/**
+ * The automatic backup into the folder the administrator chose, keeping the last N this laptop
+ * wrote there. On close (Electron's main), at most once per office day; on start (both hosts:
+ * a browser tab has no close the host could hear, and a laptop switched off at the wall never
+ * closes the app), when the last one is more than a day old. A failure (flash drive not
+ * plugged in) is kept for Pengaturan › Cadangan and never stops the app.
+ */
+export async function autoBackup(stores: Stores, now: Date, reason: AutoReason, log?: (m: string, e?: unknown) => void): Promise<AutoResult> {
+  const st = stores.backupState;
+  const folder = st.data.folder;
+  if (!folder) return { made: false, why: 'tidak-diatur' };
+  const settings = stores.settings.get();
+  if (!settings || !isSetUp({ stores })) return { made: false, why: 'belum-disiapkan' };
+  const tz = settings.calendar.timeZone;
+  const last = st.data.lastAuto?.at ?? null;
+  if (last) {
+    if (reason === 'tutup' && dayKey(last, tz) === dayKey(now, tz)) return { made: false, why: 'belum-waktunya' };
+    if (reason === 'mulai' && now.getTime() - Date.parse(last) < DAY_MS) return { made: false, why: 'belum-waktunya' };
+  }
+  try {
+    const stat = await fs.stat(folder).catch(() => null);
+    if (!stat?.isDirectory()) throw new AppError('NOT_FOUND', `Folder cadangan otomatis tidak ditemukan: ${folder}. Pasang flashdisk-nya, atau pilih folder lain di Pengaturan › Cadangan.`);
+    await recordFloors(stores);
+    const made = await makeBackup(stores.paths.root, metaOf(stores), now);
+    const base = backupFileName(settings.office.unitCode, dayKey(now, tz));
+    const ours = new Set(st.data.autoFiles.map((f) => f.file));
+    // A file of that name this laptop did not write (another laptop of the office, same drive) is left alone.
+    const name = ours.has(path.join(folder, base)) ? base : await freeFileName(folder, base);
+    const target = path.join(folder, name);
+    await writeFileDurably(target, made.bytes);
+    const inFolder = [...st.data.autoFiles.filter((f) => path.dirname(f.file) === folder && f.file !== target), { file: target, at: now.toISOString() }];
+    const keep = st.data.keep;
+    const pruned = inFolder.slice(0, Math.max(0, inFolder.length - keep));
+    for (const f of pruned) await fs.rm(f.file, { force: true });
+    const record: BackupRecord = { at: now.toISOString(), kind: 'otomatis', fileName: name, savedTo: target, bytes: made.bytes.length };
+    await st.update((d) => ({ ...d, last: record, lastAuto: record, autoFiles: inFolder.slice(pruned.length), lastError: null }));
+    await appendAudit(stores, null, now, 'cadangan.otomatis', `Cadangan otomatis dibuat: ${target} (${made.files} berkas)${pruned.length ? `; ${pruned.length} cadangan lama dihapus` : ''}.`);
+    return { made: true, file: target };
+  } catch (e) {
+    const message = e instanceof AppError || e instanceof BackupError ? e.message : `Cadangan otomatis gagal dibuat: ${(e as Error).message ?? String(e)}`;
+    log?.(`Cadangan otomatis gagal`, e);
+    await st.update((d) => ({ ...d, lastError: { at: now.toISOString(), message } })).catch(() => undefined);
+    return { made: false, why: 'gagal', message };
+  }
+}
+
+/** `name`, else `stem-2.ext`, `stem-3.ext`…: a file someone else wrote is never overwritten. */
+async function freeFileName(folder: string, name: string): Promise<string> {
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = [name.slice(0, dot), name.slice(dot)];
+  let candidate = name;
+  for (let n = 2; await fs.access(path.join(folder, candidate)).then(() => true, () => false); n++) candidate = `${stem}-${n}${ext}`;
+  return candidate;
+}
+
+// ---------- status and settings ----------
+
+export function backupStatus(ctx: CallContext): BackupStatus {
+  const { stores, now } = ctx;
+  const d = stores.backupState.data;
+  const lastAt = d.last?.at ?? null;
+  return {
+    last: d.last,
+    lastAuto: d.lastAuto,
+    freshness: backupFreshness(lastAt, now),
+    warn: backupWarning(lastAt, stores.appDb.data.createdAt, now),
+    auto: { folder: d.folder, keep: d.keep, lastError: d.lastError },
+    lastRestore: d.lastRestore,
+    dataDir: stores.paths.root,
+  };
+}
+
+export function backupSettings(ctx: CallContext): BackupSettingsView {
+  const d = ctx.stores.backupState.data;
+  return { folder: d.folder, keep: d.keep };
+}
+
+export async function setBackupSettings(ctx: CallContext, input: { folder: string | null; keep: number }): Promise<BackupSettingsView> {
+  const { stores } = ctx;
+  let folder: string | null = null;
+  if (input.folder !== null) {
+    const issue = (message: string) => new AppError('INVALID_INPUT', message, [{ path: 'folder', message }]);
+    if (!path.isAbsolute(input.folder)) throw issue('Tulis alamat folder lengkap, misalnya E:\\Cadangan PPID atau /media/flashdisk/cadangan.');
+    folder = path.resolve(input.folder);
+    const stat = await fs.stat(folder).catch(() => null);
+    if (!stat?.isDirectory()) throw issue(`Folder ${folder} tidak ditemukan. Pasang flashdisk-nya atau buat foldernya dulu.`);
+    const rel = path.relative(stores.paths.root, folder);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+      throw issue('Folder cadangan tidak boleh berada di dalam folder data: cadangan harus selamat bila folder data atau laptop rusak. Pilih flashdisk atau folder lain.');
+    }
+    const probe = path.join(folder, `.ppid-desk-uji-${process.pid}.tmp`);
+    try {
+      await fs.writeFile(probe, 'uji');
+      await fs.rm(probe, { force: true });
+    } catch {
+      throw issue(`Folder ${folder} tidak dapat ditulisi. Periksa izin folder, atau flashdisk yang terkunci.`);
+    }
+  }
+  const keep = Math.min(MAX_AUTO_KEEP, Math.max(1, input.keep));
+  const before = stores.backupState.data;
+  await stores.backupState.update((d) => ({ ...d, folder, keep }));
+  await appendAudit(
+    stores,
+    ctx.actor,
+    ctx.now,
+    'cadangan.pengaturan',
+    folder ? `Cadangan otomatis ke ${folder}, ${keep} cadangan terakhir disimpan.` : 'Cadangan otomatis dimatikan.',
+    [
+      { field: 'cadangan.folder', from: before.folder, to: folder },
+      { field: 'cadangan.jumlah', from: before.keep, to: keep },
+    ],
+  );
+  return { folder, keep };
+}
+
+// ---------- preview ----------
+
+interface Staged {
+  /** Checked whole at the preview; kept so the restore does not read it all again. */
+  opened: OpenedBackup;
+  fileName: string;
+  at: number;
+}
+/** Backups previewed and awaiting "Pulihkan": kept in memory for an hour, at most two (they can be large). */
+const staged = new WeakMap<AutoBackupState, Map<string, Staged>>();
+const STAGED_FOR_MS = 60 * 60 * 1000;
+const STAGED_MAX = 2;
+
+function stagedOf(state: AutoBackupState): Map<string, Staged> {
+  let m = staged.get(state);
+  if (!m) staged.set(state, (m = new Map()));
+  return m;
+}
+
+export function takeStaged(state: AutoBackupState, previewId: string): Staged {
+  const st = stagedOf(state).get(previewId);
+  if (!st || Date.now() - st.at > STAGED_FOR_MS) throw new AppError('NOT_FOUND', 'Pratinjau cadangan sudah tidak berlaku. Pilih berkas cadangannya lagi.');
+  return st;
+}
+
+export function dropStaged(state: AutoBackupState, previewId: string): void {
+  stagedOf(state).delete(previewId);
+}
+
+/** The backup checked whole and described, with a refusal in the administrator's words. */
+export function openChecked(bytes: Uint8Array): { opened: OpenedBackup; content: Content } {
+  let opened: OpenedBackup;
+  try {
+    // The data files stay in memory once checked (the preview reads them, the restore writes them); scans are inflated again.
+    opened = openBackup(bytes, {}, (p) => p.endsWith('.json') || CYCLE_LOG.test(p));
+  } catch (e) {
+    if (e instanceof BackupError) throw new AppError('INVALID_INPUT', e.message);
+    throw e;
+  }
+  return { opened, content: describeContent(opened) };
+}
+
+interface Content {
+  office: BackupPreview['office'];
+  officeId: string | null;
+  accounts: number;
+  cycles: { count: number; titles: string[] };
+  latestAct: { at: string; cycleTitle: string } | null;
+}
+
+const VERSIONS: [string, number][] = [
+  ['app.json', APP_DB_VERSION],
+  ['settings.json', SETTINGS_VERSION],
+  ['trust.json', TRUST_VERSION],
+  ['sync.json', SYNC_STATE_VERSION],
+];
+const CYCLE_LOG = /^cycles\/([A-Za-z0-9-]{8,64})\/events\.jsonl$/;
+
+function json(opened: OpenedBackup, file: string): Record<string, unknown> | null {
+  if (!opened.manifest.files.some((f) => f.path === file)) return null;
+  try {
+    const v = JSON.parse(Buffer.from(opened.read(file)).toString('utf8')) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const newer = (what: string) =>
+  new AppError('CONFLICT', `Cadangan ini memuat ${what} dari versi PPID Desk yang lebih baru. Perbarui aplikasi, lalu pulihkan lagi. Data di laptop ini tidak diubah.`);
+
+/**
+ * What the backup holds, read from its files (not from its manifest's say-so), and whether this
+ * version can open it: a restore must never put in place data that then opens in recovery mode.
+ */
+function describeContent(opened: OpenedBackup): Content {
+  // Never written by this app: restored, they would overwrite the lock, the restore's own journal or this laptop's records.
+  const foreign = opened.manifest.files.find((f) => {
+    const top = f.path.split('/')[0]!;
+    return isMachineEntry(top) || top === BACKUPS_DIR;
+  });
+  if (foreign) {
+    throw new AppError('INVALID_INPUT', `Cadangan ini memuat berkas yang tidak pernah dicadangkan PPID Desk (${foreign.path.slice(0, 80)}), jadi bukan cadangan yang utuh. Data di laptop ini tidak diubah.`);
+  }
+  const app = json(opened, 'app.json');
+  const settingsFile = json(opened, 'settings.json');
+  if (!app || !settingsFile) {
+    throw new AppError('INVALID_INPUT', 'Cadangan ini tidak memuat data aplikasi yang dapat dibaca (app.json dan settings.json). Pakai berkas cadangan lain. Data di laptop ini tidak diubah.');
+  }
+  for (const [file, version] of VERSIONS) {
+    const v = json(opened, file)?.schemaVersion;
+    if (typeof v === 'number' && v > version) throw newer(file);
+  }
+  const s = (settingsFile.settings ?? null) as { office?: { pemda?: string; opdName?: string; unitCode?: string }; officeId?: string } | null;
+  const office = s?.office && typeof s.office.opdName === 'string' ? { pemda: String(s.office.pemda ?? ''), opdName: s.office.opdName, unitCode: String(s.office.unitCode ?? '') } : null;
+  const titles: string[] = [];
+  let latestAct: Content['latestAct'] = null;
+  let count = 0;
+  for (const f of opened.manifest.files) {
+    const m = CYCLE_LOG.exec(f.path);
+    if (!m) continue;
+    count += 1;
+    // Scanned, not parsed: five years are 20,000 lines. An act's keys come in a fixed order
+    // (v, id, …, at, actor, body), so its own version and time are the first of the line.
+    const text = Buffer.from(opened.read(f.path)).toString('utf8');
+    for (const v of text.matchAll(/^\{"v":(\d+)/gm)) if (Number(v[1]) > ACT_FORMAT) throw newer(`siklus dengan format tindakan ${v[1]}`);
+    let title: string | null = null;
+    try {
+      const first = JSON.parse(text.slice(0, text.indexOf('\n'))) as { body?: { type?: string; title?: unknown } };
+      if (first.body?.type === 'cycle.created' && typeof first.body.title === 'string') title = first.body.title;
+    } catch {
+      // a log whose first line does not read: the open reports the cycle as damaged
+    }
+    let latest: string | null = null;
+    for (const at of text.matchAll(/^[^\n]*?,"at":"([^"\n]{10,40})"/gm)) if (!latest || at[1]! > latest) latest = at[1]!;
+    if (latest && (!latestAct || latest > latestAct.at)) latestAct = { at: latest, cycleTitle: title ?? m[1]! };
+    titles.push(title ?? m[1]!);
+  }
+  return {
+    office,
+    officeId: typeof s?.officeId === 'string' ? s.officeId : null,
+    accounts: Array.isArray(app.users) ? app.users.length : 0,
+    cycles: { count, titles: titles.sort((a, b) => a.localeCompare(b, 'id')) },
+    latestAct,
+  };
+}
+
+function currentContent(stores: Stores): BackupPreview['current'] {
+  let latestAct: BackupPreview['current']['latestAct'] = null;
+  const cycles = stores.cycles.list();
+  for (const c of cycles) {
+    for (const e of stores.cycles.events(c.id)) if (!latestAct || e.at > latestAct.at) latestAct = { at: e.at, cycleTitle: c.title };
+  }
+  return { cycles: cycles.length, latestAct };
+}
+
+/**
+ * "Pulihkan dari cadangan", first step: the backup checked whole and described, with what
+ * restoring it would mean for the data now here. Nothing is written.
+ */
+export function previewBackup(stores: Stores, input: { base64: string; fileName: string }): BackupPreview {
+  const bytes = Buffer.from(input.base64, 'base64');
+  const { opened, content } = openChecked(bytes);
+  const m = opened.manifest;
+  const tz = zoneOf(stores);
+  const ready = isSetUp({ stores });
+  const current = ready ? currentContent(stores) : { cycles: 0, latestAct: null };
+  const sameInstallation = m.installationId === stores.appDb.data.installationId;
+  const ownOfficeId = stores.settings.get()?.officeId ?? null;
+  const sameOffice = !ready || !ownOfficeId || !m.officeId || m.officeId === ownOfficeId;
+  const warnings: string[] = [];
+  if (ready && !sameOffice) {
+    warnings.push(`Cadangan ini milik kantor lain (${content.office?.opdName ?? 'tidak diketahui'}). Seluruh data kantor di laptop ini akan diganti dengan data kantor itu.`);
+  }
+  if (ready && !sameInstallation) {
+    warnings.push(
+      'Cadangan ini dibuat di laptop lain. Setelah dipulihkan, laptop ini memakai identitas dan kunci laptop itu: pulihkan hanya bila laptop asalnya tidak dipakai lagi (rusak, hilang atau diganti). Dua laptop dengan identitas yang sama akan ditolak laptop lain saat bertukar paket.',
+    );
+  }
+  if (ready && current.latestAct && (!content.latestAct || current.latestAct.at > content.latestAct.at)) {
+    warnings.push(
+      `Data di laptop ini lebih baru daripada cadangan: pekerjaan sesudah ${content.latestAct ? formatTanggalJam(content.latestAct.at, tz) : 'cadangan dibuat'} tidak ada di cadangan ini dan tidak akan tampil lagi (tetap tersimpan di folder pengaman). ` +
+        'Bila pekerjaan itu sudah dikirim ke laptop lain, terima kembali paket dari laptop itu sesudah pemulihan, sebelum mulai bekerja.',
+    );
+  }
+  if (ready) warnings.push('Nomor Nota Dinas dan nomor paket yang sudah terpakai di laptop ini tetap tidak akan dipakai lagi.');
+  warnings.push('Sesudah pemulihan semua pengguna harus masuk lagi, dengan akun dan kata sandi yang ada di cadangan.');
+
+  const previewId = opened.sha256;
+  const stage = stagedOf(stores.backupState);
+  const at = Date.now();
+  for (const [k, v] of stage) if (at - v.at > STAGED_FOR_MS) stage.delete(k);
+  while (stage.size >= STAGED_MAX) stage.delete(stage.keys().next().value!);
+  stage.set(previewId, { opened, fileName: input.fileName, at });
+  return {
+    previewId,
+    fileName: input.fileName,
+    createdAt: m.createdAt,
+    appVersion: m.appVersion,
+    office: content.office,
+    files: m.files.length,
+    bytes: m.files.reduce((n, f) => n + f.bytes, 0),
+    cycles: content.cycles,
+    latestAct: content.latestAct,
+    accounts: content.accounts,
+    sameInstallation,
+    sameOffice,
+    current,
+    warnings,
+  };
+}
+
+export { BACKUP_CONTENT_WARNING };
