@@ -322,10 +322,13 @@ describe('receiving, package by package', () => {
     const light = await send(op, [id], { withFiles: false });
     const { preview: p } = await receive(ppid, light, open);
     expect(p.attachments).toEqual({ inPackage: 0, new: 0, missing: 1 });
-    const att = (await as(ppid, 'ppid')('cycles.get', { cycleId: id })).items[0]!.attachments[0]!;
+    const item = (await as(ppid, 'ppid')('cycles.get', { cycleId: id })).items[0]!;
+    const att = item.attachments[0]!;
     expect(att.name).toBe('sk-ppid.png');
+    // The item lists it, marked as not yet here, and opening it says so.
+    expect(item.notReceived).toEqual([att.id]);
     const missing = failure(await call(ppid.core, 'cycles.attachmentContent', { cycleId: id, itemId, attachmentId: att.id }, ppid.s.ppid));
-    expect(missing.message).toContain('sk-ppid.png');
+    expect(missing.message).toMatch(/"sk-ppid\.png" belum diterima di laptop ini/);
 
     const full = await send(op, [id]);
     const { preview: q, applied } = await receive(ppid, full, open);
@@ -334,5 +337,6 @@ describe('receiving, package by package', () => {
     expect(applied.attachmentsStored).toBe(1);
     const content = await must<{ base64: string; name: string }>(ppid.core, 'cycles.attachmentContent', { cycleId: id, itemId, attachmentId: att.id }, ppid.s.ppid);
     expect(Buffer.from(content.base64, 'base64').equals(png)).toBe(true);
+    expect((await as(ppid, 'ppid')('cycles.get', { cycleId: id })).items[0]!.notReceived).toEqual([]);
   });
 });

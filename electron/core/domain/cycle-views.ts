@@ -36,6 +36,8 @@ export interface ItemView extends ItemState {
   flaggedNote: string | null;
   /** Flagged in the last return and changed since: waiting for the PPID Pembantu's check. */
   fixed: boolean;
+  /** Attachments recorded (an act received) whose bytes have not reached this laptop yet: "belum diterima". */
+  notReceived: string[];
 }
 
 export interface CycleView extends CycleSummary {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -119,10 +120,20 @@ export async function storeAttachment(filesDir: string, name: string, base64: st
   return storeChecked(filesDir, await checkAttachment(name, base64));
 }
 
+/** Whether a soft file's bytes are on this laptop: a package may bring the act before the file. */
+export function attachmentPresent(filesDir: string, a: Pick<Attachment, 'sha256'>): boolean {
+  return existsSync(path.join(filesDir, a.sha256.slice(0, 2), a.sha256));
+}
+
 export async function readAttachment(filesDir: string, a: Attachment): Promise<Buffer> {
   const file = path.join(filesDir, a.sha256.slice(0, 2), a.sha256);
   const bytes = await fs.readFile(file).catch(() => null);
-  if (!bytes) throw new AppError('NOT_FOUND', `Berkas "${a.name}" tidak ditemukan di folder data.`);
+  if (!bytes) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Berkas "${a.name}" belum diterima di laptop ini: lampirannya tercatat, tetapi isinya belum dikirim. Minta laptop yang melampirkannya mengirim paket dengan lampiran.`,
+    );
+  }
   if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
     throw new AppError('STORAGE', `Berkas "${a.name}" berubah sejak dilampirkan (sidik tidak cocok).`);
   }

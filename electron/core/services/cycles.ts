@@ -32,7 +32,7 @@ import {
   type UjiParticipant,
 } from '../domain/workflow';
 import type { CallContext, Stores } from './context';
-import { readAttachment, storeAttachment } from './attachments';
+import { readAttachment, storeAttachment, attachmentPresent } from './attachments';
 import { baseCycleFor, compareWithBase } from '../domain/changes';
 import type { CycleSummary, CycleView, ItemView } from '../domain/cycle-views';
 import { allPeople } from './users';
@@ -144,6 +144,7 @@ export function cycleView(ctx: CallContext, id: string): CycleView {
       sinceReview: since && { version: since.version, verdict: since.verdict, note: since.note, changes: since.changes },
       flaggedNote: i.id in flagged ? flagged[i.id]! : null,
       fixed: i.id in flagged && isFixed(s, i),
+      notReceived: i.attachments.filter((a) => !attachmentPresent(ctx.stores.paths.files, a)).map((a) => a.id),
     };
   });
   const draft = s.notaDinas.draft!;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, FileButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, FileButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import type { CycleView, ItemView } from '../../../../../electron/core/domain/cycle-views';
 import { call } from '../../../api/client';
@@ -60,11 +60,22 @@ export function Attachments({ view, item, editable, change }: { view: CycleView;
         <Stack gap={4}>
           {item.attachments.map((a) => (
             <Group key={a.id} gap="xs" wrap="nowrap" justify="space-between">
-              <Anchor component="button" type="button" size="sm" onClick={() => void download(a.id)} style={{ minWidth: 0 }} truncate="end">
-                <IconDownload size={13} style={{ verticalAlign: -2, marginRight: 4 }} />
-                {a.name}
-              </Anchor>
+              {item.notReceived?.includes(a.id) ? (
+                <Text size="sm" style={{ minWidth: 0 }} truncate="end" title="Isi berkas ini belum sampai di laptop ini; akan datang bersama paket yang membawa lampiran.">
+                  {a.name}
+                </Text>
+              ) : (
+                <Anchor component="button" type="button" size="sm" onClick={() => void download(a.id)} style={{ minWidth: 0 }} truncate="end">
+                  <IconDownload size={13} style={{ verticalAlign: -2, marginRight: 4 }} />
+                  {a.name}
+                </Anchor>
+              )}
               <Group gap={6} wrap="nowrap">
+                {item.notReceived?.includes(a.id) && (
+                  <Badge size="xs" color="yellow" variant="light">
+                    belum diterima
+                  </Badge>
+                )}
                 <Text size="xs" c="dimmed">
                   {formatBytes(a.bytes)}
                 </Text>
