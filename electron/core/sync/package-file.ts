@@ -79,7 +79,7 @@ function ordered(m: Manifest): Manifest {
     seq: m.seq,
     received: Object.fromEntries(Object.keys(m.received).sort().map((k) => [k, m.received[k]!])),
     createdAt: m.createdAt,
-    to: { role: m.to.role, note: m.to.note },
+    to: m.to.seq === undefined ? { role: m.to.role, note: m.to.note } : { role: m.to.role, note: m.to.note, seq: m.to.seq },
     entries: m.entries.map((e) => ({ path: e.path, bytes: e.bytes, sha256: e.sha256 })),
   };
 }
