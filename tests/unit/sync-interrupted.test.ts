@@ -89,8 +89,8 @@ describe('a receive cut short', () => {
     const history = await must<PackageRecordView[]>(core, 'sync.history', {}, session);
     expect(history.filter((h) => h.direction === 'terima').map((h) => [h.packageId, h.seq])).toEqual([[pkg.packageId, 1]]);
     // The trust decision made before the cut stands.
-    const devices = await must<{ installationId: string; roles: string[] }[]>(core, 'devices.list', {}, session);
-    expect(devices).toEqual([expect.objectContaining({ installationId: op.installationId, roles: ['operator'] })]);
+    const devices = await must<{ installationId: string; roles: string[]; source: string }[]>(core, 'devices.list', {}, session);
+    expect(devices.filter((d) => d.source === 'paket')).toEqual([expect.objectContaining({ installationId: op.installationId, roles: ['operator'] })]);
   });
 
   it('after the acts, before the package is on record: the next start records it once and adds no act', async () => {

@@ -119,7 +119,7 @@ describe('Kirim paket', () => {
     // What was downloaded is the package: the PPID Pembantu's laptop reads it, note and all.
     const preview = await previewOn(ppid!, new Uint8Array(await downloads[0]!.blob.arrayBuffer()), name);
     expect(preview.cycles.map((c) => [c.title, c.movement])).toEqual([['DIP 2027', 'DIP 2027: Langkah 2']]);
-    expect(preview.to).toEqual({ role: 'ppid_pembantu', note: 'Mohon Nota Dinas diterbitkan.' });
+    expect(preview.to).toEqual({ role: 'ppid_pembantu', seq: 1, note: 'Mohon Nota Dinas diterbitkan.' });
   });
 
   it('in the desktop app asks the core to save through its dialog, and downloads nothing', async () => {
@@ -174,6 +174,8 @@ describe('Kirim paket', () => {
 
   it('offers nothing when the next holder works on this laptop', async () => {
     const [l] = await laptops(1);
+    // This laptop alone: the office laptop it joined from (trusted with every role) is let go.
+    for (const d of await as<{ installationId: string }[]>(l!, 'ppid', 'devices.list')) await as(l!, 'ppid', 'devices.revoke', { installationId: d.installationId });
     const id = await atStepFourReviewed(l!);
     await showApp(l!, 'ppid', `#/siklus/${id}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Setujui, teruskan ke Kepala OPD' }));
@@ -181,7 +183,7 @@ describe('Kirim paket', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Setujui, teruskan ke Kepala OPD' }));
     // The notice comes once the offer has been decided.
     await screen.findByText('Diteruskan kepada Kepala OPD');
-    expect(screen.getByTestId('tahap-sekarang').textContent).toBe('Langkah 5: Pemeriksaan Kepala OPD');
+    await waitFor(() => expect(screen.getByTestId('tahap-sekarang').textContent).toBe('Langkah 5: Pemeriksaan Kepala OPD'));
     expect(screen.queryByTestId('tawaran-kirim')).toBeNull();
   });
 
