@@ -155,8 +155,10 @@ export function complianceCells(row: ComplianceRow): string[] {
   return [`${row.no}.`, row.opdName, row.statusText, row.detail, ...COMPLIANCE_CATEGORIES.map((c) => n(row.counts?.[c])), n(row.total)];
 }
 
+/** The totals row: "Jumlah" over the first TOTAL_LABEL_SPAN columns, then the sums. */
+export const TOTAL_LABEL_SPAN = 4;
 export function complianceTotalCells(report: ComplianceReport): string[] {
-  return ['', 'Jumlah', '', '', ...COMPLIANCE_CATEGORIES.map((c) => String(report.totals.counts[c])), String(report.totals.total)];
+  return ['Jumlah', ...COMPLIANCE_CATEGORIES.map((c) => String(report.totals.counts[c])), String(report.totals.total)];
 }
 
 export const EXEMPT_HEADS: readonly string[] = ['No.', 'Perangkat Daerah', 'Informasi yang Dikecualikan', 'Dasar Hukum Pengecualian', 'Jangka Waktu Pengecualian'];
@@ -180,6 +182,19 @@ export const CATEGORY_COLORS: Record<Category, string> = {
 };
 
 export const CHART_MISSING = 'belum ada DIP yang ditandatangani';
+
+/** Under the legend: what a bar's length means. */
+export function chartScaleText(report: Pick<ComplianceReport, 'maxTotal'>): string {
+  return `Panjang batang sebanding dengan jumlah informasi dalam daftar yang ditandatangani; batang terpanjang: ${report.maxTotal} informasi.`;
+}
+
+/** The status cell's shade: a late or missing OPD stands out on paper, in colour or grey. */
+export const STATUS_SHADES: Record<ComplianceStatus, string | null> = { tepat_waktu: null, terlambat: 'FFE699', belum: 'F4B183' };
+
+/** The report is dated the day it is made. */
+export function compliancePlaceDate(placeName: string, now: Date | string, timeZone: string): string {
+  return `${placeName}, ${tanggal(now, timeZone)}`;
+}
 
 /**
  * A bar in whole units (the DOCX draws bars as shaded table cells): the bar's length is

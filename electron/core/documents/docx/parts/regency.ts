@@ -72,8 +72,11 @@ export function rawListRows(rows: PlainRow[], widths: readonly number[], theme: 
 const NO_LINE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-/** The PPID Utama's signature as the table's last row, as parts/list.ts kepalaSignatureRow. */
-export function ppidUtamaSignatureRow(ctx: RegencyContext, contentWidth: number, columns: number, theme: Theme): RowSpec {
+/**
+ * The PPID Utama's signature as the table's last row, as parts/list.ts kepalaSignatureRow.
+ * The lists date it when the PPID Utama signed them; the report passes its own date.
+ */
+export function ppidUtamaSignatureRow(ctx: RegencyContext, contentWidth: number, columns: number, theme: Theme, placeDate?: string): RowSpec {
   const { settings, input } = ctx;
   return {
     cantSplit: true,
@@ -84,7 +87,7 @@ export function ppidUtamaSignatureRow(ctx: RegencyContext, contentWidth: number,
         margins: { top: 240, bottom: 0, left: 0, right: 0 },
         children: signatureBlock(
           {
-            placeDate: regencyPlaceDate(settings.office.placeName, input, settings.calendar.timeZone),
+            placeDate: placeDate ?? regencyPlaceDate(settings.office.placeName, input, settings.calendar.timeZone),
             jabatan: ppidUtamaJabatan(input),
             person: input.regency.officials.ppidUtama,
             indent: contentWidth - cm(12.5),

@@ -1,0 +1,105 @@
+import { ppidUtamaJabatan, regencyListState, regencyPlaceDate, regencySealCaption, type OpdHeading, type RegencyListKind } from '../../../../electron/core/documents/shared/regency';
+import { draftMarkText } from '../../../../electron/core/documents/shared/texts';
+import type { RegencyPrintInput } from '../model';
+import type { PageFrame } from '../page-setup';
+import { CellText, Signature } from '../parts';
+import { qrDataUrl } from '../qr';
+import { PrintUnavailable, type TableRow } from './list';
+
+/**
+ * What the regency's print views share (PPID Utama mode), as documents/docx/parts/regency.ts
+ * for the DOCX: the title block, an OPD's heading row, the PPID Utama's signature and the frame.
+ */
+
+export function RegencyTitleBlock({ lines, summary }: { lines: readonly string[]; summary: string }) {
+  return (
+    <div className="pp-list-title pp-regency-title">
+      {lines.map((l, i) => (
+        <div key={i} className={i === 0 ? 'pp-list-title-main' : undefined}>
+          {l}
+        </div>
+      ))}
+      <div className="pp-regency-summary" data-testid="ringkasan-gabungan">
+        {summary}
+      </div>
+    </div>
+  );
+}
+
+/** An OPD's heading: a head row, kept with the first row under it (list.tsx keepUnits). */
+export function opdHeadingRow(h: OpdHeading, span: number, opdId: string): TableRow {
+  return {
+    key: `opd-${opdId}`,
+    head: true,
+    node: (
+      <tr key={`opd-${opdId}`} className="pp-opd" data-testid="opd-kepala" data-opd-id={opdId}>
+        <td colSpan={span}>
+          <CellText text={h.title} bold after />
+          <CellText text={h.note} italic />
+        </td>
+      </tr>
+    ),
+  };
+}
+
+export function groupHeadingRow(key: string, text: string, span: number): TableRow {
+  return {
+    key,
+    head: true,
+    node: (
+      <tr key={key} className="pp-group" data-testid="kelompok">
+        <td colSpan={span}>{text}</td>
+      </tr>
+    ),
+  };
+}
+
+export function noteRow(key: string, text: string, span: number): TableRow {
+  return {
+    key,
+    node: (
+      <tr key={key}>
+        <td />
+        <td colSpan={span - 1}>
+          <CellText text={text} italic />
+        </td>
+      </tr>
+    ),
+  };
+}
+
+/** The PPID Utama's signature at the foot of a table, as parts/regency.ts ppidUtamaSignatureRow. */
+export function PpidUtamaSignatureRow({ input, columns, placeDate }: { input: RegencyPrintInput; columns: number; placeDate?: string }) {
+  const { settings, regency } = input;
+  return (
+    <tr className="pp-sign-row">
+      <td colSpan={columns}>
+        <div className="pp-sign-col pp-sign-col-list">
+          <Signature
+            placeDate={placeDate ?? regencyPlaceDate(settings.office.placeName, regency, settings.calendar.timeZone)}
+            jabatan={ppidUtamaJabatan(regency)}
+            person={regency.regency.officials.ppidUtama}
+          />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** QR side as list.tsx. */
+const QR_MM = 16;
+
+/** Draft mark until the PPID Utama signs; then the consolidated list's own seal on every page. */
+export function regencyFrame(kind: RegencyListKind, input: RegencyPrintInput): { frame: PageFrame; state: 'draft' | 'final' } {
+  const state = regencyListState(input.regency);
+  if (state !== 'final') return { state, frame: { mark: draftMarkText(state), footer: { kind: 'pageOfPages' } } };
+  const fp = input.fingerprints?.[kind];
+  if (!fp) throw new PrintUnavailable('Sidik dokumen daftar gabungan belum dapat dimuat. Muat ulang halaman ini.');
+  return {
+    state,
+    frame: {
+      mark: null,
+      footer: { kind: 'seal', qrDataUrl: qrDataUrl(fp.qrText, QR_MM), short: fp.short, caption: regencySealCaption(kind, input.regency, input.settings.calendar.timeZone) },
+    },
+  };
+}
