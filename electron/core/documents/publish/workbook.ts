@@ -60,7 +60,9 @@ export function startSheet(wb: ExcelJS.Workbook, spec: SheetSpec): { ws: Workshe
     headerFooter: { oddFooter: `&L&8${(spec.footer ?? '').replace(/&/g, '&&')}&R&8Halaman &P dari &N` },
   });
   const total = spec.weights.reduce((a, b) => a + b, 0);
-  ws.columns = spec.weights.map((w) => ({ width: Math.max(5, Math.round((w / total) * LANDSCAPE_CHARS)) }));
+  const width = (w: number) => Math.max(5, Math.round((w / total) * LANDSCAPE_CHARS * 10) / 10);
+  // exceljs leaves a column of its default width (9) out of the file; a reader would then use its own default.
+  ws.columns = spec.weights.map((w) => ({ width: width(w) === 9 ? 9.1 : width(w) }));
   const span = spec.heads.length;
   let row = 1;
   for (const [i, line] of spec.title.entries()) {

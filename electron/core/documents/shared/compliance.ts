@@ -46,6 +46,8 @@ export interface ComplianceRow {
   statusText: string;
   /** "Ditandatangani 12 Desember 2026" or "Tahap 4: Pemeriksaan PPID Pembantu". */
   detail: string;
+  /** How late, in words ("terlambat 4 hari kerja"); '' when not late. */
+  lateness: string;
   /** Null for an OPD without a signed list. */
   counts: CategoryCounts | null;
   total: number | null;
@@ -85,7 +87,7 @@ export function complianceReport(input: RegencyInput, timeZone: string): Complia
     const status = complianceStatus(opd);
     totals.byStatus[status]++;
     const step = STEP_INFO[opd.step];
-    const base = { no: i + 1, opdId: opd.opdId, opdName: opd.opdName, unitCode: opd.unitCode, status, statusText: statusText(opd, status) };
+    const base = { no: i + 1, opdId: opd.opdId, opdName: opd.opdName, unitCode: opd.unitCode, status, statusText: statusText(opd, status), lateness: opd.late ? opd.lateness.trim() : '' };
     if (!opd.signed) return { ...base, detail: `Tahap ${step.no}: ${step.label}`, counts: null, total: null, exemptions: [] };
     const counts = zero();
     for (const item of opd.items) {

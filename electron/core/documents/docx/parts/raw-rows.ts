@@ -114,7 +114,7 @@ export function plainRowsXml(rows: readonly PlainRow[], widths: readonly number[
       cells += `<w:tc>${tcPr}${body}</w:tc>`;
     }
     if (col !== widths.length) throw new Error(`Table row spans ${col} of ${widths.length} columns.`);
-    out.push(`<w:tr><w:trPr>${row.cantSplit ?? true ? '<w:cantSplit/>' : ''}</w:trPr>${cells}</w:tr>`);
+    out.push(`<w:tr><w:trPr>${row.cantSplit ?? true ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}</w:trPr>${cells}</w:tr>`);
   }
   return out.join('');
 }
