@@ -396,7 +396,14 @@ describe('the workbooks', () => {
       if (row.getCell(1).value === 'Jumlah') total = row.getCell(9).value;
     });
     expect(total).toMatchObject({ result: 58 });
-    expect(ws.getCell(`D${ws.views[0]!.ySplit! + 2}`).value).toBe('Ditandatangani 15 Desember 2026; terlambat 4 hari kerja');
+    let dinkesDetail: ExcelJS.CellValue = null;
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === 'Dinas Kesehatan') dinkesDetail = row.getCell(4).value;
+    });
+    expect(dinkesDetail).toBe('Ditandatangani 15 Desember 2026; terlambat 4 hari kerja');
+    const view = ws.views[0] as { state?: string; ySplit?: number };
+    expect(view.state).toBe('frozen');
+    expect(ws.getRow(view.ySplit!).getCell(2).value).toBe('Perangkat Daerah');
     const ex = wb.getWorksheet('Dikecualikan')!;
     let exempt = 0;
     ex.eachRow((row) => {
