@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ListState } from '../../domain/document-views';
 import { storedItemFieldsSchema, type ItemFields } from '../../domain/information';
 import type { Person } from '../../domain/office';
+import { GOLONGAN } from '../../domain/pangkat';
 import { STEP_INFO, STEPS, type Step } from '../../domain/workflow/sop';
 import { tanggal } from './dates';
 import { dikRows, dipGroups, type DikRow, type DipGroup } from './rows';
@@ -97,7 +98,7 @@ const signerSchema = z.object({
   name: text('Nama PPID Utama', 150),
   nip: z.string().trim().max(30).default(''),
   jabatan: text('Jabatan PPID Utama', 200),
-  pangkat: z.string().default('') as unknown as z.ZodType<RegencySigner['pangkat']>,
+  pangkat: z.union([z.literal(''), z.enum(GOLONGAN, { error: 'Pangkat/golongan PPID Utama tidak dikenal.' })]).default(''),
   asn: z.enum(['PNS', 'PPPK', 'NON_ASN']).default('PNS'),
 });
 
