@@ -15,8 +15,8 @@ import { convertToPdf, pdfInfo, qrCodesPerPage, requireTools, type PdfInfo } fro
 /**
  * The PPID Utama's documents as LibreOffice lays them out (issue 13): the five-OPD regency
  * on F4, and forty OPD of six items each (pages that cross many OPD boundaries). Every page
- * of a signed list carries the consolidated QR; an OPD's heading never ends a page; the PPID
- * Utama signs on a page that holds rows of the list. (40 OPD × 300 items was rendered and
+ * of a signed list carries the consolidated QR and names the OPD whose rows it holds; an OPD's
+ * heading never ends a page; the PPID Utama signs on a page that holds rows of the list. (40 OPD × 300 items was rendered and
  * looked at by hand: about 1,500 pages, too slow for a test.)
  */
 
@@ -92,6 +92,15 @@ describe('the consolidated lists in LibreOffice', () => {
         const last = body.at(-1)!;
         expect(OPD_HEADING.test(last) || /^Ditandatangani /.test(last) || /sidik [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/.test(last), `${name} page ${i + 1}: ${lastRows}`).toBe(false);
         expect(/^[ABC]\. Informasi yang Wajib/.test(body.at(-1)!), `${name} page ${i + 1}: ${lastRows}`).toBe(false);
+      });
+    }
+  });
+
+  it('name on every page the OPD whose rows it holds', () => {
+    for (const name of ['dip-five', 'dik-five', 'dip-forty']) {
+      pages[name]!.forEach((text, i) => {
+        const headings = text.split('\n').filter((l) => OPD_HEADING.test(l.trim()));
+        expect(headings.length, `${name} page ${i + 1}`).toBeGreaterThan(0);
       });
     }
   });

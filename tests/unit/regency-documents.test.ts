@@ -31,6 +31,8 @@ async function docxOf(doc: Document) {
   return { parts, xml: parts.xml['word/document.xml']!, rows: tableRows(parts.xml['word/document.xml']!) };
 }
 
+/** The column heads and their numbers, repeated at the top of every OPD's table. */
+const isColumnHead = (cells: string[]) => cells[0] === 'No.' || (cells[0] === '1' && cells[1] === '2');
 const judulOf = (o: { items: { fields: { judul: string; kategori: string } }[] }, pick: (k: string) => boolean) => o.items.filter((i) => pick(i.fields.kategori)).map((i) => i.fields.judul);
 const firstLine = (cell: string) => cell.split('\n')[0]!;
 
@@ -49,11 +51,14 @@ describe('the consolidated DIP (DOCX)', () => {
     expect(headings[1]).toContain(`Ditandatangani dr. Maria Magdalena Lenny, M.Kes. pada 15 Desember 2026, sidik ${listFingerprint('opd-dinkes', 'dip').short}`);
     // The Kecamatan's Konsep is still with its PPID Pembantu: named, none of its items printed.
     expect(headings[4]).toContain('Belum ada daftar yang ditandatangani Kepala OPD (tahap 4: Pemeriksaan PPID Pembantu)');
+    // A signed OPD's heading repeats, under the column heads, on every page its rows run over.
+    const headingRows = rows.filter((r) => r.cells.length === 1 && /^[IVX]+\. /.test(r.cells[0]!));
+    expect(headingRows.map((r) => r.xml.includes('<w:tblHeader/>'))).toEqual([true, true, true, true, false]);
   });
 
   it('puts each OPD’s items in the law’s groups, numbered as the OPD’s own signed list', async () => {
     const { rows } = await docxOf(buildRegencyDip(regencyContext()));
-    const text = rows.map((r) => r.cells);
+    const text = rows.map((r) => r.cells).filter((c) => !isColumnHead(c));
     const opdAt = (title: string) => text.findIndex((c) => c.length === 1 && firstLine(c[0]!) === title);
     const section = (from: string, to: string | null) => text.slice(opdAt(from) + 1, to ? opdAt(to) : text.length - 1);
 
@@ -65,7 +70,7 @@ describe('the consolidated DIP (DOCX)', () => {
       'B. Informasi yang Wajib Diumumkan Secara Serta Merta',
       'C. Informasi yang Wajib Tersedia Setiap Saat',
     ]);
-    const items = dinkes.filter((c) => c.length === 7);
+    const items = dinkes.filter((c) => c.length === 7 && /^\d+\.$/.test(c[0]!));
     expect(items.map((c) => c[0])).toEqual(Array.from({ length: 27 }, (_, i) => `${i + 1}.`));
     expect(items.map((c) => firstLine(c[1]!))).toEqual([
       ...judulOf(DINKES, (k) => k === 'berkala'),
@@ -131,7 +136,10 @@ describe('the consolidated DIP (DOCX)', () => {
 describe('the consolidated DIK (DOCX)', () => {
   it('prints each OPD’s exempt items under its heading, numbered as its own DIK', async () => {
     const { rows } = await docxOf(buildRegencyDik(regencyContext()));
-    const body = rows.slice(3, -1).map((r) => r.cells);
+    const body = rows
+      .slice(1, -1)
+      .map((r) => r.cells)
+      .filter((c) => !isColumnHead(c));
     const lines = body.map((c) => (c.length === 1 ? firstLine(c[0]!) : `${c[0]} ${firstLine(c[1]!)}`.trim()));
     expect(lines).toEqual([
       'I. DINAS PENDIDIKAN',
@@ -179,8 +187,8 @@ describe('rows written as text', () => {
   it('land in the packed document in place of their marker', async () => {
     const { xml } = await docxOf(buildRegencyDip(regencyContext()));
     expect(xml).not.toContain('PPIDDESK-RAW-ROWS');
-    // One table of the list: kop table, then the list's, whose rows all sit between <w:tbl> and </w:tbl>.
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+    // The kop's table, then one table per OPD.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1 + 5);
   });
 });
 

@@ -50,6 +50,8 @@ function cellLines(el: Element): string[] {
 }
 
 const htmlRows = (table: Element) => [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((td) => cellLines(td).join('\n')));
+/** Every list table's rows, in order (one table per OPD). */
+const listRows = (container: Element) => [...container.querySelectorAll('table.pp-grid')].flatMap(htmlRows);
 
 async function docxRows(doc: Document) {
   const parts = unzipDocx(await packDocx(doc));
@@ -72,9 +74,12 @@ describe('the regency print views say what the DOCX says', () => {
     const { ctx, input } = inputOf(regencyInput(undefined, state === 'signed' ? '2026-12-20T02:00:00.000Z' : null));
     const { rows } = await docxRows(kind === 'regencyDip' ? buildRegencyDip(ctx) : buildRegencyDik(ctx));
     const { container, getAllByTestId } = show(kind, input);
-    // The DOCX's first row is the kop (a table there, a grid here).
-    expect(htmlRows(container.querySelector('table.pp-grid')!)).toEqual(rows.slice(1));
+    // The DOCX's first row is the kop (a table there, a grid here); then one table per OPD.
+    expect(container.querySelectorAll('table.pp-grid')).toHaveLength(5);
+    expect(listRows(container)).toEqual(rows.slice(1));
     expect(getAllByTestId('opd-kepala').map((e) => e.getAttribute('data-opd-id'))).toEqual(input.regency.opds.map((o) => o.opdId));
+    // In the table's head, so the printed pages of a long OPD each name it; the unsigned one stands alone.
+    expect(getAllByTestId('opd-kepala').map((e) => e.parentElement!.tagName)).toEqual(['THEAD', 'THEAD', 'THEAD', 'THEAD', 'TBODY']);
   });
 
   it('prints the title, the summary and, once signed, the DOCX’s seal', async () => {

@@ -2,11 +2,10 @@ import { type Document } from 'docx';
 import { LIST_STATE_LABELS } from '../../domain/document-views';
 import { makeDocument } from './parts/frame';
 import { kopSurat } from './parts/kop';
-import { headRows, listSection } from './parts/list';
+import { listSection } from './parts/list';
 import { pageLayout, splitWidth } from './parts/page';
-import { noteRow, opdHeadingRow, ppidUtamaSignatureRow, rawListRows, registryRow, regencyTitleBlock, type RegencyContext } from './parts/regency';
-import { RawRows, type PlainRow } from './parts/raw-rows';
-import { fixedTable } from './parts/table';
+import { noteRow, opdTables, ppidUtamaSignatureRow, registryRow, regencyTitleBlock, type OpdBlock, type RegencyContext } from './parts/regency';
+import { RawRows } from './parts/raw-rows';
 import { regencyFingerprint } from './regency-fingerprint';
 import { DIK_COLUMNS, keepRowWhole } from '../shared/columns';
 import { regencyDikSections, regencyListState, regencySealCaption, regencySummary, regencyTitleLines, type RegencyDikSection } from '../shared/regency';
@@ -15,22 +14,19 @@ import { DIK_EMPTY, themeOf, type Theme } from '../shared/texts';
 const widths = (w: number) => splitWidth(w, DIK_COLUMNS.map((c) => c.weight));
 
 /** Per OPD: its heading, then its DIK rows with its own numbers, or the note that it has none. */
-function sectionRows(sections: RegencyDikSection[], widths: readonly number[], theme: Theme): PlainRow[] {
+function blocks(sections: RegencyDikSection[], widths: readonly number[], theme: Theme): OpdBlock[] {
   const span = DIK_COLUMNS.length;
-  const rows: PlainRow[] = [];
-  for (const s of sections) {
-    rows.push(opdHeadingRow(s.heading, span));
-    if (!s.rows) continue;
-    if (!s.rows.length) {
-      rows.push(noteRow(DIK_EMPTY, span));
-      continue;
-    }
-    for (const r of s.rows) {
-      const lines = DIK_COLUMNS.map((c) => c.cell(r));
-      rows.push(registryRow(lines, keepRowWhole(lines, widths, theme.table)));
-    }
-  }
-  return rows;
+  return sections.map((s) => {
+    if (!s.rows) return { heading: s.heading, rows: null };
+    if (!s.rows.length) return { heading: s.heading, rows: [noteRow(DIK_EMPTY, span)] };
+    return {
+      heading: s.heading,
+      rows: s.rows.map((r) => {
+        const lines = DIK_COLUMNS.map((c) => c.cell(r));
+        return registryRow(lines, keepRowWhole(lines, widths, theme.table));
+      }),
+    };
+  });
 }
 
 /**
@@ -45,7 +41,13 @@ export function buildRegencyDik(ctx: RegencyContext): Document {
   const fp = state === 'final' ? regencyFingerprint('dik', input) : null;
   const seal = fp ? { short: fp.short, qrText: fp.qrText, caption: regencySealCaption('dik', input, tz) } : null;
   const w = pageLayout(settings.documents.paper, 'landscape').contentWidth;
-  const raw = rawListRows(sectionRows(regencyDikSections(input, tz), widths(w), theme), widths(w), theme);
+  const list = opdTables(
+    blocks(regencyDikSections(input, tz), widths(w), theme),
+    DIK_COLUMNS.map((c) => c.head),
+    widths(w),
+    theme,
+    ppidUtamaSignatureRow(ctx, w, DIK_COLUMNS.length, theme),
+  );
   const doc = makeDocument(
     settings,
     {
@@ -57,13 +59,9 @@ export function buildRegencyDik(ctx: RegencyContext): Document {
       listSection(settings, state, seal, theme, () => [
         ...kopSurat(settings, ctx.emblem, w, theme),
         ...regencyTitleBlock(regencyTitleLines('dik', input), regencySummary(input), theme),
-        fixedTable(widths(w), [
-          ...headRows(DIK_COLUMNS.map((c) => c.head), theme),
-          raw.row(DIK_COLUMNS.length),
-          ppidUtamaSignatureRow(ctx, w, DIK_COLUMNS.length, theme),
-        ]),
+        ...list.children,
       ]),
     ],
   );
-  return RawRows.attach(doc, [raw]);
+  return RawRows.attach(doc, list.raws);
 }

@@ -2,11 +2,10 @@ import { type Document } from 'docx';
 import { LIST_STATE_LABELS } from '../../domain/document-views';
 import { makeDocument } from './parts/frame';
 import { kopSurat } from './parts/kop';
-import { headRows, listSection } from './parts/list';
+import { listSection } from './parts/list';
 import { pageLayout, splitWidth } from './parts/page';
-import { groupHeadingRow, noteRow, opdHeadingRow, ppidUtamaSignatureRow, rawListRows, registryRow, regencyTitleBlock, type RegencyContext } from './parts/regency';
+import { groupHeadingRow, noteRow, opdTables, ppidUtamaSignatureRow, registryRow, regencyTitleBlock, type OpdBlock, type RegencyContext } from './parts/regency';
 import { RawRows, type PlainRow } from './parts/raw-rows';
-import { fixedTable } from './parts/table';
 import { regencyFingerprint } from './regency-fingerprint';
 import { DIP_COLUMNS, keepRowWhole } from '../shared/columns';
 import { regencyDipSections, regencyListState, regencySealCaption, regencySummary, regencyTitleLines, type RegencyDipSection } from '../shared/regency';
@@ -17,12 +16,12 @@ export type { RegencyContext } from './parts/regency';
 const widths = (w: number) => splitWidth(w, DIP_COLUMNS.map((c) => c.weight));
 
 /** Per OPD: its heading, then its DIP groups in the law's order with its own numbers. */
-function sectionRows(sections: RegencyDipSection[], widths: readonly number[], theme: Theme): PlainRow[] {
+function blocks(sections: RegencyDipSection[], widths: readonly number[], theme: Theme): OpdBlock[] {
   const span = DIP_COLUMNS.length;
-  const rows: PlainRow[] = [];
-  for (const s of sections) {
-    rows.push(opdHeadingRow(s.heading, span));
-    for (const g of s.groups ?? []) {
+  return sections.map((s) => {
+    if (!s.groups) return { heading: s.heading, rows: null };
+    const rows: PlainRow[] = [];
+    for (const g of s.groups) {
       rows.push(groupHeadingRow(`${g.letter}. ${g.heading}`, span));
       if (!g.rows.length) {
         rows.push(noteRow(DIP_EMPTY_GROUP, span));
@@ -33,8 +32,8 @@ function sectionRows(sections: RegencyDipSection[], widths: readonly number[], t
         rows.push(registryRow(lines, keepRowWhole(lines, widths, theme.table)));
       }
     }
-  }
-  return rows;
+    return { heading: s.heading, rows };
+  });
 }
 
 /**
@@ -51,7 +50,13 @@ export function buildRegencyDip(ctx: RegencyContext): Document {
   const fp = state === 'final' ? regencyFingerprint('dip', input) : null;
   const seal = fp ? { short: fp.short, qrText: fp.qrText, caption: regencySealCaption('dip', input, tz) } : null;
   const w = pageLayout(settings.documents.paper, 'landscape').contentWidth;
-  const raw = rawListRows(sectionRows(regencyDipSections(input, tz), widths(w), theme), widths(w), theme);
+  const list = opdTables(
+    blocks(regencyDipSections(input, tz), widths(w), theme),
+    DIP_COLUMNS.map((c) => c.head),
+    widths(w),
+    theme,
+    ppidUtamaSignatureRow(ctx, w, DIP_COLUMNS.length, theme),
+  );
   const doc = makeDocument(
     settings,
     {
@@ -63,13 +68,9 @@ export function buildRegencyDip(ctx: RegencyContext): Document {
       listSection(settings, state, seal, theme, () => [
         ...kopSurat(settings, ctx.emblem, w, theme),
         ...regencyTitleBlock(regencyTitleLines('dip', input), regencySummary(input), theme),
-        fixedTable(widths(w), [
-          ...headRows(DIP_COLUMNS.map((c) => c.head), theme),
-          raw.row(DIP_COLUMNS.length),
-          ppidUtamaSignatureRow(ctx, w, DIP_COLUMNS.length, theme),
-        ]),
+        ...list.children,
       ]),
     ],
   );
-  return RawRows.attach(doc, [raw]);
+  return RawRows.attach(doc, list.raws);
 }

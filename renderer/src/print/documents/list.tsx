@@ -56,8 +56,8 @@ export function TitleBlock({ title, input }: { title: string; input: PrintInput 
   );
 }
 
-/** The registry's heads and, under them, their numbers (1 2 3 …). */
-export function HeadRows({ columns }: { columns: readonly Pick<ListColumn<never>, 'key' | 'head'>[] }) {
+/** The registry's heads and, under them, their numbers (1 2 3 …); `children`, more rows that repeat with them. */
+export function HeadRows({ columns, children }: { columns: readonly Pick<ListColumn<never>, 'key' | 'head'>[]; children?: ReactNode }) {
   return (
     <thead>
       <tr className="pp-head">
@@ -72,6 +72,7 @@ export function HeadRows({ columns }: { columns: readonly Pick<ListColumn<never>
           <th key={c.key}>{i + 1}</th>
         ))}
       </tr>
+      {children}
     </thead>
   );
 }
@@ -115,7 +116,7 @@ export function rowMayBreak(lines: readonly (readonly CellLine[])[], weights: re
  * row alone. Each unit is a <tbody> that does not break — unless it holds a long row, which
  * breaks as in the DOCX rather than leave a page half empty.
  */
-export function keepUnits(rows: TableRow[], signature: ReactNode): ReactNode[] {
+export function keepUnits(rows: TableRow[], signature: ReactNode | null): ReactNode[] {
   type Unit = { nodes: ReactNode[]; flow: boolean };
   const units: Unit[] = [];
   let pendingHead: Unit | null = null;

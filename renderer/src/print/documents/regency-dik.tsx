@@ -3,37 +3,39 @@ import { DIK_COLUMNS, type CellLine } from '../../../../electron/core/documents/
 import { regencyDikSections, regencySummary, regencyTitleLines, type RegencyDikSection } from '../../../../electron/core/documents/shared/regency';
 import type { PrintSpec, RegencyPrintInput } from '../model';
 import { pageBox } from '../page-setup';
-import { CellLines, Cols, Kop } from '../parts';
+import { CellLines, Kop } from '../parts';
 import { DIK_EMPTY, themeOf } from '../texts';
-import { HeadRows, keepUnits, rowMayBreak, type TableRow } from './list';
-import { noteRow, opdHeadingRow, PpidUtamaSignatureRow, RegencyTitleBlock, regencyFrame } from './regency';
+import { rowMayBreak, type TableRow } from './list';
+import { noteRow, OpdTables, PpidUtamaSignatureRow, RegencyTitleBlock, regencyFrame, type OpdTable } from './regency';
 
-/** The rows as documents/docx/regency-dik.ts sectionRows: per OPD its heading, then its exempt items. */
-function sectionRows(sections: RegencyDikSection[], mayBreak: (lines: CellLine[][]) => boolean): TableRow[] {
+/** The tables as documents/docx/regency-dik.ts blocks: per OPD its exempt items, or the note that it has none. */
+function opdTables(sections: RegencyDikSection[], mayBreak: (lines: CellLine[][]) => boolean): OpdTable[] {
   const span = DIK_COLUMNS.length;
-  const rows: TableRow[] = [];
-  for (const s of sections) {
+  return sections.map((s) => {
     const id = s.opd.opdId;
-    rows.push(opdHeadingRow(s.heading, span, id));
-    if (s.rows && !s.rows.length) rows.push(noteRow(`e-${id}`, DIK_EMPTY, span));
-    for (const r of s.rows ?? []) {
-      const key = `${id}/${r.itemId}`;
-      rows.push({
-        key,
-        flow: mayBreak(DIK_COLUMNS.map((c) => c.cell(r))),
-        node: (
-          <tr key={key} className="pp-row" data-testid="dik-baris" data-opd-id={id} data-item-id={r.itemId}>
-            {DIK_COLUMNS.map((c) => (
-              <td key={c.key}>
-                <CellLines lines={c.cell(r)} />
-              </td>
-            ))}
-          </tr>
-        ),
-      });
-    }
-  }
-  return rows;
+    if (!s.rows) return { opdId: id, heading: s.heading, rows: null };
+    if (!s.rows.length) return { opdId: id, heading: s.heading, rows: [noteRow(`e-${id}`, DIK_EMPTY, span)] };
+    return {
+      opdId: id,
+      heading: s.heading,
+      rows: s.rows.map((r): TableRow => {
+        const key = `${id}/${r.itemId}`;
+        return {
+          key,
+          flow: mayBreak(DIK_COLUMNS.map((c) => c.cell(r))),
+          node: (
+            <tr key={key} className="pp-row" data-testid="dik-baris" data-opd-id={id} data-item-id={r.itemId}>
+              {DIK_COLUMNS.map((c) => (
+                <td key={c.key}>
+                  <CellLines lines={c.cell(r)} />
+                </td>
+              ))}
+            </tr>
+          ),
+        };
+      }),
+    };
+  });
 }
 
 /** The regency's consolidated DIK, as documents/docx/regency-dik.ts. */
@@ -43,7 +45,7 @@ export function regencyDikSpec(input: RegencyPrintInput): PrintSpec {
   const box = pageBox(settings.documents.paper, 'landscape');
   const theme = themeOf(settings);
   const weights = DIK_COLUMNS.map((c) => c.weight);
-  const rows = sectionRows(regencyDikSections(regency, settings.calendar.timeZone), (lines) => rowMayBreak(lines, weights, box.contentWidth, theme.table));
+  const tables = opdTables(regencyDikSections(regency, settings.calendar.timeZone), (lines) => rowMayBreak(lines, weights, box.contentWidth, theme.table));
   return {
     kind: 'regencyDik',
     title: `Daftar Informasi yang Dikecualikan ${regency.regency.pemda} Tahun ${regency.year} (${LIST_STATE_LABELS[state]})`,
@@ -55,11 +57,7 @@ export function regencyDikSpec(input: RegencyPrintInput): PrintSpec {
       <div key="dik">
         <Kop settings={settings} contentWidthMm={box.contentWidth} theme={theme} />
         <RegencyTitleBlock lines={regencyTitleLines('dik', regency)} summary={regencySummary(regency)} />
-        <table className="pp-grid" aria-label="Daftar Informasi yang Dikecualikan gabungan">
-          <Cols weights={weights} />
-          <HeadRows columns={DIK_COLUMNS} />
-          {keepUnits(rows, <PpidUtamaSignatureRow key="sign" input={input} columns={DIK_COLUMNS.length} />)}
-        </table>
+        <OpdTables tables={tables} columns={DIK_COLUMNS} label="Daftar Informasi yang Dikecualikan gabungan" signature={<PpidUtamaSignatureRow key="sign" input={input} columns={DIK_COLUMNS.length} />} />
       </div>,
     ],
   };

@@ -3,19 +3,19 @@ import { DIP_COLUMNS, type CellLine } from '../../../../electron/core/documents/
 import { regencyDipSections, regencySummary, regencyTitleLines, type RegencyDipSection } from '../../../../electron/core/documents/shared/regency';
 import type { PrintSpec, RegencyPrintInput } from '../model';
 import { pageBox } from '../page-setup';
-import { CellLines, Cols, Kop } from '../parts';
+import { CellLines, Kop } from '../parts';
 import { DIP_EMPTY_GROUP, themeOf } from '../texts';
-import { HeadRows, keepUnits, rowMayBreak, type TableRow } from './list';
-import { groupHeadingRow, noteRow, opdHeadingRow, PpidUtamaSignatureRow, RegencyTitleBlock, regencyFrame } from './regency';
+import { rowMayBreak, type TableRow } from './list';
+import { groupHeadingRow, noteRow, OpdTables, PpidUtamaSignatureRow, RegencyTitleBlock, regencyFrame, type OpdTable } from './regency';
 
-/** The rows as documents/docx/regency-dip.ts sectionRows: per OPD its heading, then its groups. */
-function sectionRows(sections: RegencyDipSection[], mayBreak: (lines: CellLine[][]) => boolean): TableRow[] {
+/** The tables as documents/docx/regency-dip.ts blocks: per OPD its groups, its own numbers. */
+function opdTables(sections: RegencyDipSection[], mayBreak: (lines: CellLine[][]) => boolean): OpdTable[] {
   const span = DIP_COLUMNS.length;
-  const rows: TableRow[] = [];
-  for (const s of sections) {
+  return sections.map((s) => {
     const id = s.opd.opdId;
-    rows.push(opdHeadingRow(s.heading, span, id));
-    for (const g of s.groups ?? []) {
+    if (!s.groups) return { opdId: id, heading: s.heading, rows: null };
+    const rows: TableRow[] = [];
+    for (const g of s.groups) {
       rows.push(groupHeadingRow(`g-${id}-${g.letter}`, `${g.letter}. ${g.heading}`, span));
       if (!g.rows.length) rows.push(noteRow(`e-${id}-${g.letter}`, DIP_EMPTY_GROUP, span));
       for (const r of g.rows) {
@@ -35,8 +35,8 @@ function sectionRows(sections: RegencyDipSection[], mayBreak: (lines: CellLine[]
         });
       }
     }
-  }
-  return rows;
+    return { opdId: id, heading: s.heading, rows };
+  });
 }
 
 /** The regency's consolidated DIP, as documents/docx/regency-dip.ts. */
@@ -46,7 +46,7 @@ export function regencyDipSpec(input: RegencyPrintInput): PrintSpec {
   const box = pageBox(settings.documents.paper, 'landscape');
   const theme = themeOf(settings);
   const weights = DIP_COLUMNS.map((c) => c.weight);
-  const rows = sectionRows(regencyDipSections(regency, settings.calendar.timeZone), (lines) => rowMayBreak(lines, weights, box.contentWidth, theme.table));
+  const tables = opdTables(regencyDipSections(regency, settings.calendar.timeZone), (lines) => rowMayBreak(lines, weights, box.contentWidth, theme.table));
   return {
     kind: 'regencyDip',
     title: `Daftar Informasi Publik ${regency.regency.pemda} Tahun ${regency.year} (${LIST_STATE_LABELS[state]})`,
@@ -58,11 +58,7 @@ export function regencyDipSpec(input: RegencyPrintInput): PrintSpec {
       <div key="dip">
         <Kop settings={settings} contentWidthMm={box.contentWidth} theme={theme} />
         <RegencyTitleBlock lines={regencyTitleLines('dip', regency)} summary={regencySummary(regency)} />
-        <table className="pp-grid" aria-label="Daftar Informasi Publik gabungan">
-          <Cols weights={weights} />
-          <HeadRows columns={DIP_COLUMNS} />
-          {keepUnits(rows, <PpidUtamaSignatureRow key="sign" input={input} columns={DIP_COLUMNS.length} />)}
-        </table>
+        <OpdTables tables={tables} columns={DIP_COLUMNS} label="Daftar Informasi Publik gabungan" signature={<PpidUtamaSignatureRow key="sign" input={input} columns={DIP_COLUMNS.length} />} />
       </div>,
     ],
   };

@@ -2,9 +2,11 @@ import { ppidUtamaJabatan, regencyListState, regencyPlaceDate, regencySealCaptio
 import { draftMarkText } from '../../../../electron/core/documents/shared/texts';
 import type { RegencyPrintInput } from '../model';
 import type { PageFrame } from '../page-setup';
-import { CellText, Signature } from '../parts';
+import { Fragment, type ReactNode } from 'react';
+import type { ListColumn } from '../../../../electron/core/documents/shared/columns';
+import { CellText, Cols, Signature } from '../parts';
 import { qrDataUrl } from '../qr';
-import { PrintUnavailable, type TableRow } from './list';
+import { HeadRows, keepUnits, PrintUnavailable, type TableRow } from './list';
 
 /**
  * What the regency's print views share (PPID Utama mode), as documents/docx/parts/regency.ts
@@ -26,20 +28,60 @@ export function RegencyTitleBlock({ lines, summary }: { lines: readonly string[]
   );
 }
 
-/** An OPD's heading: a head row, kept with the first row under it (list.tsx keepUnits). */
-export function opdHeadingRow(h: OpdHeading, span: number, opdId: string): TableRow {
-  return {
-    key: `opd-${opdId}`,
-    head: true,
-    node: (
-      <tr key={`opd-${opdId}`} className="pp-opd" data-testid="opd-kepala" data-opd-id={opdId}>
-        <td colSpan={span}>
-          <CellText text={h.title} bold after />
-          <CellText text={h.note} italic />
-        </td>
-      </tr>
-    ),
-  };
+/** An OPD's heading row: in its table's head (repeated on every page it runs over), or alone for an OPD without a signed list. */
+export function OpdHeadingRow({ heading, span, opdId }: { heading: OpdHeading; span: number; opdId: string }) {
+  return (
+    <tr className="pp-opd" data-testid="opd-kepala" data-opd-id={opdId}>
+      <td colSpan={span}>
+        <CellText text={heading.title} bold after />
+        <CellText text={heading.note} italic />
+      </td>
+    </tr>
+  );
+}
+
+export interface OpdTable {
+  opdId: string;
+  heading: OpdHeading;
+  /** Null: the OPD has no signed list, and its table is its heading alone. */
+  rows: TableRow[] | null;
+}
+
+/**
+ * One table per OPD, as documents/docx/parts/regency.ts opdTables: the column heads and the
+ * OPD's heading in the table's head, so every printed page names whose rows it holds; the
+ * last table closes with the PPID Utama's signature.
+ */
+export function OpdTables({ tables, columns, label, signature }: { tables: readonly OpdTable[]; columns: readonly Pick<ListColumn<never>, 'key' | 'head' | 'weight'>[]; label: string; signature: ReactNode }) {
+  const span = columns.length;
+  return (
+    <>
+      {tables.map((t, i) => {
+        const last = i === tables.length - 1;
+        return (
+          <Fragment key={t.opdId}>
+            {i > 0 && <div className="pp-opd-gap" aria-hidden="true" />}
+            <table className="pp-grid" aria-label={`${label}: ${t.heading.title}`} data-opd-id={t.opdId}>
+              <Cols weights={columns.map((c) => c.weight)} />
+              {t.rows ? (
+                <>
+                  <HeadRows columns={columns}>
+                    <OpdHeadingRow heading={t.heading} span={span} opdId={t.opdId} />
+                  </HeadRows>
+                  {keepUnits(t.rows, last ? signature : null)}
+                </>
+              ) : (
+                <tbody className="pp-keep">
+                  <OpdHeadingRow heading={t.heading} span={span} opdId={t.opdId} />
+                  {last ? signature : null}
+                </tbody>
+              )}
+            </table>
+          </Fragment>
+        );
+      })}
+    </>
+  );
 }
 
 export function groupHeadingRow(key: string, text: string, span: number): TableRow {

@@ -147,16 +147,21 @@ export function spliceRawRows(doc: Document, packed: Buffer): Buffer {
   const runs = pending.get(doc);
   if (!runs?.length) return packed;
   const files = unzipSync(new Uint8Array(packed));
-  let xml = Buffer.from(files['word/document.xml']!).toString('utf8');
-  for (const r of runs) {
-    const at = xml.indexOf(r.marker);
-    const start = xml.lastIndexOf('<w:tr>', at);
-    const end = xml.indexOf('</w:tr>', at);
-    if (at < 0 || start < 0 || end < 0) throw new Error('Baris tabel tidak dapat disisipkan ke dokumen.');
-    xml = xml.slice(0, start) + r.xml + xml.slice(end + '</w:tr>'.length);
+  // The packed XML is small (markers stand for the rows): find every marker in it, then join
+  // the pieces once, rather than copy a growing 30 MB string once per run.
+  const xml = Buffer.from(files['word/document.xml']!).toString('utf8');
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const r of [...runs].map((r) => ({ ...r, at: xml.indexOf(r.marker) })).sort((a, b) => a.at - b.at)) {
+    const start = xml.lastIndexOf('<w:tr>', r.at);
+    const end = xml.indexOf('</w:tr>', r.at);
+    if (r.at < 0 || start < cursor || end < 0) throw new Error('Baris tabel tidak dapat disisipkan ke dokumen.');
+    parts.push(xml.slice(cursor, start), r.xml);
+    cursor = end + '</w:tr>'.length;
   }
+  parts.push(xml.slice(cursor));
   // Node's own UTF-8 encoder: fflate's, in JavaScript, took half a second on 30 MB.
-  files['word/document.xml'] = new Uint8Array(Buffer.from(xml, 'utf8'));
+  files['word/document.xml'] = new Uint8Array(Buffer.from(parts.join(''), 'utf8'));
   return zipNative(files);
 }
 

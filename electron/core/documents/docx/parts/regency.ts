@@ -1,11 +1,11 @@
 import { AlignmentType, BorderStyle, type Paragraph, type Table } from 'docx';
 import type { Settings } from '../../../domain/office';
 import { cm } from './page';
-import { GROUP_SHADE } from './list';
-import { plainRowsXml, RawRows, type PlainRow } from './raw-rows';
+import { GROUP_SHADE, headRows } from './list';
+import { plainRowSpec, plainRowsXml, RawRows, type PlainRow } from './raw-rows';
 import { signatureBlock } from './signature';
-import type { RowSpec } from './table';
-import { centred, para } from './text';
+import { fixedTable, type RowSpec } from './table';
+import { centred, gap, para } from './text';
 import { ppidUtamaJabatan, regencyPlaceDate, type OpdHeading, type RegencyInput } from '../../shared/regency';
 import type { Theme } from '../../shared/texts';
 import type { CellLine } from '../../shared/columns';
@@ -60,14 +60,44 @@ export function registryRow(lines: readonly (readonly CellLine[])[], cantSplit: 
   };
 }
 
-/**
- * The list's rows as raw text (parts/raw-rows.ts) between the heads and the signature; the
- * last keeps with the signature, so the PPID Utama never signs a page holding nothing of the list.
- */
-export function rawListRows(rows: PlainRow[], widths: readonly number[], theme: Theme): RawRows {
-  const last = rows.length - 1;
-  return new RawRows(plainRowsXml(rows.map((r, i) => (i === last ? { ...r, keepNext: true } : r)), widths, theme));
+/** One OPD's part of a consolidated list: its heading, and its rows (null: it has no signed list). */
+export interface OpdBlock {
+  heading: OpdHeading;
+  rows: PlainRow[] | null;
 }
+
+/**
+ * The list as one table per OPD, a thin gap between them. Each signed OPD's table repeats the
+ * column heads and the OPD's heading on every page it runs over, so a page in the middle of
+ * Dinas Kesehatan still says whose rows it holds. (One table of 12,000 rows also took
+ * LibreOffice more than quadratic time to lay out; forty tables of 300 take it linearly.) An
+ * OPD without a signed list is one heading row. Rows are raw text (raw-rows.ts); the last table
+ * ends with the PPID Utama's signature, its last row kept with it, so the PPID Utama never
+ * signs a page holding nothing of the list.
+ */
+export function opdTables(blocks: readonly OpdBlock[], heads: readonly string[], widths: readonly number[], theme: Theme, signature: RowSpec): { children: Block[]; raws: RawRows[] } {
+  const span = heads.length;
+  const children: Block[] = [];
+  const raws: RawRows[] = [];
+  blocks.forEach((b, i) => {
+    const last = i === blocks.length - 1;
+    if (i > 0) children.push(gap(OPD_GAP));
+    const heading = plainRowSpec(opdHeadingRow(b.heading, span), theme);
+    const rows: RowSpec[] = b.rows ? [...headRows(heads, theme).map((r) => ({ ...r, keepNext: true })), { ...heading, header: true }] : [heading];
+    if (b.rows?.length) {
+      const body = last ? b.rows.map((r, k) => (k === b.rows!.length - 1 ? { ...r, keepNext: true } : r)) : b.rows;
+      const raw = new RawRows(plainRowsXml(body, widths, theme));
+      raws.push(raw);
+      rows.push(raw.row(span));
+    }
+    if (last) rows.push(signature);
+    children.push(fixedTable(widths, rows));
+  });
+  return { children, raws };
+}
+
+/** Space between two OPD's tables: Word joins tables that touch. */
+const OPD_GAP = 160;
 
 const NO_LINE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
