@@ -110,8 +110,15 @@ describe('the consolidated DIP (DOCX)', () => {
       'Pembina Tingkat I (IV/b)',
       'NIP. 19700817 199503 1 004',
     ]);
-    // The last item row keeps with the signature: the PPID Utama never signs an empty page.
-    expect(rows.at(-2)!.xml).toContain('<w:keepNext/>');
+    // BKAD's last row keeps with what follows — the gap, the Kecamatan's heading (still missing), the
+    // signature: the PPID Utama never signs a page holding nothing of the list.
+    const lastItem = rows.findIndex((r) => r.cells[1]?.startsWith('Data penerimaan pajak daerah per jenis pajak'));
+    expect(rows[lastItem]!.xml).toContain('<w:keepNext/>');
+    expect(rows[lastItem + 1]!.cells[0]).toMatch(/^V\. KECAMATAN PUTUSSIBAU UTARA/);
+    expect(rows[lastItem + 1]!.xml).toContain('<w:keepNext/>');
+    expect(rows[lastItem + 2]).toBe(rows.at(-1));
+    const gapBefore = xml.slice(xml.lastIndexOf('</w:tbl>', xml.indexOf('V. KECAMATAN PUTUSSIBAU UTARA')));
+    expect(/^<\/w:tbl><w:p><w:pPr><w:keepNext\/>/.test(gapBefore)).toBe(true);
   });
 
   it('carries its own fingerprint and a QR code of the form PPIDDESK:DIPKAB:<year>:<32 hex> on every page once signed', async () => {

@@ -74,8 +74,11 @@ describe('the regency print views say what the DOCX says', () => {
     const { ctx, input } = inputOf(regencyInput(undefined, state === 'signed' ? '2026-12-20T02:00:00.000Z' : null));
     const { rows } = await docxRows(kind === 'regencyDip' ? buildRegencyDip(ctx) : buildRegencyDik(ctx));
     const { container, getAllByTestId } = show(kind, input);
-    // The DOCX's first row is the kop (a table there, a grid here); then one table per OPD.
-    expect(container.querySelectorAll('table.pp-grid')).toHaveLength(5);
+    // The DOCX's first row is the kop (a table there, a grid here); then one table per OPD, the
+    // Kecamatan's heading (missing, last in the register) kept with the signature in BKAD's table.
+    expect(container.querySelectorAll('table.pp-grid')).toHaveLength(4);
+    const closing = [...container.querySelectorAll('table.pp-grid')].at(-1)!.querySelector('tbody:last-of-type')!;
+    expect([...closing.querySelectorAll('tr')].map((tr) => tr.className)).toEqual(['pp-row', 'pp-opd', 'pp-sign-row']);
     expect(listRows(container)).toEqual(rows.slice(1));
     expect(getAllByTestId('opd-kepala').map((e) => e.getAttribute('data-opd-id'))).toEqual(input.regency.opds.map((o) => o.opdId));
     // In the table's head, so the printed pages of a long OPD each name it; the unsigned one stands alone.

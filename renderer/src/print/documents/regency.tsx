@@ -50,14 +50,27 @@ export interface OpdTable {
 /**
  * One table per OPD, as documents/docx/parts/regency.ts opdTables: the column heads and the
  * OPD's heading in the table's head, so every printed page names whose rows it holds; the
- * last table closes with the PPID Utama's signature.
+ * last table closes with the PPID Utama's signature. (Flattened, the rows are the DOCX's.)
  */
 export function OpdTables({ tables, columns, label, signature }: { tables: readonly OpdTable[]; columns: readonly Pick<ListColumn<never>, 'key' | 'head' | 'weight'>[]; label: string; signature: ReactNode }) {
   const span = columns.length;
+  // OPD still missing at the end of the register keep with the signature, in the last table
+  // with rows (the DOCX keeps their tables with it): the PPID Utama never signs a page of "belum".
+  const lastWithRows = tables.reduce((at, t, i) => (t.rows?.length ? i : at), -1);
+  const trailing = lastWithRows >= 0 ? tables.slice(lastWithRows + 1) : [];
+  const closing = (
+    <Fragment key="penutup">
+      {trailing.map((t) => (
+        <OpdHeadingRow key={t.opdId} heading={t.heading} span={span} opdId={t.opdId} />
+      ))}
+      {signature}
+    </Fragment>
+  );
+  const shown = trailing.length ? tables.slice(0, lastWithRows + 1) : tables;
   return (
     <>
-      {tables.map((t, i) => {
-        const last = i === tables.length - 1;
+      {shown.map((t, i) => {
+        const last = i === shown.length - 1;
         return (
           <Fragment key={t.opdId}>
             {i > 0 && <div className="pp-opd-gap" aria-hidden="true" />}
@@ -68,7 +81,7 @@ export function OpdTables({ tables, columns, label, signature }: { tables: reado
                   <HeadRows columns={columns}>
                     <OpdHeadingRow heading={t.heading} span={span} opdId={t.opdId} />
                   </HeadRows>
-                  {keepUnits(t.rows, last ? signature : null)}
+                  {keepUnits(t.rows, last ? closing : null)}
                 </>
               ) : (
                 <tbody className="pp-keep">

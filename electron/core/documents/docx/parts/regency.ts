@@ -79,13 +79,16 @@ export function opdTables(blocks: readonly OpdBlock[], heads: readonly string[],
   const span = heads.length;
   const children: Block[] = [];
   const raws: RawRows[] = [];
+  // From the last OPD with rows on, everything keeps with the signature: OPD still missing
+  // at the end of the register must not leave the PPID Utama to sign a page of "belum".
+  const lastWithRows = blocks.reduce((at, b, i) => (b.rows?.length ? i : at), -1);
   blocks.forEach((b, i) => {
     const last = i === blocks.length - 1;
-    if (i > 0) children.push(gap(OPD_GAP));
+    if (i > 0) children.push(gap(OPD_GAP, { keepNext: i > lastWithRows }));
     const heading = plainRowSpec(opdHeadingRow(b.heading, span), theme);
     const rows: RowSpec[] = b.rows ? [...headRows(heads, theme).map((r) => ({ ...r, keepNext: true })), { ...heading, header: true }] : [heading];
     if (b.rows?.length) {
-      const body = last ? b.rows.map((r, k) => (k === b.rows!.length - 1 ? { ...r, keepNext: true } : r)) : b.rows;
+      const body = i === lastWithRows ? b.rows.map((r, k) => (k === b.rows!.length - 1 ? { ...r, keepNext: true } : r)) : b.rows;
       const raw = new RawRows(plainRowsXml(body, widths, theme));
       raws.push(raw);
       rows.push(raw.row(span));
