@@ -61,8 +61,8 @@ function StatusTable({ report }: { report: ComplianceReport }) {
         ))}
         <tr className="pp-total">
           {complianceTotalCells(report).map((text, i) => (
-            <td key={i} colSpan={i === 0 ? TOTAL_LABEL_SPAN : undefined} className={i === 0 ? 'pp-right' : 'pp-center'}>
-              <div className="pp-cell-p pp-b">{text}</div>
+            <td key={i} colSpan={i === 0 ? TOTAL_LABEL_SPAN : undefined} className={i === 0 ? 'pp-right' : undefined}>
+              <div className={`pp-cell-p pp-b${i === 0 ? '' : ' pp-center'}`}>{text}</div>
             </td>
           ))}
         </tr>
