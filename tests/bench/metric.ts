@@ -18,6 +18,11 @@ export interface Metric<C = unknown> {
   beforeEach?(ctx: C): Promise<void>;
   run(ctx: C): Promise<void>;
   teardown?(ctx: C): Promise<void>;
+  /**
+   * Numbers the metric measured itself beside the time (e.g. `peak_mb`), read after the last
+   * run and before teardown; written into the JSON next to `median_ms` and printed under the table.
+   */
+  extra?(ctx: C): Record<string, number>;
 }
 
 /** Methods keep their parameters bivariant, so any Metric<C> fits here. */

@@ -1,6 +1,7 @@
 /**
  * Benchmarks: `npm run bench` prints a table; `npm run bench -- --json FILE` also writes
- * `{ "<metric>": { "median_ms": …, "p95_ms": …, "runs": … }, … }`; `--filter PREFIX` runs
+ * `{ "<metric>": { "median_ms": …, "p95_ms": …, "runs": …, …extra }, … }` (extra: what a metric
+ * measures beside the time, e.g. `peak_mb`); `--filter PREFIX` runs
  * only the metrics whose names start with PREFIX.
  *
  * Every file in tests/bench/metrics/ that exports `metrics: Metric[]` is picked up, so other
@@ -18,6 +19,7 @@ interface Measured {
   p95: number;
   runs: number;
   floor?: string;
+  extra?: Record<string, number>;
 }
 
 function args(argv: string[]): { json?: string; filter?: string } {
@@ -58,6 +60,7 @@ function percentile(sorted: number[], p: number): number {
 async function measure(m: Metric<unknown>): Promise<Measured> {
   const ctx = await m.setup();
   const times: number[] = [];
+  let extra: Record<string, number> | undefined;
   try {
     for (let i = 0; i < (m.warmup ?? 0) + m.runs; i++) {
       await m.beforeEach?.(ctx);
@@ -66,16 +69,18 @@ async function measure(m: Metric<unknown>): Promise<Measured> {
       const ms = performance.now() - t0;
       if (i >= (m.warmup ?? 0)) times.push(ms);
     }
+    extra = m.extra?.(ctx);
   } finally {
     await m.teardown?.(ctx);
   }
   times.sort((a, b) => a - b);
   const mid = times.length / 2;
   const median = times.length % 2 ? times[Math.floor(mid)]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { name: m.name, median, p95: percentile(times, 95), runs: times.length, floor: m.floor };
+  return { name: m.name, median, p95: percentile(times, 95), runs: times.length, floor: m.floor, extra };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+const mapValues = (o: Record<string, number>, f: (v: number) => number) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 function table(results: Measured[]): string {
   const rows = [['metric', 'median ms', 'p95 ms', 'runs'], ...results.map((r) => [r.name, r.median.toFixed(2), r.p95.toFixed(2), String(r.runs)])];
@@ -85,6 +90,9 @@ function table(results: Measured[]): string {
   for (const r of results.filter((x) => x.floor)) {
     const floor = results.find((x) => x.name === r.floor);
     if (floor) out.push(`${r.name} = ${(r.median / floor.median).toFixed(2)} × ${floor.name} (the physical floor for the same bytes)`);
+  }
+  for (const r of results.filter((x) => x.extra)) {
+    out.push(`${r.name}: ${Object.entries(r.extra!).map(([k, v]) => `${k} ${round(v)}`).join(', ')}`);
   }
   return out.join('\n');
 }
@@ -100,7 +108,7 @@ async function main() {
   }
   console.log(table(results));
   if (opts.json) {
-    const json = Object.fromEntries(results.map((r) => [r.name, { median_ms: round(r.median), p95_ms: round(r.p95), runs: r.runs }]));
+    const json = Object.fromEntries(results.map((r) => [r.name, { median_ms: round(r.median), p95_ms: round(r.p95), runs: r.runs, ...mapValues(r.extra ?? {}, round) }]));
     await fs.writeFile(opts.json, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`\nwritten: ${opts.json}`);
   }

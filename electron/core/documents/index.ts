@@ -33,3 +33,13 @@ export { DIK_COLUMNS, DIK_HEADS, DIP_COLUMNS, DIP_HEADS, jangkaWaktuText, type C
 export { tanggal, hariTanggal } from './shared/dates';
 export { packDocx } from './docx/pack';
 export { documentFileName } from './shared/file-names';
+// The regency's documents (PPID Utama mode, issue 13): pure builders over a RegencyInput.
+export { type RegencyContext } from './docx/parts/regency';
+export { buildRegencyDip } from './docx/regency-dip';
+export { buildRegencyDik } from './docx/regency-dik';
+export { buildCompliance } from './docx/compliance';
+export { regencyFingerprint, regencyQrPayload, parseRegencyQr, verifyRegencyPayload, signedVersionsOf, type RegencyVerification, type OpdSignedVersion } from './docx/regency-fingerprint';
+export { buildRegencyXlsx } from './publish/regency-xlsx';
+export { buildComplianceXlsx } from './publish/compliance-xlsx';
+export { regencyInputSchema, type RegencyInput, type RegencyOpd } from './shared/regency';
+export { complianceReport, type ComplianceReport } from './shared/compliance';

@@ -4,6 +4,13 @@ import type { CycleState } from './workflow';
 export const DOCUMENT_KINDS = ['notaDinas', 'dip', 'dik', 'ujiKonsekuensi'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/**
+ * The regency's documents (PPID Utama mode): built from every OPD's signed lists, not from one
+ * cycle, so they are not DOCUMENT_KINDS (whose calls take a cycle id).
+ */
+export const REGENCY_DOCUMENT_KINDS = ['regencyDip', 'regencyDik', 'compliance'] as const;
+export type RegencyDocumentKind = (typeof REGENCY_DOCUMENT_KINDS)[number];
+
 /** The part of a cycle the documents read. */
 export type DocumentCycle = Pick<CycleState, 'id' | 'title' | 'year' | 'step' | 'items' | 'notaDinas' | 'version' | 'signed' | 'ujiKonsekuensi'>;
 

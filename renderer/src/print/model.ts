@@ -4,11 +4,12 @@ import type { NotaDinasDraft } from '../../../electron/core/domain/workflow';
 import type { DocumentCycle } from '../../../electron/core/domain/document-views';
 import type { PrintedFingerprint } from '../../../electron/core/domain/document-views';
 import type { ListState } from '../../../electron/core/domain/document-views';
-import type { DocumentKind } from '../../../electron/core/domain/document-views';
+import type { DocumentKind, RegencyDocumentKind } from '../../../electron/core/domain/document-views';
+import type { RegencyInput } from '../../../electron/core/documents/shared/regency';
 import type { PageBox, PageFrame } from './page-setup';
 import type { Theme } from './texts';
 
-export type { DocumentKind };
+export type { DocumentKind, RegencyDocumentKind };
 
 /**
  * The part of a cycle the print views read: what the DOCX builders read (DocumentCycle), with
@@ -27,9 +28,21 @@ export interface PrintInput {
   fingerprints: { dip: PrintedFingerprint | null; dik: PrintedFingerprint | null } | null;
 }
 
+/**
+ * What the regency's print views read (PPID Utama mode), as documents/docx/parts/regency.ts
+ * RegencyContext: every OPD's lists, the PPID Utama's own settings (kop, paper), and once the
+ * PPID Utama signed, the consolidated lists' fingerprints from the core.
+ */
+export interface RegencyPrintInput {
+  regency: RegencyInput;
+  settings: SettingsView;
+  now: Date;
+  fingerprints: { dip: PrintedFingerprint | null; dik: PrintedFingerprint | null } | null;
+}
+
 /** One document laid out: its page, what every page's margins carry, and its sheets. */
 export interface PrintSpec {
-  kind: DocumentKind;
+  kind: DocumentKind | RegencyDocumentKind;
   title: string;
   state: ListState | null;
   box: PageBox;

@@ -1,5 +1,6 @@
 import { Packer, type Document } from 'docx';
 import { coreXml } from './parts/frame';
+import { spliceRawRows } from './parts/raw-rows';
 
 /**
  * The one place a Document becomes bytes. `date` is the document's own date for a builder
@@ -7,5 +8,6 @@ import { coreXml } from './parts/frame';
  */
 export async function packDocx(doc: Document, date?: Date): Promise<Buffer> {
   const core = coreXml(doc, date);
-  return Packer.toBuffer(doc, false, core ? [{ path: 'docProps/core.xml', data: core }] : []);
+  // Rows a builder wrote as text (parts/raw-rows.ts) go in last.
+  return spliceRawRows(doc, await Packer.toBuffer(doc, false, core ? [{ path: 'docProps/core.xml', data: core }] : []));
 }

@@ -1,7 +1,10 @@
-import type { DocumentKind, PrintInput, PrintSpec } from '../model';
+import type { DocumentKind, PrintInput, PrintSpec, RegencyDocumentKind, RegencyPrintInput } from '../model';
+import { complianceSpec } from './compliance';
 import { dikSpec } from './dik';
 import { dipSpec } from './dip';
 import { notaDinasSpec } from './nota-dinas';
+import { regencyDikSpec } from './regency-dik';
+import { regencyDipSpec } from './regency-dip';
 import { ujiSpec } from './uji-konsekuensi';
 
 /**
@@ -22,5 +25,20 @@ export function printSpec(kind: DocumentKind, input: PrintInput): PrintSpec {
       return dikSpec(input);
     case 'ujiKonsekuensi':
       return ujiSpec(input);
+  }
+}
+
+/**
+ * The regency's documents (PPID Utama mode), laid out from every OPD's lists as
+ * documents/docx/regency-dip.ts, regency-dik.ts and compliance.ts build them.
+ */
+export function regencyPrintSpec(kind: RegencyDocumentKind, input: RegencyPrintInput): PrintSpec {
+  switch (kind) {
+    case 'regencyDip':
+      return regencyDipSpec(input);
+    case 'regencyDik':
+      return regencyDikSpec(input);
+    case 'compliance':
+      return complianceSpec(input);
   }
 }

@@ -56,8 +56,8 @@ export function TitleBlock({ title, input }: { title: string; input: PrintInput 
   );
 }
 
-/** The registry's heads and, under them, their numbers (1 2 3 …). */
-export function HeadRows({ columns }: { columns: readonly Pick<ListColumn<never>, 'key' | 'head'>[] }) {
+/** The registry's heads and, under them, their numbers (1 2 3 …); `children`, more rows that repeat with them. */
+export function HeadRows({ columns, children }: { columns: readonly Pick<ListColumn<never>, 'key' | 'head'>[]; children?: ReactNode }) {
   return (
     <thead>
       <tr className="pp-head">
@@ -72,6 +72,7 @@ export function HeadRows({ columns }: { columns: readonly Pick<ListColumn<never>
           <th key={c.key}>{i + 1}</th>
         ))}
       </tr>
+      {children}
     </thead>
   );
 }
@@ -110,19 +111,20 @@ export function rowMayBreak(lines: readonly (readonly CellLine[])[], weights: re
 }
 
 /**
- * Table rows in page-keeping units: a group head with its first row, the last row with the
+ * Table rows in page-keeping units: a group head (or heads in a row) with its first row, the last row with the
  * signature (so the Kepala never signs a page that holds nothing of the list), every other
  * row alone. Each unit is a <tbody> that does not break — unless it holds a long row, which
  * breaks as in the DOCX rather than leave a page half empty.
  */
-export function keepUnits(rows: TableRow[], signature: ReactNode): ReactNode[] {
+export function keepUnits(rows: TableRow[], signature: ReactNode | null): ReactNode[] {
   type Unit = { nodes: ReactNode[]; flow: boolean };
   const units: Unit[] = [];
   let pendingHead: Unit | null = null;
   for (const r of rows) {
     if (r.head) {
-      if (pendingHead) units.push(pendingHead);
-      pendingHead = { nodes: [r.node], flow: false };
+      // Heads in a row (an OPD's, then its first category's) all keep with the first row under them.
+      if (pendingHead) pendingHead.nodes.push(r.node);
+      else pendingHead = { nodes: [r.node], flow: false };
     } else if (pendingHead) {
       pendingHead.nodes.push(r.node);
       pendingHead.flow = Boolean(r.flow);
