@@ -137,7 +137,7 @@ test('final DIP prints with its fingerprint and no mark; the Draft is marked; th
   await expect(page.getByTestId('hasil-verifikasi')).toContainText('Tidak cocok');
 
   // Verification from the picture of the printed page: the QR is read in the browser.
-  await page.locator('input[type="file"]').setInputFiles({ name: 'pindaian-dip.png', mimeType: 'image/png', buffer: scan });
+  await page.getByRole('main').locator('input[type="file"]').setInputFiles({ name: 'pindaian-dip.png', mimeType: 'image/png', buffer: scan });
   await expect(page.getByTestId('hasil-verifikasi')).toHaveAttribute('data-result', 'signed', { timeout: 30_000 });
   await expect(page.getByLabel('Sidik dokumen atau isi kode QR')).toHaveValue(new RegExp(`^PPIDDESK:DIP:${signed.toUpperCase()}:V1:[0-9A-F]{32}$`));
 

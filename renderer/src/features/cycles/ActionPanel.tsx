@@ -104,6 +104,9 @@ export function ActionPanel({
   };
   // Signing is its own dialog: what is signed, and the password again.
   const signing = pending?.action === 'approve' && view.step === 'pemeriksaan_kepala';
+  // Once the signature lands the view moves to step 6 before `pending` is cleared: the plain
+  // confirmation must not open for that instant with the signing act's title.
+  const signedJustNow = pending?.action === 'approve' && view.step === 'arsip';
   const ujiNeeded = view.can.uji && view.exemptCount > 0;
   const ujiCurrent = view.ujiKonsekuensi !== null && view.ujiKonsekuensi.version === view.version;
 
@@ -172,7 +175,7 @@ export function ActionPanel({
           return r;
         }}
       />
-      <Modal opened={pending !== null && !signing} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
+      <Modal opened={pending !== null && !signing && !signedJustNow} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
         {pending && (
           <Stack gap="sm">
             <Text size="sm">{consequence(pending, view, user)}</Text>
