@@ -143,7 +143,7 @@ test('final DIP prints with its fingerprint and no mark; the Draft is marked; th
 
   // A picture without a code says so plainly.
   const blank = await page.getByRole('heading', { name: 'Verifikasi dokumen' }).screenshot();
-  await page.locator('input[type="file"]').setInputFiles({ name: 'kosong.png', mimeType: 'image/png', buffer: blank });
+  await page.getByRole('main').locator('input[type="file"]').setInputFiles({ name: 'kosong.png', mimeType: 'image/png', buffer: blank });
   await expect(page.getByTestId('qr-tidak-terbaca')).toContainText('Tidak ada kode QR yang terbaca dari "kosong.png"');
 });
 
