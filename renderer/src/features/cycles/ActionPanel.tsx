@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconClipboardCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
-import type { Action, AvailableAction, UjiParticipant } from '../../../../electron/core/domain/workflow';
+import { TRANSITIONS, type Action, type AvailableAction, type UjiParticipant } from '../../../../electron/core/domain/workflow';
 import type { UserView } from '../../../../electron/core/contract';
 import type { Err } from '../../../../electron/core/result';
 import { endSentence } from '../../../../electron/core/domain/timeline';
@@ -57,6 +57,9 @@ export type ActResult = true | false | Err;
  * The acts the logged-in role may take now. One that is not yet possible stays visible but
  * disabled, with the reasons, so the user knows what is missing rather than where the button went.
  */
+/** The Kepala's approve: the act that signs the lists. */
+const SIGNING_LABEL = TRANSITIONS.find((t) => t.step === 'pemeriksaan_kepala' && t.action === 'approve')!.label;
+
 export function ActionPanel({
   view,
   user,
@@ -102,11 +105,10 @@ export function ActionPanel({
     setBusy(false);
     if (ok === true) setPending(null);
   };
-  // Signing is its own dialog: what is signed, and the password again.
-  const signing = pending?.action === 'approve' && view.step === 'pemeriksaan_kepala';
-  // Once the signature lands the view moves to step 6 before `pending` is cleared: the plain
-  // confirmation must not open for that instant with the signing act's title.
-  const signedJustNow = pending?.action === 'approve' && view.step === 'arsip';
+  // Signing is its own dialog: what is signed, and the password again. Told apart by the act
+  // chosen, not by the step shown: the view moves on before `pending` is cleared, and neither
+  // dialog may flash open for that instant.
+  const signing = pending?.action === 'approve' && pending.label === SIGNING_LABEL;
   const ujiNeeded = view.can.uji && view.exemptCount > 0;
   const ujiCurrent = view.ujiKonsekuensi !== null && view.ujiKonsekuensi.version === view.version;
 
@@ -175,7 +177,7 @@ export function ActionPanel({
           return r;
         }}
       />
-      <Modal opened={pending !== null && !signing && !signedJustNow} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
+      <Modal opened={pending !== null && !signing} onClose={() => !busy && setPending(null)} title={pending?.label} size="md">
         {pending && (
           <Stack gap="sm">
             <Text size="sm">{consequence(pending, view, user)}</Text>
