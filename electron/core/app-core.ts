@@ -254,6 +254,9 @@ export class Core {
         }
         if (admin && !actor.isAdmin) return err('FORBIDDEN', 'Hanya administrator yang dapat melakukan tindakan ini.');
       }
+      if (spec.office && phase === 'ready' && (this.stores!.settings.get()?.officeKind ?? 'opd') !== spec.office) {
+        return err('FORBIDDEN', spec.office === 'utama' ? 'Perintah ini hanya untuk kantor PPID Utama.' : 'Perintah ini hanya untuk kantor OPD, bukan PPID Utama.');
+      }
 
       // Text XML cannot carry (stray control characters, lone surrogates) is dropped from every
       // field here, once, so that nothing stored can later break a DOCX.
