@@ -20,6 +20,7 @@ import { dataPaths } from './store/paths';
 import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
 import { CycleRepository } from './store/cycle-repository';
+import { RegencyStore } from './store/regency-store';
 import { appendAudit } from './services/audit';
 import './domain/zod-locale';
 import { DEFAULT_CALENDAR } from './domain/calendar';
@@ -125,6 +126,7 @@ export class Core {
         defaultSelfName: () => defaultSelfName({ appDb, settings, deviceKey }),
       });
       const syncState = await SyncState.open(this.paths.syncState, this.backups, clock);
+      const regency = await RegencyStore.open(this.paths.regency);
       const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
         // Every act this laptop makes is signed, so it verifies however it travels.
         signer: deviceKey,
@@ -153,6 +155,7 @@ export class Core {
         deviceKey,
         trust,
         syncState,
+        regency,
         sessions: this.sessions,
         throttle: this.throttle,
         backupState: this.backupState!,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../information';
 import type { Step } from '../workflow/sop';
+import type { CycleState } from '../workflow';
 
 /**
  * The PPID Utama mode (issue 13): the regency's register of OPD, the packages each OPD sends
@@ -232,4 +233,22 @@ export interface RegencySignature {
   /** Each OPD's signed version the consolidated lists carried (entryId → its DIP/DIK sha256). */
   opds: Record<string, { dip: string; dik: string }>;
   fingerprints: { dip: string; dik: string };
+}
+
+// ---------- what the regency's store offers the views ----------
+
+/**
+ * The PPID Utama's records as the views read them (store/regency-store.ts keeps them): the
+ * register, each OPD's cycles folded from the acts it sent, and the year's signature.
+ */
+export interface RegencyRecords {
+  entries(): RegisterEntry[];
+  /** That OPD's cycles, folded from its acts; [] for an entry with none. */
+  cyclesOf(entryId: string): CycleState[];
+  /** When a package from that OPD was last applied. */
+  lastReceivedAt(entryId: string): string | null;
+  waiting(): WaitingPackage[];
+  signature(year: number): RegencySignature | null;
+  /** Durable before it resolves; a second signature for a year replaces the first (a re-signing after more OPD sent theirs). */
+  saveSignature(sig: RegencySignature): Promise<void>;
 }
