@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from '../../electron/core/clock';
+import { itemFieldsSchema } from '../../electron/core/domain/information';
 import { auditEntry } from '../../electron/core/services/audit';
 import { openAppDb, type AppDb } from '../../electron/core/store/app-db';
 import { AuditLog } from '../../electron/core/store/audit-log';
@@ -51,4 +52,21 @@ export async function appDbWithRecords(
 
 export async function removeDir(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
+}
+
+/** An item of realistic size; every tenth is setiap saat, the rest berkala (renewed every 6 months). */
+export function benchItem(n: number, bidang: readonly string[]) {
+  return itemFieldsSchema.parse({
+    bidang: bidang[n % bidang.length],
+    judul: `Informasi nomor ${n}: laporan kegiatan dan dokumen pendukungnya`,
+    ringkasan: 'Ringkasan isi informasi yang cukup panjang untuk menyerupai data sebenarnya di sebuah OPD.',
+    pejabatPenguasa: 'Kepala Subbagian Umum dan Kepegawaian',
+    penanggungJawab: 'Sekretaris Dinas',
+    waktuPembuatan: '2026',
+    tempatPembuatan: 'Putussibau',
+    bentuk: ['softcopy', 'hardcopy'],
+    retensi: '5 tahun',
+    kategori: n % 10 === 0 ? 'setiap_saat' : 'berkala',
+    berkalaBulan: n % 10 === 0 ? 0 : 6,
+  });
 }

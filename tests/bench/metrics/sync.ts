@@ -2,11 +2,10 @@ import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Core } from '../../../electron/core/app-core';
-import { itemFieldsSchema } from '../../../electron/core/domain/information';
 import { ACT_FORMAT, type Actor, type CycleEvent, type EventBody } from '../../../electron/core/domain/workflow';
 import { demoSetup, DEMO_PASSWORD } from '../../../electron/core/services/demo';
 import { eventHash, eventLine } from '../../../electron/core/store/event-log';
-import { benchDir, clock } from '../data';
+import { benchItem, benchDir, clock } from '../data';
 import { defineMetrics, type Metric } from '../metric';
 
 /**
@@ -24,21 +23,7 @@ import { defineMetrics, type Metric } from '../metric';
 const BIDANG = demoSetup(null).input.office.bidang;
 const open = (dir: string) => Core.open({ dataDir: dir, clock, holder: 'bench', resourcesDir: path.resolve('resources'), appVersion: 'bench' });
 
-function item(n: number) {
-  return itemFieldsSchema.parse({
-    bidang: BIDANG[n % BIDANG.length],
-    judul: `Informasi nomor ${n}: laporan kegiatan dan dokumen pendukungnya`,
-    ringkasan: 'Ringkasan isi informasi yang cukup panjang untuk menyerupai data sebenarnya di sebuah OPD.',
-    pejabatPenguasa: 'Kepala Subbagian Umum dan Kepegawaian',
-    penanggungJawab: 'Sekretaris Dinas',
-    waktuPembuatan: '2026',
-    tempatPembuatan: 'Putussibau',
-    bentuk: ['softcopy', 'hardcopy'],
-    retensi: '5 tahun',
-    kategori: n % 10 === 0 ? 'setiap_saat' : 'berkala',
-    berkalaBulan: n % 10 === 0 ? 0 : 6,
-  });
-}
+const item = (n: number) => benchItem(n, BIDANG);
 
 async function invoke<T>(core: Core, name: string, input: unknown, session?: string): Promise<T> {
   const r = await core.invoke({ name, input, session });

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Core } from '../../../electron/core/app-core';
-import { itemFieldsSchema } from '../../../electron/core/domain/information';
 import { demoSetup, DEMO_PASSWORD } from '../../../electron/core/services/demo';
 import { ACT_FORMAT, type Actor, type CycleEvent, type EventBody } from '../../../electron/core/domain/workflow';
 import { eventHash, eventLine } from '../../../electron/core/store/event-log';
-import { benchDir, clock, removeDir } from '../data';
+import { benchItem, benchDir, clock, removeDir } from '../data';
 import { defineMetrics, type Metric } from '../metric';
 
 /**
@@ -18,21 +17,7 @@ const ITEMS = 400;
 const ACTS_PER_CYCLE = 4000;
 const BIDANG = demoSetup(null).input.office.bidang;
 
-function item(n: number) {
-  return itemFieldsSchema.parse({
-    bidang: BIDANG[n % BIDANG.length],
-    judul: `Informasi nomor ${n}: laporan kegiatan dan dokumen pendukungnya`,
-    ringkasan: 'Ringkasan isi informasi yang cukup panjang untuk menyerupai data sebenarnya di sebuah OPD.',
-    pejabatPenguasa: 'Kepala Subbagian Umum dan Kepegawaian',
-    penanggungJawab: 'Sekretaris Dinas',
-    waktuPembuatan: '2026',
-    tempatPembuatan: 'Putussibau',
-    bentuk: ['softcopy', 'hardcopy'],
-    retensi: '5 tahun',
-    kategori: n % 10 === 0 ? 'setiap_saat' : 'berkala',
-    berkalaBulan: n % 10 === 0 ? 0 : 6,
-  });
-}
+const item = (n: number) => benchItem(n, BIDANG);
 
 async function writeCycle(root: string, year: number, installationId: string, actors: Record<string, Actor>): Promise<string> {
   const cycleId = randomUUID();
