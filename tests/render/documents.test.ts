@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'docx';
-import { buildDik, buildDip, buildNotaDinas, buildUjiKonsekuensi, documentFingerprint, packDocx } from '../../electron/core/documents';
+import { buildDik, buildDip, buildNotaDinas, buildUjiKonsekuensi, documentFingerprint } from '../../electron/core/documents';
 import { demoContext, manyItems } from './fixtures';
-import { convertToPdf, pdfInfo, pdfPages, requireTools, type PdfInfo } from './libreoffice';
+import { pdfInfo, type PdfInfo, pdfPages, renderDocuments } from './libreoffice';
 
 /**
  * What LibreOffice makes of the documents: paper, orientation, page count, the header row
@@ -34,18 +32,11 @@ const info: Record<string, PdfInfo> = {};
 const pages: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  requireTools();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-render-'));
-  const files: string[] = [];
-  for (const [name, build] of Object.entries(docs)) {
-    const file = path.join(dir, `${name}.docx`);
-    writeFileSync(file, await packDocx(build()));
-    files.push(file);
-  }
-  convertToPdf(files, dir);
-  for (const name of Object.keys(docs)) {
-    info[name] = pdfInfo(path.join(dir, `${name}.pdf`));
-    pages[name] = pdfPages(path.join(dir, `${name}.pdf`));
+  const rendered = await renderDocuments('ppid-render-', docs);
+  dir = rendered.dir;
+  for (const [name, pdf] of Object.entries(rendered.pdf)) {
+    info[name] = pdfInfo(pdf);
+    pages[name] = pdfPages(pdf);
   }
 }, 180_000);
 

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Document } from 'docx';
+import { packDocx } from '../../electron/core/documents/docx/pack';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -63,6 +65,30 @@ export function pdfInfo(file: string): PdfInfo {
   const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(r.stdout);
   if (!size || !pages) throw new Error(`pdfinfo ${file}: unexpected output\n${r.stdout}`);
   return { pages, widthPt: Number(size[1]), heightPt: Number(size[2]) };
+}
+
+/**
+ * Packs each document as the app saves it and converts them all to PDF in one LibreOffice run,
+ * in a fresh folder: returns the folder and each document's PDF path by name.
+ */
+export async function renderDocuments(prefix: string, docs: Record<string, () => Document>): Promise<{ dir: string; pdf: Record<string, string> }> {
+  requireTools();
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const files: string[] = [];
+  for (const [name, build] of Object.entries(docs)) {
+    const file = path.join(dir, `${name}.docx`);
+    writeFileSync(file, await packDocx(build()));
+    files.push(file);
+  }
+  convertToPdf(files, dir);
+  return { dir, pdf: Object.fromEntries(Object.keys(docs).map((name) => [name, path.join(dir, `${name}.pdf`)])) };
+}
+
+/** Each page's text in reading order of its cells (pdftotext -raw), a trailing empty page dropped. */
+export function pdfRawPages(file: string): string[] {
+  const r = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pdftotext -raw ${file}: ${r.stderr}`);
+  return r.stdout.split('\f').filter((t, i, all) => i < all.length - 1 || t.trim());
 }
 
 /** The text of each page, in order (pdftotext separates pages with a form feed). */

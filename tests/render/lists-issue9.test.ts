@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'docx';
-import { buildDik, buildDip, buildUjiKonsekuensi, packDocx } from '../../electron/core/documents';
+import { buildDik, buildDip, buildUjiKonsekuensi } from '../../electron/core/documents';
 import { cycle40Items } from './cycle-40';
 import { demoContext } from './fixtures';
-import { convertToPdf, pdfInfo, pdfPages, requireTools, type PdfInfo } from './libreoffice';
+import { pdfInfo, type PdfInfo, pdfPages, pdfRawPages, renderDocuments } from './libreoffice';
 
 /**
  * Tracker issue 9 as LibreOffice lays it out: a realistic 40-item cycle (descriptions of
@@ -61,22 +59,13 @@ function bodyReach(file: string, footerShare: number): number[] {
 }
 
 beforeAll(async () => {
-  requireTools();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-render-issue9-'));
-  const files: string[] = [];
-  for (const [name, build] of Object.entries(docs)) {
-    const file = path.join(dir, `${name}.docx`);
-    writeFileSync(file, await packDocx(build()));
-    files.push(file);
-  }
-  convertToPdf(files, dir);
-  for (const name of Object.keys(docs)) {
-    const pdf = path.join(dir, `${name}.pdf`);
+  const rendered = await renderDocuments('ppid-render-issue9-', docs);
+  dir = rendered.dir;
+  for (const [name, pdf] of Object.entries(rendered.pdf)) {
     info[name] = pdfInfo(pdf);
     pages[name] = pdfPages(pdf);
     bottoms[name] = bodyReach(pdf, 0.07);
-    const r = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    raw[name] = r.stdout.split('\f').filter((t, i, all) => i < all.length - 1 || t.trim());
+    raw[name] = pdfRawPages(pdf);
   }
 }, 240_000);
 

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'docx';
 import { buildCompliance } from '../../electron/core/documents/docx/compliance';
-import { packDocx } from '../../electron/core/documents/docx/pack';
 import { buildRegencyDik } from '../../electron/core/documents/docx/regency-dik';
 import { buildRegencyDip } from '../../electron/core/documents/docx/regency-dip';
 import { regencyFingerprint } from '../../electron/core/documents/docx/regency-fingerprint';
 import { generatedRegency, regencyContext, regencyInput } from '../fixtures/regency';
-import { convertToPdf, pdfInfo, qrCodesPerPage, requireTools, type PdfInfo } from './libreoffice';
+import { pdfInfo, type PdfInfo, pdfRawPages, qrCodesPerPage, renderDocuments } from './libreoffice';
 
 /**
  * The PPID Utama's documents as LibreOffice lays them out (issue 13): the five-OPD regency
@@ -35,20 +32,11 @@ const info: Record<string, PdfInfo> = {};
 const pages: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  requireTools();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-render-regency-'));
-  const files: string[] = [];
-  for (const [name, build] of Object.entries(docs)) {
-    const file = path.join(dir, `${name}.docx`);
-    writeFileSync(file, await packDocx(build()));
-    files.push(file);
-  }
-  convertToPdf(files, dir);
-  for (const name of Object.keys(docs)) {
-    const pdf = path.join(dir, `${name}.pdf`);
+  const rendered = await renderDocuments('ppid-render-regency-', docs);
+  dir = rendered.dir;
+  for (const [name, pdf] of Object.entries(rendered.pdf)) {
     info[name] = pdfInfo(pdf);
-    const r = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    pages[name] = r.stdout.split('\f').filter((t, i, all) => i < all.length - 1 || t.trim());
+    pages[name] = pdfRawPages(pdf);
   }
 }, 600_000);
 
