@@ -1,5 +1,6 @@
 import type { Timing } from '../../../../electron/core/domain/workflow';
 import { workingDayMinutes } from '../../../../electron/core/domain/calendar';
+import { officeDurationText } from '../../../../electron/core/domain/reminders';
 import { officeCalendar } from '../../i18n/office-clock';
 
 /**
@@ -9,17 +10,7 @@ import { officeCalendar } from '../../i18n/office-clock';
  * Two units are enough to act on ("1 hari 3 jam"); minutes matter only below a day.
  */
 export function formatDuration(minutes: number, dayMinutes = workingDayMinutes(officeCalendar())): string {
-  const m = Math.max(0, Math.round(minutes));
-  if (m === 0) return 'kurang dari 1 menit';
-  const day = Math.max(1, dayMinutes);
-  const days = Math.floor(m / day);
-  const hours = Math.floor((m % day) / 60);
-  const mins = m % 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days} hari`);
-  if (hours) parts.push(`${hours} jam`);
-  if (mins && !days) parts.push(`${mins} menit`);
-  return parts.slice(0, 2).join(' ');
+  return officeDurationText(minutes, dayMinutes);
 }
 
 export type TimingTone = 'ok' | 'soon' | 'late' | 'none';
