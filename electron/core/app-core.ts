@@ -20,6 +20,7 @@ import { dataPaths } from './store/paths';
 import { FutureVersionError, InvalidDataError } from './store/versioned';
 import { SettingsStore } from './settings';
 import { CycleRepository } from './store/cycle-repository';
+import { RegencyStore } from './store/regency-store';
 import { appendAudit } from './services/audit';
 import './domain/zod-locale';
 import { DEFAULT_CALENDAR } from './domain/calendar';
@@ -150,6 +151,7 @@ export class Core {
         defaultSelfName: () => defaultSelfName({ appDb, settings, deviceKey }),
       });
       const syncState = await SyncState.open(this.paths.syncState, this.backups, clock);
+      const regency = await RegencyStore.open(this.paths.regency);
       const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
         // Every act this laptop makes is signed, so it verifies however it travels.
         signer: deviceKey,
@@ -189,6 +191,7 @@ export class Core {
         deviceKey,
         trust,
         syncState,
+        regency,
         sessions: this.sessions,
         throttle: this.throttle,
         backupState: this.backupState!,
@@ -289,6 +292,9 @@ export class Core {
           return err('FORBIDDEN', 'Peran Anda tidak berwenang melakukan tindakan ini.');
         }
         if (admin && !actor.isAdmin) return err('FORBIDDEN', 'Hanya administrator yang dapat melakukan tindakan ini.');
+      }
+      if (spec.office && phase === 'ready' && (this.stores!.settings.get()?.officeKind ?? 'opd') !== spec.office) {
+        return err('FORBIDDEN', spec.office === 'utama' ? 'Perintah ini hanya untuk kantor PPID Utama.' : 'Perintah ini hanya untuk kantor OPD, bukan PPID Utama.');
       }
 
       // Text XML cannot carry (stray control characters, lone surrogates) is dropped from every

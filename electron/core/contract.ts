@@ -27,6 +27,21 @@ import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verif
 import { PUBLISH_FORMATS, PUBLISH_LISTS, type PublishedDocument } from './documents/shared/publication';
 import type { RemindersView } from './domain/reminders';
 import { deviceNameSchema, installationIdSchema, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
+import {
+  regencySearchSchema,
+  registerEntryInputSchema,
+  REGENCY_FORMATS,
+  type IntakeApplied,
+  type IntakeCheck,
+  type OfficeKind,
+  type RegencySearchResult,
+  type RegencySignature,
+  type RegisterEntry,
+  type RegisterView,
+  type WaitingPackage,
+} from './domain/regency/model';
+import type { RegencyInput } from './documents/shared/regency';
+import { REGENCY_DOCUMENT_KINDS } from './domain/document-views';
 import { MAX_AUTO_KEEP, type BackupMade, type BackupPreview, type BackupRestored, type BackupSettingsView, type BackupStatus } from './domain/backup';
 
 /**
@@ -44,13 +59,15 @@ export interface CallSpec<I extends z.ZodType, O> {
   input: I;
   access: Access;
   phase: Phase;
+  /** Calls that only make sense in one kind of office (an OPD's cycles; the PPID Utama's register). */
+  office?: OfficeKind;
   /** Phantom: the output type. */
   readonly _output?: O;
 }
 
 const call =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase }): CallSpec<I, O> => ({
+  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; office?: OfficeKind }): CallSpec<I, O> => ({
     phase: 'ready',
     ...spec,
   });
@@ -93,6 +110,10 @@ const backupUpload = z
   .strict();
 const backupPreviewId = z.object({ previewId: z.string().regex(/^[a-f0-9]{64}$/, 'Pratinjau cadangan tidak dikenal.') }).strict();
 const anyUser: Access = { roles: 'any' };
+/** Who works the PPID Utama's intake and register. */
+const utamaStaff: Access = { roles: ['ppid_utama', 'operator'] };
+const yearInput = z.number({ error: 'Tahun wajib diisi.' }).int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.');
+const checkIdInput = z.object({ checkId: z.string().regex(/^[a-f0-9]{64}$/, 'Paket yang diperiksa tidak dikenal. Pilih berkasnya lagi.') }).strict();
 const admin: Access = { roles: 'any', admin: true };
 
 // ---- output types (JSON only) ----
@@ -539,6 +560,49 @@ export const contract = {
   /** A new laptop restores the office's backup instead of setting up: public, before setup only. */
   'setup.previewBackup': call<BackupPreview>()({ input: backupUpload, access: 'public', phase: 'setup' }),
   'setup.restoreBackup': call<BackupRestored>()({ input: backupPreviewId, access: 'public', phase: 'setup' }),
+
+  // ---- PPID Utama mode (issue 13): the regency's register, the OPD's packages, the regency's documents ----
+  /** The register for a year (null: the current year in the office's time zone). */
+  'utama.register': call<RegisterView>()({
+    input: z.object({ year: yearInput.nullable().default(null) }).strict().default({ year: null }),
+    access: anyUser,
+    office: 'utama',
+  }),
+  'utama.entries': call<RegisterEntry[]>()({ input: empty, access: anyUser, office: 'utama' }),
+  /** Adds an OPD to the register (`entryId` null) or corrects one; its packages' identity is never edited by hand. */
+  'utama.saveEntry': call<RegisterEntry>()({
+    input: registerEntryInputSchema.extend({ entryId: z.string().max(64).nullable().default(null) }).strict(),
+    access: utamaStaff,
+    office: 'utama',
+  }),
+  /** One OPD package checked whole; nothing is written. Its `checkId` is what `utama.apply` takes. */
+  'utama.check': call<IntakeCheck>()({ input: packageUploadSchema, access: utamaStaff, office: 'utama' }),
+  /** Applies a checked package, all or nothing; from a key not yet trusted it is kept waiting instead. */
+  'utama.apply': call<IntakeApplied>()({ input: checkIdInput, access: utamaStaff, office: 'utama' }),
+  'utama.waiting': call<WaitingPackage[]>()({ input: empty, access: anyUser, office: 'utama' }),
+  /** Trusts the key that signed a waiting package (once per OPD laptop) and applies every package waiting on it. */
+  'utama.trustSender': call<IntakeApplied[]>()({ input: checkIdInput, access: { roles: ['ppid_utama'] }, office: 'utama' }),
+  'utama.search': call<RegencySearchResult>()({ input: regencySearchSchema, access: anyUser, office: 'utama' }),
+  /** What the regency's documents of a year lay out (the print views read it). */
+  'utama.documentData': call<{ input: RegencyInput; signature: RegencySignature | null }>()({
+    input: z.object({ year: yearInput }).strict(),
+    access: anyUser,
+    office: 'utama',
+  }),
+  'utama.buildDocument': call<{ fileName: string; base64: string | null; savedTo: string | null; mime: string }>()({
+    input: z
+      .object({
+        kind: z.enum(REGENCY_DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
+        format: z.enum(REGENCY_FORMATS, { error: 'Format tidak dikenal: pilih DOCX atau XLSX.' }),
+        year: yearInput,
+        save: z.boolean().default(false),
+      })
+      .strict(),
+    access: anyUser,
+    office: 'utama',
+  }),
+  /** The PPID Utama signs the year's consolidated lists as they stand: each OPD's signed version is recorded. */
+  'utama.sign': call<RegencySignature>()({ input: z.object({ year: yearInput }).strict(), access: { roles: ['ppid_utama'] }, office: 'utama' }),
 } as const;
 
 

@@ -110,4 +110,20 @@ export const handlers = {
   'setup.restoreBackup': () => {
     throw new AppError('INTERNAL', 'setup.restoreBackup ditangani oleh core.');
   },
+  // PPID Utama mode (issue 13): filled in as the regency store, intake and views land.
+  'utama.register': () => notYet(),
+  'utama.entries': () => notYet(),
+  'utama.saveEntry': () => notYet(),
+  'utama.check': () => notYet(),
+  'utama.apply': () => notYet(),
+  'utama.waiting': () => notYet(),
+  'utama.trustSender': () => notYet(),
+  'utama.search': () => notYet(),
+  'utama.documentData': () => notYet(),
+  'utama.buildDocument': () => notYet(),
+  'utama.sign': () => notYet(),
 } satisfies Handlers;
+
+function notYet(): never {
+  throw new AppError('CONFLICT', 'Fitur PPID Utama ini belum tersedia.');
+}

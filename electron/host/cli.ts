@@ -8,6 +8,7 @@ import { systemClock } from '../core/clock';
 import { DataDirLockedError } from '../core/store/lock';
 import { defaultDataDir } from './data-dir';
 import { createHostServer, listenLoopback } from './server';
+import { fileClock, TEST_CLOCK_ENV } from './test-clock';
 
 /**
  * `npm run preview`: the real core and the real renderer, served to a browser on
@@ -38,12 +39,23 @@ async function main() {
   }
   if (!values['data-dir']) process.stdout.write(`Folder data: ${dataDir}\n`);
 
+  // End-to-end tests only (test-clock.ts): a bad clock file stops the host before it opens the data folder.
+  const testClockFile = process.env[TEST_CLOCK_ENV];
+  const clock = testClockFile ? fileClock(path.resolve(testClockFile)) : systemClock;
+  if (testClockFile) {
+    try {
+      process.stderr.write(`Jam uji aktif (${TEST_CLOCK_ENV}): sekarang ${clock.now().toISOString()}\n`);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
+
   const appVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   let core: Core;
   try {
     core = await Core.open({
       dataDir,
-      clock: systemClock,
+      clock,
       holder: 'PPID Desk (pratinjau peramban)',
       resourcesDir: path.join(repoRoot, 'resources'),
       appVersion,

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { tempDir } from '../fixtures/harness';
@@ -34,4 +35,46 @@ export async function bundleChild(entry: string): Promise<string> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return file;
+}
+
+export interface KilledRun {
+  /** Everything the child wrote to stdout before it died. */
+  out: string;
+  stderr: string;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * A crash child started now (its code loads while the test prepares) that touches the data
+ * only on `go`: then it is SIGKILLed `delayMs` after `killAfter(stdout)` first holds (by default,
+ * once it reports READY), so the kill lands inside the work the child does next.
+ */
+export function startKillable(script: string, args: string[]) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let stderr = '';
+  let armed: { when: (out: string) => boolean; delayMs: number } | null = null;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    out += chunk;
+    if (armed && armed.when(out)) {
+      const { delayMs } = armed;
+      armed = null;
+      setTimeout(() => child.kill('SIGKILL'), delayMs);
+    }
+  });
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const closed = new Promise<NodeJS.Signals | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (_code, signal) => resolve(signal));
+  });
+  return {
+    async go(delayMs: number, killAfter: (out: string) => boolean = (o) => o.includes('READY\n')): Promise<KilledRun> {
+      armed = { when: killAfter, delayMs };
+      child.stdin.write('GO\n');
+      const signal = await closed;
+      return { out, stderr, signal };
+    },
+    kill: () => child.kill('SIGKILL'),
+  };
 }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleChild, prng, SEED } from './child';
+import { bundleChild, prng, SEED, startKillable } from './child';
 import type { AppStatus } from '../../electron/core/contract';
 import { fakeClock, listFilesRecursive, must, openCore, removeTempDirs, setUpDataDir } from '../fixtures/harness';
 
@@ -28,40 +27,16 @@ interface Round {
   signal: NodeJS.Signals | null;
 }
 
-interface Saver {
-  /** Let it open the data dir and save; SIGKILL it `delayMs` after it reports ready. */
-  go(delayMs: number): Promise<Round>;
-  kill(): void;
-}
-
-/** Starts a saver that loads its code now and touches the data dir only on go(). */
-function startSaver(dataDir: string): Saver {
-  const child = spawn(process.execPath, [saver, dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let stderr = '';
-  let onReady: (() => void) | null = null;
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    out += chunk;
-    if (onReady && out.includes('READY\n')) {
-      onReady();
-      onReady = null;
-    }
-  });
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const closed = new Promise<NodeJS.Signals | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (_code, signal) => resolve(signal));
-  });
+/** Starts a saver that loads its code now and touches the data dir only on go(delayMs): SIGKILLed that long after it reports ready. */
+function startSaver(dataDir: string) {
+  const child = startKillable(saver, [dataDir]);
   return {
-    async go(delayMs) {
-      onReady = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
-      child.stdin.write('GO\n');
-      const signal = await closed;
+    async go(delayMs: number): Promise<Round> {
+      const { out, stderr, signal } = await child.go(delayMs);
       const acks = [...out.matchAll(/^ACK (\d+)$/gm)].map((m) => Number(m[1]));
       return { acked: acks.length ? acks[acks.length - 1]! : null, stderr, signal };
     },
-    kill: () => child.kill('SIGKILL'),
+    kill: child.kill,
   };
 }
 

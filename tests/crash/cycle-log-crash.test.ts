@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleChild, prng, SEED } from './child';
+import { bundleChild, prng, SEED, startKillable } from './child';
 import { CycleRepository } from '../../electron/core/store/cycle-repository';
 import { removeStaleTempFiles } from '../../electron/core/store/durable-file';
 import { removeTempDirs, tempDir } from '../fixtures/harness';
@@ -29,39 +28,19 @@ interface Ack {
 
 /** Starts an appender that loads its code now and touches the data dir only on go(). */
 function startAppender(dataDir: string, seed: number) {
-  const child = spawn(process.execPath, [appender, dataDir, String(seed)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let stderr = '';
-  /** Kill once this many acts were acknowledged after READY, `delay` ms later: inside the next append. */
-  let trigger: { acks: number; delay: number } | null = null;
-  let armed = false;
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    out += chunk;
-    if (!trigger || armed) return;
-    const ready = out.indexOf('READY\n');
-    if (ready < 0) return;
-    const since = out.slice(ready).match(/^ACK /gm)?.length ?? 0;
-    if (since >= trigger.acks) {
-      armed = true;
-      const { delay } = trigger;
-      setTimeout(() => child.kill('SIGKILL'), delay);
-    }
-  });
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const closed = new Promise<NodeJS.Signals | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (_code, signal) => resolve(signal));
-  });
+  const child = startKillable(appender, [dataDir, String(seed)]);
   return {
+    /** Kill once this many acts were acknowledged after READY, `delay` ms later: inside the next append. */
     async go(acks: number, delay: number) {
-      trigger = { acks, delay };
-      child.stdin.write('GO\n');
-      const signal = await closed;
+      const acked = (out: string) => {
+        const ready = out.indexOf('READY\n');
+        return ready >= 0 && (out.slice(ready).match(/^ACK /gm)?.length ?? 0) >= acks;
+      };
+      const { out, stderr, signal } = await child.go(delay, acked);
       const all = [...out.matchAll(/^ACK (\d+) (\S+)$/gm)].map((m): Ack => ({ count: Number(m[1]), lastId: m[2]! }));
       return { last: all.at(-1) ?? null, acks: all.length, stderr, signal };
     },
-    kill: () => child.kill('SIGKILL'),
+    kill: child.kill,
   };
 }
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { listDataFiles } from '../../electron/core/backup/data-folder';
 import type { AppStatus } from '../../electron/core/contract';
 import type { BackupMade } from '../../electron/core/domain/backup';
 import { fakeClock, login, must, openCore, removeTempDirs, setUpDataDir, tempDir, USERS } from '../fixtures/harness';
-import { bundleChild, prng, SEED } from './child';
+import { bundleChild, prng, SEED, startKillable } from './child';
 
 /**
  * A process restoring backups is SIGKILLed at random moments, again and again on one data
@@ -34,31 +33,13 @@ async function dataHashes(dir: string): Promise<Map<string, string>> {
 }
 
 function startRestorer(dir: string, a: string, b: string) {
-  const child = spawn(process.execPath, [restorer, dir, a, b], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let stderr = '';
-  let onReady: (() => void) | null = null;
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    out += chunk;
-    if (onReady && out.includes('READY\n')) {
-      onReady();
-      onReady = null;
-    }
-  });
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const closed = new Promise<NodeJS.Signals | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (_code, signal) => resolve(signal));
-  });
+  const child = startKillable(restorer, [dir, a, b]);
   return {
     async go(delayMs: number) {
-      onReady = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
-      child.stdin.write('GO\n');
-      const signal = await closed;
+      const { out, stderr, signal } = await child.go(delayMs);
       return { signal, stderr, done: [...out.matchAll(/^DONE ([AB])$/gm)].map((m) => m[1]!) };
     },
-    kill: () => child.kill('SIGKILL'),
+    kill: child.kill,
   };
 }
 

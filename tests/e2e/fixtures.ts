@@ -1,15 +1,19 @@
-import { promises as fs } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { HostProcess } from './host';
 
-export const test = base.extend<{ host: HostProcess; laptops: [HostProcess, HostProcess] }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  host: async ({}, use) => {
+export const test = base.extend<{ host: HostProcess; laptops: [HostProcess, HostProcess]; hostClock: string | null }>({
+  /**
+   * `test.use({ hostClock: '2026-03-02T02:00:00.000Z' })` starts `host` on a test clock at that
+   * instant instead of the machine's; `host.setClock(iso)` then moves the running host.
+   */
+  hostClock: [null, { option: true }],
+  host: async ({ hostClock }, use) => {
     const host = new HostProcess();
+    if (hostClock) await host.setClock(hostClock);
     await host.start();
     await use(host);
     await host.stop();
-    await fs.rm(host.dataDir, { recursive: true, force: true });
+    await host.remove();
   },
   /** Two hosts, each on its own data folder, not yet set up; see `sameOffice` in host.ts. */
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
@@ -18,7 +22,7 @@ export const test = base.extend<{ host: HostProcess; laptops: [HostProcess, Host
     await use(pair);
     for (const h of pair) {
       await h.stop();
-      await fs.rm(h.dataDir, { recursive: true, force: true });
+      await h.remove();
     }
   },
 });

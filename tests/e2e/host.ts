@@ -3,6 +3,7 @@ import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_CLOCK_ENV } from '../../electron/host/test-clock';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,15 +14,39 @@ export class HostProcess {
   token = '';
   port = 0;
   output = '';
+  /** The test clock's file (electron/host/test-clock.ts), once `setClock` has been called. */
+  clockFile: string | null = null;
+  private clockAtStart = false;
 
   constructor(readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-'))) {}
 
+  /**
+   * Puts the host's clock at `iso`, ticking on from there. Called before `start`, the host starts
+   * on that clock; called again while it runs, the next call to the host is already at the new
+   * time (the host re-reads the file every time it asks the time). Office days and their working
+   * hours still apply: pick a time of day that a few seconds of test cannot carry past midnight.
+   */
+  async setClock(iso: string): Promise<void> {
+    const at = Date.parse(iso);
+    if (Number.isNaN(at)) throw new Error(`setClock: not a date: ${iso}`);
+    if (this.child && !this.clockAtStart) throw new Error('setClock: this host was started on the system clock; set the clock before start()');
+    this.clockFile ??= `${this.dataDir}.clock.json`;
+    // Replaced whole, never written in place, so the host never reads half a file.
+    const tmp = `${this.clockFile}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify({ offsetMs: at - Date.now() }));
+    await fs.rename(tmp, this.clockFile);
+  }
+
   async start(): Promise<void> {
     this.output = '';
+    // A clock variable left in the shell that runs the tests must not move a host that did not ask.
+    const { [TEST_CLOCK_ENV]: _inherited, ...env } = process.env;
+    if (this.clockFile) env[TEST_CLOCK_ENV] = this.clockFile;
+    this.clockAtStart = this.clockFile !== null;
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--port', String(this.port || 0), '--data-dir', this.dataDir],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
@@ -58,6 +83,12 @@ export class HostProcess {
       child.kill('SIGTERM');
     });
     this.child = null;
+  }
+
+  /** Removes the data folder and the clock file; the host must be stopped. */
+  async remove(): Promise<void> {
+    await fs.rm(this.dataDir, { recursive: true, force: true });
+    if (this.clockFile) await fs.rm(this.clockFile, { force: true });
   }
 
   /** Same data folder, same port: what a user sees after closing and reopening the app. */

@@ -9,10 +9,9 @@ import type { HostProcess } from './host';
  * items, due months ago by the host's own clock, show on the operator's Beranda and lead to
  * the item in next year's cycle.
  *
- * The host runs on the machine's clock and cannot be moved, so the dates come from the demo's
- * history: a list signed in January of last year is past its six-month renewals whatever the
- * day the test runs. (The clock moving a reminder into view is tested in
- * tests/unit/publish-reminders-service.test.ts, on the core's fake clock.)
+ * These hosts run on the machine's clock, so the dates come from the demo's history: a list
+ * signed in January of last year is past its six-month renewals whatever the day the test runs.
+ * (The clock moving a reminder into view is tests/e2e/reminders.spec.ts, on a test clock.)
  */
 
 const PASSWORD = 'contoh-ppid-2026';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { GOLONGAN } from './pangkat';
+import { OFFICE_KINDS } from './regency/model';
 import { checkNip } from './nip';
-import { ROLES } from './roles';
+import { OFFICE_ROLES, ROLE_LABELS, ROLES } from './roles';
 import { DEFAULT_CALENDAR, HARI_ISO, OFFICE_TIME_ZONES, isRealDay, parseTimeOfDay } from './calendar';
 
 /** Messages are Indonesian: they reach the user as they are. */
@@ -220,6 +221,8 @@ export const settingsSchema = z.object({
    * built in code (tests); files get it from setup or migration 2→3.
    */
   officeId: idSchema.optional(),
+  /** An OPD (the SOP's cycles) or the regency's PPID Utama (the register of every OPD): chosen at setup. */
+  officeKind: z.enum(OFFICE_KINDS, { error: 'Jenis kantor tidak dikenal.' }).default('opd'),
   office: officeSchema,
   officials: officialsSchema,
   documents: documentSettingsSchema,
@@ -260,10 +263,9 @@ export function checkAccountCoverage(
 ): { path: string[]; message: string }[] {
   const issues: { path: string[]; message: string }[] = [];
   const active = accounts.filter((a) => a.active !== false);
-  const labels: Record<string, string> = { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' };
-  for (const role of ROLES) {
+  for (const role of OFFICE_ROLES.opd) {
     if (!active.some((a) => a.role === role)) {
-      issues.push({ path: ['accounts'], message: `Belum ada akun aktif dengan peran ${labels[role]}.` });
+      issues.push({ path: ['accounts'], message: `Belum ada akun aktif dengan peran ${ROLE_LABELS[role]}.` });
     }
   }
   if (!active.some((a) => a.isAdmin)) issues.push({ path: ['accounts'], message: 'Minimal satu akun harus menjadi administrator.' });

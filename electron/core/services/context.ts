@@ -1,4 +1,5 @@
 import type { SyncState } from '../sync/sync-state';
+import type { RegencyStore } from '../store/regency-store';
 import type { Clock } from '../clock';
 import type { KeyedMutex } from '../keyed-mutex';
 import type { AppDb, UserRecord } from '../store/app-db';
@@ -31,6 +32,8 @@ export interface Stores {
   trust: TrustStore;
   /** Packages sent and received, sequence numbers (sync.json). */
   syncState: SyncState;
+  /** PPID Utama mode: the register of OPD and each OPD's acts (empty in an OPD office). */
+  regency: RegencyStore;
   sessions: Sessions;
   throttle: LoginThrottle;
   /** cadangan-otomatis.json: this laptop's backup folder and history, and the numbers no restore may reuse. */

@@ -60,6 +60,7 @@ export async function exportOfficePackage(
     // An explicit list of what travels: adding a field to settings does not make it leave unseen.
     const office: OfficePackageSettings = {
       officeId: settings.officeId,
+      officeKind: settings.officeKind,
       office: settings.office,
       officials: settings.officials,
       documents: settings.documents,

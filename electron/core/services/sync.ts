@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { dayKey } from '../domain/calendar';
-import { ROLES, type Role } from '../domain/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../domain/roles';
 import { packageFileName, RECIPIENT_LABELS, type Recipient } from '../domain/sync/package-name';
 import { describeGaps, type AppliedPackage, type CyclePreview, type PackagePreview, type PackageRecordView, type SignerView } from '../domain/sync/preview';
 import { mayCarry, type TrustedInstallation } from '../domain/sync/trust';
@@ -365,7 +365,7 @@ async function preverify(stores: Stores, checked: Checked, proposed: ReadonlyMap
 }
 
 function roleLabel(r: Role): string {
-  return { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' }[r];
+  return ROLE_LABELS[r];
 }
 
 interface Plan {

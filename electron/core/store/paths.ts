@@ -24,6 +24,8 @@ export function dataPaths(dataDir: string) {
     syncState: path.join(root, 'sync.json'),
     /** A package being applied, kept until every cycle of it is written: finished on the next start if cut short. */
     incoming: path.join(root, 'sync', 'masuk'),
+    /** PPID Utama mode: the register of OPD (register.json), each OPD's acts apart (opd/<entryId>/), packages waiting for trust. */
+    regency: path.join(root, 'utama'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -32,6 +32,7 @@ const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 const fail = (code: Err['code'], message: string, issues?: Err['issues']): Err => ({ ok: false, code, message, ...(issues ? { issues } : {}) });
 
 export const DEMO_SETTINGS: SettingsView = {
+  officeKind: 'opd',
   office: {
     pemda: 'Kabupaten Kapuas Hulu',
     opdName: 'Dinas Komunikasi, Informatika dan Statistik',

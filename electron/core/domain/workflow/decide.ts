@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import { ROLE_LABELS, type Role } from '../roles';
 import { itemProblems } from '../information';
 import { EDITS, STEP_INFO, TRANSITIONS, type Action, type EditKind, type Guard, type Transition } from './sop';
 import type { NotaDinasDraft } from './events';
@@ -172,6 +172,6 @@ export function canEdit(s: CycleState, role: Role, kind: EditKind): { ok: true }
 }
 
 function roleName(r: Role): string {
-  return { operator: 'Operator OPD', ppid_pembantu: 'PPID Pembantu', kepala_opd: 'Kepala OPD' }[r];
+  return ROLE_LABELS[r];
 }
 

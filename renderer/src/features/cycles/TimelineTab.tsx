@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
 import type { CycleView } from '../../../../electron/core/domain/cycle-views';
 import { BENTUK_LABELS, legalBasisText, type Exemption } from '../../../../electron/core/domain/information';
-import { ROLES, ROLE_LABELS } from '../../../../electron/core/domain/roles';
+import { OFFICE_ROLES, ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import type { TimelineEntry } from '../../../../electron/core/domain/timeline';
 import { formatDateTime } from '../../i18n/date';
 import { PAGE } from './parts';
@@ -87,7 +87,7 @@ export function TimelineTab({ view }: { view: CycleView }) {
           allowDeselect
           w={200}
           size="xs"
-          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          data={OFFICE_ROLES.opd.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           value={role}
           onChange={setRole}
         />

@@ -5,7 +5,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { IconDeviceLaptop, IconFileExport, IconKey, IconPencil, IconShieldOff } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { z } from 'zod';
-import { ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
+import { OFFICE_ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
 import { deviceNameSchema, TRUST_SOURCE_LABELS, type DeviceSelfView, type TrustedDeviceView } from '../../../../electron/core/domain/sync/trust';
 import type { Err } from '../../../../electron/core/result';
 import { call } from '../../api/client';
@@ -149,7 +149,7 @@ function RolesModal({ device, onClose, onDone }: { device: TrustedDeviceView; on
           </Text>
           <Checkbox.Group label="Peran yang boleh dibawa" value={roles} onChange={(v) => setRoles(v as Role[])} withAsterisk>
             <Stack gap={6} mt={6}>
-              {ROLES.map((r) => (
+              {OFFICE_ROLES.opd.map((r) => (
                 <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
               ))}
             </Stack>

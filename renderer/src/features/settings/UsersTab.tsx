@@ -6,7 +6,7 @@ import { IconDots, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react
 import { z } from 'zod';
 import type { SettingsView, UserView } from '../../../../electron/core/contract';
 import { accountInputSchema, passwordSchema } from '../../../../electron/core/domain/office';
-import { ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
+import { OFFICE_ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
 import type { Err } from '../../../../electron/core/result';
 import { FormFooter } from '../../components/FormFooter';
 import { call } from '../../api/client';
@@ -14,7 +14,7 @@ import { useLoad } from '../../api/useCall';
 import { useApp, useUser } from '../../app/context';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const ROLE_OPTIONS = OFFICE_ROLES.opd.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 const withConfirm = <T extends z.ZodObject>(schema: T) =>
   schema

@@ -1,12 +1,12 @@
 import { Alert, Checkbox, Fieldset, Grid, List, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { ROLES, ROLE_LABELS } from '../../../../electron/core/domain/roles';
+import { OFFICE_ROLES, ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { PASSWORD_MIN } from '../../../../electron/core/domain/office';
 import type { LooseForm } from '../../components/forms/types';
 import { LEGEND_STYLES } from '../../components/forms/PersonFields';
 import type { AccountRow, PersonSlot } from './accounts';
 
-export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+export const ROLE_OPTIONS = OFFICE_ROLES.opd.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export function AccountsStep({ form, rows, slots, coverage }: { form: LooseForm; rows: AccountRow[]; slots: PersonSlot[]; coverage: string[] }) {
   return (

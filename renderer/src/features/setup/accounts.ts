@@ -46,7 +46,7 @@ export function suggestUsername(name: string, fallback: string, taken: Set<strin
   return candidate;
 }
 
-const ROLE_FALLBACK: Record<Role, string> = { kepala_opd: 'kepala', ppid_pembantu: 'ppid', operator: 'operator' };
+const ROLE_FALLBACK: Record<Role, string> = { kepala_opd: 'kepala', ppid_pembantu: 'ppid', operator: 'operator', ppid_utama: 'ppidutama' };
 
 /** One row per person, keeping what was typed for people already there. */
 export function syncAccountRows(officials: OfficialsValues, rows: AccountRow[]): AccountRow[] {

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconInfoCircle, IconKey, IconPaperclip } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
+import { OFFICE_ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
 import { RECIPIENT_LABELS } from '../../../../electron/core/domain/sync/package-name';
 import type { AppliedPackage, CyclePreview, PackagePreview, SignerView } from '../../../../electron/core/domain/sync/preview';
 import { formatDateTime } from '../../i18n/date';
@@ -164,10 +164,10 @@ function SignerCard({
               label="Peran yang boleh dibawa tindakan dari laptop ini"
               description="Tindakan dengan peran lain dari laptop ini ditolak, sehingga tanda tangan peran itu tidak dapat dipalsukan."
               value={choice.roles}
-              onChange={(v) => onChange({ ...choice, roles: ROLES.filter((r) => v.includes(r)) })}
+              onChange={(v) => onChange({ ...choice, roles: OFFICE_ROLES.opd.filter((r) => v.includes(r)) })}
             >
               <Group gap="md" mt={4}>
-                {ROLES.map((r) => (
+                {OFFICE_ROLES.opd.map((r) => (
                   <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
                 ))}
               </Group>
