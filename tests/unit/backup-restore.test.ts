@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app-core';
 import { openBackup, writeBackup } from '../../electron/core/backup/backup-file';
 import { listDataFiles } from '../../electron/core/backup/data-folder';
+import { DeviceKey } from '../../electron/core/sync/device-key';
 import type { BackupMade, BackupPreview, BackupRestored } from '../../electron/core/domain/backup';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import type { DeviceSelfView, TrustedDeviceView } from '../../electron/core/domain/sync/trust';
@@ -359,6 +360,58 @@ describe('backup and restore', () => {
     const s2 = await login(again, USERS.admin);
     expect((await must<DeviceSelfView>(again, 'devices.self', {}, s2)).installationId).toBe(self.installationId);
     expect((await must<TrustedDeviceView[]>(again, 'devices.list', {}, s2)).filter((d) => d.source === 'pulih')).toHaveLength(1);
+  });
+});
+
+describe('the new identity after a restore', () => {
+  /** A restore stopped right after the swap, before the stores reopen: the folder as a kill there leaves it. */
+  async function swappedNotOpened() {
+    const dir = await setUpDataDir();
+    const clock = fakeClock();
+    let reached!: () => void;
+    const atStep = new Promise<void>((r) => (reached = r));
+    const c = await Core.open({
+      dataDir: dir,
+      clock,
+      holder: 'test',
+      resourcesDir: path.resolve('resources'),
+      appVersion: '0.0.0-test',
+      // Never resolving: nothing after the swap runs, as if the process had been killed there.
+      restoreHook: (step) => (step === 'swapped' ? (reached(), new Promise<void>(() => undefined)) : undefined),
+    });
+    const admin = await login(c, USERS.admin);
+    const before = await identityOf(dir);
+    const made = await must<BackupMade>(c, 'backup.create', {}, admin);
+    const preview = await must<BackupPreview>(c, 'backup.preview', { base64: made.base64, fileName: made.fileName }, admin);
+    void call(c, 'backup.restore', { previewId: preview.previewId }, admin);
+    await atStep;
+    await c.close();
+    return { dir, clock, before, marker: await fs.readFile(path.join(dir, 'identitas-lama.json')) };
+  }
+
+  it('cut short after the new key was written, the next open makes the new identity whole', async () => {
+    const { dir, clock, before } = await swappedNotOpened();
+    // The renewal's first step done, then a kill: a key no one has seen, the old id still in app.json.
+    await DeviceKey.renew(path.join(dir, 'device-key.pem'));
+    const unused = sha256(await fs.readFile(path.join(dir, 'device-key.pem')));
+    await open(dir, clock);
+    const after = await identityOf(dir);
+    expect(after.installationId).not.toBe(before.installationId);
+    expect([before.key, unused]).not.toContain(after.key);
+    expect(after.previous).toEqual([expect.objectContaining({ installationId: before.installationId, source: 'pulih' })]);
+    expect((await fs.readdir(dir)).includes('identitas-lama.json')).toBe(false);
+  });
+
+  it('cut short before the marker was removed, the next open changes nothing more', async () => {
+    const { dir, clock, marker } = await swappedNotOpened();
+    const first = await open(dir, clock);
+    const renewed = await identityOf(dir);
+    await first.close();
+    await fs.writeFile(path.join(dir, 'identitas-lama.json'), marker);
+    const again = await open(dir, clock);
+    expect(await identityOf(dir)).toEqual(renewed);
+    expect((await fs.readdir(dir)).includes('identitas-lama.json')).toBe(false);
+    await login(again, USERS.admin);
   });
 });
 

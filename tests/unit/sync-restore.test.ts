@@ -23,7 +23,7 @@ import { completeItem } from './workflow-fixtures';
  * yang tidak saling mengikuti" — what the hand-copied folder below still gets.
  */
 
-let open: Core[] = [];
+const open: Core[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()));
 });
