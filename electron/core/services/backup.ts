@@ -192,7 +192,11 @@ export function identityMarker(stores: Stores, opened: OpenedBackup, by: string,
     if (same) same.roles = rolesOf([], [...same.roles, ...p.roles]);
     else if (!p.publicKey || !previous.some((x) => x.publicKey === p.publicKey)) previous.push(p);
   };
-  if (isSetUp({ stores })) {
+  const backupOffice = (json(opened, 'settings.json')?.settings as { officeId?: unknown } | undefined)?.officeId;
+  const ownOffice = stores.settings.get()?.officeId;
+  // Another office's data gets nothing of this laptop's past there: that office never saw its acts.
+  const sameOffice = typeof backupOffice !== 'string' || !ownOffice || backupOffice === ownOffice;
+  if (isSetUp({ stores }) && sameOffice) {
     const self = stores.appDb.data.installationId;
     const acted = new Set<Role>();
     for (const c of stores.cycles.list()) for (const e of stores.cycles.events(c.id)) if (e.installationId === self) acted.add(e.actor.role);
@@ -201,6 +205,8 @@ export function identityMarker(stores: Stores, opened: OpenedBackup, by: string,
   }
   const fromBackup = backupIdentity(opened);
   if (fromBackup) put({ ...fromBackup, name: withNote(fromBackup.name, note) });
+  // Retired even when not kept: whatever app.json the swap brings in, it must not be this laptop's id again.
+  retire.add(stores.appDb.data.installationId);
   const marker = { v: 1 as const, retire: [...retire], previous, by, at: now.toISOString() };
   return Buffer.from(JSON.stringify(identityMarkerSchema.parse(marker)));
 }

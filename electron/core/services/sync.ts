@@ -162,8 +162,7 @@ function devicesFor(stores: Stores, ids: Set<string>): DeviceInfo[] {
     if (id === self) {
       const replaces = stores.trust.list().filter((t) => t.source === 'pulih').map((t) => t.installationId);
       out.push({ installationId: id, name: stores.trust.selfName(), publicKey: stores.deviceKey.publicKey, ...(replaces.length ? { replaces } : {}) });
-    }
-    else {
+    } else {
       const t = stores.trust.get(id);
       if (t) out.push({ installationId: id, name: t.name, publicKey: t.publicKey });
     }
