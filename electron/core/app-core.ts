@@ -31,10 +31,22 @@ import { SyncState } from './sync/sync-state';
 import { finishInterruptedReceives } from './services/sync';
 import { defaultSelfName } from './services/devices';
 import { AutoBackupState } from './backup/auto-state';
-import { AUTO_STATE_FILE } from './backup/data-folder';
+import { AUTO_STATE_FILE, IDENTITY_MARKER } from './backup/data-folder';
 import { CallGate } from './backup/gate';
 import { commitRestore, finishInterruptedRestore, freeName, stageBackup, type RestoreJournal, type StepHook } from './backup/restore-swap';
-import { applyFloors, autoBackup, makeBackup, recordFloors, takeStaged, dropStaged, type AutoReason, type AutoResult } from './services/backup';
+import {
+  applyFloors,
+  autoBackup,
+  identityMarker,
+  makeBackup,
+  recordFloors,
+  renewIdentity,
+  takeStaged,
+  dropStaged,
+  type AutoReason,
+  type AutoResult,
+  type RenewedIdentity,
+} from './services/backup';
 import { backupFileName, type BackupRestored } from './domain/backup';
 import { dayKey, inZone } from './domain/calendar';
 import { stamp } from './store/backups';
@@ -80,6 +92,8 @@ export class Core {
   private backupState: AutoBackupState | null = null;
   /** Numbers raised on the last open (after a restore: the ones issued since the backup). */
   private lastFloors: BackupRestored['carried'] = { notaDinas: {}, packageSeq: null };
+  /** The new identity the last open gave this laptop (after a restore), if it did. */
+  private lastRenewal: RenewedIdentity | null = null;
 
   private constructor(private readonly opts: CoreOptions) {
     this.paths = dataPaths(opts.dataDir);
@@ -117,6 +131,17 @@ export class Core {
     try {
       const appDb = await openAppDb(this.paths.appDb, this.backups, clock);
       const settings = await SettingsStore.open(this.paths.settings, this.backups, clock);
+      // After a restore, before anything reads the id or the key: a new installation (services/backup.ts).
+      this.lastRenewal = await renewIdentity({
+        root: this.paths.root,
+        appDb,
+        keyFile: this.paths.deviceKey,
+        trustFile: this.paths.trust,
+        backups: this.backups,
+        clock,
+        backupState: this.backupState!,
+        log: this.opts.log,
+      });
       // A damaged key is never replaced (others trust this laptop by it): DeviceKeyError → recovery, below.
       const deviceKey = await DeviceKey.openOrCreate(this.paths.deviceKey, { backups: this.keyBackups, now: clock.now() });
       const trust = await TrustStore.open(this.paths.trust, {
@@ -139,6 +164,17 @@ export class Core {
       await this.throttle.load(this.paths.loginThrottle, (m) => this.opts.log?.(m));
       // What was set aside or restored in a cycle log stays on record after this session's notices are gone.
       for (const n of cycles.notices) await appendAudit({ audit }, null, clock.now(), `siklus.${n.kind}`, n.message);
+      const renewed = this.lastRenewal;
+      if (renewed) {
+        await appendAudit(
+          { audit },
+          null,
+          clock.now(),
+          'perangkat.identitasBaru',
+          `Sesudah pemulihan dari cadangan, perangkat ini memakai pengenal dan kunci baru (kode kunci ${deviceKey.fingerprint}); pengenal lama ${renewed.from} tidak dipakai lagi.` +
+            (renewed.kept.length ? ` Identitas lama dicatat sebagai perangkat tepercaya: ${renewed.kept.join(', ')}.` : ''),
+        );
+      }
       // Both files read cleanly: keep a copy as the last known good state.
       await this.backups.take(this.paths.appDb, 'buka', clock.now());
       await this.backups.take(this.paths.settings, 'buka', clock.now());
@@ -325,7 +361,9 @@ export class Core {
         await writeFileDurably(safetyFile, made.bytes);
       }
       await hook?.('safety');
-      stagedAs = await stageBackup(root, opened, hook);
+      // Comes in with the data, all or nothing: the next open gives the laptop a new identity.
+      const marker = identityMarker(stores, opened, actor?.username ?? 'penyiapan', now);
+      stagedAs = await stageBackup(root, opened, hook, [{ name: IDENTITY_MARKER, bytes: marker }]);
     } catch (e) {
       // Nothing was swapped: the data is as it was, and the safety copy of it is not needed.
       await fs.rm(path.join(root, safety), { recursive: true, force: true }).catch(() => undefined);
@@ -367,7 +405,13 @@ export class Core {
       safetyFolder: path.join(root, safety),
       safetyFile,
       carried: this.lastFloors,
+      newDevice: this.newDevice(),
     };
+  }
+
+  private newDevice(): BackupRestored['newDevice'] {
+    const stores = this.stores;
+    return this.lastRenewal && stores ? { name: stores.trust.selfName(), fingerprint: stores.deviceKey.fingerprint } : null;
   }
 
   /** On record: in cadangan-otomatis.json (Pengaturan › Cadangan shows it) and in the restored data's history. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackup } from '../../electron/core/backup/backup-file';
 import { listDataFiles } from '../../electron/core/backup/data-folder';
+import { DeviceKey } from '../../electron/core/sync/device-key';
 import type { AppStatus } from '../../electron/core/contract';
 import type { BackupMade } from '../../electron/core/domain/backup';
 import { fakeClock, login, must, openCore, removeTempDirs, setUpDataDir, tempDir, USERS } from '../fixtures/harness';
@@ -12,7 +13,10 @@ import { bundleChild, prng, SEED, startKillable } from './child';
 /**
  * A process restoring backups is SIGKILLed at random moments, again and again on one data
  * folder; after every kill the folder, opened the way the app opens it, must hold one of the
- * two backups exactly — never a mix of the two, never a half-written file — and work.
+ * two backups exactly — never a mix of the two, never a half-written file — and work. The one
+ * thing a restore changes on purpose is the identity (a restored laptop is a new installation):
+ * after every kill the laptop has either the identity it had before (no restore committed) or
+ * a new id with a new key, its previous identity kept in trust.json — never an old id again.
  */
 
 const KILLS = 25;
@@ -25,11 +29,41 @@ afterAll(removeTempDirs);
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** Every backed-up file by hash; the history grows with each restore ("restored from …"), so it is compared apart. */
+/**
+ * Every backed-up file by hash; the history grows with each restore ("restored from …"), so it
+ * is compared apart, and so is the identity a restore renews: app.json's installation id, the
+ * key, and trust.json's entries for this laptop's own earlier identities (source `pulih`).
+ */
+function hashOf(p: string, bytes: Uint8Array): string | null {
+  if (p === 'audit.jsonl' || p === 'device-key.pem') return null;
+  if (p === 'app.json') {
+    const { installationId: _id, ...rest } = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return sha256(Buffer.from(JSON.stringify(rest)));
+  }
+  if (p === 'trust.json') {
+    const t = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return sha256(Buffer.from(JSON.stringify({ ...t, installations: t.installations.filter((i: { source: string }) => i.source !== 'pulih') })));
+  }
+  return sha256(bytes);
+}
+
 async function dataHashes(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const f of (await listDataFiles(dir)).files) if (f.path !== 'audit.jsonl') out.set(f.path, sha256(await fs.readFile(f.abs)));
+  for (const f of (await listDataFiles(dir)).files) {
+    const h = hashOf(f.path, await fs.readFile(f.abs));
+    if (h) out.set(f.path, h);
+  }
   return out;
+}
+
+async function identityOf(dir: string) {
+  const app = JSON.parse(await fs.readFile(path.join(dir, 'app.json'), 'utf8'));
+  const trust = JSON.parse(await fs.readFile(path.join(dir, 'trust.json'), 'utf8'));
+  return {
+    id: app.installationId as string,
+    publicKey: DeviceKey.publicKeyOfPem(await fs.readFile(path.join(dir, 'device-key.pem'), 'utf8'))!,
+    previous: (trust.installations as { installationId: string; publicKey: string; source: string }[]).filter((i) => i.source === 'pulih'),
+  };
 }
 
 function startRestorer(dir: string, a: string, b: string) {
@@ -61,14 +95,23 @@ describe('restore crash safety', () => {
     const fileB = path.join(files, 'B.ppidbackup');
     await fs.writeFile(fileA, Buffer.from(a.base64!, 'base64'));
     await fs.writeFile(fileB, Buffer.from(b.base64!, 'base64'));
-    const expected = (made: BackupMade) =>
-      new Map(openBackup(Buffer.from(made.base64!, 'base64')).manifest.files.filter((f) => f.path !== 'audit.jsonl').map((f) => [f.path, f.sha256]));
+    const expected = (made: BackupMade) => {
+      const opened = openBackup(Buffer.from(made.base64!, 'base64'));
+      return new Map(opened.manifest.files.flatMap((f) => {
+        const h = hashOf(f.path, opened.read(f.path));
+        return h ? [[f.path, h] as const] : [];
+      }));
+    };
     const dataA = expected(a);
     const dataB = expected(b);
     expect(dataA).not.toEqual(dataB);
 
+    let identity = await identityOf(dir);
+    const idsSeen = new Set([identity.id]);
+    const keysSeen = new Set([identity.publicKey]);
     let done = 0;
     let midRestore = 0;
+    let renewed = 0;
     const seen = { A: 0, B: 0 };
     let next = startRestorer(dir, fileA, fileB);
     try {
@@ -92,14 +135,29 @@ describe('restore crash safety', () => {
         seen[which!] += 1;
         // The last acknowledged restore is what the folder holds, unless a later one was under way.
         if (r.done.length) expect(['A', 'B'], where).toContain(r.done.at(-1));
-        expect((await fs.readdir(dir)).filter((n) => n === 'pemulihan.json' || n.startsWith('.pemulihan-baru-')), where).toEqual([]);
+        expect((await fs.readdir(dir)).filter((n) => n === 'pemulihan.json' || n.startsWith('.pemulihan-baru-') || n === 'identitas-lama.json'), where).toEqual([]);
+        // The same identity as before this round, or a new one with a new key that keeps the one before as its past.
+        const now = await identityOf(dir);
+        if (now.id === identity.id) expect(now.publicKey, where).toBe(identity.publicKey);
+        else {
+          expect(idsSeen.has(now.id), `${where}: an earlier installation id came back`).toBe(false);
+          expect(keysSeen.has(now.publicKey), `${where}: an earlier key came back`).toBe(false);
+          expect(now.previous, where).toContainEqual(expect.objectContaining({ installationId: identity.id, publicKey: identity.publicKey }));
+          renewed += 1;
+        }
+        identity = now;
+        idsSeen.add(now.id);
+        keysSeen.add(now.publicKey);
         await login(core, USERS.admin);
         await core.close();
       }
     } finally {
       next.kill();
     }
-    console.info(`restore crash test: ${KILLS} kills, ${done} restores acknowledged, ${midRestore} kills landed inside a restore (staging or swap), A ${seen.A}× B ${seen.B}× (seed ${SEED})`);
+    console.info(
+      `restore crash test: ${KILLS} kills, ${done} restores acknowledged, ${midRestore} kills landed inside a restore (staging or swap), A ${seen.A}× B ${seen.B}×, ${renewed} rounds ended with a new identity (seed ${SEED})`,
+    );
     expect(done).toBeGreaterThan(0);
+    expect(renewed).toBeGreaterThan(0);
   });
 });

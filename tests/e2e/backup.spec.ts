@@ -66,6 +66,7 @@ test('make a backup, restore it through the screens, and set up the automatic ba
   await expect(table).toContainText('Dinas Komunikasi, Informatika dan Statistik');
   await expect(table).toContainText('1: DIP Sebelum Cadangan');
   await expect(dialog).toContainText('Sesudah pemulihan semua pengguna harus masuk lagi');
+  await expect(dialog).toContainText('laptop ini mendapat kunci perangkat baru');
   await shot(page, 'cadangan-2-pratinjau');
   const restore = dialog.getByRole('button', { name: 'Pulihkan data' });
   await expect(restore).toBeDisabled();
@@ -76,6 +77,7 @@ test('make a backup, restore it through the screens, and set up the automatic ba
   await expect(done).toBeVisible();
   await expect(done).toContainText(download.suggestedFilename());
   await expect(done).toContainText('sebelum-pemulihan.ppidbackup');
+  await expect(done.getByTestId('kunci-baru')).toContainText('Laptop ini sekarang memakai kunci perangkat baru');
   await shot(page, 'cadangan-3-selesai');
   await done.getByRole('button', { name: 'Masuk lagi' }).click();
   await expect(page.getByRole('button', { name: 'Masuk' })).toBeVisible();
@@ -137,19 +139,22 @@ test('a new laptop restores the office backup from the first-run screen instead 
     await page.getByLabel('Berkas cadangan').setInputFiles(file);
     const dialog = page.getByRole('dialog', { name: 'Pulihkan dari cadangan?' });
     await expect(dialog.getByRole('table', { name: 'Isi cadangan' })).toContainText('1: DIP Laptop Lama');
-    await expect(dialog).toContainText('tanpa penyiapan awal');
+    await expect(dialog).toContainText('tanpa penyiapan awal, dengan kunci perangkat baru');
     await dialog.getByLabel(/Saya mengerti/).check();
     await dialog.getByRole('button', { name: 'Pulihkan data' }).click();
     const done = page.getByRole('dialog', { name: 'Data dipulihkan' });
     await expect(done).toBeVisible();
+    await expect(done.getByTestId('kunci-baru')).toContainText('perlu mempercayai perangkat');
     await done.getByRole('button', { name: 'Masuk lagi' }).click();
     await login(page, 'operator', PASSWORD);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/Selamat/);
     await expect(page.getByText('DIP Laptop Lama').first()).toBeVisible();
-    // The new laptop is the old one now: the same installation and key.
+    // The new laptop is a new installation that keeps the old one's identity as its trusted past.
     const oldApp = JSON.parse(await fs.readFile(path.join(host.dataDir, 'app.json'), 'utf8'));
     const newApp = JSON.parse(await fs.readFile(path.join(fresh.dataDir, 'app.json'), 'utf8'));
-    expect(newApp.installationId).toBe(oldApp.installationId);
+    expect(newApp.installationId).not.toBe(oldApp.installationId);
+    const trust = JSON.parse(await fs.readFile(path.join(fresh.dataDir, 'trust.json'), 'utf8'));
+    expect(trust.installations).toContainEqual(expect.objectContaining({ installationId: oldApp.installationId, source: 'pulih' }));
   } finally {
     await fresh.stop();
     await fs.rm(fresh.dataDir, { recursive: true, force: true });

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app-core';
 import { openBackup, writeBackup } from '../../electron/core/backup/backup-file';
 import { listDataFiles } from '../../electron/core/backup/data-folder';
+import { DeviceKey } from '../../electron/core/sync/device-key';
 import type { BackupMade, BackupPreview, BackupRestored } from '../../electron/core/domain/backup';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
+import type { DeviceSelfView, TrustedDeviceView } from '../../electron/core/domain/sync/trust';
 import {
   call,
   coreOpener,
@@ -41,6 +43,37 @@ async function dataHashes(dir: string): Promise<Map<string, string>> {
 }
 
 const without = (m: Map<string, string>, ...names: string[]) => new Map([...m].filter(([k]) => !names.includes(k)));
+
+/**
+ * The files that make a laptop's identity, which a restore renews on purpose (a restored
+ * laptop is a new installation): app.json's installation id, the key, and trust.json's own
+ * earlier identities. Everything else of them must be the backup's.
+ */
+const IDENTITY_FILES = ['app.json', 'device-key.pem', 'trust.json'];
+
+async function identityOf(dir: string) {
+  const app = JSON.parse(await fs.readFile(path.join(dir, 'app.json'), 'utf8'));
+  const trust = JSON.parse(await fs.readFile(path.join(dir, 'trust.json'), 'utf8'));
+  const { installationId, ...rest } = app;
+  return {
+    installationId: installationId as string,
+    key: sha256(await fs.readFile(path.join(dir, 'device-key.pem'))),
+    /** app.json as the office sees it: the accounts, the counters. */
+    appWithoutId: rest as Record<string, unknown>,
+    previous: (trust.installations as { installationId: string; name: string; publicKey: string; roles: string[]; source: string }[]).filter((t) => t.source === 'pulih'),
+    others: (trust.installations as { source: string }[]).filter((t) => t.source !== 'pulih'),
+    selfName: trust.self.name as string,
+  };
+}
+
+/** The same of the data a backup holds. */
+function identityInBackup(bytes: Uint8Array) {
+  const b = openBackup(bytes);
+  const app = JSON.parse(Buffer.from(b.read('app.json')).toString('utf8'));
+  const trust = JSON.parse(Buffer.from(b.read('trust.json')).toString('utf8'));
+  const { installationId, ...rest } = app;
+  return { installationId: installationId as string, key: sha256(b.read('device-key.pem')), appWithoutId: rest as Record<string, unknown>, others: trust.installations, selfName: trust.self.name as string };
+}
 
 /** One open cycle per year is allowed: each test cycle gets its own year. */
 async function cycleAtNotaDinas(core: Core, operator: string, title: string, year: number): Promise<string> {
@@ -124,17 +157,27 @@ describe('backup and restore', () => {
       });
       expect(preview.accounts).toBeGreaterThan(0);
       expect(preview.warnings.join(' ')).toMatch(/lebih baru daripada cadangan/);
+      expect(preview.warnings.join(' ')).toMatch(/laptop ini mendapat kunci perangkat baru/);
       const restored = await must<BackupRestored>(core, 'backup.restore', { previewId: preview.previewId }, admin);
       expect(restored.backupCreatedAt).toBe(made.createdAt);
 
       // The moment the swap was done, the folder held exactly the backed-up files.
       expect(swapped).toEqual(atBackup);
-      // Open again, the one file written is the history, which only grew: "restored from …".
+      // Open again, the files written are the history, which only grew ("restored from …"),
+      // and the identity: a new installation id and key, the old one kept as trusted past.
       const after = await dataHashes(dir);
-      expect(without(after, 'audit.jsonl')).toEqual(without(atBackup, 'audit.jsonl'));
+      expect(without(after, 'audit.jsonl', ...IDENTITY_FILES)).toEqual(without(atBackup, 'audit.jsonl', ...IDENTITY_FILES));
+      const was = identityInBackup(Buffer.from(made.base64!, 'base64'));
+      const now = await identityOf(dir);
+      expect(now.appWithoutId).toEqual(was.appWithoutId);
+      expect(now.installationId).not.toBe(was.installationId);
+      expect(now.key).not.toBe(was.key);
+      expect(now.previous.map((p) => p.installationId)).toEqual([was.installationId]);
+      expect(now.selfName).toBe(was.selfName);
       const audit = await fs.readFile(path.join(dir, 'audit.jsonl'));
       expect(audit.subarray(0, auditAtBackup.length).equals(auditAtBackup)).toBe(true);
       expect(audit.subarray(auditAtBackup.length).toString('utf8')).toContain('Data dipulihkan dari cadangan');
+      expect(audit.subarray(auditAtBackup.length).toString('utf8')).toContain('memakai pengenal dan kunci baru');
 
       // Everyone logs in again; what was done after the backup is gone from the screens.
       expect(failure(await call(core, 'cycles.list', {}, admin)).code).toBe('UNAUTHENTICATED');
@@ -204,7 +247,7 @@ describe('backup and restore', () => {
     const newer = writeBackup(meta, files.map((f) => (f.path === 'app.json' ? { ...f, bytes: Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(appJson.bytes).toString()), schemaVersion: 99 })) } : f)));
     const withoutApp = writeBackup(meta, files.filter((f) => f.path !== 'app.json'));
     // Files this app never backs up: restored, they would replace the lock, the restore's journal or this laptop's records.
-    const withMachineFiles = ['ppid-desk.lock', 'pemulihan.json', 'cadangan-otomatis.json', 'backups/app/000001__x__buka.json'].map((extra) =>
+    const withMachineFiles = ['ppid-desk.lock', 'pemulihan.json', 'cadangan-otomatis.json', 'identitas-lama.json', 'backups/app/000001__x__buka.json'].map((extra) =>
       writeBackup(meta, [...files, { path: extra, bytes: Buffer.from('{}') }]),
     );
 
@@ -274,13 +317,15 @@ describe('backup and restore', () => {
     expect(await exportSeq(reopened, admin, d)).toBe(5);
   });
 
-  it('a new laptop restores the office backup instead of setting up, and keeps the old laptop\'s identity', async () => {
+  it('a new laptop restores the office backup instead of setting up, as a new device that keeps the old laptop\'s past as its own', async () => {
     const dir = await setUpDataDir();
     const clock = fakeClock();
     const core = await open(dir, clock);
     const { admin } = await officeWithWork(core, clock);
+    await must(core, 'devices.renameSelf', { name: 'Laptop Sekretariat' }, admin);
     const made = await must<BackupMade>(core, 'backup.create', {}, admin);
-    const oldApp = JSON.parse(await fs.readFile(path.join(dir, 'app.json'), 'utf8'));
+    const old = await must<DeviceSelfView>(core, 'devices.self', {}, admin);
+    const accountRoles = new Set((await must<{ role: string }[]>(core, 'users.list', {}, admin)).map((u) => u.role));
     const oldKey = await fs.readFile(path.join(dir, 'device-key.pem'));
 
     const fresh = await tempDir();
@@ -290,11 +335,83 @@ describe('backup and restore', () => {
     expect(failure(await call(next, 'backup.preview', { base64: made.base64 })).code).toBe('NOT_READY');
     const preview = await must<BackupPreview>(next, 'setup.previewBackup', { base64: made.base64, fileName: made.fileName });
     expect(preview.office?.opdName).toBe('Dinas Komunikasi, Informatika dan Statistik');
-    await must(next, 'setup.restoreBackup', { previewId: preview.previewId });
+    // Said before anything happens: a new key, trusted again once on the other laptops.
+    expect(preview.warnings.join(' ')).toMatch(/kunci perangkat baru.*perlu mempercayainya sekali lagi/);
+    const restored = await must<BackupRestored>(next, 'setup.restoreBackup', { previewId: preview.previewId });
     expect((await must<{ state: string }>(next, 'app.status')).state).toBe('ready');
-    expect(JSON.parse(await fs.readFile(path.join(fresh, 'app.json'), 'utf8')).installationId).toBe(oldApp.installationId);
-    expect((await fs.readFile(path.join(fresh, 'device-key.pem'))).equals(oldKey)).toBe(true);
-    await login(next, USERS.admin);
+    const s = await login(next, USERS.admin);
+
+    // A new installation: another id, another key, under the name the office gave the old one.
+    const self = await must<DeviceSelfView>(next, 'devices.self', {}, s);
+    expect(self.installationId).not.toBe(old.installationId);
+    expect(self.publicKey).not.toBe(old.publicKey);
+    expect((await fs.readFile(path.join(fresh, 'device-key.pem'))).equals(oldKey)).toBe(false);
+    expect(self.name).toBe('Laptop Sekretariat');
+    expect(restored.newDevice).toEqual({ name: 'Laptop Sekretariat', fingerprint: self.fingerprint });
+    // The old laptop's identity is trusted here as this laptop's past, with the roles of the office's accounts.
+    const listed = await must<TrustedDeviceView[]>(next, 'devices.list', {}, s);
+    const past = listed.find((d) => d.installationId === old.installationId);
+    expect(past).toMatchObject({ publicKey: old.publicKey, fingerprint: old.fingerprint, source: 'pulih', revokedAt: null });
+    expect(past!.name).toMatch(/^Laptop Sekretariat \(sebelum pemulihan 2026-03-02\)$/);
+    expect(new Set(past!.roles)).toEqual(accountRoles);
+    // Opened again, nothing changes a second time.
+    await next.close();
+    const again = await open(fresh, clock);
+    const s2 = await login(again, USERS.admin);
+    expect((await must<DeviceSelfView>(again, 'devices.self', {}, s2)).installationId).toBe(self.installationId);
+    expect((await must<TrustedDeviceView[]>(again, 'devices.list', {}, s2)).filter((d) => d.source === 'pulih')).toHaveLength(1);
+  });
+});
+
+describe('the new identity after a restore', () => {
+  /** A restore stopped right after the swap, before the stores reopen: the folder as a kill there leaves it. */
+  async function swappedNotOpened() {
+    const dir = await setUpDataDir();
+    const clock = fakeClock();
+    let reached!: () => void;
+    const atStep = new Promise<void>((r) => (reached = r));
+    const c = await Core.open({
+      dataDir: dir,
+      clock,
+      holder: 'test',
+      resourcesDir: path.resolve('resources'),
+      appVersion: '0.0.0-test',
+      // Never resolving: nothing after the swap runs, as if the process had been killed there.
+      restoreHook: (step) => (step === 'swapped' ? (reached(), new Promise<void>(() => undefined)) : undefined),
+    });
+    const admin = await login(c, USERS.admin);
+    const before = await identityOf(dir);
+    const made = await must<BackupMade>(c, 'backup.create', {}, admin);
+    const preview = await must<BackupPreview>(c, 'backup.preview', { base64: made.base64, fileName: made.fileName }, admin);
+    void call(c, 'backup.restore', { previewId: preview.previewId }, admin);
+    await atStep;
+    await c.close();
+    return { dir, clock, before, marker: await fs.readFile(path.join(dir, 'identitas-lama.json')) };
+  }
+
+  it('cut short after the new key was written, the next open makes the new identity whole', async () => {
+    const { dir, clock, before } = await swappedNotOpened();
+    // The renewal's first step done, then a kill: a key no one has seen, the old id still in app.json.
+    await DeviceKey.renew(path.join(dir, 'device-key.pem'));
+    const unused = sha256(await fs.readFile(path.join(dir, 'device-key.pem')));
+    await open(dir, clock);
+    const after = await identityOf(dir);
+    expect(after.installationId).not.toBe(before.installationId);
+    expect([before.key, unused]).not.toContain(after.key);
+    expect(after.previous).toEqual([expect.objectContaining({ installationId: before.installationId, source: 'pulih' })]);
+    expect((await fs.readdir(dir)).includes('identitas-lama.json')).toBe(false);
+  });
+
+  it('cut short before the marker was removed, the next open changes nothing more', async () => {
+    const { dir, clock, marker } = await swappedNotOpened();
+    const first = await open(dir, clock);
+    const renewed = await identityOf(dir);
+    await first.close();
+    await fs.writeFile(path.join(dir, 'identitas-lama.json'), marker);
+    const again = await open(dir, clock);
+    expect(await identityOf(dir)).toEqual(renewed);
+    expect((await fs.readdir(dir)).includes('identitas-lama.json')).toBe(false);
+    await login(again, USERS.admin);
   });
 });
 
@@ -313,6 +430,8 @@ describe('a restore stopped at any step', () => {
     const backup = openBackup(Buffer.from(made.base64!, 'base64'));
     const newData = without(new Map(backup.manifest.files.map((f) => [f.path, f.sha256])), 'audit.jsonl');
     expect(newData).not.toEqual(oldData);
+    const oldIdentity = await identityOf(template);
+    const backupIdentity = identityInBackup(Buffer.from(made.base64!, 'base64'));
 
     const startRestore = async (dir: string, hook: (step: string) => void | Promise<void>) => {
       const c = await Core.open({ dataDir: dir, clock, holder: 'test', resourcesDir: path.resolve('resources'), appVersion: '0.0.0-test', restoreHook: hook });
@@ -343,7 +462,16 @@ describe('a restore stopped at any step', () => {
 
       core = await open(dir, clock);
       const data = without(await dataHashes(dir), 'audit.jsonl');
-      expect(data, `stopped at ${stop}`).toEqual(n < committedAt ? oldData : newData);
+      if (n < committedAt) expect(data, `stopped at ${stop}`).toEqual(oldData);
+      else {
+        // The backup's data, with the identity a restore renews: a new id and key, the old one kept as trusted past.
+        expect(without(data, ...IDENTITY_FILES), `stopped at ${stop}`).toEqual(without(newData, ...IDENTITY_FILES));
+        const id = await identityOf(dir);
+        expect(id.appWithoutId, stop).toEqual(backupIdentity.appWithoutId);
+        expect([oldIdentity.installationId, backupIdentity.installationId], stop).not.toContain(id.installationId);
+        expect([oldIdentity.key, backupIdentity.key], stop).not.toContain(id.key);
+        expect(id.previous.map((p) => p.installationId), stop).toContain(backupIdentity.installationId);
+      }
       const left = await fs.readdir(dir);
       expect(left.filter((e) => e.startsWith('.pemulihan-baru-') || e === 'pemulihan.json'), stop).toEqual([]);
       // Whichever it is, it works: someone can log in and see the cycles.

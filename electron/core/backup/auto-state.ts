@@ -12,10 +12,13 @@ import { readJsonFile, writeFileDurably } from '../store/durable-file';
  *   - the folder for automatic backups (a flash drive's path means nothing on another PC)
  *     and how many to keep there, the files this laptop wrote there, the last failure;
  *   - the last backups made (by hand, automatic, before a restore) and the last restore;
- *   - high-water marks: the highest Nota Dinas number issued per office and year, and the
- *     highest package number sent per installation. They are taken before every backup and
- *     restore and raised into app.json and sync.json on every open, so data restored from an
- *     older backup never issues a letter number or a package number a second time.
+ *   - high-water marks: the highest Nota Dinas number issued per office and year, and per
+ *     installation the highest package number sent and the last number given to each
+ *     recipient. They are taken before every backup and restore and raised into app.json and
+ *     sync.json on every open, so data restored from an older backup never issues a letter
+ *     number or a package number a second time. (A restore also gives the laptop a new
+ *     installation id, services/backup.ts `renewIdentity`; the new id takes over the marks of
+ *     the ones it replaces, so its packages go on numbering where they left off.)
  *
  * Losing it costs little: the folder setting and the history. So a file that does not parse
  * is set aside (`cadangan-otomatis.rusak-<time>.json`) and a fresh one begun; the marks then
@@ -55,8 +58,10 @@ const stateSchema = z.object({
       notaDinas: z.record(z.string(), z.record(z.string(), z.number().int().min(0))).default({}),
       /** installationId → highest package number it sent. */
       packageSeq: z.record(z.string(), z.number().int().min(0)).default({}),
+      /** installationId → recipient (a role, or `semua`) → how many packages it addressed to it (sync.json `sentTo`). */
+      sentTo: z.record(z.string(), z.record(z.string(), z.number().int().min(0))).default({}),
     })
-    .default({ notaDinas: {}, packageSeq: {} }),
+    .default({ notaDinas: {}, packageSeq: {}, sentTo: {} }),
 });
 export type AutoBackupData = z.infer<typeof stateSchema>;
 export type BackupRecord = z.infer<typeof recordSchema>;

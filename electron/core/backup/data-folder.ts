@@ -15,14 +15,18 @@ import { BACKUP_MANIFEST } from './backup-file';
  *   with everything else; the restored data starts its copies afresh.
  * - the restore's own folders and journal (`pemulihan-*`, `.pemulihan-baru-*`,
  *   `pemulihan.json`): they are about this laptop's restores, not the office's data.
+ * - `identitas-lama.json`: written by a restore into the data it puts in place, read and
+ *   removed on the next open, which gives the laptop a new identity (services/backup.ts
+ *   `renewIdentity`). It belongs to that one restore, never to a backup.
  * - `cadangan-otomatis.json`: this laptop's automatic-backup folder, its history and the
  *   highest letter and package numbers it issued. It describes the machine, and it must
  *   survive a restore: it is how numbers issued after the backup stay used (app-core.ts).
  * - temp files of an unfinished write (`.name.pid.hex.tmp`, `name.tmp-…`): half-written, and
  *   removed on the next open anyway (store/durable-file.ts).
  *
- * Kept in: app.json, settings.json, trust.json, device-key.pem (a restored laptop keeps its
- * identity: others trust it by that key), sync.json, audit.jsonl, login-throttle.json,
+ * Kept in: app.json, settings.json, trust.json, device-key.pem (restored, they are this
+ * laptop's identity of the moment of the backup, which the first open retires for a new one),
+ * sync.json, audit.jsonl, login-throttle.json,
  * cycles/, files/, assets/, sync/masuk/ (a receive cut short is finished on open), and the
  * side files of damaged or cut logs.
  */
@@ -32,6 +36,7 @@ export const AUTO_STATE_FILE = 'cadangan-otomatis.json';
 export const RESTORE_JOURNAL = 'pemulihan.json';
 export const STAGING_PREFIX = '.pemulihan-baru-';
 export const SAFETY_PREFIX = 'pemulihan-';
+export const IDENTITY_MARKER = 'identitas-lama.json';
 
 const TEMP = [/^\..+\.\d+\.[0-9a-f]{12}\.tmp$/, /^.+\.tmp-\d{10}[0-9a-f]{6}$/];
 
@@ -41,6 +46,7 @@ export function isMachineEntry(name: string): boolean {
     name === LOCK_FILE ||
     name === AUTO_STATE_FILE ||
     name === RESTORE_JOURNAL ||
+    name === IDENTITY_MARKER ||
     name.startsWith(STAGING_PREFIX) ||
     (name.startsWith(SAFETY_PREFIX) && name !== RESTORE_JOURNAL) ||
     packagePathKey(name) === BACKUP_MANIFEST

@@ -100,11 +100,17 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Step 1: the backup's files in a new staging folder inside `root`, each fsynced, then every
- * one read back from disk and checked against its SHA-256. Returns the staging folder's name
- * and the top-level names in it. On any failure the staging folder is removed and the error
- * rethrown: nothing else was touched.
+ * one read back from disk and checked against its SHA-256. `extra` are top-level files the
+ * restore itself adds (the identity marker, data-folder.ts): they come in with the backup's,
+ * all or nothing. Returns the staging folder's name and the top-level names in it. On any
+ * failure the staging folder is removed and the error rethrown: nothing else was touched.
  */
-export async function stageBackup(root: string, backup: OpenedBackup, step?: StepHook): Promise<{ id: string; staging: string; incoming: string[] }> {
+export async function stageBackup(
+  root: string,
+  backup: OpenedBackup,
+  step?: StepHook,
+  extra: { name: string; bytes: Uint8Array }[] = [],
+): Promise<{ id: string; staging: string; incoming: string[] }> {
   // The caller has refused these already; here too, since one would overwrite the lock or this very journal.
   const foreign = backup.manifest.files.find((f) => isMachineEntry(f.path.split('/')[0]!) || f.path.split('/')[0] === BACKUPS_DIR);
   if (foreign) throw new Error(`Cadangan memuat ${foreign.path}, yang tidak boleh dipulihkan. Data tidak diubah.`);
@@ -129,6 +135,18 @@ export async function stageBackup(root: string, backup: OpenedBackup, step?: Ste
         await handle.close();
       }
     }
+    for (const f of extra) {
+      if (f.name.includes('/') || f.name.includes('\\') || backup.manifest.files.some((m) => m.path.split('/')[0] === f.name)) {
+        throw new Error(`Berkas pemulihan ${f.name} bertabrakan dengan isi cadangan. Data tidak diubah.`);
+      }
+      const handle = await fs.open(path.join(dir, f.name), 'wx', 0o600);
+      try {
+        await handle.writeFile(f.bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
     for (const d of STANDARD_DIRS) {
       if (!folders.has(path.join(dir, d))) {
         await fs.mkdir(path.join(dir, d), { recursive: true, mode: 0o700 });
@@ -143,6 +161,10 @@ export async function stageBackup(root: string, backup: OpenedBackup, step?: Ste
       if (written.length !== f.bytes || sha256(written) !== f.sha256) {
         throw new Error(`Berkas ${f.path} tidak tertulis utuh di disk (isi yang dibaca kembali berbeda). Data tidak diubah.`);
       }
+    }
+    for (const f of extra) {
+      const written = await fs.readFile(path.join(dir, f.name));
+      if (!written.equals(f.bytes)) throw new Error(`Berkas ${f.name} tidak tertulis utuh di disk. Data tidak diubah.`);
     }
     await step?.('verified');
     const incoming = (await fs.readdir(dir)).sort();

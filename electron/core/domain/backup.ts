@@ -126,6 +126,8 @@ export interface BackupRestored {
   safetyFile: string | null;
   /** Nota Dinas numbers and package numbers carried over so none is issued twice. */
   carried: { notaDinas: Record<string, number>; packageSeq: number | null };
+  /** The new identity the restored laptop took (its new key's code, for the other laptops' administrators), or null if none was made. */
+  newDevice: { name: string; fingerprint: string } | null;
 }
 
 /** Said whenever a backup is made: what it contains and why it is not sent around. */

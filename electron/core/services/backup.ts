@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { format } from 'date-fns';
+import { z } from 'zod';
 import { maxMerge, type AutoBackupState, type BackupRecord } from '../backup/auto-state';
 import { BackupError, openBackup, writeBackup, type OpenedBackup } from '../backup/backup-file';
-import { BACKUPS_DIR, isMachineEntry, listDataFiles } from '../backup/data-folder';
+import { BACKUPS_DIR, IDENTITY_MARKER, isMachineEntry, listDataFiles } from '../backup/data-folder';
+import type { Clock } from '../clock';
 import {
   BACKUP_CONTENT_WARNING,
   backupFileName,
@@ -16,13 +19,16 @@ import {
   type BackupStatus,
 } from '../domain/backup';
 import { dayKey, DEFAULT_CALENDAR, formatTanggalJam, inZone } from '../domain/calendar';
+import { ROLES, type Role } from '../domain/roles';
 import { ACT_FORMAT } from '../domain/workflow';
 import { AppError } from '../result';
-import { APP_DB_VERSION } from '../store/app-db';
-import { writeFileDurably } from '../store/durable-file';
+import { APP_DB_VERSION, type AppDb } from '../store/app-db';
+import type { Backups } from '../store/backups';
+import { CorruptFileError, readJsonFile, writeFileDurably } from '../store/durable-file';
 import { SETTINGS_VERSION } from '../settings';
+import { DeviceKey, publicKeyFingerprint } from '../sync/device-key';
 import { SYNC_STATE_VERSION } from '../sync/sync-state';
-import { TRUST_VERSION } from '../sync/trust-store';
+import { TRUST_VERSION, TrustStore } from '../sync/trust-store';
 import { LOCKS } from '../keyed-mutex';
 import { appendAudit } from './audit';
 import type { CallContext, Stores } from './context';
@@ -73,12 +79,13 @@ export async function recordFloors(stores: Stores): Promise<void> {
   const officeId = settings.officeId ?? 'kantor';
   const installationId = stores.appDb.data.installationId;
   const notaDinas = notaDinasHighWater(stores);
-  const seq = stores.syncState.data.seq;
+  const { seq, sentTo } = stores.syncState.data;
   await stores.backupState.update((d) => ({
     ...d,
     floors: {
       notaDinas: { ...d.floors.notaDinas, [officeId]: maxMerge(d.floors.notaDinas[officeId] ?? {}, notaDinas) },
       packageSeq: { ...d.floors.packageSeq, [installationId]: Math.max(d.floors.packageSeq[installationId] ?? 0, seq) },
+      sentTo: { ...d.floors.sentTo, [installationId]: maxMerge(d.floors.sentTo[installationId] ?? {}, sentTo) },
     },
   }));
 }
@@ -106,7 +113,176 @@ export async function applyFloors(stores: Stores): Promise<{ notaDinas: Record<s
   });
   const seq = floors.packageSeq[stores.appDb.data.installationId];
   if (seq !== undefined && (await stores.syncState.raiseSeq(seq))) raised.packageSeq = seq;
+  await stores.syncState.raiseSentTo(floors.sentTo[stores.appDb.data.installationId] ?? {});
   return raised;
+}
+
+// ---------- a restored laptop is a new installation ----------
+
+/**
+ * Restored data has forgotten the acts its installation made after the backup, and some of
+ * them may already be on other laptops: acting again under the same installation id, its next
+ * act would take a counter one of those already has, and every other laptop would refuse it as
+ * a fork of one installation (domain/workflow/dag.ts). So a restore — from Pengaturan ›
+ * Cadangan or on a new laptop's first run — retires the identities involved and the first open
+ * afterwards gives the laptop a new installation id and a new device key, as a messenger does
+ * for a restored phone. The retired identities go into its own trust.json (source `pulih`),
+ * so their acts coming back in others' packages verify as its own past; other laptops see a
+ * new device, trusted once by an administrator.
+ *
+ * What to retire travels with the restored data as `identitas-lama.json` (data-folder.ts),
+ * staged and swapped in with it: the renewal happens if and only if the restore did.
+ */
+const previousIdentitySchema = z.object({
+  installationId: z.string().min(1),
+  name: z.string().min(1),
+  /** Null when the backup held no readable key (then its acts cannot come back signed anyway). */
+  publicKey: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+});
+type PreviousIdentity = z.infer<typeof previousIdentitySchema>;
+
+const identityMarkerSchema = z.object({
+  v: z.literal(1),
+  /** Installation ids this data must not act as again: an open that finds app.json holding one makes a new identity. */
+  retire: z.array(z.string().min(1)),
+  /** Kept in trust.json as this laptop's past (the ones with a key and a role). */
+  previous: z.array(previousIdentitySchema),
+  by: z.string(),
+  at: z.string(),
+});
+
+const rolesOf = (users: readonly { role: Role }[], more: Iterable<Role> = []): Role[] => {
+  const have = new Set<Role>([...users.map((u) => u.role), ...more]);
+  return ROLES.filter((r) => have.has(r));
+};
+
+/** A device name cut to fit trust.json's 80 characters with its note. */
+function withNote(name: string, note: string): string {
+  const room = 80 - note.length - 1;
+  return `${name.trim().slice(0, Math.max(1, room)).trim()} ${note}`;
+}
+
+/** The identity the backup's own data carries: its installation id, key, name and account roles. */
+function backupIdentity(opened: OpenedBackup): PreviousIdentity | null {
+  const app = json(opened, 'app.json');
+  const id = app?.installationId;
+  if (typeof id !== 'string' || !id) return null;
+  const users = Array.isArray(app!.users) ? (app!.users as { role?: unknown }[]) : [];
+  const roles = rolesOf(users.filter((u): u is { role: Role } => (ROLES as readonly unknown[]).includes(u.role)));
+  const pem = opened.manifest.files.some((f) => f.path === 'device-key.pem') ? Buffer.from(opened.read('device-key.pem')).toString('utf8') : '';
+  const publicKey = pem ? DeviceKey.publicKeyOfPem(pem) : null;
+  const self = json(opened, 'trust.json')?.self as { name?: unknown } | undefined;
+  const name = typeof self?.name === 'string' && self.name.trim() ? self.name.trim() : publicKey ? `Perangkat ${publicKeyFingerprint(publicKey).slice(0, 4)}` : 'Perangkat lama';
+  return { installationId: id, name, publicKey, roles };
+}
+
+/**
+ * `identitas-lama.json` for a restore about to be committed: the identity the laptop has now
+ * (when it is set up: its acts may be on other laptops), the earlier identities it already
+ * kept (trust.json `pulih`, which the restored trust.json may lack), and the backup's own.
+ */
+export function identityMarker(stores: Stores, opened: OpenedBackup, by: string, now: Date): Uint8Array {
+  const note = `(sebelum pemulihan ${dayKey(now, zoneOf(stores))})`;
+  const previous: PreviousIdentity[] = [];
+  const retire = new Set<string>();
+  const put = (p: PreviousIdentity) => {
+    retire.add(p.installationId);
+    const same = previous.find((x) => x.installationId === p.installationId);
+    if (same) same.roles = rolesOf([], [...same.roles, ...p.roles]);
+    else if (!p.publicKey || !previous.some((x) => x.publicKey === p.publicKey)) previous.push(p);
+  };
+  const backupOffice = (json(opened, 'settings.json')?.settings as { officeId?: unknown } | undefined)?.officeId;
+  const ownOffice = stores.settings.get()?.officeId;
+  // Another office's data gets nothing of this laptop's past there: that office never saw its acts.
+  const sameOffice = typeof backupOffice !== 'string' || !ownOffice || backupOffice === ownOffice;
+  if (isSetUp({ stores }) && sameOffice) {
+    const self = stores.appDb.data.installationId;
+    const acted = new Set<Role>();
+    for (const c of stores.cycles.list()) for (const e of stores.cycles.events(c.id)) if (e.installationId === self) acted.add(e.actor.role);
+    put({ installationId: self, name: withNote(stores.trust.selfName(), note), publicKey: stores.deviceKey.publicKey, roles: rolesOf(stores.appDb.data.users, acted) });
+    for (const t of stores.trust.list()) if (t.source === 'pulih') put({ installationId: t.installationId, name: t.name, publicKey: t.publicKey, roles: t.roles });
+  }
+  const fromBackup = backupIdentity(opened);
+  if (fromBackup) put({ ...fromBackup, name: withNote(fromBackup.name, note) });
+  // Retired even when not kept: whatever app.json the swap brings in, it must not be this laptop's id again.
+  retire.add(stores.appDb.data.installationId);
+  const marker = { v: 1 as const, retire: [...retire], previous, by, at: now.toISOString() };
+  return Buffer.from(JSON.stringify(identityMarkerSchema.parse(marker)));
+}
+
+export interface RenewedIdentity {
+  from: string;
+  to: string;
+  publicKey: string;
+  /** Names of the earlier identities added to trust.json now. */
+  kept: string[];
+}
+
+/**
+ * On open, before anything reads the installation id or the key: when a restore left
+ * `identitas-lama.json` and app.json holds an id it retires, a new key is written, the
+ * marks of the retired ids are carried to the new one, the retired identities are trusted as
+ * this laptop's past, and app.json takes the new id — in that order, so an open cut short
+ * anywhere does it again (a key never used is simply replaced) — then the marker goes.
+ */
+export async function renewIdentity(p: {
+  root: string;
+  appDb: AppDb;
+  keyFile: string;
+  trustFile: string;
+  backups: Backups;
+  clock: Clock;
+  backupState: AutoBackupState;
+  log?: (m: string, e?: unknown) => void;
+}): Promise<RenewedIdentity | null> {
+  const file = path.join(p.root, IDENTITY_MARKER);
+  let raw: unknown;
+  try {
+    raw = await readJsonFile(file);
+  } catch (e) {
+    if (!(e instanceof CorruptFileError)) throw e;
+    raw = undefined;
+  }
+  if (raw === null) return null;
+  const parsed = identityMarkerSchema.safeParse(raw);
+  const from = p.appDb.data.installationId;
+  // A marker that does not read still says a restore happened: the id is renewed, the past is not kept.
+  if (!parsed.success) p.log?.(`${IDENTITY_MARKER} tidak terbaca; identitas perangkat tetap diperbarui, identitas lamanya tidak dicatat.`);
+  const marker = parsed.success ? parsed.data : { retire: [from], previous: [], by: 'pemulihan', at: p.clock.now().toISOString() };
+  let renewed: RenewedIdentity | null = null;
+  let self = from;
+  if (marker.retire.includes(from)) {
+    const to = randomUUID();
+    const publicKey = await DeviceKey.renew(p.keyFile);
+    await p.backupState.update((d) => {
+      const seq = Math.max(0, ...marker.retire.map((id) => d.floors.packageSeq[id] ?? 0));
+      const sentTo = marker.retire.reduce<Record<string, number>>((m, id) => maxMerge(m, d.floors.sentTo[id] ?? {}), {});
+      return { ...d, floors: { ...d.floors, packageSeq: { ...d.floors.packageSeq, [to]: seq }, sentTo: { ...d.floors.sentTo, [to]: sentTo } } };
+    });
+    renewed = { from, to, publicKey, kept: [] };
+    self = to;
+  }
+  const trust = await TrustStore.open(p.trustFile, { backups: p.backups, clock: p.clock, selfInstallationId: self, defaultSelfName: () => '' });
+  for (const prev of marker.previous) {
+    if (!prev.publicKey || !prev.roles.length || prev.installationId === self) continue;
+    try {
+      const added = await trust.addPrevious(
+        { installationId: prev.installationId, name: prev.name, publicKey: prev.publicKey, roles: prev.roles },
+        { username: marker.by, at: new Date(marker.at) },
+      );
+      if (added) renewed?.kept.push(added.name);
+    } catch (e) {
+      // One odd entry (a key trusted here under another id) must not keep the app from opening.
+      p.log?.(`Identitas lama ${prev.name} tidak dapat dicatat sebagai perangkat tepercaya`, e);
+    }
+  }
+  if (renewed) {
+    p.appDb.data.installationId = renewed.to;
+    await p.appDb.write();
+  }
+  await fs.rm(file, { force: true });
+  return renewed;
 }
 
 // ---------- making ----------
@@ -416,15 +592,16 @@ export function previewBackup(stores: Stores, input: { base64: string; fileName:
   if (ready && !sameOffice) {
     warnings.push(`Cadangan ini milik kantor lain (${content.office?.opdName ?? 'tidak diketahui'}). Seluruh data kantor di laptop ini akan diganti dengan data kantor itu.`);
   }
-  if (ready && !sameInstallation) {
-    warnings.push(
-      'Cadangan ini dibuat di laptop lain. Setelah dipulihkan, laptop ini memakai identitas dan kunci laptop itu: pulihkan hanya bila laptop asalnya tidak dipakai lagi (rusak, hilang atau diganti). Dua laptop dengan identitas yang sama akan ditolak laptop lain saat bertukar paket.',
-    );
-  }
+  // Whoever made the backup, the restored laptop is a new installation (renewIdentity): said plainly, since other laptops will ask.
+  warnings.push(
+    'Sesudah pemulihan, laptop ini mendapat kunci perangkat baru. Laptop lain akan mengenalinya sebagai perangkat baru: ' +
+      'administrator di setiap laptop lain perlu mempercayainya sekali lagi saat menerima paket pertama darinya (cocokkan kode kuncinya lewat telepon). ' +
+      'Pekerjaan yang sudah dicatat dengan kunci lama tetap sah dan tetap dikenali sebagai pekerjaan laptop ini.',
+  );
   if (ready && current.latestAct && (!content.latestAct || current.latestAct.at > content.latestAct.at)) {
     warnings.push(
       `Data di laptop ini lebih baru daripada cadangan: pekerjaan sesudah ${content.latestAct ? formatTanggalJam(content.latestAct.at, tz) : 'cadangan dibuat'} tidak ada di cadangan ini dan tidak akan tampil lagi (tetap tersimpan di folder pengaman). ` +
-        'Bila pekerjaan itu sudah dikirim ke laptop lain, terima kembali paket dari laptop itu sesudah pemulihan, sebelum mulai bekerja.',
+        'Pekerjaan itu yang sudah dikirim ke laptop lain kembali ke laptop ini saat paket dari laptop itu diterima.',
     );
   }
   if (ready) warnings.push('Nomor Nota Dinas dan nomor paket yang sudah terpakai di laptop ini tetap tidak akan dipakai lagi.');

@@ -37,7 +37,17 @@ const STAGED_FOR_MS = 60 * 60 * 1000;
 const STAGED_MAX = 4;
 
 const devicesSchema = z
-  .array(z.object({ installationId: z.string().max(64), name: z.string().max(80), publicKey: z.string().max(64) }).strict())
+  .array(
+    z
+      .object({
+        installationId: z.string().max(64),
+        name: z.string().max(80),
+        publicKey: z.string().max(64),
+        /** The sender's own earlier identities, retired by a restore (services/backup.ts renewIdentity): a label for the receiver, never trust. */
+        replaces: z.array(z.string().max(64)).max(100).optional(),
+      })
+      .strict(),
+  )
   .max(1000);
 type DeviceInfo = z.infer<typeof devicesSchema>[number];
 
@@ -149,8 +159,10 @@ function devicesFor(stores: Stores, ids: Set<string>): DeviceInfo[] {
   const out: DeviceInfo[] = [];
   for (const id of [...ids].sort()) {
     if (id === MERGE_INSTALLATION) continue;
-    if (id === self) out.push({ installationId: id, name: stores.trust.selfName(), publicKey: stores.deviceKey.publicKey });
-    else {
+    if (id === self) {
+      const replaces = stores.trust.list().filter((t) => t.source === 'pulih').map((t) => t.installationId);
+      out.push({ installationId: id, name: stores.trust.selfName(), publicKey: stores.deviceKey.publicKey, ...(replaces.length ? { replaces } : {}) });
+    } else {
       const t = stores.trust.get(id);
       if (t) out.push({ installationId: id, name: t.name, publicKey: t.publicKey });
     }
@@ -433,6 +445,7 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
       roles: st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.roles : [],
       rolesUsed: ROLES.filter((r) => rolesUsed.get(id)?.has(r)),
       sender: isSender,
+      replaces: (device?.replaces ?? []).flatMap((r) => stores.trust.get(r)?.name ?? checked.devices.get(r)?.name ?? []),
     };
   });
   return { checked, signers, cycles };

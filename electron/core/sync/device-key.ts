@@ -17,8 +17,10 @@ import { CorruptFileError, writeFileDurably } from '../store/durable-file';
  * signed with it, and other laptops trust it by its public key.
  *
  * The private key lives in the data folder as PKCS#8 PEM (`device-key.pem`), owner-only.
- * It is created once and never replaced by the app: a new key would make every laptop that
- * trusts this one refuse its packages ("the key changed"). So a key file that is missing
+ * It is created once and never replaced by the app while the data goes on: a new key would
+ * make every laptop that trusts this one refuse its packages ("the key changed"). (A restore
+ * from a backup is the one exception, and it changes the installation id with the key:
+ * `renew` below, services/backup.ts `renewIdentity`.) So a key file that is missing
  * after a copy of it was made, or that does not parse, or that is not Ed25519, is a
  * `DeviceKeyError`: the core opens in recovery mode, like for a damaged app.json, and offers
  * the copy in `backups/device-key/` (the key never changes, so that copy is the key itself).
@@ -112,6 +114,24 @@ export class DeviceKey {
     }
     await opts.backups?.take(file, 'buka', now);
     return new DeviceKey(parsed.key, rawPublicKey(parsed.key));
+  }
+
+  /**
+   * A new key pair in place of the old one, for an installation that takes a new identity
+   * after its data was restored from a backup (services/backup.ts): the old private key must
+   * never sign again, since the restored data forgot acts it already signed. Returns the new
+   * public key; the caller opens the file as usual afterwards, which keeps a copy of it.
+   */
+  static async renew(file: string): Promise<string> {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    await writeFileDurably(file, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+    return rawPublicKey(privateKey);
+  }
+
+  /** The public key (base64 of the raw 32 bytes) of a PEM private key, or null when it is not a readable Ed25519 key. */
+  static publicKeyOfPem(pem: string): string | null {
+    const parsed = parsePrivateKey(pem);
+    return 'key' in parsed ? rawPublicKey(parsed.key) : null;
   }
 
   /** Ed25519 signature (64 bytes) over `data`. */

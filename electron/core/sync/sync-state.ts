@@ -105,6 +105,14 @@ export class SyncState {
     return true;
   }
 
+  /** The same for the numbers per recipient (`to.seq`): each raised to its floor. Returns the ones raised. */
+  async raiseSentTo(floors: Readonly<Record<string, number>>): Promise<Record<string, number>> {
+    const raised: Record<string, number> = {};
+    for (const [recipient, n] of Object.entries(floors)) if ((this.db.data.sentTo[recipient] ?? 0) < n) raised[recipient] = n;
+    if (Object.keys(raised).length) await this.update((d) => ({ ...d, sentTo: { ...d.sentTo, ...raised } }));
+    return raised;
+  }
+
   async recordReceived(
     rec: PackageRecord,
     senderId: string,

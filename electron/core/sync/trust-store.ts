@@ -161,6 +161,19 @@ export class TrustStore {
     return structuredClone(entry);
   }
 
+  /**
+   * This laptop's own earlier identity, kept when a restore gave it a new one (source `pulih`,
+   * services/backup.ts `renewIdentity`): the acts it signed then come back in other laptops'
+   * packages and must verify as this laptop's past. Added only while neither its id nor its key
+   * is known here (the restored list may already hold it), so doing it again after a crash
+   * changes nothing. Returns the entry added, or null.
+   */
+  async addPrevious(raw: TrustInput, by: { username: string; at: Date }): Promise<TrustedInstallation | null> {
+    const input = trustInputSchema.parse(raw);
+    if (this.get(input.installationId) || this.findByPublicKey(input.publicKey)) return null;
+    return this.add(input, { ...by, source: 'pulih' });
+  }
+
   async updateRoles(installationId: string, raw: Role[]): Promise<{ before: TrustedInstallation; after: TrustedInstallation }> {
     const roles = trustRolesSchema.parse(raw);
     const existing = this.mustGet(installationId);

@@ -16,6 +16,12 @@ export interface SignerView {
   rolesUsed: Role[];
   /** The package's own signer (the sender), as opposed to an installation whose acts it forwards. */
   sender: boolean;
+  /**
+   * Names (as known here) of the identities this installation says it replaces: a laptop
+   * restored from a backup takes a new key and lists its old one. Only what the package says:
+   * trusting it is still the administrator's decision, by the key's code.
+   */
+  replaces?: string[];
 }
 
 export interface CyclePreview {

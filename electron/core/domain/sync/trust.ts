@@ -39,13 +39,18 @@ export const trustRolesSchema = z
   // One order everywhere, so that the same set of roles is the same value in files and in the history.
   .transform((roles) => ROLES.filter((r) => roles.includes(r)));
 
-/** How a trusted installation became known: with the office package at joining, or from a received package. */
-export const TRUST_SOURCES = ['kantor', 'paket'] as const;
+/**
+ * How a trusted installation became known: with the office package at joining, from a received
+ * package, or as this laptop's own earlier identity, retired when its data was restored from a
+ * backup (its acts from before the restore come back in others' packages and must still verify).
+ */
+export const TRUST_SOURCES = ['kantor', 'paket', 'pulih'] as const;
 export type TrustSource = (typeof TRUST_SOURCES)[number];
 
 export const TRUST_SOURCE_LABELS: Record<TrustSource, string> = {
   kantor: 'Paket kantor',
   paket: 'Paket kiriman',
+  pulih: 'Identitas lama (pemulihan)',
 };
 
 export const trustedInstallationSchema = z.object({

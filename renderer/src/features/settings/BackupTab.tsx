@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Badge, Button, Checkbox, Grid, Group, List, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArchive, IconClockHour4, IconDatabaseExport, IconFolder, IconLock, IconRestore, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArchive, IconClockHour4, IconDatabaseExport, IconFolder, IconKey, IconLock, IconRestore, IconShieldCheck } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import {
   BACKUP_CONTENT_WARNING,
@@ -20,6 +20,7 @@ import { useApp } from '../../app/context';
 import { issuesToErrors, notifyError, notifySaved } from '../../components/feedback';
 import { formatBytes, formatDateTime } from '../../i18n/date';
 import { fileToBase64 } from '../cycles/format';
+import { Fingerprint } from './DevicesTab';
 import { base64ToBlob, isDesktop, saveBlob } from '../documents/download';
 
 /**
@@ -210,6 +211,21 @@ function RestoreModal({ preview, mode, onClose }: { preview: BackupPreview; mode
             )}
             .
           </Text>
+          {done.newDevice && (
+            <Alert color="blue" variant="light" icon={<IconKey />} data-testid="kunci-baru">
+              <Text size="sm">
+                Laptop ini sekarang memakai kunci perangkat baru. Kode kuncinya:{' '}
+                <Text span fw={600} data-testid="kode-kunci">
+                  <Fingerprint code={done.newDevice.fingerprint} />
+                </Text>
+                .
+              </Text>
+              <Text size="sm" mt={4}>
+                Saat laptop lain menerima paket pertama dari laptop ini, administratornya perlu mempercayai perangkat &quot;{done.newDevice.name}&quot; sekali lagi dan
+                mencocokkan kode kunci ini (mis. lewat telepon). Pekerjaan yang dicatat dengan kunci lama tetap sah.
+              </Text>
+            </Alert>
+          )}
           {(Object.keys(done.carried.notaDinas).length > 0 || done.carried.packageSeq !== null) && (
             <Text size="sm">Nomor Nota Dinas dan nomor paket yang sudah terpakai sesudah cadangan dibuat tetap tidak akan dipakai lagi.</Text>
           )}
@@ -231,7 +247,7 @@ function RestoreModal({ preview, mode, onClose }: { preview: BackupPreview; mode
         <Text size="sm">
           Periksa isi cadangan <b>{preview.fileName}</b>.{' '}
           {mode === 'setup'
-            ? 'Laptop ini akan memakai data, akun dan identitas laptop asal cadangan ini, tanpa penyiapan awal.'
+            ? 'Laptop ini akan memakai data dan akun dari cadangan ini, tanpa penyiapan awal, dengan kunci perangkat baru.'
             : 'Seluruh data di laptop ini akan diganti dengan isinya; data sekarang lebih dulu dicadangkan dan disimpan utuh di folder data.'}
         </Text>
         <PreviewTable preview={preview} />

@@ -126,6 +126,12 @@ function SignerCard({
           {t.label}
         </Badge>
       </Group>
+      {s.replaces && s.replaces.length > 0 && (
+        <Text size="xs" c="dimmed" mt={2} data-testid="pengganti">
+          Menurut paket ini, pengganti dari {s.replaces.map((n) => `"${n}"`).join(', ')}: laptop itu dipulihkan dari cadangan dan memakai kunci baru.
+          {s.trust === 'baru' && ' Tetap cocokkan kode kuncinya sebelum mempercayainya.'}
+        </Text>
+      )}
       <Group gap={6} mt={4} wrap="nowrap">
         <IconKey size={14} aria-hidden />
         <Text size="sm">
