@@ -49,7 +49,7 @@ export interface RegencyOpd {
   step: Step | null;
   /** The items of the cycle. Printed in the regency's lists only once signed. */
   items: RegencyItem[];
-  /** Late against the SOP's time standards (register-view.ts yearStanding). */
+  /** Late against the SOP's time standards: the signed list's steps, or the cycle under way's while none is signed (register-view.ts yearStanding). */
   late: boolean;
   /** "Langkah 4 terlambat 2 hari kerja" — how late, in words; '' when not late. */
   lateness: string;
@@ -130,7 +130,7 @@ export function regencyInputOf(
   const opds = entries.map((entry): RegencyOpd => {
     const all = records.cyclesOf(entry.entryId);
     const cycles = at === null ? all : all.map((c) => cycleAsOf(c, at)).filter((c): c is CycleState => c !== null);
-    const s = yearStanding(cycles, year, when, settings.calendar);
+    const s = yearStanding(cycles, year, when, settings.calendar, 'signed');
     let signedCycle = s.signedCycle;
     if (signature) {
       const recorded = signature.opds[entry.entryId];

@@ -72,7 +72,12 @@ export function stepDelays(cycle: Pick<CycleState, 'step' | 'visits'>, now: Date
 const DAY_MS = 86_400_000;
 const daysBetween = (fromKey: string, toKey: string) => Math.round((Date.parse(`${toKey}T00:00:00Z`) - Date.parse(`${fromKey}T00:00:00Z`)) / DAY_MS);
 
-/** Where one OPD stands for a year, shared by the register and the consolidated documents so they never disagree. */
+/**
+ * Where one OPD stands for a year, for the register and the consolidated documents. They
+ * differ in one thing only, which cycle's steps they time: the register the cycle under way
+ * (what the PPID Utama chases), the documents the signed list (whether it came on time), so a
+ * revision stuck at step 1 does not make a list signed on time late in the compliance report.
+ */
 export interface YearStanding {
   /** Its cycle of the year (cycleOfYear); null when it sent none. */
   cycle: CycleState | null;
@@ -89,7 +94,7 @@ export interface YearStanding {
 /** More than this many reasons are summed up, so the words fit a register cell and a document's line. */
 const MAX_REASONS = 3;
 
-export function yearStanding(cycles: readonly CycleState[], year: number, now: Date | string, cal: CalendarSettings): YearStanding {
+export function yearStanding(cycles: readonly CycleState[], year: number, now: Date | string, cal: CalendarSettings, timed: 'current' | 'signed' = 'current'): YearStanding {
   const tz = cal.timeZone;
   const ofYear = cycles.filter((c) => c.year === year);
   const cycle = cycleOfYear(ofYear, year);
@@ -116,9 +121,10 @@ export function yearStanding(cycles: readonly CycleState[], year: number, now: D
       if (overdue) reasons.push(`DIP tahun ${year} belum ditandatangani; jatuh tempo pembaruan tahunan ${formatTanggal(overdue.dueAt, tz)} (lewat ${-overdue.daysLeft} hari)`);
     }
   }
-  if (cycle) {
+  const measured = timed === 'signed' ? (signedCycle ?? cycle) : cycle;
+  if (measured) {
     const day = workingDayMinutes(cal);
-    for (const d of stepDelays(cycle, now, cal)) reasons.push(`langkah ${STEP_INFO[d.step].no} terlambat ${officeDurationText(d.overMinutes, day)} kerja`);
+    for (const d of stepDelays(measured, now, cal)) reasons.push(`langkah ${STEP_INFO[d.step].no} terlambat ${officeDurationText(d.overMinutes, day)} kerja`);
   }
   const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `dan ${reasons.length - (MAX_REASONS - 1)} langkah lain terlambat`] : reasons;
   const lateness = shown.join('; ');
