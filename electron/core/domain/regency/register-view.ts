@@ -1,6 +1,6 @@
 import { dayKey, formatTanggal, workingDayMinutes, yearIn, type CalendarSettings } from '../calendar';
 import { CATEGORIES, type Category } from '../information';
-import { addOfficeYears, cycleInForce, officeDurationText, remindersFor, type Reminder } from '../reminders';
+import { addOfficeYears, cycleInForce, officeDurationText, remindersFor } from '../reminders';
 import { STEP_INFO, standardOfficeMinutes, stepTiming, workingMinutesBetween, type CycleState, type Step } from '../workflow';
 import { OPD_STANDINGS, type OpdStanding, type RegencyRecords, type RegisterEntry, type RegisterRow, type RegisterView } from './model';
 
@@ -87,8 +87,6 @@ export interface YearStanding {
   late: boolean;
   /** Why late, in words ("Langkah 4 terlambat 2 hari kerja"); '' when not late. */
   lateness: string;
-  /** remindersFor over its cycles up to the year: what falls due on the list in force. */
-  reminders: Reminder[];
 }
 
 /** More than this many reasons are summed up, so the words fit a register cell and a document's line. */
@@ -100,25 +98,21 @@ export function yearStanding(cycles: readonly CycleState[], year: number, now: D
   const cycle = cycleOfYear(ofYear, year);
   const signedCycle = cycleInForce(ofYear);
   const standing: OpdStanding = signedCycle ? 'ditandatangani' : cycle ? 'proses' : 'belum_kirim';
-  // The list in force as of that year: later years' lists are not that year's business.
-  const reminders = remindersFor(
-    cycles.filter((c) => c.year <= year),
-    now,
-    cal,
-  );
 
   const reasons: string[] = [];
   // The DIP is renewed at least yearly (as the OPD's own reminder dip_tahunan says): a year
   // after the previous signed list, the year's list is due.
   const previous = cycleInForce(cycles.filter((c) => c.year < year));
   if (previous?.signed) {
+    // The same date the OPD's own reminder (reminders.ts, dip_tahunan) counts to.
     const due = addOfficeYears(previous.signed.at, 1, tz);
+    const dueText = formatTanggal(`${due}T12:00:00Z`, tz);
     if (signedCycle?.signed) {
       const late = daysBetween(due, dayKey(signedCycle.signed.at, tz));
-      if (late > 0) reasons.push(`DIP ditandatangani ${late} hari setelah jatuh tempo pembaruan tahunan (${formatTanggal(`${due}T12:00:00Z`, tz)})`);
+      if (late > 0) reasons.push(`DIP ditandatangani ${late} hari setelah jatuh tempo pembaruan tahunan (${dueText})`);
     } else {
-      const overdue = reminders.find((r) => r.kind === 'dip_tahunan' && r.status === 'terlambat');
-      if (overdue) reasons.push(`DIP tahun ${year} belum ditandatangani; jatuh tempo pembaruan tahunan ${formatTanggal(overdue.dueAt, tz)} (lewat ${-overdue.daysLeft} hari)`);
+      const late = daysBetween(due, dayKey(now, tz));
+      if (late > 0) reasons.push(`DIP tahun ${year} belum ditandatangani; jatuh tempo pembaruan tahunan ${dueText} (lewat ${late} hari)`);
     }
   }
   const measured = timed === 'signed' ? (signedCycle ?? cycle) : cycle;
@@ -128,7 +122,7 @@ export function yearStanding(cycles: readonly CycleState[], year: number, now: D
   }
   const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `dan ${reasons.length - (MAX_REASONS - 1)} langkah lain terlambat`] : reasons;
   const lateness = shown.join('; ');
-  return { cycle, signedCycle, standing, late: reasons.length > 0, lateness: lateness.charAt(0).toUpperCase() + lateness.slice(1), reminders };
+  return { cycle, signedCycle, standing, late: reasons.length > 0, lateness: lateness.charAt(0).toUpperCase() + lateness.slice(1) };
 }
 
 /** Items per category; an item not yet classified is in none. */
@@ -148,7 +142,14 @@ export function registerYears(records: Pick<RegencyRecords, 'entries' | 'cyclesO
 export function registerView(records: RegisterSource, year: number, now: Date | string, cal: CalendarSettings): RegisterView {
   const waiting = records.waiting();
   const rows = registerOrder(records.entries()).map((entry): RegisterRow => {
-    const s = yearStanding(records.cyclesOf(entry.entryId), year, now, cal);
+    const cycles = records.cyclesOf(entry.entryId);
+    const s = yearStanding(cycles, year, now, cal);
+    // What falls due on the list in force as of that year: later years' lists are not that year's business.
+    const reminders = remindersFor(
+      cycles.filter((c) => c.year <= year),
+      now,
+      cal,
+    );
     return {
       entryId: entry.entryId,
       opdName: entry.name,
@@ -160,8 +161,8 @@ export function registerView(records: RegisterSource, year: number, now: Date | 
       late: s.late,
       lateness: s.lateness,
       counts: categoryCounts(s.cycle?.items ?? []),
-      berkalaOverdue: s.reminders.filter((r) => r.kind === 'berkala' && r.status === 'terlambat').length,
-      exemptionsEnding: s.reminders.filter((r) => r.kind === 'pengecualian').length,
+      berkalaOverdue: reminders.filter((r) => r.kind === 'berkala' && r.status === 'terlambat').length,
+      exemptionsEnding: reminders.filter((r) => r.kind === 'pengecualian').length,
       lastReceivedAt: records.lastReceivedAt(entry.entryId),
       // A waiting package names its entry once matched; before, only the OPD's office id.
       waiting: waiting.filter((w) => w.opd.entryId === entry.entryId || (w.opd.entryId === null && entry.officeId !== null && w.opd.officeId === entry.officeId)).length,
