@@ -220,6 +220,37 @@ describe('lateness against the SOP time standards, in office time', () => {
   });
 });
 
+describe('the yearly renewal', () => {
+  const actor = { userId: 'u', username: 'kepala', name: 'Kepala', role: 'kepala_opd' as const };
+  /** A cycle of `year` taken through the SOP on `day` in ten-minute steps, signed at 09.20 WIB. */
+  function signedOn(year: number, day: string): CycleState {
+    const t = (action: string, from: string, to: string): EventBody => ({ type: 'transition', action, from, to, reasons: '', data: {} }) as EventBody;
+    const bodies: [string, EventBody][] = [
+      [`${day}T01:00:00.000Z`, { type: 'cycle.created', title: `DIP ${year}`, year, carriedFrom: null }],
+      [`${day}T01:10:00.000Z`, t('report', 'identifikasi', 'nota_dinas')],
+      [`${day}T01:20:00.000Z`, t('issueNotaDinas', 'nota_dinas', 'pengumpulan')],
+      [`${day}T01:30:00.000Z`, t('submitKonsep', 'pengumpulan', 'pemeriksaan_ppid')],
+      [`${day}T01:40:00.000Z`, t('approve', 'pemeriksaan_ppid', 'pemeriksaan_kepala')],
+      [`${day}T02:20:00.000Z`, t('approve', 'pemeriksaan_kepala', 'arsip')],
+    ];
+    return fold(bodies.map(([at, body], n) => ({ v: 4, id: `${year}-${n}`, cycleId: `c${year}`, parents: n ? [`${year}-${n - 1}`] : [], installationId: 'i', at, actor, body, hash: 'h'.repeat(64), sig: null })));
+  }
+
+  it('a list signed more than a year after the previous one is late by the days between', () => {
+    const recs = new FakeRecords([{ entry: registerEntry('e', 'Dinas Perikanan', 'Diskan'), cycles: [signedOn(2025, '2025-03-03'), signedOn(2026, '2026-03-13')] }]);
+    // Signed 3 March 2025, so the next was due 3 March 2026; signed 13 March: ten days after.
+    // (Step 5 took 40 minutes against 15 as well.)
+    expect(registerView(recs, 2026, NOW, cal).rows[0]).toMatchObject({
+      standing: 'ditandatangani',
+      late: true,
+      lateness: 'DIP ditandatangani 10 hari setelah jatuh tempo pembaruan tahunan (3 Maret 2026); langkah 5 terlambat 25 menit kerja',
+    });
+    // Signed on the day it was due: on time as far as the renewal goes.
+    const onDay = new FakeRecords([{ entry: registerEntry('e', 'Dinas Perikanan', 'Diskan'), cycles: [signedOn(2025, '2025-03-03'), signedOn(2026, '2026-03-03')] }]);
+    expect(registerView(onDay, 2026, NOW, cal).rows[0]!.lateness).toBe('Langkah 5 terlambat 25 menit kerja');
+  });
+});
+
 describe('utama.register', () => {
   it('answers the PPID Utama office with the register of the current year by default', async () => {
     const { core, s } = await utamaDesk(open, five, NOW);

@@ -100,11 +100,10 @@ export function yearStanding(cycles: readonly CycleState[], year: number, now: D
   const standing: OpdStanding = signedCycle ? 'ditandatangani' : cycle ? 'proses' : 'belum_kirim';
 
   const reasons: string[] = [];
-  // The DIP is renewed at least yearly (as the OPD's own reminder dip_tahunan says): a year
-  // after the previous signed list, the year's list is due.
+  // The DIP is renewed at least yearly: a year after the previous signed list, the year's list
+  // is due — the date the OPD's own reminder (reminders.ts, dip_tahunan) counts to.
   const previous = cycleInForce(cycles.filter((c) => c.year < year));
   if (previous?.signed) {
-    // The same date the OPD's own reminder (reminders.ts, dip_tahunan) counts to.
     const due = addOfficeYears(previous.signed.at, 1, tz);
     const dueText = formatTanggal(`${due}T12:00:00Z`, tz);
     if (signedCycle?.signed) {
