@@ -16,6 +16,7 @@ import { publishDocument } from './services/publish';
 import { listReminders } from './services/reminders';
 import * as archive from './services/archive';
 import * as backup from './services/backup';
+import * as regency from './services/regency-views';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -111,17 +112,17 @@ export const handlers = {
     throw new AppError('INTERNAL', 'setup.restoreBackup ditangani oleh core.');
   },
   // PPID Utama mode (issue 13): filled in as the regency store, intake and views land.
-  'utama.register': () => notYet(),
+  'utama.register': (ctx, input) => regency.register(ctx, input),
   'utama.entries': () => notYet(),
   'utama.saveEntry': () => notYet(),
   'utama.check': () => notYet(),
   'utama.apply': () => notYet(),
   'utama.waiting': () => notYet(),
   'utama.trustSender': () => notYet(),
-  'utama.search': () => notYet(),
-  'utama.documentData': () => notYet(),
-  'utama.buildDocument': () => notYet(),
-  'utama.sign': () => notYet(),
+  'utama.search': (ctx, input) => regency.search(ctx, input),
+  'utama.documentData': (ctx, input) => regency.documentData(ctx, input),
+  'utama.buildDocument': (ctx, input) => regency.buildDocument(ctx, input),
+  'utama.sign': (ctx, input) => regency.sign(ctx, input),
 } satisfies Handlers;
 
 function notYet(): never {

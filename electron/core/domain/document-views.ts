@@ -48,6 +48,8 @@ export interface Verification {
   signedBy: string | null;
   /** E.g. a list reprinted by a newer version: it carries the signed fingerprint, its content now hashes differently. */
   note?: string | null;
+  /** A regency's consolidated list (PPID Utama): each OPD's own signed version it holds, in register order. */
+  opds?: { opdName: string; unitCode: string; short: string; signedAt: string | null; signedBy: string | null }[];
 }
 
 /** What a final list prints in its footer: the short fingerprint and the QR code's text. */

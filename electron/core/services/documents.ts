@@ -16,6 +16,7 @@ import { withSuggestedDraft } from './cycles';
 import { readEmblem } from './emblem';
 import type { BuiltDocument, Verification } from '../domain/document-views';
 import { endSentence } from '../domain/timeline';
+import { verifyRegencyQr, verifyRegencyShort } from './regency-views';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -61,6 +62,8 @@ export async function buildDocument(ctx: CallContext, input: { cycleId: string; 
  */
 export function verifyDocument(ctx: CallContext, input: { code: string }): Verification {
   const code = input.code.trim();
+  const regency = verifyRegencyQr(ctx, code);
+  if (regency) return regency;
   const qr = parseQrPayload(code);
   const short = code.toUpperCase().replace(/[^0-9A-F]/g, '');
   if (!qr && short.length !== 12) {
@@ -103,6 +106,8 @@ export function verifyDocument(ctx: CallContext, input: { code: string }): Verif
       signedBy: null,
     };
   }
+  const regencyShort = qr ? null : verifyRegencyShort(ctx, short);
+  if (regencyShort) return regencyShort;
   return { result: 'none', message: 'Tidak cocok dengan daftar yang ditandatangani mana pun di aplikasi ini.', cycleId: null, title: null, kind: null, version: null, signedAt: null, signedBy: null };
 }
 

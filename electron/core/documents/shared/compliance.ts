@@ -44,7 +44,7 @@ export interface ComplianceRow {
   status: ComplianceStatus;
   /** "Tepat waktu", "Terlambat (terlambat 3 hari kerja)", "Belum ada DIP". */
   statusText: string;
-  /** "Ditandatangani 12 Desember 2026" or "Tahap 4: Pemeriksaan PPID Pembantu". */
+  /** "Ditandatangani 12 Desember 2026", "Tahap 4: Pemeriksaan PPID Pembantu", or "Belum mengirim daftar" (no cycle of the year). */
   detail: string;
   /** How late, in words ("terlambat 4 hari kerja"); '' when not late. */
   lateness: string;
@@ -86,9 +86,11 @@ export function complianceReport(input: RegencyInput, timeZone: string): Complia
   const rows = input.opds.map((opd, i): ComplianceRow => {
     const status = complianceStatus(opd);
     totals.byStatus[status]++;
-    const step = STEP_INFO[opd.step];
     const base = { no: i + 1, opdId: opd.opdId, opdName: opd.opdName, unitCode: opd.unitCode, status, statusText: statusText(opd, status), lateness: opd.late ? opd.lateness.trim() : '' };
-    if (!opd.signed) return { ...base, detail: `Tahap ${step.no}: ${step.label}`, counts: null, total: null, exemptions: [] };
+    if (!opd.signed) {
+      const detail = opd.step ? `Tahap ${STEP_INFO[opd.step].no}: ${STEP_INFO[opd.step].label}` : 'Belum mengirim daftar';
+      return { ...base, detail, counts: null, total: null, exemptions: [] };
+    }
     const counts = zero();
     for (const item of opd.items) {
       const k = item.fields.kategori;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ListState } from '../../domain/document-views';
-import { storedItemFieldsSchema, type ItemFields } from '../../domain/information';
-import type { Person } from '../../domain/office';
+import { storedItemFieldsSchema } from '../../domain/information';
+import type { RegencyInput, RegencyOpd } from '../../domain/regency/consolidate';
 import { GOLONGAN } from '../../domain/pangkat';
 import { STEP_INFO, STEPS, type Step } from '../../domain/workflow/sop';
 import { tanggal } from './dates';
@@ -21,63 +21,9 @@ import { HANDWRITTEN_DATE, pemdaHeading, upper } from './texts';
  * document's chapters are, so no number names two things at one level.
  */
 
-/** The PPID Utama as printed under the signature: the Kepala of the Dinas Kominfo in Kapuas Hulu. */
-export type RegencySigner = Pick<Person, 'name' | 'nip' | 'jabatan' | 'pangkat' | 'asn'>;
-
-/** One signed list's fingerprint as the OPD's signing act stored it. */
-export interface OpdListFingerprint {
-  sha256: string;
-  /** "A1B2-C3D4-E5F6", as printed in that OPD's own footer. */
-  short: string;
-}
-
-/**
- * What an OPD's Kepala signed. Both lists are signed in one act (the signing act stores
- * `fingerprints: {dip, dik}`), so both fingerprints travel together: the regency's DIP names
- * the OPD's DIP fingerprint, its DIK the OPD's DIK fingerprint.
- */
-export interface OpdSigned {
-  at: string;
-  by: string;
-  fingerprints: { dip: OpdListFingerprint; dik: OpdListFingerprint };
-}
-
-/** An item as the OPD's cycle holds it: its id keeps each printed row traceable to the OPD's own list. */
-export interface RegencyItem {
-  id: string;
-  fields: ItemFields;
-}
-
-export interface RegencyOpd {
-  opdId: string;
-  opdName: string;
-  unitCode: string;
-  /** Null while the OPD has sent no list its Kepala signed: it is then "missing". */
-  signed: OpdSigned | null;
-  /** Where its cycle stands, from the acts it sent. */
-  step: Step;
-  /** The items of the cycle. Printed in the regency's lists only once signed. */
-  items: RegencyItem[];
-  /** Late against the SOP's time standards (computed by the receiving side). */
-  late: boolean;
-  /** "terlambat 3 hari kerja" — how late, in words; '' when not late. */
-  lateness: string;
-}
-
-export interface RegencyInput {
-  regency: {
-    /** "Kabupaten Kapuas Hulu". */
-    pemda: string;
-    /** "PPID Utama Kabupaten Kapuas Hulu". */
-    name: string;
-    officials: { ppidUtama: RegencySigner };
-    /** When the PPID Utama signed the consolidated lists; null for a draft. */
-    signed: { at: string } | null;
-  };
-  year: number;
-  /** In the register's order: the lists print the OPD in this order. */
-  opds: RegencyOpd[];
-}
+// The input's types live in the domain (domain/regency/consolidate.ts builds it from the
+// records); the documents only lay it out.
+export type { OpdListFingerprint, OpdSigned, RegencyInput, RegencyItem, RegencyOpd, RegencySigner } from '../../domain/regency/consolidate';
 
 // ---------------------------------------------------------------- Input check
 
@@ -129,7 +75,7 @@ export const regencyInputSchema = z
               fingerprints: z.object({ dip: listFingerprintSchema, dik: listFingerprintSchema }),
             })
             .nullable(),
-          step: z.enum(STEPS, { error: 'Tahap siklus OPD tidak dikenal.' }),
+          step: z.enum(STEPS, { error: 'Tahap siklus OPD tidak dikenal.' }).nullable(),
           items: z.array(z.object({ id: text('Pengenal informasi', 64), fields: storedItemFieldsSchema })),
           late: z.boolean(),
           lateness: z.string().max(200).default(''),
@@ -184,7 +130,8 @@ export interface OpdHeading {
 }
 
 /** What an unsigned OPD's place in the lists says instead of rows. */
-export function missingListText(step: Step): string {
+export function missingListText(step: Step | null): string {
+  if (step === null) return 'Belum mengirim daftar untuk tahun ini; belum dimuat dalam daftar ini.';
   const s = STEP_INFO[step];
   return `Belum ada daftar yang ditandatangani Kepala OPD (tahap ${s.no}: ${s.label}); belum dimuat dalam daftar ini.`;
 }
