@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, List, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCheck, IconClockPause, IconFileUpload, IconPackageImport, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconFileUpload, IconListDetails, IconPackageImport, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { INTAKE_RESULTS, INTAKE_STATUSES, INTAKE_STATUS_LABELS, type IntakeResult, type IntakeStatus } from '../../../../electron/core/domain/regency/model';
 import { IntakeResultBadge, IntakeStatusBadge, INTAKE_RESULT_LABELS } from './labels';
@@ -46,7 +46,7 @@ function FilesTable({ files, final }: { files: IntakeFile[]; final: boolean }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>No</Table.Th>
-            <Table.Th>Berkas</Table.Th>
+            <Table.Th miw={210}>Berkas</Table.Th>
             <Table.Th>OPD</Table.Th>
             <Table.Th w={190}>Status</Table.Th>
             <Table.Th>Siklus dan tindakan baru</Table.Th>
@@ -123,14 +123,9 @@ function FinalSummary({ files }: { files: IntakeFile[] }) {
   const counts = countBy<IntakeResult>(INTAKE_RESULTS, (f) => outcomeOf(f)?.result ?? null, files);
   const refused = files.filter((f) => outcomeOf(f)?.result === 'ditolak');
   const acts = files.reduce((n, f) => n + (f.applied?.result === 'diterapkan' ? f.applied.newActs : 0), 0);
+  const { choose } = useIntake();
   return (
-    <Alert
-      color={refused.length ? 'orange' : 'teal'}
-      variant="light"
-      icon={<IconCheck />}
-      title="Penerimaan selesai"
-      data-testid="ringkasan-akhir"
-    >
+    <Alert color={refused.length ? 'orange' : 'teal'} variant="light" icon={<IconCheck />} title="Penerimaan selesai" data-testid="ringkasan-akhir">
       <Stack gap={6}>
         <Group gap="md">
           {INTAKE_RESULTS.map((r) => (
@@ -160,6 +155,14 @@ function FinalSummary({ files }: { files: IntakeFile[] }) {
             </List>
           </div>
         )}
+        <Group gap="xs" mt={4}>
+          <Button size="xs" leftSection={<IconPackageImport size={14} />} onClick={choose}>
+            Terima paket lain
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconListDetails size={14} />} component={Link} to="/beranda">
+            Lihat register OPD
+          </Button>
+        </Group>
       </Stack>
     </Alert>
   );
@@ -173,14 +176,13 @@ export function IntakePage() {
 
   return (
     <Stack gap="md" maw={1280}>
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
           <Title order={1} size="h3">
             Terima paket OPD
           </Title>
           <Text size="sm" c="dimmed">
-            Paket (.ppid) dari PPID Pembantu setiap OPD. Setiap berkas diperiksa utuh dulu; baru setelah Anda menekan Terapkan
-            isinya dicatat, terpisah per OPD.
+            Setiap berkas .ppid diperiksa utuh dulu; isinya baru dicatat, terpisah per OPD, setelah Anda menekan Terapkan.
           </Text>
         </div>
         {files.length > 0 && !busy && (
@@ -190,7 +192,7 @@ export function IntakePage() {
         )}
       </Group>
 
-      {stage !== 'menerapkan' && (
+      {(stage === 'kosong' || stage === 'memeriksa' || stage === 'diperiksa') && (
         <Paper withBorder p="md" style={{ borderStyle: 'dashed', borderWidth: 2 }}>
           <Group justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
@@ -230,16 +232,6 @@ export function IntakePage() {
                 </Text>
                 <Button leftSection={<IconCheck size={16} />} color="teal" disabled={!applicable.length} onClick={apply}>
                   Terapkan {applicable.length} paket
-                </Button>
-              </Group>
-            )}
-            {stage === 'selesai' && (
-              <Group justify="flex-end">
-                <Button variant="default" leftSection={<IconClockPause size={16} />} component={Link} to="/beranda">
-                  Lihat register OPD
-                </Button>
-                <Button leftSection={<IconPackageImport size={16} />} onClick={choose}>
-                  Terima paket lain
                 </Button>
               </Group>
             )}

@@ -58,9 +58,13 @@ function SortHeader({ label, k, sort, onSort, w }: { label: string; k: SortKey; 
   );
 }
 
-function countsText(row: RegisterRow): string {
-  const parts = CATEGORIES.filter((c) => row.counts[c] > 0).map((c) => `${CATEGORY_LABELS[c]} ${row.counts[c]}`);
-  return parts.join(' · ');
+/** "30 informasi", with the count per category for the tooltip. */
+function counts(row: RegisterRow): { total: string; detail: string } {
+  const total = CATEGORIES.reduce((n, c) => n + row.counts[c], 0);
+  return {
+    total: total ? `${total} informasi` : '',
+    detail: CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${row.counts[c]}`).join(' · '),
+  };
 }
 
 function RegisterTable({ rows, sort, onSort, onOpen }: { rows: RegisterRow[]; sort: Sort; onSort(k: SortKey): void; onOpen(r: RegisterRow): void }) {
@@ -69,11 +73,11 @@ function RegisterTable({ rows, sort, onSort, onOpen }: { rows: RegisterRow[]; so
       <Table.Thead bg="gray.0">
         <Table.Tr>
           <SortHeader label="OPD" k="name" sort={sort} onSort={onSort} />
-          <SortHeader label="Status" k="standing" sort={sort} onSort={onSort} w={150} />
-          <SortHeader label="Langkah" k="step" sort={sort} onSort={onSort} w={230} />
-          <SortHeader label="Ketepatan waktu" k="lateness" sort={sort} onSort={onSort} w={200} />
-          <Table.Th w={210}>Perlu perhatian</Table.Th>
-          <SortHeader label="Paket terakhir" k="lastReceived" sort={sort} onSort={onSort} w={140} />
+          <SortHeader label="Status" k="standing" sort={sort} onSort={onSort} w={140} />
+          <SortHeader label="Langkah" k="step" sort={sort} onSort={onSort} w={210} />
+          <SortHeader label="Ketepatan waktu" k="lateness" sort={sort} onSort={onSort} w={190} />
+          <Table.Th w={190}>Perlu perhatian</Table.Th>
+          <SortHeader label="Paket terakhir" k="lastReceived" sort={sort} onSort={onSort} w={150} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -93,9 +97,11 @@ function RegisterTable({ rows, sort, onSort, onOpen }: { rows: RegisterRow[]; so
                 fw={600} fz="sm" c="dinas.8" data-testid="nama-opd">
                 {r.opdName}
               </UnstyledButton>
-              <Text size="xs" c="dimmed">
-                {[r.unitCode, countsText(r)].filter(Boolean).join(' · ') || 'Belum ada informasi'}
-              </Text>
+              <Tooltip label={counts(r).detail} disabled={!counts(r).total} withArrow position="bottom-start">
+                <Text size="xs" c="dimmed" w="fit-content">
+                  {[r.unitCode, counts(r).total || 'belum ada informasi'].filter(Boolean).join(' · ')}
+                </Text>
+              </Tooltip>
             </Table.Td>
             <Table.Td>
               <StandingBadge standing={r.standing} />
@@ -168,16 +174,16 @@ export function RegisterPage() {
 
   return (
     <Stack gap="md" maw={1280}>
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
           <Title order={1} size="h3">
             Register OPD
           </Title>
           <Text size="sm" c="dimmed">
-            Siapa sudah mengirim Daftar Informasi Publik yang ditandatangani, siapa di langkah mana, dan siapa terlambat.
+            Siapa sudah mengirim daftar yang ditandatangani, siapa di langkah mana, siapa terlambat.
           </Text>
         </div>
-        <Group gap="xs" align="flex-end">
+        <Group gap="xs" align="flex-end" wrap="nowrap">
           <NativeSelect
             label="Tahun"
             w={110}
@@ -188,7 +194,13 @@ export function RegisterPage() {
           <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             Tambah OPD
           </Button>
-          <Button leftSection={<IconPackageImport size={16} />} onClick={() => { choose(); navigate('/terima'); }}>
+          <Button
+            leftSection={<IconPackageImport size={16} />}
+            onClick={() => {
+              choose();
+              navigate('/terima');
+            }}
+          >
             Terima paket OPD
           </Button>
         </Group>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../electron/core/domain/information';
@@ -121,7 +121,7 @@ export function SearchPage() {
             <Table striped highlightOnHover fz="sm" verticalSpacing={6} aria-label="Hasil pencarian">
               <Table.Thead bg="gray.0">
                 <Table.Tr>
-                  <Table.Th w={230}>OPD</Table.Th>
+                  <Table.Th w={210}>OPD</Table.Th>
                   <Table.Th>Judul</Table.Th>
                   <Table.Th w={130}>Kategori</Table.Th>
                   <Table.Th w={200}>Bidang</Table.Th>
@@ -133,7 +133,9 @@ export function SearchPage() {
                 {hits.map((h) => (
                   <Table.Tr key={`${h.entryId}/${h.cycleId}/${h.itemId}`}>
                     <Table.Td>
-                      <Link to={`/opd/${encodeURIComponent(h.entryId)}?tahun=${h.year}`}>{h.opdName}</Link>
+                      <Anchor component={Link} to={`/opd/${encodeURIComponent(h.entryId)}?tahun=${h.year}`} size="sm">
+                        {h.opdName}
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={500}>
