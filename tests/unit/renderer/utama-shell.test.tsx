@@ -88,7 +88,7 @@ const next = () => fireEvent.click(screen.getByRole('button', { name: /Lanjut/ }
 const stepText = () => screen.getByText(/Langkah \d dari 5/).textContent;
 
 /** The Peran input of a Mantine Select (its option list carries the same label). */
-const roleInput = (scope: ReturnType<typeof within>) => scope.getAllByLabelText(/^Peran/).find((el) => el.tagName === 'INPUT') as HTMLInputElement;
+const roleInput = (scope: ReturnType<typeof within>) => scope.getAllByLabelText(/^Peran/).find((el: HTMLElement) => el.tagName === 'INPUT') as HTMLInputElement;
 
 async function roleOptionsOf(accountGroup: RegExp): Promise<string[]> {
   const input = roleInput(within(screen.getByRole('group', { name: accountGroup })));

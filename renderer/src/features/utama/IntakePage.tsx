@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCheck, IconFileUpload, IconListDetails, IconPackageImport, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { INTAKE_RESULTS, INTAKE_STATUSES, INTAKE_STATUS_LABELS, type IntakeResult, type IntakeStatus } from '../../../../electron/core/domain/regency/model';
@@ -138,7 +138,9 @@ function FinalSummary({ files }: { files: IntakeFile[] }) {
         {counts.menunggu_kepercayaan > 0 && (
           <Text size="sm">
             {counts.menunggu_kepercayaan} paket disimpan sampai kunci pengirimnya dipercaya.{' '}
-            <Link to="/menunggu">Buka Menunggu kepercayaan</Link>
+            <Anchor component={Link} to="/menunggu" size="sm">
+              Buka Menunggu kepercayaan
+            </Anchor>
           </Text>
         )}
         {refused.length > 0 && (
