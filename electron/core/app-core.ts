@@ -233,7 +233,7 @@ export class Core {
       appVersion: this.opts.appVersion,
       dataDir: this.paths.root,
       demo: this.stores?.appDb.data.demo ?? false,
-      office: s ? { pemda: s.office.pemda, opdName: s.office.opdName } : null,
+      office: s ? { pemda: s.office.pemda, opdName: s.office.opdName, kind: s.officeKind ?? 'opd' } : null,
       now: this.opts.clock.now().toISOString(),
       calendar: s?.calendar ?? DEFAULT_CALENDAR,
       recovery: this.recovery && {

@@ -123,7 +123,8 @@ export interface AppStatus {
   appVersion: string;
   dataDir: string;
   demo: boolean;
-  office: { pemda: string; opdName: string } | null;
+  /** `kind`: an OPD or the regency's PPID Utama (settings.officeKind): which screens the app shows. */
+  office: { pemda: string; opdName: string; kind: OfficeKind } | null;
   /** The core's clock: the renderer keeps its offset from it, so every "today" is the core's. */
   now: string;
   /** The office's calendar (zone, office hours, holidays); the defaults before setup. */

@@ -288,6 +288,7 @@ export const setupAccountsSchema = z.array(accountInputSchema).min(3, 'Buat mini
 
 export const setupInputSchema = z
   .object({
+    officeKind: z.enum(OFFICE_KINDS, { error: 'Jenis kantor tidak dikenal.' }).default('opd'),
     office: officeSchema,
     officials: officialsSchema,
     documents: documentSettingsSchema,

@@ -20,7 +20,8 @@ import { CyclePage } from '../features/cycles/CyclePage';
 import { VerifyPage } from '../features/documents';
 import { PackagesPage } from '../features/sync/PackagesPage';
 import { ArchivePage } from '../features/archive';
-import { PrintPage } from '../print';
+import { PrintPage, RegencyPrintPage } from '../print';
+import { UTAMA_ROUTES } from '../features/utama/routes';
 
 export function AppProviders({ children, env }: { children: ReactNode; env?: 'default' | 'test' }) {
   return (
@@ -109,6 +110,24 @@ export function AppRoutes() {
   const home = homeFor(status.state, user !== null);
   const only = (ok: boolean, element: ReactNode) => (ok ? element : <Navigate to={home} replace />);
   const ready = status.state === 'ready';
+  if (ready && user !== null && status.office?.kind === 'utama') {
+    // A PPID Utama office: the register of OPD and what comes from their packages, no cycles of its own.
+    return (
+      <Routes>
+        <Route path="/cetak-kabupaten/:year/:kind" element={<RegencyPrintPage />} />
+        <Route element={<AppLayout />}>
+          {UTAMA_ROUTES.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route path="/pengaturan" element={<SettingsPage />} />
+          <Route path="/pengaturan/:tab" element={<SettingsPage />} />
+          <Route path="/kata-sandi" element={<ChangePasswordPage />} />
+          <Route path="/tentang" element={<AboutPage />} />
+        </Route>
+        <Route path="*" element={<Navigate to={home} replace />} />
+      </Routes>
+    );
+  }
   return (
     <Routes>
       <Route path="/pemulihan" element={only(status.state === 'recovery', <RecoveryPage />)} />

@@ -75,3 +75,25 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   dik: 'Daftar Informasi yang Dikecualikan',
   ujiKonsekuensi: 'Lembar Uji Konsekuensi',
 };
+
+/** The regency's documents (PPID Utama mode) as the address bar shows them: `#/cetak-kabupaten/<year>/<slug>`. */
+export const REGENCY_KIND_SLUGS: Record<RegencyDocumentKind, string> = {
+  regencyDip: 'dip-kabupaten',
+  regencyDik: 'dik-kabupaten',
+  compliance: 'laporan-kepatuhan',
+};
+
+export function regencyKindFromSlug(slug: string | undefined): RegencyDocumentKind | null {
+  const found = (Object.entries(REGENCY_KIND_SLUGS) as [RegencyDocumentKind, string][]).find(([, s]) => s === slug);
+  return found ? found[0] : null;
+}
+
+export function regencyPrintPath(year: number, kind: RegencyDocumentKind): string {
+  return `/cetak-kabupaten/${year}/${REGENCY_KIND_SLUGS[kind]}`;
+}
+
+export const REGENCY_DOCUMENT_TITLES: Record<RegencyDocumentKind, string> = {
+  regencyDip: 'Daftar Informasi Publik Kabupaten',
+  regencyDik: 'Daftar Informasi yang Dikecualikan Kabupaten',
+  compliance: 'Laporan Kepatuhan PPID Pembantu',
+};

@@ -4,6 +4,9 @@ import type { Err, Result } from '../../../electron/core/result';
 import { setupInputSchema } from '../../../electron/core/domain/office';
 import { DEFAULT_CALENDAR } from '../../../electron/core/domain/calendar';
 import type { Role } from '../../../electron/core/domain/roles';
+import type { OfficeKind } from '../../../electron/core/domain/regency/model';
+import { SESSION_KEY } from '../api/client';
+import { fakeApply, fakeCheck, fakeDocumentData, fakeRegency, fakeRegisterView, fakeSaveEntry, fakeSearch, fakeSign, fakeTrust, UTAMA_SETTINGS, type FakeRegency } from './fake-utama';
 
 /**
  * An in-memory stand-in for `window.ppid` in component tests: enough of the core's
@@ -23,6 +26,8 @@ export interface FakeApi {
   status: AppStatus;
   users: FakeUser[];
   settings: SettingsView | null;
+  /** The PPID Utama's records (fake-utama.ts); answers the `utama.*` calls in a PPID Utama office. */
+  regency: FakeRegency;
   /** Replace one call's behaviour. */
   on(name: CallName, handler: FakeHandler): void;
   callsTo(name: CallName): Envelope[];
@@ -64,11 +69,23 @@ export const DEMO_SETTINGS: SettingsView = {
 
 export const DEMO_PASSWORD = 'contoh-ppid-2026';
 
-function demoUsers(): FakeUser[] {
-  const mk = (id: string, username: string, role: Role, isAdmin: boolean, personId: string, name: string): FakeUser => ({
-    view: { id, username, role, isAdmin, active: true, personId, name, jabatan: '' },
-    password: DEMO_PASSWORD,
-  });
+const mkUser = (id: string, username: string, role: Role, isAdmin: boolean, personId: string, name: string): FakeUser => ({
+  view: { id, username, role, isAdmin, active: true, personId, name, jabatan: '' },
+  password: DEMO_PASSWORD,
+});
+
+/** A PPID Utama office: its Kepala (PPID Utama), the secretary (PPID Utama, administrator) and an operator. */
+function utamaUsers(): FakeUser[] {
+  return [
+    mkUser('u-ppidutama', 'ppidutama', 'ppid_utama', false, 'utama-kepala', 'Drs. Agustinus Rangkap, M.Si.'),
+    mkUser('u-sekretaris', 'sekretaris', 'ppid_utama', true, 'utama-sekretaris', 'Yuliana Sari, S.Sos., M.AP.'),
+    mkUser('u-operator', 'operator', 'operator', false, 'utama-operator-1', 'Rizky Pratama, S.Kom.'),
+  ];
+}
+
+function demoUsers(kind: OfficeKind = 'opd'): FakeUser[] {
+  if (kind === 'utama') return utamaUsers();
+  const mk = mkUser;
   return [
     mk('u-operator', 'operator', 'operator', false, 'demo-operator-1', 'Rizky Pratama, S.Kom.'),
     mk('u-ppid', 'ppid', 'ppid_pembantu', true, 'demo-ketua', 'Yuliana Sari, S.Sos., M.AP.'),
@@ -76,13 +93,14 @@ function demoUsers(): FakeUser[] {
   ];
 }
 
-export function fakeStatus(state: AppStatus['state'], extra: Partial<AppStatus> = {}): AppStatus {
+export function fakeStatus(state: AppStatus['state'], extra: Partial<AppStatus> = {}, kind: OfficeKind = 'opd'): AppStatus {
+  const office = kind === 'utama' ? UTAMA_SETTINGS.office : DEMO_SETTINGS.office;
   return {
     state,
     appVersion: '0.1.0-test',
     dataDir: '/data/ppid-desk',
     demo: false,
-    office: state === 'ready' ? { pemda: DEMO_SETTINGS.office.pemda, opdName: DEMO_SETTINGS.office.opdName } : null,
+    office: state === 'ready' ? { pemda: office.pemda, opdName: office.opdName, kind } : null,
     // A fixed core clock: Wednesday 25 November 2026, 09.00 WIB.
     now: '2026-11-25T02:00:00.000Z',
     calendar: structuredClone(DEFAULT_CALENDAR),
@@ -91,16 +109,22 @@ export function fakeStatus(state: AppStatus['state'], extra: Partial<AppStatus> 
   };
 }
 
-/** Installs the fake as `window.ppid`; the setup file removes it after each test. */
-export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolean } = {}): FakeApi {
+/**
+ * Installs the fake as `window.ppid`; the setup file removes it after each test. `kind`: an
+ * OPD (default) or a PPID Utama office; `loggedInAs`: a user name already logged in (the
+ * session kept as after a reload), so a test starts on its screen.
+ */
+export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolean; kind?: OfficeKind; loggedInAs?: string } = {}): FakeApi {
   const state = opts.state ?? 'setup';
+  const kind = opts.kind ?? 'opd';
   const sessions = new Map<string, string>();
   const overrides = new Map<CallName, FakeHandler>();
   const api: FakeApi = {
     calls: [],
-    status: fakeStatus(state, { demo: opts.demo ?? false }),
-    users: state === 'ready' ? demoUsers() : [],
-    settings: state === 'ready' ? structuredClone(DEMO_SETTINGS) : null,
+    status: fakeStatus(state, { demo: opts.demo ?? false }, kind),
+    users: state === 'ready' ? demoUsers(kind) : [],
+    settings: state === 'ready' ? structuredClone(kind === 'utama' ? UTAMA_SETTINGS : DEMO_SETTINGS) : null,
+    regency: fakeRegency(),
     on: (name, handler) => void overrides.set(name, handler),
     callsTo: (name) => api.calls.filter((c) => c.name === name),
     bridge: {
@@ -127,8 +151,8 @@ export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolea
       case 'app.status':
         return ok(api.status);
       case 'setup.loadDemo':
-        api.status = fakeStatus('ready', { demo: true });
-        api.users = demoUsers();
+        api.status = fakeStatus('ready', { demo: true }, kind);
+        api.users = demoUsers(kind);
         api.settings = structuredClone(DEMO_SETTINGS);
         return ok({ accounts: [] });
       case 'setup.complete': {
@@ -137,7 +161,7 @@ export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolea
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
           return fail('INVALID_INPUT', `Data tidak valid: ${issues.map((i) => i.message).slice(0, 3).join(' ')}`, issues);
         }
-        api.status = fakeStatus('ready');
+        api.status = fakeStatus('ready', {}, parsed.data.officeKind);
         return ok({ done: true });
       }
       case 'auth.login': {
@@ -173,8 +197,59 @@ export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolea
       case 'audit.listApp':
         return actor(session) ? ok([]) : unauth();
       default:
+        if (name.startsWith('utama.')) return utama(name, input ?? {}, session);
         return fail('UNKNOWN_CALL', `Perintah tidak dikenal di fake-api: ${name}.`);
     }
+  }
+
+  /** The PPID Utama's calls, refused outside such an office as the core refuses them. */
+  function utama(name: CallName, input: Record<string, unknown>, session: string | undefined): Result<unknown> {
+    const user = actor(session);
+    if (!user) return unauth();
+    if (api.settings?.officeKind !== 'utama') return fail('FORBIDDEN', 'Fitur ini hanya untuk kantor PPID Utama.');
+    const r = api.regency;
+    const year = typeof input.year === 'number' ? input.year : 2026;
+    switch (name) {
+      case 'utama.register':
+        return ok(fakeRegisterView(r, year));
+      case 'utama.entries':
+        return ok(r.entries);
+      case 'utama.saveEntry':
+        return fakeSaveEntry(r, input);
+      case 'utama.check':
+        return ok(fakeCheck(r, String(input.fileName ?? 'paket.ppid')));
+      case 'utama.apply':
+        return fakeApply(r, String(input.checkId));
+      case 'utama.waiting':
+        return ok(r.waiting);
+      case 'utama.trustSender':
+        if (user.view.role !== 'ppid_utama') return fail('FORBIDDEN', 'Hanya PPID Utama yang dapat mempercayai kunci OPD.');
+        return fakeTrust(r, String(input.checkId));
+      case 'utama.search': {
+        const hits = fakeSearch(r, input);
+        return ok({ hits: hits.slice(0, typeof input.limit === 'number' ? input.limit : 100), total: hits.length });
+      }
+      case 'utama.documentData':
+        return ok(fakeDocumentData(r, year));
+      case 'utama.buildDocument': {
+        const ext = input.format === 'xlsx' ? 'xlsx' : 'docx';
+        const mime = ext === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+        return ok({ fileName: `${String(input.kind)} ${year}.${ext}`, base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', savedTo: null, mime });
+      }
+      case 'utama.sign':
+        if (user.view.role !== 'ppid_utama') return fail('FORBIDDEN', 'Hanya PPID Utama yang dapat menandatangani daftar kabupaten.');
+        return ok(fakeSign(r, year, user.view.name));
+      default:
+        return fail('UNKNOWN_CALL', `Perintah tidak dikenal di fake-api: ${name}.`);
+    }
+  }
+
+  if (opts.loggedInAs) {
+    const user = api.users.find((u) => u.view.username === opts.loggedInAs);
+    if (!user) throw new Error(`fake-api: no user ${opts.loggedInAs}`);
+    const token = `session-${user.view.id}-0`;
+    sessions.set(token, user.view.id);
+    window.sessionStorage.setItem(SESSION_KEY, token);
   }
 
   window.ppid = api.bridge;

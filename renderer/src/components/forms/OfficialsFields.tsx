@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { OfficeKind } from '../../../../electron/core/domain/regency/model';
+import { OFFICIAL_LABELS } from './officials-labels';
 import { PersonFields } from './PersonFields';
 import { emptyPerson, loose, type OfficialsValues } from './types';
 
@@ -11,12 +13,16 @@ import { emptyPerson, loose, type OfficialsValues } from './types';
 export function OfficialsFields<T extends { officials: OfficialsValues }>({
   form,
   lockedPersonIds = [],
+  kind = 'opd',
 }: {
   form: UseFormReturnType<T>;
+  /** An OPD's officials or a PPID Utama office's: the same fields, named for what they do there. */
+  kind?: OfficeKind;
   /** Operators who already have an account cannot be removed here (their account points to them). */
   lockedPersonIds?: string[];
 }) {
   const f = loose(form);
+  const labels = OFFICIAL_LABELS[kind];
   const operators = form.values.officials.operators;
   const listError = form.errors['officials.operators'];
 
@@ -34,14 +40,14 @@ export function OfficialsFields<T extends { officials: OfficialsValues }>({
       <PersonFields
         form={f}
         path="officials.kepala"
-        legend="Kepala OPD"
-        hint="Atasan PPID di OPD ini: memeriksa dan menandatangani Daftar Informasi Publik."
+        legend={labels.kepala.title}
+        hint={labels.kepala.hint}
       />
       <PersonFields
         form={f}
         path="officials.ketuaPpid"
-        legend="Ketua PPID Pembantu"
-        hint="Biasanya Sekretaris OPD: menerbitkan Nota Dinas dan memeriksa Konsep Daftar Informasi Publik."
+        legend={labels.ketuaPpid.title}
+        hint={labels.ketuaPpid.hint}
       />
       {operators.map((p, index) => (
         <div key={p.id} data-operator={index + 1}>
@@ -49,7 +55,7 @@ export function OfficialsFields<T extends { officials: OfficialsValues }>({
             form={f}
             path={`officials.operators.${index}`}
             legend={`Operator ${index + 1}`}
-            hint={index === 0 ? 'Petugas PPID yang mengumpulkan dan mengklasifikasikan informasi dari setiap bidang.' : undefined}
+            hint={index === 0 ? labels.operator.hint : undefined}
           />
           {operators.length > 1 && (
             <Group justify="flex-end" mt={4}>

@@ -128,7 +128,7 @@ export function OfficialsTab({ settings, onSaved }: TabProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Section intro="Nama, pangkat dan NIP di sini dicetak di bawah tanda tangan. Operator yang punya akun tidak dapat dihapus dari daftar.">
-        <OfficialsFields form={form} lockedPersonIds={locked} />
+        <OfficialsFields form={form} lockedPersonIds={locked} kind={settings.officeKind} />
       </Section>
       <SaveBar form={form} saving={saving} failure={failure} />
     </form>

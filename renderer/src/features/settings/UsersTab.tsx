@@ -6,7 +6,8 @@ import { IconDots, IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react
 import { z } from 'zod';
 import type { SettingsView, UserView } from '../../../../electron/core/contract';
 import { accountInputSchema, passwordSchema } from '../../../../electron/core/domain/office';
-import { OFFICE_ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
+import { OFFICE_ROLES, ROLE_LABELS } from '../../../../electron/core/domain/roles';
+import { OFFICIAL_LABELS } from '../../components/forms/officials-labels';
 import type { Err } from '../../../../electron/core/result';
 import { FormFooter } from '../../components/FormFooter';
 import { call } from '../../api/client';
@@ -14,7 +15,8 @@ import { useLoad } from '../../api/useCall';
 import { useApp, useUser } from '../../app/context';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 
-const ROLE_OPTIONS = OFFICE_ROLES.opd.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+/** The roles this office's accounts can hold: an OPD's three, or the PPID Utama's two. */
+const roleOptions = (settings: SettingsView) => OFFICE_ROLES[settings.officeKind].map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 const withConfirm = <T extends z.ZodObject>(schema: T) =>
   schema
@@ -26,10 +28,11 @@ const resetSchema = withConfirm(z.object({ password: passwordSchema }));
 
 function people(settings: SettingsView) {
   const o = settings.officials;
+  const l = OFFICIAL_LABELS[settings.officeKind];
   return [
-    { person: o.kepala, title: 'Kepala OPD', role: 'kepala_opd' as Role },
-    { person: o.ketuaPpid, title: 'Ketua PPID Pembantu', role: 'ppid_pembantu' as Role },
-    ...o.operators.map((person, i) => ({ person, title: `Operator ${i + 1}`, role: 'operator' as Role })),
+    { person: o.kepala, title: l.kepala.title, role: l.kepala.role },
+    { person: o.ketuaPpid, title: l.ketuaPpid.title, role: l.ketuaPpid.role },
+    ...o.operators.map((person, i) => ({ person, title: `${l.operator.title} ${i + 1}`, role: l.operator.role })),
   ];
 }
 
@@ -39,7 +42,7 @@ function CreateUserModal({ settings, users, opened, onClose, onDone }: { setting
   const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { personId: '', username: '', role: 'operator' as Role, isAdmin: false, password: '', confirm: '' },
+    initialValues: { personId: '', username: '', role: OFFICIAL_LABELS[settings.officeKind].operator.role, isAdmin: false, password: '', confirm: '' },
     validate: zod4Resolver(createSchema),
     validateInputOnBlur: true,
   });
@@ -79,7 +82,7 @@ function CreateUserModal({ settings, users, opened, onClose, onDone }: { setting
             />
             <TextInput label="Nama pengguna" autoComplete="off" spellCheck={false} withAsterisk {...form.getInputProps('username')} />
             <Group grow align="flex-start">
-              <Select label="Peran" data={ROLE_OPTIONS} withAsterisk {...form.getInputProps('role')} />
+              <Select label="Peran" data={roleOptions(settings)} withAsterisk {...form.getInputProps('role')} />
               <Checkbox mt={30} label="Administrator" {...form.getInputProps('isAdmin', { type: 'checkbox' })} />
             </Group>
             <PasswordInput label="Kata sandi" autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />
@@ -92,7 +95,7 @@ function CreateUserModal({ settings, users, opened, onClose, onDone }: { setting
   );
 }
 
-function EditUserModal({ user, self, onClose, onDone }: { user: UserView; self: boolean; onClose(): void; onDone(): void }) {
+function EditUserModal({ settings, user, self, onClose, onDone }: { settings: SettingsView; user: UserView; self: boolean; onClose(): void; onDone(): void }) {
   const [failure, setFailure] = useState<Err | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({ mode: 'controlled', initialValues: { role: user.role, isAdmin: user.isAdmin, active: user.active } });
@@ -116,7 +119,7 @@ function EditUserModal({ user, self, onClose, onDone }: { user: UserView; self: 
               {user.jabatan ? ` — ${user.jabatan}` : ''}
             </Text>
           </Text>
-          <Select label="Peran" data={ROLE_OPTIONS} data-autofocus {...form.getInputProps('role')} />
+          <Select label="Peran" data={roleOptions(settings)} data-autofocus {...form.getInputProps('role')} />
           <Checkbox
             label="Administrator (dapat membuka Pengaturan dan mengelola akun)"
             disabled={self}
@@ -295,6 +298,7 @@ export function UsersTab({ settings }: { settings: SettingsView }) {
       />
       {editing && (
         <EditUserModal
+          settings={settings}
           user={editing}
           self={editing.id === me.id}
           onClose={() => setEditing(null)}

@@ -2,20 +2,33 @@ import { Alert, Checkbox, Fieldset, Grid, List, PasswordInput, Select, Stack, Sw
 import { IconInfoCircle } from '@tabler/icons-react';
 import { OFFICE_ROLES, ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { PASSWORD_MIN } from '../../../../electron/core/domain/office';
+import type { OfficeKind } from '../../../../electron/core/domain/regency/model';
 import type { LooseForm } from '../../components/forms/types';
 import { LEGEND_STYLES } from '../../components/forms/PersonFields';
-import type { AccountRow, PersonSlot } from './accounts';
+import { roleOptions, type AccountRow, type PersonSlot } from './accounts';
 
-export const ROLE_OPTIONS = OFFICE_ROLES.opd.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-
-export function AccountsStep({ form, rows, slots, coverage }: { form: LooseForm; rows: AccountRow[]; slots: PersonSlot[]; coverage: string[] }) {
+export function AccountsStep({
+  form,
+  rows,
+  slots,
+  coverage,
+  kind = 'opd',
+}: {
+  form: LooseForm;
+  rows: AccountRow[];
+  slots: PersonSlot[];
+  coverage: string[];
+  kind?: OfficeKind;
+}) {
+  const options = roleOptions(kind);
   return (
     <Stack gap="sm">
       <Alert variant="light" color="blue" icon={<IconInfoCircle />} p="xs">
         <Text size="sm">
           Setiap orang masuk dengan akunnya sendiri, sehingga riwayat mencatat siapa melakukan apa. Perlu minimal satu akun
-          untuk setiap peran (Operator OPD, PPID Pembantu, Kepala OPD) dan satu administrator. Administrator dapat mengubah
-          Pengaturan dan mengelola akun. Kata sandi minimal {PASSWORD_MIN} karakter.
+          untuk setiap peran ({OFFICE_ROLES[kind].map((r) => ROLE_LABELS[r]).join(', ')}) dan satu administrator.
+          {kind === 'utama' && ' Hanya peran PPID Utama yang dapat mempercayai kunci laptop OPD dan menandatangani daftar kabupaten.'}{' '}
+          Administrator dapat mengubah Pengaturan dan mengelola akun. Kata sandi minimal {PASSWORD_MIN} karakter.
         </Text>
       </Alert>
       {rows.map((row, i) => {
@@ -46,7 +59,7 @@ export function AccountsStep({ form, rows, slots, coverage }: { form: LooseForm;
                     <TextInput label="Nama pengguna" autoComplete="off" spellCheck={false} withAsterisk {...form.getInputProps(`${path}.username`)} />
                   </Grid.Col>
                   <Grid.Col span={{ base: 24, sm: 5 }}>
-                    <Select label="Peran" data={ROLE_OPTIONS} withAsterisk {...form.getInputProps(`${path}.role`)} />
+                    <Select label="Peran" data={options} withAsterisk {...form.getInputProps(`${path}.role`)} />
                   </Grid.Col>
                   <Grid.Col span={{ base: 24, sm: 4 }}>
                     <Checkbox

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
-import { Alert, Box, Button, Container, Divider, Group, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Container, Divider, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { IconArrowLeft, IconArrowRight, IconBuildingCommunity, IconCheck, IconFlask, IconInfoCircle } from '@tabler/icons-react';
 import { z } from 'zod';
 import { documentSettingsSchema, officeSchema, officialsSchema } from '../../../../electron/core/domain/office';
+import { OFFICE_KIND_LABELS, OFFICE_KINDS, type OfficeKind } from '../../../../electron/core/domain/regency/model';
 import { call } from '../../api/client';
 import { useApp } from '../../app/context';
 import { focusFirstError, issuesToErrors, notifyError } from '../../components/feedback';
@@ -22,6 +23,8 @@ import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type Acco
 import { RestoreFromFile } from '../settings/BackupTab';
 
 export interface WizardValues {
+  /** An OPD or the regency's PPID Utama: asked first, it names the officials and the roles offered. */
+  officeKind: OfficeKind;
   office: OfficeValues;
   officials: OfficialsValues;
   documents: DocumentValues;
@@ -52,6 +55,7 @@ function stepOf(path: string): number {
 
 export function initialWizardValues(): WizardValues {
   return {
+    officeKind: 'opd',
     office: emptyOffice(),
     officials: { kepala: emptyPerson(), ketuaPpid: emptyPerson(), operators: [emptyPerson()] },
     documents: documentSettingsSchema.parse({}),
@@ -92,7 +96,7 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
     validate: (values) => {
       const record = values as unknown as Record<string, unknown>;
       const ids = peopleOf(values.officials).map((s) => s.person.id);
-      return { ...officeStep(record), ...officialsStep(record), ...documentsStep(record), ...validateAccounts(values.accounts, ids).errors };
+      return { ...officeStep(record), ...officialsStep(record), ...documentsStep(record), ...validateAccounts(values.accounts, ids, values.officeKind).errors };
     },
   });
 
@@ -103,13 +107,13 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
     if (step === 2) return { errors: documentsStep(record), coverage: [] };
     if (step === 3) {
       const ids = peopleOf(values.officials).map((s) => s.person.id);
-      return validateAccounts(values.accounts, ids);
+      return validateAccounts(values.accounts, ids, values.officeKind);
     }
     return { errors: {}, coverage: [] };
   }
 
   const goTo = (step: number) => {
-    if (step >= 3) form.setFieldValue('accounts', syncAccountRows(form.values.officials, form.values.accounts));
+    if (step >= 3) form.setFieldValue('accounts', syncAccountRows(form.values.officials, form.values.accounts, form.values.officeKind));
     setActive(step);
     window.scrollTo({ top: 0 });
     window.setTimeout(() => contentRef.current?.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled)')?.focus(), 30);
@@ -143,6 +147,7 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
     setSaving(true);
     const { accounts, indexOf } = accountsForCore(values.accounts);
     const result = await call('setup.complete', {
+      officeKind: values.officeKind,
       office: values.office,
       officials: values.officials,
       documents: values.documents,
@@ -273,16 +278,27 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
             </Group>
             {active === 0 && (
               <>
+                <OfficeKindChoice value={values.officeKind} onChange={(k) => form.setFieldValue('officeKind', k)} />
+                <Divider my="md" />
                 <OfficeFields form={form} />
                 <Divider my="md" />
                 <EmblemPicker value={emblem} onChange={setEmblem} />
               </>
             )}
-            {active === 1 && <OfficialsFields form={form} />}
+            {active === 1 && <OfficialsFields form={form} kind={values.officeKind} />}
             {active === 2 && <DocumentFields form={form} unitCode={values.office.unitCode} />}
-            {active === 3 && <AccountsStep form={f} rows={values.accounts} slots={peopleOf(values.officials)} coverage={coverage} />}
+            {active === 3 && (
+              <AccountsStep form={f} rows={values.accounts} slots={peopleOf(values.officials, values.officeKind)} coverage={coverage} kind={values.officeKind} />
+            )}
             {active === 4 && (
-              <SummaryStep office={values.office} officials={values.officials} documents={values.documents} accounts={values.accounts} emblem={emblem} />
+              <SummaryStep
+                kind={values.officeKind}
+                office={values.office}
+                officials={values.officials}
+                documents={values.documents}
+                accounts={values.accounts}
+                emblem={emblem}
+              />
             )}
             {serverError && (
               <Alert color="red" variant="light" title="Penyiapan belum tersimpan" icon={<IconInfoCircle />} mt="md" role="alert">
@@ -330,5 +346,31 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
         </form>
       </Container>
     </Box>
+  );
+}
+
+const KIND_ABOUT: Record<OfficeKind, string> = {
+  opd: 'Dinas, badan, kecamatan: menyusun Daftar Informasi Publik sendiri menurut SOP, lalu mengirim paketnya ke PPID Utama.',
+  utama: 'Diskominfo kabupaten: menerima paket semua OPD, memegang register OPD dan menyusun daftar informasi kabupaten.',
+};
+
+/** The first question of a new office: what kind of office this laptop works for. */
+function OfficeKindChoice({ value, onChange }: { value: OfficeKind; onChange(kind: OfficeKind): void }) {
+  return (
+    <Radio.Group
+      label="Jenis kantor"
+      description="Menentukan menu, pejabat dan peran akun di aplikasi ini."
+      value={value}
+      onChange={(v) => onChange(v as OfficeKind)}
+      withAsterisk
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+        {OFFICE_KINDS.map((k) => (
+          <Paper key={k} withBorder p="sm" bg={value === k ? 'dinas.0' : undefined} style={value === k ? { borderColor: 'var(--mantine-color-dinas-5)' } : undefined}>
+            <Radio value={k} label={OFFICE_KIND_LABELS[k]} description={KIND_ABOUT[k]} />
+          </Paper>
+        ))}
+      </SimpleGrid>
+    </Radio.Group>
   );
 }

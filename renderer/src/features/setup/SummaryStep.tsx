@@ -3,6 +3,7 @@ import { pangkatLabel } from '../../../../electron/core/domain/pangkat';
 import { formatNip } from '../../../../electron/core/domain/nip';
 import { ASN_LABELS } from '../../../../electron/core/domain/office';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
+import { OFFICE_KIND_LABELS, type OfficeKind } from '../../../../electron/core/domain/regency/model';
 import { EmblemPreview, type EmblemFile } from '../../components/forms/EmblemPicker';
 import { exampleNumber } from '../../components/forms/numbering';
 import type { DocumentValues, OfficeValues, OfficialsValues } from '../../components/forms/types';
@@ -20,19 +21,21 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export function SummaryStep({
+  kind = 'opd',
   office,
   officials,
   documents,
   accounts,
   emblem,
 }: {
+  kind?: OfficeKind;
   office: OfficeValues;
   officials: OfficialsValues;
   documents: DocumentValues;
   accounts: AccountRow[];
   emblem: EmblemFile | null;
 }) {
-  const slots = peopleOf(officials);
+  const slots = peopleOf(officials, kind);
   return (
     <Stack gap="md">
       <Text size="sm">Periksa sekali lagi. Semua data ini masih dapat diubah nanti oleh administrator di halaman Pengaturan.</Text>
@@ -43,6 +46,7 @@ export function SummaryStep({
             <EmblemPreview src={emblem?.dataUrl ?? null} size={72} />
             <Table withRowBorders={false} verticalSpacing={2}>
               <Table.Tbody>
+                <Row label="Jenis kantor">{OFFICE_KIND_LABELS[kind]}</Row>
                 <Row label="Pemerintah daerah">{office.pemda}</Row>
                 <Row label="Nama OPD">{office.opdName}</Row>
                 <Row label="Kode unit">{office.unitCode}</Row>

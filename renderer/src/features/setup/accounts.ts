@@ -1,6 +1,8 @@
 import type { FormErrors } from '@mantine/form';
 import { accountInputSchema, checkAccountCoverage } from '../../../../electron/core/domain/office';
-import type { Role } from '../../../../electron/core/domain/roles';
+import type { OfficeKind } from '../../../../electron/core/domain/regency/model';
+import { OFFICE_ROLES, ROLE_LABELS, type Role } from '../../../../electron/core/domain/roles';
+import { OFFICIAL_LABELS } from '../../components/forms/officials-labels';
 import type { OfficialsValues, PersonValues } from '../../components/forms/types';
 
 /** One person's account in the wizard; `create: false` leaves that person without a log-in. */
@@ -21,12 +23,18 @@ export interface PersonSlot {
   defaultRole: Role;
 }
 
-export function peopleOf(officials: OfficialsValues): PersonSlot[] {
+export function peopleOf(officials: OfficialsValues, kind: OfficeKind = 'opd'): PersonSlot[] {
+  const l = OFFICIAL_LABELS[kind];
   return [
-    { person: officials.kepala, title: 'Kepala OPD', defaultRole: 'kepala_opd' },
-    { person: officials.ketuaPpid, title: 'Ketua PPID Pembantu', defaultRole: 'ppid_pembantu' },
-    ...officials.operators.map((person, i) => ({ person, title: `Operator ${i + 1}`, defaultRole: 'operator' as const })),
+    { person: officials.kepala, title: l.kepala.title, defaultRole: l.kepala.role },
+    { person: officials.ketuaPpid, title: l.ketuaPpid.title, defaultRole: l.ketuaPpid.role },
+    ...officials.operators.map((person, i) => ({ person, title: `${l.operator.title} ${i + 1}`, defaultRole: l.operator.role })),
   ];
+}
+
+/** The roles an account can take in an office of this kind, as the Peran choice offers them. */
+export function roleOptions(kind: OfficeKind): { value: Role; label: string }[] {
+  return OFFICE_ROLES[kind].map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 }
 
 /**
@@ -48,11 +56,16 @@ export function suggestUsername(name: string, fallback: string, taken: Set<strin
 
 const ROLE_FALLBACK: Record<Role, string> = { kepala_opd: 'kepala', ppid_pembantu: 'ppid', operator: 'operator', ppid_utama: 'ppidutama' };
 
-/** One row per person, keeping what was typed for people already there. */
-export function syncAccountRows(officials: OfficialsValues, rows: AccountRow[]): AccountRow[] {
+/**
+ * One row per person, keeping what was typed for people already there. A role the office's
+ * kind does not have (the kind was changed after the accounts step) goes back to the default.
+ */
+export function syncAccountRows(officials: OfficialsValues, rows: AccountRow[], kind: OfficeKind = 'opd'): AccountRow[] {
   const taken = new Set(rows.filter((r) => r.username).map((r) => r.username));
-  return peopleOf(officials).map(({ person, defaultRole }) => {
-    const existing = rows.find((r) => r.personId === person.id);
+  const allowed: readonly Role[] = OFFICE_ROLES[kind];
+  return peopleOf(officials, kind).map(({ person, defaultRole }) => {
+    const found = rows.find((r) => r.personId === person.id);
+    const existing = found && !allowed.includes(found.role) ? { ...found, role: defaultRole } : found;
     if (existing) {
       if (existing.username) return existing;
       const username = suggestUsername(person.name, ROLE_FALLBACK[existing.role], taken);
@@ -66,16 +79,38 @@ export function syncAccountRows(officials: OfficialsValues, rows: AccountRow[]):
       create: true,
       username,
       role: defaultRole,
-      // The ketua PPID usually keeps the office's PPID records: the natural first administrator.
-      isAdmin: defaultRole === 'ppid_pembantu',
+      // The ketua PPID (at the PPID Utama: its secretary) usually keeps the office's records: the natural first administrator.
+      isAdmin: person.id === officials.ketuaPpid.id,
       password: '',
       confirm: '',
     };
   });
 }
 
+const missingRole = (role: Role) => `Belum ada akun aktif dengan peran ${ROLE_LABELS[role]}.`;
+
+/**
+ * The whole-step messages (a role no active account holds, no administrator, a name used twice)
+ * for an office of this kind: every role OFFICE_ROLES gives it. The core's checkAccountCoverage
+ * says the rest; its role messages are an OPD's, so for a PPID Utama office they are replaced.
+ */
+export function accountCoverage(
+  kind: OfficeKind,
+  accounts: { username: string; role: Role; isAdmin: boolean; personId: string; active?: boolean }[],
+  personIds: string[],
+): string[] {
+  const opdRoles = new Set(OFFICE_ROLES.opd.map(missingRole));
+  const general = checkAccountCoverage(accounts, personIds)
+    .map((i) => i.message)
+    .filter((m) => kind === 'opd' || !opdRoles.has(m));
+  if (kind === 'opd') return general;
+  const active = accounts.filter((a) => a.active !== false);
+  const roles = OFFICE_ROLES[kind].filter((r) => !active.some((a) => a.role === r)).map(missingRole);
+  return [...roles, ...general];
+}
+
 /** Field errors per row (same rules as the core) plus the SOP-coverage messages for the whole step. */
-export function validateAccounts(rows: AccountRow[], personIds: string[]): { errors: FormErrors; coverage: string[] } {
+export function validateAccounts(rows: AccountRow[], personIds: string[], kind: OfficeKind = 'opd'): { errors: FormErrors; coverage: string[] } {
   const errors: FormErrors = {};
   rows.forEach((row, i) => {
     if (!row.create) return;
@@ -88,8 +123,12 @@ export function validateAccounts(rows: AccountRow[], personIds: string[]): { err
     }
     if (row.password && row.password !== row.confirm) errors[`accounts.${i}.confirm`] ??= 'Ulangi kata sandi yang sama persis.';
   });
+  const allowed: readonly Role[] = OFFICE_ROLES[kind];
+  rows.forEach((row, i) => {
+    if (row.create && !allowed.includes(row.role)) errors[`accounts.${i}.role`] ??= `Peran ${ROLE_LABELS[row.role]} tidak ada di kantor ini.`;
+  });
   const active = rows.filter((r) => r.create).map((r) => ({ ...r, username: r.username.trim().toLowerCase() }));
-  const coverage = checkAccountCoverage(active, personIds).map((i) => i.message);
+  const coverage = accountCoverage(kind, active, personIds);
   return { errors, coverage };
 }
 

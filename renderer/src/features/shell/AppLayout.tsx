@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconArchive, IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconPackages, IconSettings, IconShieldCheck } from '@tabler/icons-react';
+import { IconArchive, IconChevronDown, IconHome, IconInfoCircle, IconKey, IconLogout, IconPackages, IconSettings, IconShieldCheck, type Icon } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { useApp, useUser } from '../../app/context';
 import { Brand } from '../../components/Brand';
 import { PackageDropZone, ReceiveProvider } from '../sync/receive';
+import { IntakeDropZone, IntakeProvider, useIntake } from '../utama/intake';
+import { UTAMA_NAV } from '../utama/nav';
 
 function initials(name: string): string {
   // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
@@ -15,8 +17,19 @@ function initials(name: string): string {
   return (words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?').slice(0, 2);
 }
 
-const NAV = [
-  { to: '/beranda', label: 'Beranda', icon: IconHome, admin: false },
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  admin: boolean;
+  /** Other pages that belong under this item (a cycle under Beranda). */
+  also?: string[];
+  /** A count shown beside the label (packages waiting), by key of `AppFrame`'s `counts`. */
+  count?: string;
+}
+
+const NAV: NavItem[] = [
+  { to: '/beranda', label: 'Beranda', icon: IconHome, admin: false, also: ['/siklus/'] },
   { to: '/paket', label: 'Paket', icon: IconPackages, admin: false },
   { to: '/arsip', label: 'Arsip', icon: IconArchive, admin: false },
   { to: '/verifikasi', label: 'Verifikasi dokumen', icon: IconShieldCheck, admin: false },
@@ -24,17 +37,35 @@ const NAV = [
   { to: '/tentang', label: 'Tentang', icon: IconInfoCircle, admin: false },
 ];
 
-/** The shell, with "Terima paket" available everywhere in it: a chosen or dropped .ppid file. */
+/**
+ * The shell, with "Terima paket" available everywhere in it: a chosen or dropped .ppid file.
+ * A PPID Utama office has its own navigation, and its packages (many at once, from the OPD)
+ * go to "Terima paket OPD".
+ */
 export function AppLayout() {
+  const { status } = useApp();
+  if (status.office?.kind === 'utama') {
+    return (
+      <IntakeProvider>
+        <IntakeDropZone />
+        <UtamaFrame />
+      </IntakeProvider>
+    );
+  }
   return (
     <ReceiveProvider>
       <PackageDropZone />
-      <AppFrame />
+      <AppFrame nav={NAV} />
     </ReceiveProvider>
   );
 }
 
-function AppFrame() {
+function UtamaFrame() {
+  const { waitingCount } = useIntake();
+  return <AppFrame nav={UTAMA_NAV} counts={{ waiting: waitingCount }} />;
+}
+
+function AppFrame({ nav, counts = {} }: { nav: NavItem[]; counts?: Record<string, number> }) {
   const { status, signOut } = useApp();
   const user = useUser();
   const navigate = useNavigate();
@@ -123,14 +154,21 @@ function AppFrame() {
 
       <AppShell.Navbar p="xs" aria-label="Navigasi utama">
         <AppShell.Section grow>
-          {NAV.filter((n) => !n.admin || user.isAdmin).map((n) => (
+          {nav.filter((n) => !n.admin || user.isAdmin).map((n) => (
             <NavLink
               key={n.to}
               component={RouterNavLink}
               to={n.to}
               label={n.label}
               leftSection={<n.icon size={18} stroke={1.6} />}
-              active={location.pathname === n.to || location.pathname.startsWith(`${n.to}/`) || (n.to === '/beranda' && location.pathname.startsWith('/siklus/'))}
+              rightSection={
+                n.count && counts[n.count] ? (
+                  <Badge size="sm" color="orange" variant="filled" circle aria-label={`${counts[n.count]} menunggu`}>
+                    {counts[n.count]}
+                  </Badge>
+                ) : undefined
+              }
+              active={location.pathname === n.to || location.pathname.startsWith(`${n.to}/`) || (n.also ?? []).some((p) => location.pathname.startsWith(p))}
               fw={500}
               style={{ borderRadius: 4 }}
             />
