@@ -16,6 +16,7 @@ import { publishDocument } from './services/publish';
 import { listReminders } from './services/reminders';
 import * as archive from './services/archive';
 import * as backup from './services/backup';
+import * as intake from './services/regency-intake';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -112,12 +113,12 @@ export const handlers = {
   },
   // PPID Utama mode (issue 13): filled in as the regency store, intake and views land.
   'utama.register': () => notYet(),
-  'utama.entries': () => notYet(),
-  'utama.saveEntry': () => notYet(),
-  'utama.check': () => notYet(),
-  'utama.apply': () => notYet(),
-  'utama.waiting': () => notYet(),
-  'utama.trustSender': () => notYet(),
+  'utama.entries': (ctx) => intake.listEntries(ctx),
+  'utama.saveEntry': (ctx, input) => intake.saveEntry(ctx, input),
+  'utama.check': (ctx, input) => intake.checkPackage(ctx, input),
+  'utama.apply': (ctx, input) => intake.applyPackage(ctx, input),
+  'utama.waiting': (ctx) => intake.waitingPackages(ctx),
+  'utama.trustSender': (ctx, input) => intake.trustSender(ctx, input),
   'utama.search': () => notYet(),
   'utama.documentData': () => notYet(),
   'utama.buildDocument': () => notYet(),

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { packagePathKey, packagePathProblem } from '../domain/sync/package-path';
+import { BACKUP_PATH_MAX_DEPTH, packagePathKey, packagePathProblem } from '../domain/sync/package-path';
 import { BACKUP_MANIFEST } from './backup-file';
 
 /**
@@ -78,7 +78,7 @@ export async function listDataFiles(root: string): Promise<DataFolderListing> {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) await walk(abs, relPath, false);
       else if (e.isFile()) {
-        if (packagePathProblem(relPath)) skipped.push(relPath);
+        if (packagePathProblem(relPath, BACKUP_PATH_MAX_DEPTH)) skipped.push(relPath);
         else files.push({ path: relPath, abs });
       }
       // Symbolic links and the like: the app never makes them; following one could back up another folder.
