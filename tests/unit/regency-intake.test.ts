@@ -8,6 +8,7 @@ import type { DeviceSelfView } from '../../electron/core/domain/sync/trust';
 import type { AuditView } from '../../electron/core/contract';
 import { ed25519Signer, type PackageSigner } from '../../electron/core/sync/package-keys';
 import { readPackage } from '../../electron/core/sync/package-file';
+import { openBackup } from '../../electron/core/backup/backup-file';
 import { call, failure, type FakeClock, login, must, openCore, removeTempDirs } from '../fixtures/harness';
 import { opdItems, opdOffice, type Office, receiveAtUtama, runCycle, sendUp, utamaOffice } from '../fixtures/regency-offices';
 import { otherSigner } from '../fixtures/bad-packages';
@@ -346,6 +347,19 @@ describe('an apply cut short', () => {
     expect(await fs.readdir(path.join(u.dir, 'utama', 'masuk'))).toEqual([]);
     const audit = await must<AuditView[]>(u.core, 'audit.listApp', { limit: 5 }, s);
     expect(audit[0]?.summary).toBe('Penerimaan paket dari Dinas Pekerjaan Umum dan Penataan Ruang yang terputus diselesaikan.');
+  });
+});
+
+describe('a backup of the PPID Utama', () => {
+  it('holds the register and every OPD’s acts, however deep they sit', async () => {
+    const u = await utama();
+    await receiveTrusted(u, opds.disdik.pkg);
+    const entry = (await entries(u))[0]!;
+    const made = await must<{ base64: string }>(u.core, 'backup.create', {}, u.s.utama);
+    const backup = openBackup(Buffer.from(made.base64, 'base64'));
+    const log = `utama/opd/${entry.entryId}/${opds.disdik.cycleId}/events.jsonl`;
+    expect(backup.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['utama/register.json', log]));
+    expect(Buffer.from(backup.read(log)).equals(opds.disdik.log)).toBe(true);
   });
 });
 

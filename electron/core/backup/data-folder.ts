@@ -23,8 +23,9 @@ import { BACKUP_MANIFEST } from './backup-file';
  *
  * Kept in: app.json, settings.json, trust.json, device-key.pem (a restored laptop keeps its
  * identity: others trust it by that key), sync.json, audit.jsonl, login-throttle.json,
- * cycles/, files/, assets/, sync/masuk/ (a receive cut short is finished on open), and the
- * side files of damaged or cut logs.
+ * cycles/, files/, assets/, sync/masuk/ (a receive cut short is finished on open), utama/ (a
+ * PPID Utama's register and each OPD's acts, five levels deep), and the side files of damaged
+ * or cut logs.
  */
 export const LOCK_FILE = 'ppid-desk.lock';
 export const BACKUPS_DIR = 'backups';

@@ -319,16 +319,16 @@ function result(ex: Examined, r: IntakeApplied['result'], newActs = 0, message: 
 
 /**
  * Writes a package judged `siap`: the journal, then the register (entry added or linked,
- * devices pinned, empty contact fields filled), then each cycle's new acts, then the package
- * on record; the journal goes last. A kill between any two steps leaves what the next open
- * finishes (store/regency-store.ts `journals`, `finishInterruptedIntake`): every step is idempotent.
+ * devices pinned, empty contact fields filled, the package on record), then each cycle's new
+ * acts; the journal goes last. A kill between any two steps leaves what the next open finishes
+ * (`finishInterruptedIntake`): every step is idempotent.
  */
 async function write(stores: Stores, ex: Examined, bytes: Uint8Array, by: string, now: Date, opts: { journaled?: boolean } = {}): Promise<{ entry: RegisterEntry; newActs: number }> {
   const reg = stores.regency;
   const m = ex.parsed!.manifest;
   if (!opts.journaled) await reg.journal(ex.checkId, bytes);
   const at = now.toISOString();
-  const entry = await reg.link({ entryId: ex.entry?.entryId ?? null, identity: ex.identity!, contact: ex.contact, trustKey: null, pin: ex.pin, at, by });
+  const entry = await reg.link({ entryId: ex.entry?.entryId ?? null, identity: ex.identity!, contact: ex.contact, trustKey: null, pin: ex.pin, received: { packageId: m.packageId, checkId: ex.checkId }, at, by });
   let newActs = 0;
   for (const p of ex.plans) {
     if (!p.newActs) continue;
@@ -336,7 +336,6 @@ async function write(stores: Stores, ex: Examined, bytes: Uint8Array, by: string
     const r = await reg.receiveCycle(entry.entryId, p.id, p.events, p.lines, ex.signer!(all));
     newActs += r.fresh;
   }
-  await reg.recordReceived(entry.entryId, m.packageId, at, ex.checkId);
   await reg.clearJournal(ex.checkId);
   return { entry, newActs };
 }
@@ -469,7 +468,7 @@ export async function trustSender(ctx: CallContext, input: { checkId: string }):
         identity: ex.identity!,
         contact: ex.contact,
         trustKey: { installationId: m.sender.installationId, name: m.sender.name, publicKey: m.sender.publicKey, trustedAt: ctx.now.toISOString(), trustedBy: ctx.actor!.username, revokedAt: null },
-        pin: {},
+        pin: ex.pin,
         at: ctx.now.toISOString(),
         by: ctx.actor!.username,
       });
@@ -483,19 +482,21 @@ export async function trustSender(ctx: CallContext, input: { checkId: string }):
     }
     const out: IntakeApplied[] = [];
     const same = reg.waiting().filter((x) => x.sender.installationId === m.sender.installationId && x.sender.publicKey === m.sender.publicKey);
-    for (const v of [w, ...same.filter((x) => x.checkId !== w.checkId)]) out.push(await applyWaiting(ctx, v));
+    // The first one is read already: only the trust changed since.
+    out.push(await applyWaiting(ctx, w, { bytes, parsed: ex.parsed }));
+    for (const v of same.filter((x) => x.checkId !== w.checkId)) out.push(await applyWaiting(ctx, v));
     return out;
   });
 }
 
-async function applyWaiting(ctx: CallContext, w: WaitingPackage): Promise<IntakeApplied> {
+async function applyWaiting(ctx: CallContext, w: WaitingPackage, read?: { bytes: Buffer; parsed: Parsed | null }): Promise<IntakeApplied> {
   const reg = ctx.stores.regency;
-  const bytes = await reg.waitingBytes(w.checkId);
+  const bytes = read?.bytes ?? (await reg.waitingBytes(w.checkId));
   if (!bytes) {
     await reg.dropWaiting(w.checkId);
     return { checkId: w.checkId, fileName: w.fileName, result: 'ditolak', message: `Berkas paket ${w.fileName} tidak ada lagi di folder data. Minta OPD mengirim ulang paketnya.`, opdName: w.opd.name, newActs: 0 };
   }
-  const ex = await examine(reg, bytes, w.fileName, null);
+  const ex = await examine(reg, bytes, w.fileName, read?.parsed ?? null);
   if (ex.status === 'ditolak' || ex.status === 'sama') {
     await reg.dropWaiting(w.checkId);
     return result(ex, ex.status);

@@ -122,6 +122,8 @@ export interface EntryLink {
   trustKey: OpdKey | null;
   /** Installations seen for the first time, with the key first seen. */
   pin: Record<string, { name: string; publicKey: string }>;
+  /** The package being applied: on record against the OPD (its acts follow, under the journal). */
+  received?: { packageId: string; checkId: string };
   at: string;
   by: string;
 }
@@ -299,10 +301,13 @@ export class RegencyStore implements RegencyRecords {
   /**
    * Links a package's OPD to its entry before its acts are written: adds the entry (source
    * `paket`) or sets its office id, trusts the sender key just approved, pins the installations
-   * seen first, fills empty contact fields. One durable write.
+   * seen first, fills empty contact fields, and records the package being applied (out of the
+   * waiting index). One durable write, none when nothing changes. Written before the acts,
+   * under the intake's journal: an apply cut short after it is finished on the next open.
    */
   async link(l: EntryLink): Promise<RegisterEntry> {
     let saved!: StoredEntry;
+    let changed = true;
     await this.update((d) => {
       const before = l.entryId ? d.entries.find((e) => e.entryId === l.entryId) : undefined;
       const base: StoredEntry = before ?? {
@@ -331,8 +336,15 @@ export class RegencyStore implements RegencyRecords {
         devices,
         keys: l.trustKey && !base.keys.some((k) => k.installationId === l.trustKey!.installationId) ? [...base.keys, { ...l.trustKey }] : base.keys,
       };
-      return { ...d, entries: before ? d.entries.map((e) => (e.entryId === saved.entryId ? saved : e)) : [...d.entries, saved] };
-    });
+      if (l.received) {
+        saved.received = saved.received.includes(l.received.packageId) ? saved.received : [...saved.received, l.received.packageId];
+        saved.lastReceivedAt = !saved.lastReceivedAt || saved.lastReceivedAt < l.at ? l.at : saved.lastReceivedAt;
+      }
+      const waiting = l.received ? d.waiting.filter((w) => w.checkId !== l.received!.checkId) : d.waiting;
+      changed = !before || JSON.stringify(before) !== JSON.stringify(saved) || waiting.length !== d.waiting.length;
+      return changed ? { ...d, entries: before ? d.entries.map((e) => (e.entryId === saved.entryId ? saved : e)) : [...d.entries, saved], waiting } : d;
+    }, () => changed);
+    if (l.received) await fs.rm(this.waitingFile(l.received.checkId), { force: true });
     return publicEntry(saved);
   }
 
@@ -345,20 +357,6 @@ export class RegencyStore implements RegencyRecords {
     const r = await repo.receive(cycleId, incoming, lines, check, this.opts.clock.now());
     this.cycleHolders.set(cycleId, entryId);
     return { fresh: r.fresh.length, state: r.state };
-  }
-
-  /** The package is applied: recorded against its OPD (and out of the waiting index). */
-  async recordReceived(entryId: string, packageId: string, at: string, checkId: string): Promise<void> {
-    await this.update((d) => ({
-      ...d,
-      entries: d.entries.map((e) =>
-        e.entryId === entryId
-          ? { ...e, received: e.received.includes(packageId) ? e.received : [...e.received, packageId], lastReceivedAt: !e.lastReceivedAt || e.lastReceivedAt < at ? at : e.lastReceivedAt }
-          : e,
-      ),
-      waiting: d.waiting.filter((w) => w.checkId !== checkId),
-    }));
-    await fs.rm(this.waitingFile(checkId), { force: true });
   }
 
   /** Keeps a package until its sender key is trusted: the file first, then its line in the index. */
@@ -419,9 +417,11 @@ export class RegencyStore implements RegencyRecords {
     return this.db.data.entries.find((e) => e.entryId === entryId);
   }
 
-  private async update(f: (d: RegisterData) => RegisterData): Promise<void> {
+  /** `write`: asked after `f`, whether there is anything to write. */
+  private async update(f: (d: RegisterData) => RegisterData, write: () => boolean = () => true): Promise<void> {
     const before = this.db.data;
     this.db.data = f(before);
+    if (!write()) return;
     this.changes += 1;
     try {
       await this.db.write();
