@@ -310,11 +310,14 @@ export class RegencyStore implements RegencyRecords {
     let changed = true;
     await this.update((d) => {
       const before = l.entryId ? d.entries.find((e) => e.entryId === l.entryId) : undefined;
+      // A unit code another OPD of the register already has is not taken: matching would no longer tell them apart.
+      const code = l.identity.unitCode;
+      const freeCode = code && !d.entries.some((e) => e.entryId !== l.entryId && e.unitCode.toLowerCase() === code.toLowerCase()) ? code : '';
       const base: StoredEntry = before ?? {
         entryId: randomUUID(),
         officeId: l.identity.officeId,
         name: l.identity.name,
-        unitCode: l.identity.unitCode,
+        unitCode: freeCode,
         contact: { name: '', phone: '', email: '' },
         keys: [],
         devices: {},
@@ -331,7 +334,7 @@ export class RegencyStore implements RegencyRecords {
       saved = {
         ...base,
         officeId: base.officeId ?? l.identity.officeId,
-        unitCode: base.unitCode || l.identity.unitCode,
+        unitCode: base.unitCode || freeCode,
         contact,
         devices,
         keys: l.trustKey && !base.keys.some((k) => k.installationId === l.trustKey!.installationId) ? [...base.keys, { ...l.trustKey }] : base.keys,
