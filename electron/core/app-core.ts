@@ -29,6 +29,7 @@ import { DeviceKey, DeviceKeyBackups } from './sync/device-key';
 import { TrustStore } from './sync/trust-store';
 import { SyncState } from './sync/sync-state';
 import { finishInterruptedReceives } from './services/sync';
+import { finishInterruptedIntake } from './services/regency-intake';
 import { defaultSelfName } from './services/devices';
 import { AutoBackupState } from './backup/auto-state';
 import { AUTO_STATE_FILE, IDENTITY_MARKER } from './backup/data-folder';
@@ -151,7 +152,7 @@ export class Core {
         defaultSelfName: () => defaultSelfName({ appDb, settings, deviceKey }),
       });
       const syncState = await SyncState.open(this.paths.syncState, this.backups, clock);
-      const regency = await RegencyStore.open(this.paths.regency);
+      const regency = await RegencyStore.open(this.paths.regency, { installationId: appDb.data.installationId, backups: this.backups, clock, log: this.opts.log });
       const cycles = await CycleRepository.open(this.paths.cycles, appDb.data.installationId, {
         // Every act this laptop makes is signed, so it verifies however it travels.
         signer: deviceKey,
@@ -201,6 +202,7 @@ export class Core {
       };
       // A package whose apply was cut short is finished before anyone works on its cycles.
       await finishInterruptedReceives(this.stores, clock.now(), this.opts.log);
+      await finishInterruptedIntake(this.stores, clock.now(), this.opts.log);
       // Numbers issued before a restore of older data stay used (services/backup.ts).
       this.lastFloors = await applyFloors(this.stores);
       if (Object.keys(this.lastFloors.notaDinas).length || this.lastFloors.packageSeq !== null) {
@@ -209,7 +211,7 @@ export class Core {
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {
         const path =
-          e instanceof CorruptFileError ? e.file : e.file.includes('settings') ? this.paths.settings : e.file.includes('trust') ? this.paths.trust : e.file.includes('sync') ? this.paths.syncState : this.paths.appDb;
+          e instanceof CorruptFileError ? e.file : e.file.includes('settings') ? this.paths.settings : e.file.includes('trust') ? this.paths.trust : e.file.includes('sync') ? this.paths.syncState : e.file.includes('register') ? this.paths.regencyRegister : this.paths.appDb;
         const backup = e instanceof FutureVersionError ? null : await this.backupsFor(path).newestReadable(path);
         this.recovery = {
           kind: e instanceof CorruptFileError ? 'corrupt' : e instanceof FutureVersionError ? 'future' : 'invalid',

@@ -206,7 +206,7 @@ export const contract = {
   'app.status': call<AppStatus>()({ input: empty, access: 'public', phase: 'always' }),
   'recovery.restoreBackup': call<AppStatus>()({ input: empty, access: 'public', phase: 'recovery' }),
   /** A damaged cycle back from its newest verified copy; the damaged log is kept beside it. */
-  'recovery.restoreCycle': call<RestoredCycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: admin }),
+  'recovery.restoreCycle': call<RestoredCycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: admin, office: 'opd' }),
 
   'setup.complete': call<{ done: true }>()({ input: setupInputSchema, access: 'public', phase: 'setup' }),
   /** `cycles`: also the office's history (a signed list, one under review, one at step 3), as the setup screen asks. */
@@ -301,7 +301,7 @@ export const contract = {
     access: admin,
   }),
 
-  'cycles.list': call<{ cycles: CycleSummary[]; damaged: DamagedCycleView[]; notices: CycleNoticeView[] }>()({ input: empty, access: anyUser }),
+  'cycles.list': call<{ cycles: CycleSummary[]; damaged: DamagedCycleView[]; notices: CycleNoticeView[] }>()({ input: empty, access: anyUser, office: 'opd' }),
   'cycles.create': call<{ id: string }>()({
     input: z
       .object({
@@ -311,25 +311,30 @@ export const contract = {
       })
       .strict(),
     access: { roles: ['operator', 'ppid_pembantu'] },
+    office: 'opd',
   }),
-  'cycles.get': call<CycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser }),
+  'cycles.get': call<CycleView>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, office: 'opd' }),
   'cycles.addItems': call<CycleView>()({
     input: z
       .object({ cycleId: idSchema, items: z.array(itemFieldsSchema).min(1, 'Tidak ada informasi yang ditambahkan.').max(500, 'Maksimal 500 informasi sekaligus.') })
       .strict(),
     access: { roles: ['operator'] },
+    office: 'opd',
   }),
   'cycles.updateItem': call<CycleView>()({
     input: z.object({ cycleId: idSchema, itemId: idSchema, fields: itemPatchSchema }).strict(),
     access: { roles: ['operator'] },
+    office: 'opd',
   }),
   'cycles.removeItem': call<CycleView>()({
     input: z.object({ cycleId: idSchema, itemId: idSchema }).strict(),
     access: { roles: ['operator'] },
+    office: 'opd',
   }),
   'cycles.saveNotaDinas': call<CycleView>()({
     input: z.object({ cycleId: idSchema, draft: notaDinasDraftSchema }).strict(),
     access: { roles: ['ppid_pembantu'] },
+    office: 'opd',
   }),
   'cycles.markReview': call<CycleView>()({
     input: z
@@ -341,10 +346,12 @@ export const contract = {
       })
       .strict(),
     access: { roles: ['ppid_pembantu'] },
+    office: 'opd',
   }),
   'cycles.markUnchanged': call<CycleView>()({
     input: z.object({ cycleId: idSchema }).strict(),
     access: { roles: ['ppid_pembantu'] },
+    office: 'opd',
   }),
   'cycles.act': call<CycleView>()({
     input: z
@@ -360,10 +367,12 @@ export const contract = {
       })
       .strict(),
     access: { roles: ['operator', 'ppid_pembantu', 'kepala_opd'] },
+    office: 'opd',
   }),
   'cycles.signingPreview': call<SigningPreview>()({
     input: z.object({ cycleId: idSchema }).strict(),
     access: { roles: ['kepala_opd'] },
+    office: 'opd',
   }),
   'cycles.recordUji': call<CycleView>()({
     input: z
@@ -385,6 +394,7 @@ export const contract = {
       })
       .strict(),
     access: { roles: ['kepala_opd'] },
+    office: 'opd',
   }),
   'cycles.timeline': call<TimelineEntry[]>()({
     input: z
@@ -396,6 +406,7 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
   'cycles.attach': call<CycleView>()({
     input: z
@@ -407,16 +418,19 @@ export const contract = {
       })
       .strict(),
     access: { roles: ['operator'] },
+    office: 'opd',
   }),
   'cycles.detach': call<CycleView>()({
     input: z.object({ cycleId: idSchema, itemId: idSchema, attachmentId: idSchema }).strict(),
     access: { roles: ['operator'] },
+    office: 'opd',
   }),
   'cycles.attachmentContent': call<{ name: string; mime: string; base64: string }>()({
     input: z.object({ cycleId: idSchema, itemId: idSchema, attachmentId: idSchema }).strict(),
     access: anyUser,
+    office: 'opd',
   }),
-  'cycles.changes': call<ChangeReport>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser }),
+  'cycles.changes': call<ChangeReport>()({ input: z.object({ cycleId: idSchema }).strict(), access: anyUser, office: 'opd' }),
   'documents.build': call<BuiltDocument>()({
     input: z
       .object({
@@ -425,6 +439,7 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
   'documents.save': call<{ savedTo: string | null; fileName: string; openError: string | null }>()({
     input: z
@@ -435,6 +450,7 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
   'documents.savePdf': call<{ savedTo: string | null }>()({
     input: z
@@ -450,10 +466,12 @@ export const contract = {
   'documents.fingerprints': call<{ dip: PrintedFingerprint | null; dik: PrintedFingerprint | null }>()({
     input: z.object({ cycleId: idSchema }).strict(),
     access: anyUser,
+    office: 'opd',
   }),
   'documents.verify': call<Verification>()({
     input: z.object({ code: z.string().trim().min(1, 'Isi kode yang akan diperiksa.').max(300, 'Kode terlalu panjang.') }).strict(),
     access: anyUser,
+    office: 'opd',
   }),
   /** The signed DIP or DIK for the PPID website; refused with the reason for a list not signed. `save`: the desktop's save dialog. */
   'documents.publish': call<PublishedDocument>()({
@@ -466,11 +484,13 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
   /** What falls due for the acting user's role; `all` (administrators) for every role. */
   'reminders.list': call<RemindersView>()({
     input: z.object({ all: z.boolean().default(false) }).strict().default({ all: false }),
     access: anyUser,
+    office: 'opd',
   }),
 
   'cycles.resolveConflict': call<CycleView>()({
@@ -482,6 +502,7 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
   'sync.export': call<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; packageId: string; seq: number }>()({
     input: z
@@ -494,8 +515,9 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
-  'sync.preview': call<PackagePreview>()({ input: packageUploadSchema, access: anyUser }),
+  'sync.preview': call<PackagePreview>()({ input: packageUploadSchema, access: anyUser, office: 'opd' }),
   'sync.apply': call<AppliedPackage>()({
     input: z
       .object({
@@ -507,25 +529,28 @@ export const contract = {
       })
       .strict(),
     access: anyUser,
+    office: 'opd',
   }),
-  'sync.history': call<PackageRecordView[]>()({ input: empty, access: anyUser }),
+  'sync.history': call<PackageRecordView[]>()({ input: empty, access: anyUser, office: 'opd' }),
   /** The office package a new laptop joins with: settings, emblem, trusted installations; never accounts. */
   'office.exportPackage': call<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; devices: number }>()({
     input: z.object({ save: z.boolean().default(false) }).strict().default({ save: false }),
     access: admin,
+    office: 'opd',
   }),
 
   /** Every signed cycle with its papers, their filed scans and each record's retention. */
-  'archive.list': call<ArchiveCycleView[]>()({ input: empty, access: anyUser }),
+  'archive.list': call<ArchiveCycleView[]>()({ input: empty, access: anyUser, office: 'opd' }),
   /** The QR verdict on a scan before it is filed; nothing is written. */
-  'archive.checkScan': call<ScanCheck>()({ input: scanInput, access: { roles: EDITS.archive.roles } }),
+  'archive.checkScan': call<ScanCheck>()({ input: scanInput, access: { roles: EDITS.archive.roles }, office: 'opd' }),
   /** Files a scan with the signed version; a code naming another version or paper needs `confirmMismatch`. */
   'archive.fileScan': call<ArchiveCycleView>()({
     input: scanInput.extend({ confirmMismatch: z.boolean().default(false) }).strict(),
     access: { roles: EDITS.archive.roles },
+    office: 'opd',
   }),
   /** A filed scan, its SHA-256 checked: a file changed or missing is said so, not thrown. */
-  'archive.openScan': call<OpenedScan>()({ input: z.object({ cycleId: idSchema, attachmentId: idSchema }).strict(), access: anyUser }),
+  'archive.openScan': call<OpenedScan>()({ input: z.object({ cycleId: idSchema, attachmentId: idSchema }).strict(), access: anyUser, office: 'opd' }),
 
   /** The whole data folder as one .ppidbackup: downloaded (browser) or through the save dialog (`save`, desktop). */
   'backup.create': call<BackupMade>()({

@@ -17,6 +17,7 @@ import { listReminders } from './services/reminders';
 import * as archive from './services/archive';
 import * as backup from './services/backup';
 import * as regency from './services/regency-views';
+import * as intake from './services/regency-intake';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -111,20 +112,17 @@ export const handlers = {
   'setup.restoreBackup': () => {
     throw new AppError('INTERNAL', 'setup.restoreBackup ditangani oleh core.');
   },
-  // PPID Utama mode (issue 13): filled in as the regency store, intake and views land.
+  // PPID Utama mode (issue 13): the intake and register (regency-intake.ts), the views and documents (regency-views.ts).
   'utama.register': (ctx, input) => regency.register(ctx, input),
-  'utama.entries': () => notYet(),
-  'utama.saveEntry': () => notYet(),
-  'utama.check': () => notYet(),
-  'utama.apply': () => notYet(),
-  'utama.waiting': () => notYet(),
-  'utama.trustSender': () => notYet(),
+  'utama.entries': (ctx) => intake.listEntries(ctx),
+  'utama.saveEntry': (ctx, input) => intake.saveEntry(ctx, input),
+  'utama.check': (ctx, input) => intake.checkPackage(ctx, input),
+  'utama.apply': (ctx, input) => intake.applyPackage(ctx, input),
+  'utama.waiting': (ctx) => intake.waitingPackages(ctx),
+  'utama.trustSender': (ctx, input) => intake.trustSender(ctx, input),
   'utama.search': (ctx, input) => regency.search(ctx, input),
   'utama.documentData': (ctx, input) => regency.documentData(ctx, input),
   'utama.buildDocument': (ctx, input) => regency.buildDocument(ctx, input),
   'utama.sign': (ctx, input) => regency.sign(ctx, input),
 } satisfies Handlers;
 
-function notYet(): never {
-  throw new AppError('CONFLICT', 'Fitur PPID Utama ini belum tersedia.');
-}

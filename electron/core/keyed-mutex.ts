@@ -35,4 +35,6 @@ export const LOCKS = {
   app: 'app',
   /** Making and receiving packages: sequence numbers, trust decisions, the receive journal. */
   sync: 'sync',
+  /** PPID Utama: the register of OPD, the packages received from them and those waiting for trust. */
+  regency: 'regency',
 } as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
-import { packagePathKey, packagePathProblem, parentFolders, unsafePackagePath } from '../domain/sync/package-path';
+import { BACKUP_PATH_MAX_DEPTH, packagePathKey, packagePathProblem, parentFolders, unsafePackagePath } from '../domain/sync/package-path';
 import { shownBytes, shownPath, PackageError } from '../sync/package-error';
 import { extract, locateData, readDirectory, writeZip, type ZipDirectory, type ZipEntry } from '../sync/zip';
 
@@ -57,7 +57,7 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Sidik SHA-256 harus 64 ang
 
 export const backupFileEntrySchema = z.strictObject({
   path: z.string().superRefine((p, ctx) => {
-    const problem = packagePathProblem(p);
+    const problem = packagePathProblem(p, BACKUP_PATH_MAX_DEPTH);
     if (problem || packagePathKey(p) === BACKUP_MANIFEST) ctx.addIssue({ code: 'custom', message: `Nama berkas "${shownPath(p)}" tidak sah.` });
   }),
   bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -198,7 +198,7 @@ export function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | '
   const compress = opts.compress ?? true;
   const seen = new Set<string>([packagePathKey(BACKUP_MANIFEST)]);
   for (const f of files) {
-    if (packagePathProblem(f.path)) throw refuse.unsafePath(f.path);
+    if (packagePathProblem(f.path, BACKUP_PATH_MAX_DEPTH)) throw refuse.unsafePath(f.path);
     if (seen.has(packagePathKey(f.path))) throw refuse.duplicate(f.path);
     seen.add(packagePathKey(f.path));
     if (f.bytes.length > BACKUP_LIMITS.maxEntryBytes) throw refuse.tooLarge(`${shownPath(f.path)}: ${shownBytes(f.bytes.length)}`);

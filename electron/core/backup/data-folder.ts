@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { packagePathKey, packagePathProblem } from '../domain/sync/package-path';
+import { BACKUP_PATH_MAX_DEPTH, packagePathKey, packagePathProblem } from '../domain/sync/package-path';
 import { BACKUP_MANIFEST } from './backup-file';
 
 /**
@@ -27,8 +27,9 @@ import { BACKUP_MANIFEST } from './backup-file';
  * Kept in: app.json, settings.json, trust.json, device-key.pem (restored, they are this
  * laptop's identity of the moment of the backup, which the first open retires for a new one),
  * sync.json, audit.jsonl, login-throttle.json,
- * cycles/, files/, assets/, sync/masuk/ (a receive cut short is finished on open), and the
- * side files of damaged or cut logs.
+ * cycles/, files/, assets/, sync/masuk/ (a receive cut short is finished on open), utama/ (a
+ * PPID Utama's register and each OPD's acts, five levels deep), and the side files of damaged
+ * or cut logs.
  */
 export const LOCK_FILE = 'ppid-desk.lock';
 export const BACKUPS_DIR = 'backups';
@@ -84,7 +85,7 @@ export async function listDataFiles(root: string): Promise<DataFolderListing> {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) await walk(abs, relPath, false);
       else if (e.isFile()) {
-        if (packagePathProblem(relPath)) skipped.push(relPath);
+        if (packagePathProblem(relPath, BACKUP_PATH_MAX_DEPTH)) skipped.push(relPath);
         else files.push({ path: relPath, abs });
       }
       // Symbolic links and the like: the app never makes them; following one could back up another folder.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GOLONGAN } from './pangkat';
-import { OFFICE_KINDS } from './regency/model';
+import { OFFICE_KIND_LABELS, OFFICE_KINDS, type OfficeKind } from './regency/model';
 import { checkNip } from './nip';
 import { OFFICE_ROLES, ROLE_LABELS, ROLES } from './roles';
 import { DEFAULT_CALENDAR, HARI_ISO, OFFICE_TIME_ZONES, isRealDay, parseTimeOfDay } from './calendar';
@@ -256,18 +256,32 @@ export const accountInputSchema = z.object({
 });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 
-/** Accounts must cover the SOP: someone for every role, and someone who administers. */
+/** A role an office of this kind does not give (a Kepala OPD at the PPID Utama, a PPID Utama at an OPD): the message, or null. */
+export function roleOutsideOffice(role: string, kind: OfficeKind): string | null {
+  if ((OFFICE_ROLES[kind] as readonly string[]).includes(role)) return null;
+  const label = (ROLE_LABELS as Record<string, string>)[role] ?? role;
+  const allowed = OFFICE_ROLES[kind].map((r) => ROLE_LABELS[r]).join(', ');
+  return `Peran ${label} tidak dipakai di kantor ${OFFICE_KIND_LABELS[kind]}; pilih salah satu: ${allowed}.`;
+}
+
+/**
+ * Accounts must cover the office's work: someone for every role of its kind (an OPD: the SOP's
+ * three; the PPID Utama: ppid_utama and operator), no role of the other kind, and someone who administers.
+ */
 export function checkAccountCoverage(
   accounts: { username: string; role: string; isAdmin: boolean; personId: string; active?: boolean }[],
   personIds: string[],
+  kind: OfficeKind = 'opd',
 ): { path: string[]; message: string }[] {
   const issues: { path: string[]; message: string }[] = [];
   const active = accounts.filter((a) => a.active !== false);
-  for (const role of OFFICE_ROLES.opd) {
+  for (const role of OFFICE_ROLES[kind]) {
     if (!active.some((a) => a.role === role)) {
       issues.push({ path: ['accounts'], message: `Belum ada akun aktif dengan peran ${ROLE_LABELS[role]}.` });
     }
   }
+  const foreign = new Set(accounts.map((a) => roleOutsideOffice(a.role, kind)).filter((m): m is string => m !== null));
+  for (const message of foreign) issues.push({ path: ['accounts'], message });
   if (!active.some((a) => a.isAdmin)) issues.push({ path: ['accounts'], message: 'Minimal satu akun harus menjadi administrator.' });
   const names = accounts.map((a) => a.username);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
@@ -286,18 +300,39 @@ export function checkAccountCoverage(
 /** The accounts of a first run, by setup or by joining an office: every role and an administrator (checkAccountCoverage). */
 export const setupAccountsSchema = z.array(accountInputSchema).min(3, 'Buat minimal tiga akun: Operator OPD, PPID Pembantu dan Kepala OPD.').max(30);
 
+/**
+ * The PPID Utama documents no items of its own, so its bidang are never chosen from: setup
+ * gives it this one when none is typed (Pengaturan can change it). An OPD must name its own.
+ */
+export const UTAMA_DEFAULT_BIDANG = ['Bidang Informasi dan Komunikasi Publik'];
+
+/**
+ * The first run. `officeKind` (default OPD) decides the accounts' roles; the PPID Utama's
+ * officials are its own: `kepala` the PPID Utama who signs the regency's lists (e.g. "Kepala
+ * Dinas Komunikasi dan Informatika selaku PPID Utama"), `ketuaPpid` its secretary or pengelola,
+ * `operators` its operators.
+ */
 export const setupInputSchema = z
   .object({
     officeKind: z.enum(OFFICE_KINDS, { error: 'Jenis kantor tidak dikenal.' }).default('opd'),
-    office: officeSchema,
+    office: officeSchema.extend({ bidang: officeSchema.shape.bidang.optional() }),
     officials: officialsSchema,
     documents: documentSettingsSchema,
     /** PNG/JPG as base64; size and type are checked by the core. */
     emblem: z.string().max(3_000_000, 'Berkas lambang terlalu besar (maksimal 2 MB).').nullable().default(null),
-    accounts: setupAccountsSchema,
+    accounts: z.array(accountInputSchema).max(30),
   })
   .superRefine((s, ctx) => {
+    if (s.officeKind === 'opd' && !s.office.bidang) ctx.addIssue({ code: 'custom', path: ['office', 'bidang'], message: 'Isi minimal satu bidang.' });
+    const min = s.officeKind === 'opd' ? 3 : 2;
+    if (s.accounts.length < min) {
+      const message = s.officeKind === 'opd' ? 'Buat minimal tiga akun: Operator OPD, PPID Pembantu dan Kepala OPD.' : 'Buat minimal dua akun: PPID Utama dan Operator.';
+      ctx.addIssue({ code: 'custom', path: ['accounts'], message });
+      return;
+    }
     const personIds = [s.officials.kepala.id, s.officials.ketuaPpid.id, ...s.officials.operators.map((p) => p.id)];
-    for (const issue of checkAccountCoverage(s.accounts, personIds)) ctx.addIssue({ code: 'custom', ...issue });
-  });
-export type SetupInput = z.input<typeof setupInputSchema>;
+    for (const issue of checkAccountCoverage(s.accounts, personIds, s.officeKind)) ctx.addIssue({ code: 'custom', ...issue });
+  })
+  .transform((s) => ({ ...s, office: { ...s.office, bidang: s.office.bidang ?? [...UTAMA_DEFAULT_BIDANG] } }));
+/** What the setup screen sends: it always names the bidang (the schema lets a PPID Utama leave them out). */
+export type SetupInput = z.input<typeof setupInputSchema> & { office: { bidang: string[] } };

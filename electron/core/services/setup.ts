@@ -24,6 +24,7 @@ export async function completeSetup(ctx: CallContext, raw: SetupInput, opts: { d
   const emblem = input.emblem ? await storeEmblem(ctx.stores.paths.assets, input.emblem) : null;
   const settings = settingsSchema.parse({
     officeId: randomUUID(),
+    officeKind: input.officeKind,
     office: input.office,
     officials: input.officials,
     documents: input.documents,

@@ -1,23 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { dayKey } from '../domain/calendar';
 import { ROLE_LABELS, ROLES, type Role } from '../domain/roles';
 import { packageFileName, RECIPIENT_LABELS, type Recipient } from '../domain/sync/package-name';
 import { describeGaps, type AppliedPackage, type CyclePreview, type PackagePreview, type PackageRecordView, type SignerView } from '../domain/sync/preview';
 import { mayCarry, type TrustedInstallation } from '../domain/sync/trust';
-import { MERGE_ACTOR, MERGE_INSTALLATION, STEP_INFO, TRANSITIONS, type CycleEvent, type CycleState, type EventBody } from '../domain/workflow';
+import { MERGE_INSTALLATION, STEP_INFO, type CycleEvent, type CycleState } from '../domain/workflow';
 import { AppError } from '../result';
-import { CorruptFileError, writeFileDurably } from '../store/durable-file';
-import { mergeActId } from '../store/cycle-repository';
-import { NewerFormatLogError, parseEventLog } from '../store/event-log';
+import { writeFileDurably } from '../store/durable-file';
 import { publicKeyFingerprint, verifySignature, verifySignatureAsync } from '../sync/device-key';
 import { PackageError, readPackage, writePackage, type PackageEntry, type ReadPackage } from '../sync/package-file';
 import type { PackageRecord } from '../sync/sync-state';
 import { LOCKS } from '../keyed-mutex';
 import { appendAudit } from './audit';
 import type { CallContext, Stores } from './context';
+import { actLabel, cycleContents, DEVICES_ENTRY, mergeActProblem, type DeviceInfo } from './package-intake-shared';
 
 /**
  * Work moves between laptops as signed files (.ppid): "Kirim" writes every act of the chosen
@@ -29,27 +27,9 @@ import type { CallContext, Stores } from './context';
  * or nothing. See docs/architecture.md, "Sync packages".
  */
 
-const CYCLE_ENTRY = /^siklus\/([A-Za-z0-9-]{8,64})\.jsonl$/;
-const FILE_ENTRY = /^berkas\/([a-f0-9]{64})$/;
-const DEVICES_ENTRY = 'perangkat.json';
 /** A preview is kept this long for its "Terapkan". */
 const STAGED_FOR_MS = 60 * 60 * 1000;
 const STAGED_MAX = 4;
-
-const devicesSchema = z
-  .array(
-    z
-      .object({
-        installationId: z.string().max(64),
-        name: z.string().max(80),
-        publicKey: z.string().max(64),
-        /** The sender's own earlier identities, retired by a restore (services/backup.ts renewIdentity): a label for the receiver, never trust. */
-        replaces: z.array(z.string().max(64)).max(100).optional(),
-      })
-      .strict(),
-  )
-  .max(1000);
-type DeviceInfo = z.infer<typeof devicesSchema>[number];
 
 interface Staged {
   bytes: Uint8Array;
@@ -115,6 +95,8 @@ export async function exportPackage(
         packageId,
         officeId: settings.officeId!,
         officeName: settings.office.opdName,
+        // For the PPID Utama's register: who this OPD is and how its PPID Pembantu is reached.
+        office: { unitCode: settings.office.unitCode, pemda: settings.office.pemda, ppid: { name: settings.officials.ketuaPpid.name, phone: settings.office.phone, email: settings.office.email } },
         sender: { installationId: stores.appDb.data.installationId, name: selfName, publicKey: stores.deviceKey.publicKey },
         seq,
         received: stores.syncState.receivedSummary(),
@@ -195,45 +177,7 @@ function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Chec
     throw new AppError('INVALID_INPUT', 'Ini paket kantor, bukan kiriman pekerjaan. Paket kantor dipakai saat memasang laptop baru ("Gabung ke kantor yang sudah ada").');
   }
   checkOffice(stores, m);
-  let devices = new Map<string, DeviceInfo>();
-  const cycles: Checked['cycles'] = [];
-  const files = new Map<string, Uint8Array>();
-  for (const [p, content] of pkg.entries) {
-    if (p === DEVICES_ENTRY) {
-      let list: DeviceInfo[];
-      try {
-        list = devicesSchema.parse(JSON.parse(Buffer.from(content).toString('utf8')));
-      } catch {
-        throw new AppError('INVALID_INPUT', 'Daftar perangkat dalam paket tidak terbaca.');
-      }
-      devices = new Map(list.map((d) => [d.installationId, d]));
-      continue;
-    }
-    const cycle = CYCLE_ENTRY.exec(p);
-    if (cycle) {
-      const id = cycle[1]!;
-      let read;
-      try {
-        read = parseEventLog(p, Buffer.from(content), true);
-      } catch (e) {
-        if (e instanceof NewerFormatLogError) throw new AppError('CONFLICT', 'Paket memuat siklus dari versi PPID Desk yang lebih baru. Perbarui aplikasi.');
-        if (e instanceof CorruptFileError) throw new AppError('INVALID_INPUT', `Riwayat siklus dalam paket rusak atau diubah: ${e.message}`);
-        throw e;
-      }
-      if (read.tail || !read.events.length) throw new AppError('INVALID_INPUT', 'Riwayat siklus dalam paket terpotong.');
-      if (read.events.some((e) => e.cycleId !== id)) throw new AppError('INVALID_INPUT', 'Riwayat siklus dalam paket memuat tindakan siklus lain.');
-      cycles.push({ id, events: read.events, lines: new Map(read.events.map((e, n) => [e.id, read.lines![n]!])) });
-      continue;
-    }
-    const file = FILE_ENTRY.exec(p);
-    if (file) {
-      if (sha256(content) !== file[1]) throw new AppError('INVALID_INPUT', `Berkas lampiran ${file[1]!.slice(0, 12)}… tidak sesuai sidiknya.`);
-      files.set(file[1]!, content);
-      continue;
-    }
-    throw new AppError('INVALID_INPUT', `Paket memuat berkas yang tidak dikenal: ${p}.`);
-  }
-  if (!cycles.length) throw new AppError('INVALID_INPUT', 'Paket tidak memuat siklus apa pun.');
+  const { devices, cycles, files } = cycleContents(pkg);
   return { pkg, fileName, devices, cycles, files };
 }
 
@@ -271,16 +215,7 @@ function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
   // Trust does not change during one check; asking the store for every act costs a copy each time.
   const standings = new Map<string, Standing>();
   return (e: CycleEvent): string | null => {
-    if (e.installationId === MERGE_INSTALLATION) {
-      const parents = e.parents.map((p) => all.get(p));
-      if (parents.some((p) => !p)) return 'penggabungan mengikuti tindakan yang tidak ada';
-      const at = parents.reduce((m, p) => (p!.at > m ? p!.at : m), parents[0]!.at);
-      const sorted = [...e.parents].sort();
-      if (e.id !== mergeActId(e.parents) || e.at !== at || e.parents.some((p, n) => p !== sorted[n]) || JSON.stringify(e.actor) !== JSON.stringify(MERGE_ACTOR)) {
-        return 'penggabungan tidak sesuai aturan (dibuat ulang di luar aplikasi)';
-      }
-      return null;
-    }
+    if (e.installationId === MERGE_INSTALLATION) return mergeActProblem(e, all);
     let st = standings.get(e.installationId);
     if (!st) standings.set(e.installationId, (st = standingOf(stores, e.installationId, proposed)));
     const name = checked.devices.get(e.installationId)?.name ?? (st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.name : e.installationId);
@@ -307,28 +242,6 @@ function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     verifiedWith.set(e, publicKey);
     return null;
   };
-}
-
-const ACT_LABELS: Record<Exclude<EventBody['type'], 'transition'>, string> = {
-  'cycle.created': 'pembuatan siklus',
-  'item.added': 'penambahan informasi',
-  'item.updated': 'perubahan informasi',
-  'item.removed': 'penghapusan informasi',
-  'item.attached': 'lampiran berkas',
-  'item.detached': 'pelepasan lampiran',
-  'notaDinas.saved': 'penyusunan Nota Dinas',
-  'review.marked': 'tanda pemeriksaan',
-  'uji.recorded': 'uji konsekuensi',
-  merge: 'penggabungan',
-  'conflict.resolved': 'penyelesaian konflik',
-  'archive.filed': 'arsip pindaian',
-};
-
-/** The refused act as the office names it: "Kirim Konsep", "tanda pemeriksaan" — never a code. */
-function actLabel(b: EventBody): string {
-  if (b.type !== 'transition') return ACT_LABELS[b.type];
-  const t = TRANSITIONS.find((x) => x.step === b.from && x.action === b.action) ?? TRANSITIONS.find((x) => x.action === b.action);
-  return `"${t?.label ?? b.action}" pada tahap "${STEP_INFO[b.from]?.label ?? b.from}"`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../result';
 import type { UserView } from '../contract';
 import type { AccountInput, Settings } from '../domain/office';
-import { checkAccountCoverage } from '../domain/office';
+import { checkAccountCoverage, roleOutsideOffice } from '../domain/office';
 import type { AppData, UserRecord } from '../store/app-db';
 import { LOCKS } from '../keyed-mutex';
 import { appendAudit, saveAppFiles } from './audit';
@@ -45,7 +45,7 @@ export async function newUserRecord(input: AccountInput, now: Date): Promise<Use
 }
 
 function assertCoverage(users: UserRecord[], settings: Settings | null) {
-  const issues = checkAccountCoverage(users, allPeople(settings).map((p) => p.id));
+  const issues = checkAccountCoverage(users, allPeople(settings).map((p) => p.id), settings?.officeKind ?? 'opd');
   if (issues.length) throw new AppError('CONFLICT', issues.map((i) => i.message).join(' '));
 }
 
@@ -54,8 +54,15 @@ export async function listUsers(ctx: CallContext): Promise<UserView[]> {
   return ctx.stores.appDb.data.users.map((u) => toUserView(u, settings));
 }
 
+/** An OPD's accounts hold the SOP's roles, the PPID Utama's its own two (OFFICE_ROLES): nothing else can be given. */
+function assertRoleOfOffice(role: Role, settings: Settings | null) {
+  const problem = roleOutsideOffice(role, settings?.officeKind ?? 'opd');
+  if (problem) throw new AppError('INVALID_INPUT', problem, [{ path: 'role', message: problem }]);
+}
+
 export async function createUser(ctx: CallContext, input: AccountInput): Promise<UserView> {
   const db = ctx.stores.appDb;
+  assertRoleOfOffice(input.role, ctx.stores.settings.get());
   // Hashing takes a while: done before the lock, so it holds no one else up.
   const user = await newUserRecord(input, ctx.now);
   return ctx.stores.locks.run(LOCKS.app, async () => {
@@ -90,6 +97,7 @@ async function updateUserLocked(
   const db = ctx.stores.appDb;
   const user = db.data.users.find((u) => u.id === input.id);
   if (!user) throw new AppError('NOT_FOUND', 'Akun tidak ditemukan.');
+  if (input.role !== user.role) assertRoleOfOffice(input.role, ctx.stores.settings.get());
   const next = { ...user, role: input.role, isAdmin: input.isAdmin, active: input.active, updatedAt: ctx.now.toISOString() };
   const users = db.data.users.map((u) => (u.id === user.id ? next : u));
   assertCoverage(users, ctx.stores.settings.get());

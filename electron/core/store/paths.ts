@@ -26,6 +26,8 @@ export function dataPaths(dataDir: string) {
     incoming: path.join(root, 'sync', 'masuk'),
     /** PPID Utama mode: the register of OPD (register.json), each OPD's acts apart (opd/<entryId>/), packages waiting for trust. */
     regency: path.join(root, 'utama'),
+    /** The register's own file, named for recovery when it does not read. */
+    regencyRegister: path.join(root, 'utama', 'register.json'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -75,6 +75,7 @@ function ordered(m: Manifest): Manifest {
     packageId: m.packageId,
     officeId: m.officeId,
     officeName: m.officeName,
+    ...(m.office && { office: { unitCode: m.office.unitCode, pemda: m.office.pemda, ppid: { name: m.office.ppid.name, phone: m.office.ppid.phone, email: m.office.ppid.email } } }),
     sender: { installationId: m.sender.installationId, name: m.sender.name, publicKey: m.sender.publicKey },
     seq: m.seq,
     received: Object.fromEntries(Object.keys(m.received).sort().map((k) => [k, m.received[k]!])),

@@ -38,6 +38,33 @@ const line = (label: string, max: number) =>
     .max(max, `${label} terlalu panjang (maksimal ${max} karakter).`)
     .refine((s) => !s.includes('\n') && cleanText(s) === s, `${label} memuat karakter yang tidak boleh ada.`);
 
+/** Like `line`, but may be empty (an office without a phone number). */
+const optionalLine = (label: string, max: number) =>
+  z
+    .string({ error: `${label} harus berupa teks.` })
+    .max(max, `${label} terlalu panjang (maksimal ${max} karakter).`)
+    .refine((s) => !s.includes('\n') && cleanText(s) === s, `${label} memuat karakter yang tidak boleh ada.`);
+
+/**
+ * Who the sending OPD is, for the PPID Utama's register (issue 13): its unit code, its
+ * regency, and its PPID Pembantu with the office's phone and e-mail, from its settings.
+ * Optional: packages made before it was added carry none and still read. Added within format
+ * 1 before any release carried packages between offices; once released, such an addition
+ * bumps the format.
+ */
+export const manifestOfficeSchema = z.strictObject(
+  {
+    unitCode: optionalLine('Kode unit', 30),
+    pemda: optionalLine('Nama pemerintah daerah', 120),
+    ppid: z.strictObject(
+      { name: optionalLine('Nama PPID Pembantu', 150), phone: optionalLine('Telepon kantor', 40), email: optionalLine('E-mail kantor', 200) },
+      { error: 'Data PPID Pembantu tidak lengkap atau memuat kolom yang tidak dikenal.' },
+    ),
+  },
+  { error: 'Data kantor pengirim tidak lengkap atau memuat kolom yang tidak dikenal.' },
+);
+export type ManifestOffice = z.infer<typeof manifestOfficeSchema>;
+
 /** installationId is `crypto.randomUUID()` (store/app-db.ts); nothing else names an installation. */
 const installationId = z.uuid({ error: 'Pengenal instalasi tidak sah.' });
 
@@ -76,6 +103,7 @@ export const manifestSchema = z.strictObject(
     packageId: z.uuid({ error: 'Pengenal paket tidak sah.' }),
     officeId: idSchema,
     officeName: line('Nama kantor', 200),
+    office: manifestOfficeSchema.optional(),
     sender: z.strictObject(
       {
         installationId,
@@ -156,6 +184,12 @@ const FIELD_LABELS: Record<string, string> = {
   packageId: 'pengenal paket',
   officeId: 'pengenal kantor',
   officeName: 'nama kantor',
+  office: 'kantor pengirim',
+  unitCode: 'kode unit',
+  pemda: 'pemerintah daerah',
+  ppid: 'PPID Pembantu',
+  phone: 'telepon',
+  email: 'e-mail',
   sender: 'pengirim',
   installationId: 'pengenal instalasi',
   name: 'nama',

@@ -11,6 +11,11 @@
 export const PACKAGE_PATH_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;
 /** A folder, a subfolder and the file: enough for `cycles/<id>/acts.jsonl`. */
 export const PACKAGE_PATH_MAX_DEPTH = 3;
+/**
+ * A backup holds the data folder's own names, whose deepest is a PPID Utama's copy of an OPD's
+ * cycle log: `utama/opd/<entry>/<cycle>/events.jsonl`.
+ */
+export const BACKUP_PATH_MAX_DEPTH = 5;
 /** Characters of the whole name; well inside Windows' 260 once a data folder is put in front. */
 export const PACKAGE_PATH_MAX_LENGTH = 160;
 
@@ -56,12 +61,12 @@ export function unsafePackagePath(path: string): PackagePathProblem | null {
 const WINDOWS_UNUSABLE = /\.$|^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
 
 /** Every rule a format-1 entry name keeps, or null when the name is fine. */
-export function packagePathProblem(path: string): PackagePathProblem | null {
+export function packagePathProblem(path: string, maxDepth = PACKAGE_PATH_MAX_DEPTH): PackagePathProblem | null {
   const unsafe = unsafePackagePath(path);
   if (unsafe) return unsafe;
   if (path === '' || path.split('/').some((segment) => segment === '')) return { kind: 'empty-segment' };
   const depth = path.split('/').length;
-  if (depth > PACKAGE_PATH_MAX_DEPTH) return { kind: 'too-deep', depth, max: PACKAGE_PATH_MAX_DEPTH };
+  if (depth > maxDepth) return { kind: 'too-deep', depth, max: maxDepth };
   if (!PACKAGE_PATH_PATTERN.test(path)) return { kind: 'characters' };
   if (path.split('/').some((segment) => WINDOWS_UNUSABLE.test(segment))) return { kind: 'windows' };
   return null;
