@@ -470,8 +470,8 @@ export const contract = {
   }),
   'documents.verify': call<Verification>()({
     input: z.object({ code: z.string().trim().min(1, 'Isi kode yang akan diperiksa.').max(300, 'Kode terlalu panjang.') }).strict(),
+    // Both kinds: an OPD's own papers, and the regency's lists at the PPID Utama.
     access: anyUser,
-    office: 'opd',
   }),
   /** The signed DIP or DIK for the PPID website; refused with the reason for a list not signed. `save`: the desktop's save dialog. */
   'documents.publish': call<PublishedDocument>()({

@@ -119,6 +119,7 @@ export function AppRoutes() {
           {UTAMA_ROUTES.map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
+          <Route path="/verifikasi" element={<VerifyPage />} />
           <Route path="/pengaturan" element={<SettingsPage />} />
           <Route path="/pengaturan/:tab" element={<SettingsPage />} />
           <Route path="/kata-sandi" element={<ChangePasswordPage />} />

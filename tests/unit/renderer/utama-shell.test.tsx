@@ -17,7 +17,7 @@ describe('the PPID Utama layout', () => {
     render(<App env="test" />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Register OPD' })).toBeTruthy();
     expect(window.location.hash).toBe('#/beranda');
-    expect(navLabels()).toEqual(['Register OPD', 'Terima paket OPD', 'Menunggu kepercayaan', 'Cari informasi', 'Dokumen kabupaten', 'Pengaturan', 'Tentang']);
+    expect(navLabels()).toEqual(['Register OPD', 'Terima paket OPD', 'Menunggu kepercayaan', 'Cari informasi', 'Dokumen kabupaten', 'Verifikasi dokumen', 'Pengaturan', 'Tentang']);
     // The OPD's own work (cycles, sending packages, its archive) is not offered here.
     expect(screen.queryByRole('link', { name: 'Beranda' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Paket' })).toBeNull();

@@ -87,26 +87,16 @@ export function syncAccountRows(officials: OfficialsValues, rows: AccountRow[], 
   });
 }
 
-const missingRole = (role: Role) => `Belum ada akun aktif dengan peran ${ROLE_LABELS[role]}.`;
-
 /**
  * The whole-step messages (a role no active account holds, no administrator, a name used twice)
- * for an office of this kind: every role OFFICE_ROLES gives it. The core's checkAccountCoverage
- * says the rest; its role messages are an OPD's, so for a PPID Utama office they are replaced.
+ * for an office of this kind, as the core's checkAccountCoverage says them.
  */
 export function accountCoverage(
   kind: OfficeKind,
   accounts: { username: string; role: Role; isAdmin: boolean; personId: string; active?: boolean }[],
   personIds: string[],
 ): string[] {
-  const opdRoles = new Set(OFFICE_ROLES.opd.map(missingRole));
-  const general = checkAccountCoverage(accounts, personIds)
-    .map((i) => i.message)
-    .filter((m) => kind === 'opd' || !opdRoles.has(m));
-  if (kind === 'opd') return general;
-  const active = accounts.filter((a) => a.active !== false);
-  const roles = OFFICE_ROLES[kind].filter((r) => !active.some((a) => a.role === r)).map(missingRole);
-  return [...roles, ...general];
+  return checkAccountCoverage(accounts, personIds, kind).map((i) => i.message);
 }
 
 /** Field errors per row (same rules as the core) plus the SOP-coverage messages for the whole step. */
