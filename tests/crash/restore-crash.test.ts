@@ -80,10 +80,10 @@ describe('restore crash safety', () => {
     const fileB = path.join(files, 'B.ppidbackup');
     await fs.writeFile(fileA, Buffer.from(a.base64!, 'base64'));
     await fs.writeFile(fileB, Buffer.from(b.base64!, 'base64'));
-    const expected = (made: BackupMade) =>
-      new Map(openBackup(Buffer.from(made.base64!, 'base64')).manifest.files.filter((f) => f.path !== 'audit.jsonl').map((f) => [f.path, f.sha256]));
-    const dataA = expected(a);
-    const dataB = expected(b);
+    const expected = async (made: BackupMade) =>
+      new Map((await openBackup(Buffer.from(made.base64!, 'base64'))).manifest.files.filter((f) => f.path !== 'audit.jsonl').map((f) => [f.path, f.sha256]));
+    const dataA = await expected(a);
+    const dataB = await expected(b);
     expect(dataA).not.toEqual(dataB);
 
     let done = 0;

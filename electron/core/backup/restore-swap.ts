@@ -123,7 +123,7 @@ export async function stageBackup(root: string, backup: OpenedBackup, step?: Ste
       }
       const handle = await fs.open(target, 'wx', 0o600);
       try {
-        await handle.writeFile(backup.read(f.path));
+        await handle.writeFile(await backup.read(f.path));
         await handle.sync();
       } finally {
         await handle.close();
