@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
@@ -152,6 +153,20 @@ describe('backup file', () => {
     entries.set('settings.json', deflateRawSync(Buffer.alloc(50 * 1024 * 1024, 0x20)));
     const zip = setField(setField(rezip(entries), 'settings.json', 'method', 8), 'settings.json', 'size', claimed.length);
     expect((await expectRefused(zip, 'damaged')).message).toMatch(/settings\.json.*melebihi ukuran/);
+  });
+
+  it('opens a backup with a zip64 end record, as the writer makes one past 65,534 files', async () => {
+    const entries = unpacked(await writeBackup(meta, files));
+    const zip = new yazl.ZipFile();
+    for (const [name, bytes] of entries) zip.addBuffer(Buffer.from(bytes), name, { compress: false });
+    // The end record yazl writes for 65,535 files or more, forced here for seven.
+    zip.end({ forceZip64Format: true, comment: '' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const backup = Buffer.concat(chunks);
+    expect(backup.readUInt32LE(backup.length - 22 - 20)).toBe(0x07064b50);
+    const opened = await openBackup(backup);
+    for (const f of files) expect(Buffer.from(await opened.read(f.path)).equals(Buffer.from(f.bytes)), f.path).toBe(true);
   });
 
   it('refuses names that would write outside the data folder', async () => {

@@ -1,38 +1,41 @@
 import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
-import { Writable, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { PackageError, refuse } from './package-error';
 
 /**
- * The zip layer of sync packages and backups: yauzl reads, yazl writes. Both arrive from
- * outside (a flash drive, WhatsApp), so the reader takes only what the writer makes (one disk,
- * STORE or DEFLATE, no encryption, no data descriptors, no per-file zip64) and refuses the rest
- * before inflating a byte.
+ * The zip layer of sync packages and backups: yauzl reads, yazl writes. A package or backup
+ * arrives from outside (a flash drive, WhatsApp), so the reader takes only what the writer
+ * makes (one disk, STORE or DEFLATE, no encryption, no data descriptors, no per-file zip64)
+ * and refuses the rest before inflating a byte.
  *
- * yauzl finds the end record, walks the central directory and reads local headers; it is
- * deliberately lenient, so these are still checked here, by hand:
- * - names are taken as raw bytes (`decodeStrings: false`) and read as UTF-8 here: yauzl would
- *   read them as CP437, turn backslashes into slashes and prefer a name hidden in an extra
- *   field, and the callers' name rules must judge the name as written;
- * - flags, methods, encryption and zip64 markers, per file, as the directory is read, and the
+ * yauzl finds the end record (refusing bytes after it), walks the central directory (zip64
+ * end record included: yazl writes one past 65,534 files) and reads the local headers. It is
+ * lenient by design, so what follows is still checked here, by hand:
+ * - names are taken as raw bytes (`decodeStrings: false`) and read as UTF-8: yauzl would read
+ *   them as CP437, turn backslashes into slashes and prefer a name hidden in an extra field,
+ *   and the callers' name rules (domain/sync/package-path.ts) must judge the name as written;
+ * - flags, methods, encryption and per-file zip64 markers, as the directory is read, and the
  *   entry count before it is read;
  * - every local header must repeat the central directory (yauzl ignores them but for their
  *   length), files may not overlap or reach into the central directory, and the central
  *   directory must end where its end record begins: overlapping files are how a few kilobytes
  *   pose as thousands of big files;
- * - each file inflates through our own zlib stream into a buffer of its declared size, and a
+ * - each file inflates through its own zlib stream into a buffer of its declared size, and a
  *   byte counter destroys the stream the moment it would pass that size (a zip bomb stops after
- *   one chunk); then its CRC-32, which yauzl never checks. yauzl's own `validateEntrySizes` is
- *   off: it judges a stored encrypted file as a size mismatch before we could name it, and on
- *   overflow it only unpipes its inflater rather than destroying it.
- * yauzl's errors carry English text only: they become our refusals by a few patterns (not a zip,
- * cut off, split, zip64), and anything else is "damaged", which is always a refusal.
+ *   one chunk); then its CRC-32, which yauzl never checks. yauzl's `validateEntrySizes` is off:
+ *   it takes a stored encrypted file for a size mismatch before we could name it, and on
+ *   overflow it only unpipes its inflater instead of destroying it.
+ * yauzl's errors are English text: a few patterns become their refusal (not a zip or cut off,
+ * split, zip64), anything else is "damaged", which is still a refusal.
  *
- * yazl writes the files in the order given (the manifest first), every one stamped with the
- * same DOS time and no extended timestamp, so the same input gives the same bytes; it deflates
- * with zlib, and whether a file is worth deflating is decided on that same zlib's output.
+ * yazl writes the files in the order given (the callers put the manifest first), every one
+ * stamped with the same DOS time and no extended timestamp, so the same input gives the same
+ * bytes in any time zone. It deflates with zlib at level 6; whether a file is worth deflating
+ * is decided on that same zlib's output, so the ratio a reader would take for a zip bomb is
+ * judged on the bytes written.
  */
 
 const STORE = 0;
@@ -73,7 +76,9 @@ export interface ZipDirectory {
   entries: ZipEntry[];
   /** Where the central directory starts: no file's data may reach into it. */
   centralOffset: number;
+  /** yauzl's view of the zip, for the local headers. */
   zip: yauzl.ZipFile;
+  /** The zip itself: each file's data is taken from it where yauzl located it. */
   bytes: Uint8Array;
 }
 
@@ -148,6 +153,25 @@ function entryOf(record: yauzl.Entry): ZipEntry {
   return { name, rawName, method, flags, crc: record.crc32, compressedSize, size, localOffset, dataStart: -1, record };
 }
 
+/**
+ * The package as yauzl's reader. yauzl's own (`fromBuffer`) answers every header read on the
+ * next turn of the event loop: four turns a file, and a backup of 20,000 files opened twice as
+ * slowly. This one answers on the microtask queue, still asynchronously as yauzl expects.
+ */
+class MemoryReader extends yauzl.RandomAccessReader {
+  constructor(private readonly bytes: Buffer) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from([this.bytes.subarray(start, end)]);
+  }
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead?: number) => void): void {
+    const n = Math.max(0, Math.min(length, this.bytes.length - position));
+    if (n > 0) this.bytes.copy(buffer, offset, position, position + n);
+    queueMicrotask(() => callback(null, n));
+  }
+}
+
 const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /**
@@ -159,7 +183,7 @@ export async function readDirectory(bytes: Uint8Array, maxEntries: number, entri
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.fromBuffer(asBuffer(bytes), { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (err, z) => (err ? reject(err) : resolve(z))),
+      yauzl.fromRandomAccessReader(new MemoryReader(asBuffer(bytes)), bytes.length, { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (err, z) => (err ? reject(err) : resolve(z))),
     );
   } catch (err) {
     throw openRefusal(bytes, err);
@@ -308,9 +332,11 @@ export async function writeZip(files: ZipFileIn[], modified: Date, limits: Defla
   files.forEach((f, i) => {
     zip.addBuffer(asBuffer(f.bytes), f.name, { mtime, forceDosTimestamp: true, compressionLevel: deflate[i] ? LEVEL : 0 });
   });
-  zip.end();
   const chunks: Buffer[] = [];
-  for await (const chunk of output) chunks.push(chunk as Buffer);
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = finished(output);
+  zip.end();
+  await done;
   // A plain Uint8Array of its own: a small Buffer may sit in Node's shared pool.
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
