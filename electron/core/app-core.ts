@@ -364,7 +364,7 @@ export class Core {
       }
       await hook?.('safety');
       // Comes in with the data, all or nothing: the next open gives the laptop a new identity.
-      const marker = identityMarker(stores, opened, actor?.username ?? 'penyiapan', now);
+      const marker = await identityMarker(stores, opened, actor?.username ?? 'penyiapan', now);
       stagedAs = await stageBackup(root, opened, hook, [{ name: IDENTITY_MARKER, bytes: marker }]);
     } catch (e) {
       // Nothing was swapped: the data is as it was, and the safety copy of it is not needed.

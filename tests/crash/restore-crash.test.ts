@@ -95,15 +95,17 @@ describe('restore crash safety', () => {
     const fileB = path.join(files, 'B.ppidbackup');
     await fs.writeFile(fileA, Buffer.from(a.base64!, 'base64'));
     await fs.writeFile(fileB, Buffer.from(b.base64!, 'base64'));
-    const expected = (made: BackupMade) => {
-      const opened = openBackup(Buffer.from(made.base64!, 'base64'));
-      return new Map(opened.manifest.files.flatMap((f) => {
-        const h = hashOf(f.path, opened.read(f.path));
-        return h ? [[f.path, h] as const] : [];
-      }));
+    const expected = async (made: BackupMade) => {
+      const opened = await openBackup(Buffer.from(made.base64!, 'base64'));
+      const out = new Map<string, string>();
+      for (const f of opened.manifest.files) {
+        const h = hashOf(f.path, await opened.read(f.path));
+        if (h) out.set(f.path, h);
+      }
+      return out;
     };
-    const dataA = expected(a);
-    const dataB = expected(b);
+    const dataA = await expected(a);
+    const dataB = await expected(b);
     expect(dataA).not.toEqual(dataB);
 
     let identity = await identityOf(dir);

@@ -208,7 +208,7 @@ describe('archive.fileScan: stored by its SHA-256, recorded as an act of the cyc
     expect(timeline[0]!.summary).toContain('kode QR cocok');
     // It travels: the cycle's package carries the act and the scan's bytes.
     const pkg = await must<{ base64: string }>(core, 'sync.export', { cycleIds: [current.id], withFiles: true }, s.operator);
-    const entries = readPackage(Buffer.from(pkg.base64, 'base64')).entries;
+    const entries = (await readPackage(Buffer.from(pkg.base64, 'base64'))).entries;
     expect(Buffer.from(entries.get(`berkas/${sha}`)!).equals(bytes)).toBe(true);
     expect(Buffer.from(entries.get(`siklus/${current.id}.jsonl`)!).toString('utf8')).toContain('"archive.filed"');
     // The filed scan survives a restart (folded from the log).

@@ -31,7 +31,7 @@ describe('automatic backup', () => {
 
     expect(await must<BackupSettingsView>(core, 'backup.settings.set', { folder, keep: 3 }, admin)).toEqual({ folder, keep: 3 });
     expect(await core.autoBackup('tutup')).toEqual({ made: true, file: path.join(folder, 'PPID-Desk-Cadangan-Diskominfotik-2026-03-02.ppidbackup') });
-    const first = openBackup(await fs.readFile(path.join(folder, 'PPID-Desk-Cadangan-Diskominfotik-2026-03-02.ppidbackup')));
+    const first = await openBackup(await fs.readFile(path.join(folder, 'PPID-Desk-Cadangan-Diskominfotik-2026-03-02.ppidbackup')));
     expect(first.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['app.json', 'settings.json', 'device-key.pem']));
 
     let status = await must<BackupStatus>(core, 'backup.status', {}, admin);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
@@ -11,8 +12,7 @@ import {
   type BackupErrorCode,
   type BackupFileIn,
 } from '../../electron/core/backup/backup-file';
-import { writeZip } from '../../electron/core/sync/zip';
-import { goodPackage } from '../fixtures/bad-packages';
+import { goodPackage, setField, zipOf } from '../fixtures/bad-packages';
 import { makePng } from '../fixtures/harness';
 
 /**
@@ -37,9 +37,9 @@ const files: BackupFileIn[] = [
   { path: 'login-throttle.json', bytes: new Uint8Array() },
 ];
 
-function refusal(bytes: Uint8Array): BackupError {
+async function refusal(bytes: Uint8Array): Promise<BackupError> {
   try {
-    openBackup(bytes);
+    await openBackup(bytes);
   } catch (e) {
     expect(e).toBeInstanceOf(BackupError);
     return e as BackupError;
@@ -47,8 +47,8 @@ function refusal(bytes: Uint8Array): BackupError {
   throw new Error('the backup was accepted');
 }
 
-function expectRefused(bytes: Uint8Array, code: BackupErrorCode): BackupError {
-  const e = refusal(bytes);
+async function expectRefused(bytes: Uint8Array, code: BackupErrorCode): Promise<BackupError> {
+  const e = await refusal(bytes);
   expect(e.code).toBe(code);
   // In the administrator's words, and it says nothing on the laptop changed (or what to do).
   expect(e.message).toMatch(/cadangan|paket|PPID Desk/i);
@@ -56,26 +56,24 @@ function expectRefused(bytes: Uint8Array, code: BackupErrorCode): BackupError {
   return e;
 }
 
-/** The zip's files, to rebuild a backup with one thing changed (what an edit on another PC does). */
+/** The zip's files, to rebuild a backup with one thing changed (what an edit on another PC does, or an attacker's tool). */
 function unpacked(backup: Uint8Array): Map<string, Uint8Array> {
   return new Map(Object.entries(unzipSync(backup)));
 }
 
 function rezip(entries: Map<string, Uint8Array>): Uint8Array {
-  return writeZip(
-    [...entries].map(([name, bytes]) => ({ name, bytes, deflated: null })),
-    new Date(meta.createdAt),
-  );
+  // fflate, not the app's writer: it writes any name as given ("../x" too).
+  return zipOf([...entries].map(([name, bytes]) => [name, bytes, 0]));
 }
 
 describe('backup file', () => {
-  it('holds every file byte for byte, with its size and SHA-256 in the manifest', () => {
-    const backup = writeBackup(meta, files);
-    const opened = openBackup(backup);
+  it('holds every file byte for byte, with its size and SHA-256 in the manifest', async () => {
+    const backup = await writeBackup(meta, files);
+    const opened = await openBackup(backup);
     expect(opened.manifest).toMatchObject({ format: BACKUP_FORMAT, kind: 'cadangan', ...meta });
     expect(opened.manifest.files.map((f) => f.path)).toEqual(files.map((f) => f.path).sort());
     for (const f of files) {
-      expect(Buffer.from(opened.read(f.path)).equals(Buffer.from(f.bytes)), f.path).toBe(true);
+      expect(Buffer.from(await opened.read(f.path)).equals(Buffer.from(f.bytes)), f.path).toBe(true);
       expect(opened.manifest.files.find((m) => m.path === f.path)).toEqual({ path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) });
     }
     // Any zip tool can open it (a backup is not a locked box), and it is smaller than the data.
@@ -83,18 +81,18 @@ describe('backup file', () => {
     expect(backup.length).toBeLessThan(files.reduce((n, f) => n + f.bytes.length, 0));
   });
 
-  it('refuses a backup cut off while copying, at any length', () => {
-    const backup = writeBackup(meta, files);
+  it('refuses a backup cut off while copying, at any length', async () => {
+    const backup = await writeBackup(meta, files);
     for (const keep of [10, 100, backup.length >> 2, backup.length >> 1, backup.length - 30, backup.length - 1]) {
-      const e = refusal(backup.subarray(0, keep));
+      const e = await refusal(backup.subarray(0, keep));
       expect(['truncated', 'damaged', 'not-a-backup'], `cut to ${keep}`).toContain(e.code);
     }
-    expectRefused(backup.subarray(0, backup.length >> 1), 'truncated');
+    await expectRefused(backup.subarray(0, backup.length >> 1), 'truncated');
   });
 
-  it('refuses a backup with any damaged byte in a file it holds', () => {
-    const backup = writeBackup(meta, files);
-    const opened = openBackup(backup);
+  it('refuses a backup with any damaged byte in a file it holds', async () => {
+    const backup = await writeBackup(meta, files);
+    const opened = await openBackup(backup);
     // One byte flipped in the middle of each stored file's data: the checksum or the hash catches it.
     const raw = Buffer.from(backup);
     for (const f of opened.manifest.files.filter((m) => m.bytes > 0)) {
@@ -102,87 +100,98 @@ describe('backup file', () => {
       const target = at > 0 ? at + 8 : raw.indexOf(Buffer.from(f.path)) + f.path.length + 20;
       const copy = Buffer.from(raw);
       copy[target] = copy[target]! ^ 0xff;
-      expect(['damaged', 'file-mismatch', 'manifest-invalid'], f.path).toContain(refusal(copy).code);
+      expect(['damaged', 'file-mismatch', 'manifest-invalid'], f.path).toContain((await refusal(copy)).code);
     }
   });
 
-  it('refuses a backup whose files were edited, added to or removed, though the zip itself is sound', () => {
-    const backup = writeBackup(meta, files);
+  it('refuses a backup whose files were edited, added to or removed, though the zip itself is sound', async () => {
+    const backup = await writeBackup(meta, files);
     const edited = unpacked(backup);
     edited.set('app.json', text('{"schemaVersion":3,"installationId":"x","users":[{"username":"penyusup","isAdmin":true}]}'));
-    expect(expectRefused(rezip(edited), 'file-mismatch').message).toContain('app.json');
+    expect((await expectRefused(rezip(edited), 'file-mismatch')).message).toContain('app.json');
 
     const sameSize = unpacked(backup);
     const key = Buffer.from(sameSize.get('device-key.pem')!);
     key[40] = key[40] === 0x41 ? 0x42 : 0x41;
     sameSize.set('device-key.pem', key);
-    expect(expectRefused(rezip(sameSize), 'file-mismatch').message).toContain('device-key.pem');
+    expect((await expectRefused(rezip(sameSize), 'file-mismatch')).message).toContain('device-key.pem');
 
     const added = unpacked(backup);
     added.set('trust.json', text('{"trusted":[]}'));
-    expectRefused(rezip(added), 'file-unlisted');
+    await expectRefused(rezip(added), 'file-unlisted');
 
     const removed = unpacked(backup);
     removed.delete('settings.json');
-    expectRefused(rezip(removed), 'file-missing');
+    await expectRefused(rezip(removed), 'file-missing');
 
     const noManifest = unpacked(backup);
     noManifest.delete(BACKUP_MANIFEST);
-    expectRefused(rezip(noManifest), 'not-a-backup');
+    await expectRefused(rezip(noManifest), 'not-a-backup');
   });
 
-  it('says what a file is when it is not a backup: a photo, a document, or an exchange package', () => {
-    expectRefused(makePng(20, 20), 'not-a-backup');
-    expectRefused(text('bukan zip sama sekali'), 'not-a-backup');
-    expect(expectRefused(goodPackage(), 'is-package').message).toContain('paket kiriman (.ppid)');
+  it('says what a file is when it is not a backup: a photo, a document, or an exchange package', async () => {
+    await expectRefused(makePng(20, 20), 'not-a-backup');
+    await expectRefused(text('bukan zip sama sekali'), 'not-a-backup');
+    expect((await expectRefused(await goodPackage(), 'is-package')).message).toContain('paket kiriman (.ppid)');
   });
 
-  it('asks for an update when a newer app wrote the backup, before judging the rest', () => {
-    const entries = unpacked(writeBackup(meta, files));
+  it('asks for an update when a newer app wrote the backup, before judging the rest', async () => {
+    const entries = unpacked(await writeBackup(meta, files));
     const manifest = JSON.parse(Buffer.from(entries.get(BACKUP_MANIFEST)!).toString('utf8'));
     entries.set(BACKUP_MANIFEST, text(JSON.stringify({ ...manifest, format: BACKUP_FORMAT + 1, appVersion: '2.0.0', something: 'new' })));
-    expect(expectRefused(rezip(entries), 'format-newer').message).toMatch(/versi 2\.0\.0.*Perbarui aplikasi/);
+    expect((await expectRefused(rezip(entries), 'format-newer')).message).toMatch(/versi 2\.0\.0.*Perbarui aplikasi/);
   });
 
-  it('refuses a file that inflates past the size its header declares (a zip bomb), before holding it whole', () => {
-    const entries = unpacked(writeBackup(meta, files));
+  it('refuses a file that inflates past the size its header declares (a zip bomb), before holding it whole', async () => {
+    const entries = unpacked(await writeBackup(meta, files));
     const claimed = new Uint8Array(1000);
     // The manifest agrees with the header: only inflating tells.
     const manifest = JSON.parse(Buffer.from(entries.get(BACKUP_MANIFEST)!).toString('utf8'));
     for (const f of manifest.files) if (f.path === 'settings.json') Object.assign(f, { bytes: claimed.length, sha256: sha256(claimed) });
     entries.set(BACKUP_MANIFEST, text(JSON.stringify(manifest)));
-    const zip = writeZip(
-      [...entries].map(([name, bytes]) =>
-        name === 'settings.json' ? { name, bytes: claimed, deflated: deflateRawSync(Buffer.alloc(50 * 1024 * 1024, 0x20)) } : { name, bytes, deflated: null },
-      ),
-      new Date(meta.createdAt),
-    );
-    expect(expectRefused(zip, 'damaged').message).toMatch(/settings\.json.*melebihi ukuran/);
+    // 50 MB of spaces deflated, stored as they are, then labelled DEFLATE of the claimed 1000 bytes.
+    entries.set('settings.json', deflateRawSync(Buffer.alloc(50 * 1024 * 1024, 0x20)));
+    const zip = setField(setField(rezip(entries), 'settings.json', 'method', 8), 'settings.json', 'size', claimed.length);
+    expect((await expectRefused(zip, 'damaged')).message).toMatch(/settings\.json.*melebihi ukuran/);
   });
 
-  it('refuses names that would write outside the data folder', () => {
-    const entries = unpacked(writeBackup(meta, files));
+  it('opens a backup with a zip64 end record, as the writer makes one past 65,534 files', async () => {
+    const entries = unpacked(await writeBackup(meta, files));
+    const zip = new yazl.ZipFile();
+    for (const [name, bytes] of entries) zip.addBuffer(Buffer.from(bytes), name, { compress: false });
+    // The end record yazl writes for 65,535 files or more, forced here for seven.
+    zip.end({ forceZip64Format: true, comment: '' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const backup = Buffer.concat(chunks);
+    expect(backup.readUInt32LE(backup.length - 22 - 20)).toBe(0x07064b50);
+    const opened = await openBackup(backup);
+    for (const f of files) expect(Buffer.from(await opened.read(f.path)).equals(Buffer.from(f.bytes)), f.path).toBe(true);
+  });
+
+  it('refuses names that would write outside the data folder', async () => {
+    const entries = unpacked(await writeBackup(meta, files));
     for (const bad of ['../app.json', '/etc/passwd', 'C:/Windows/x', 'cycles\\..\\x']) {
       const copy = new Map(entries);
       copy.set(bad, text('x'));
-      expect(['unsafe-path'], bad).toContain(refusal(rezip(copy)).code);
+      expect(['unsafe-path'], bad).toContain((await refusal(rezip(copy))).code);
     }
   });
 
-  it('refuses a manifest that lists one file twice or is not JSON', () => {
-    const entries = unpacked(writeBackup(meta, files));
+  it('refuses a manifest that lists one file twice or is not JSON', async () => {
+    const entries = unpacked(await writeBackup(meta, files));
     const manifest = JSON.parse(Buffer.from(entries.get(BACKUP_MANIFEST)!).toString('utf8'));
     const twice = new Map(entries);
     twice.set(BACKUP_MANIFEST, text(JSON.stringify({ ...manifest, files: [...manifest.files, manifest.files[0]] })));
-    expectRefused(rezip(twice), 'manifest-invalid');
+    await expectRefused(rezip(twice), 'manifest-invalid');
     const notJson = new Map(entries);
     notJson.set(BACKUP_MANIFEST, text('{"format":1,'));
-    expectRefused(rezip(notJson), 'manifest-invalid');
+    await expectRefused(rezip(notJson), 'manifest-invalid');
   });
 
-  it('will not write a backup another copy of the app would refuse', () => {
-    expect(() => writeBackup(meta, [...files, { path: '../keluar.json', bytes: text('{}') }])).toThrow(BackupError);
-    expect(() => writeBackup(meta, [...files, { path: 'APP.json', bytes: text('{}') }])).toThrow(/dua berkas/);
-    expect(() => writeBackup(meta, [{ path: BACKUP_MANIFEST, bytes: text('{}') }])).toThrow(BackupError);
+  it('will not write a backup another copy of the app would refuse', async () => {
+    await expect(writeBackup(meta, [...files, { path: '../keluar.json', bytes: text('{}') }])).rejects.toThrow(BackupError);
+    await expect(writeBackup(meta, [...files, { path: 'APP.json', bytes: text('{}') }])).rejects.toThrow(/dua berkas/);
+    await expect(writeBackup(meta, [{ path: BACKUP_MANIFEST, bytes: text('{}') }])).rejects.toThrow(BackupError);
   });
 });

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app-core';
-import { openBackup, writeBackup } from '../../electron/core/backup/backup-file';
+import { BACKUP_LIMITS, openBackup, writeBackup } from '../../electron/core/backup/backup-file';
 import { listDataFiles } from '../../electron/core/backup/data-folder';
 import { DeviceKey } from '../../electron/core/sync/device-key';
 import type { BackupMade, BackupPreview, BackupRestored } from '../../electron/core/domain/backup';
@@ -67,12 +67,12 @@ async function identityOf(dir: string) {
 }
 
 /** The same of the data a backup holds. */
-function identityInBackup(bytes: Uint8Array) {
-  const b = openBackup(bytes);
-  const app = JSON.parse(Buffer.from(b.read('app.json')).toString('utf8'));
-  const trust = JSON.parse(Buffer.from(b.read('trust.json')).toString('utf8'));
+async function identityInBackup(bytes: Uint8Array) {
+  const b = await openBackup(bytes);
+  const app = JSON.parse(Buffer.from(await b.read('app.json')).toString('utf8'));
+  const trust = JSON.parse(Buffer.from(await b.read('trust.json')).toString('utf8'));
   const { installationId, ...rest } = app;
-  return { installationId: installationId as string, key: sha256(b.read('device-key.pem')), appWithoutId: rest as Record<string, unknown>, others: trust.installations, selfName: trust.self.name as string };
+  return { installationId: installationId as string, key: sha256(await b.read('device-key.pem')), appWithoutId: rest as Record<string, unknown>, others: trust.installations, selfName: trust.self.name as string };
 }
 
 /** One open cycle per year is allowed: each test cycle gets its own year. */
@@ -167,7 +167,7 @@ describe('backup and restore', () => {
       // and the identity: a new installation id and key, the old one kept as trusted past.
       const after = await dataHashes(dir);
       expect(without(after, 'audit.jsonl', ...IDENTITY_FILES)).toEqual(without(atBackup, 'audit.jsonl', ...IDENTITY_FILES));
-      const was = identityInBackup(Buffer.from(made.base64!, 'base64'));
+      const was = await identityInBackup(Buffer.from(made.base64!, 'base64'));
       const now = await identityOf(dir);
       expect(now.appWithoutId).toEqual(was.appWithoutId);
       expect(now.installationId).not.toBe(was.installationId);
@@ -208,7 +208,7 @@ describe('backup and restore', () => {
     expect(path.basename(restored.safetyFolder)).toMatch(/^pemulihan-2026-03-02T/);
     expect(restored.safetyFile).toMatch(/PPID-Desk-Cadangan-Diskominfotik-2026-03-02-\d{4}-sebelum-pemulihan\.ppidbackup$/);
     // The safety backup holds the data of the moment before, file for file.
-    const safety = openBackup(await fs.readFile(restored.safetyFile!));
+    const safety = await openBackup(await fs.readFile(restored.safetyFile!));
     expect(new Map(safety.manifest.files.map((f) => [f.path, f.sha256]))).toEqual(beforeRestore);
     // And the folder itself was moved aside whole, its copies (backups/) with it.
     const aside = await fs.readdir(restored.safetyFolder);
@@ -234,21 +234,23 @@ describe('backup and restore', () => {
     const { admin } = await officeWithWork(core, clock);
     const made = await must<BackupMade>(core, 'backup.create', {}, admin);
     const good = Buffer.from(made.base64!, 'base64');
-    const opened = openBackup(good);
-    const files = opened.manifest.files.map((f) => ({ path: f.path, bytes: opened.read(f.path) }));
+    const opened = await openBackup(good);
+    const files = await Promise.all(opened.manifest.files.map(async (f) => ({ path: f.path, bytes: await opened.read(f.path) })));
     const meta = { appVersion: '0.0.0-test', createdAt: made.createdAt, installationId: opened.manifest.installationId, officeId: opened.manifest.officeId };
 
     const damaged = Buffer.from(good);
     damaged[damaged.length >> 1] = damaged[damaged.length >> 1]! ^ 0x5a;
-    const edited = writeBackup(meta, files.map((f) => (f.path === 'app.json' ? { ...f, bytes: Buffer.from(String(f.bytes.toString()).replace('"ppid"', '"ppid2"')) } : f)));
+    const edited = await writeBackup(meta, files.map((f) => (f.path === 'app.json' ? { ...f, bytes: Buffer.from(String(f.bytes.toString()).replace('"ppid"', '"ppid2"')) } : f)));
     const tampered = Buffer.from(edited);
     // The app.json of a sound backup swapped in, the manifest left as it was.
     const appJson = files.find((f) => f.path === 'app.json')!;
-    const newer = writeBackup(meta, files.map((f) => (f.path === 'app.json' ? { ...f, bytes: Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(appJson.bytes).toString()), schemaVersion: 99 })) } : f)));
-    const withoutApp = writeBackup(meta, files.filter((f) => f.path !== 'app.json'));
+    const newer = await writeBackup(meta, files.map((f) => (f.path === 'app.json' ? { ...f, bytes: Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(appJson.bytes).toString()), schemaVersion: 99 })) } : f)));
+    const withoutApp = await writeBackup(meta, files.filter((f) => f.path !== 'app.json'));
     // Files this app never backs up: restored, they would replace the lock, the restore's journal or this laptop's records.
-    const withMachineFiles = ['ppid-desk.lock', 'pemulihan.json', 'cadangan-otomatis.json', 'identitas-lama.json', 'backups/app/000001__x__buka.json'].map((extra) =>
-      writeBackup(meta, [...files, { path: extra, bytes: Buffer.from('{}') }]),
+    const withMachineFiles = await Promise.all(
+      ['ppid-desk.lock', 'pemulihan.json', 'cadangan-otomatis.json', 'identitas-lama.json', 'backups/app/000001__x__buka.json'].map((extra) =>
+        writeBackup(meta, [...files, { path: extra, bytes: Buffer.from('{}') }]),
+      ),
     );
 
     await must(core, 'cycles.create', { title: 'DIP 2027', year: 2027 }, await login(core, USERS.operator));
@@ -267,7 +269,12 @@ describe('backup and restore', () => {
     const { writeZip } = await import('../../electron/core/sync/zip');
     const entries = unzipSync(good);
     entries['app.json'] = unzipSync(tampered)['app.json']!;
-    cases.push(['edited after it was made', writeZip(Object.entries(entries).map(([name, bytes]) => ({ name, bytes, deflated: null })), new Date()), /tidak cocok dengan daftar isinya/]);
+    const rebuilt = await writeZip(
+      Object.entries(entries).map(([name, bytes]) => ({ name, bytes, compress: false })),
+      new Date(),
+      BACKUP_LIMITS,
+    );
+    cases.push(['edited after it was made', rebuilt, /tidak cocok dengan daftar isinya/]);
 
     for (const [what, bytes, message] of cases) {
       const r = failure(await call(core, 'backup.preview', { base64: Buffer.from(bytes).toString('base64'), fileName: 'x.ppidbackup' }, admin));
@@ -427,11 +434,11 @@ describe('a restore stopped at any step', () => {
     await must(core, 'settings.setEmblem', { base64: null }, admin);
     await core.close();
     const oldData = without(await dataHashes(template), 'audit.jsonl');
-    const backup = openBackup(Buffer.from(made.base64!, 'base64'));
+    const backup = await openBackup(Buffer.from(made.base64!, 'base64'));
     const newData = without(new Map(backup.manifest.files.map((f) => [f.path, f.sha256])), 'audit.jsonl');
     expect(newData).not.toEqual(oldData);
     const oldIdentity = await identityOf(template);
-    const backupIdentity = identityInBackup(Buffer.from(made.base64!, 'base64'));
+    const backupIdentity = await identityInBackup(Buffer.from(made.base64!, 'base64'));
 
     const startRestore = async (dir: string, hook: (step: string) => void | Promise<void>) => {
       const c = await Core.open({ dataDir: dir, clock, holder: 'test', resourcesDir: path.resolve('resources'), appVersion: '0.0.0-test', restoreHook: hook });

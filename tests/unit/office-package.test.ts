@@ -69,7 +69,7 @@ async function status(core: Core) {
 }
 
 /** An office package built here, signed by a test key, from parts a test changes one at a time. */
-function craft(parts: { kantor: Record<string, unknown>; devices?: unknown; extra?: PackageEntry[]; emblem?: Uint8Array | null }): string {
+async function craft(parts: { kantor: Record<string, unknown>; devices?: unknown; extra?: PackageEntry[]; emblem?: Uint8Array | null }): Promise<string> {
   const kantor: Record<string, unknown> = { ...parts.kantor, officeId: 'diskominfo-kh' };
   const devices = parts.devices ?? [{ installationId: SENDER_INSTALLATION, name: 'Laptop Admin', publicKey: testSigner.publicKey, roles: ['ppid_pembantu'] }];
   const entries: PackageEntry[] = [
@@ -81,7 +81,7 @@ function craft(parts: { kantor: Record<string, unknown>; devices?: unknown; extr
   if (emblem && parts.emblem !== null) entries.push({ path: `lambang/${emblem.file}`, bytes: parts.emblem ?? EMBLEM });
   const base = baseManifest(testSigner);
   const manifest = { ...base, sender: { ...base.sender, name: 'Laptop Admin' }, kind: 'kantor' as const, seq: 1, received: {}, to: { role: null, note: '' } };
-  return Buffer.from(writePackage(manifest, entries, testSigner)).toString('base64');
+  return Buffer.from(await writePackage(manifest, entries, testSigner)).toString('base64');
 }
 
 describe('the office package (Pengaturan › Perangkat › "Buat paket kantor")', () => {
@@ -90,7 +90,7 @@ describe('the office package (Pengaturan › Perangkat › "Buat paket kantor")'
     const pkg = await exportOffice(a);
     expect(pkg.fileName).toBe('Kantor-Diskominfotik_2026-03-02.ppid');
 
-    const read = readPackage(Buffer.from(pkg.base64, 'base64'));
+    const read = await readPackage(Buffer.from(pkg.base64, 'base64'));
     expect(read.manifest).toMatchObject({ kind: 'kantor', officeId: a.settings.officeId, sender: { installationId: a.self.installationId, publicKey: a.self.publicKey } });
     expect([...read.entries.keys()]).toEqual(['kantor.json', `lambang/${a.settings.emblem!.file}`, 'perangkat.json']);
 
@@ -129,7 +129,7 @@ describe('the office package (Pengaturan › Perangkat › "Buat paket kantor")'
       const r = await must<{ base64: string | null; savedTo: string | null; fileName: string }>(core, 'office.exportPackage', { save: true }, await login(core, USERS.admin));
       expect(r).toMatchObject({ base64: null, savedTo: '/home/ppid/Kantor-Diskominfotik_2026-03-02.ppid', fileName: 'Kantor-Diskominfotik_2026-03-02.ppid' });
       expect(saved.map((q) => [q.suggestedName, q.filter.extensions])).toEqual([['Kantor-Diskominfotik_2026-03-02.ppid', ['ppid']]]);
-      expect(readPackage(saved[0]!.bytes).manifest.kind).toBe('kantor');
+      expect((await readPackage(saved[0]!.bytes)).manifest.kind).toBe('kantor');
     } finally {
       await core.close();
     }
@@ -214,7 +214,7 @@ describe('joining an office ("Gabung ke kantor yang sudah ada")', () => {
   it('refuses what is not a usable office package, in Indonesian, and leaves the data folder byte for byte as it was', async () => {
     const a = await adminLaptop();
     const pkg = await exportOffice(a);
-    const kantor = JSON.parse(Buffer.from(readPackage(Buffer.from(pkg.base64, 'base64')).entries.get('kantor.json')!).toString('utf8')) as Record<string, unknown>;
+    const kantor = JSON.parse(Buffer.from((await readPackage(Buffer.from(pkg.base64, 'base64'))).entries.get('kantor.json')!).toString('utf8')) as Record<string, unknown>;
     const op = await login(a.core, A_USERS.operator);
     const { id } = await must<{ id: string }>(a.core, 'cycles.create', { title: 'DIP 2027', year: 2027 }, op);
     const work = await must<{ fileName: string; base64: string }>(a.core, 'sync.export', { cycleIds: [id] }, op);
@@ -225,29 +225,29 @@ describe('joining an office ("Gabung ke kantor yang sudah ada")', () => {
     const preview = async (base64: string) => failure(await call(c, 'setup.previewJoin', { base64, fileName: 'x.ppid' }));
 
     // A package built here the same way is accepted: each refusal below is for its one change.
-    expect((await must<JoinPreview>(c, 'setup.previewJoin', { base64: craft({ kantor }) })).sender.name).toBe('Laptop Admin');
+    expect((await must<JoinPreview>(c, 'setup.previewJoin', { base64: await craft({ kantor }) })).sender.name).toBe('Laptop Admin');
 
-    for (const bad of badPackages()) {
+    for (const bad of await badPackages()) {
       const r = await preview(Buffer.from(bad.bytes).toString('base64'));
       expect(r.code, bad.name).toBe('INVALID_INPUT');
     }
     expect((await preview(work.base64)).message).toMatch(/^Ini kiriman pekerjaan, bukan paket kantor\..*Tidak ada yang diubah\.$/);
     expect((await preview(EMBLEM.toString('base64'))).message).toMatch(/bukan paket PPID Desk/);
     const officials = kantor.officials as { kepala: Record<string, unknown> };
-    expect((await preview(craft({ kantor: { ...kantor, officials: { ...officials, kepala: { ...officials.kepala, nip: '197013131995031004' } } } }))).message).toMatch(
+    expect((await preview(await craft({ kantor: { ...kantor, officials: { ...officials, kepala: { ...officials.kepala, nip: '197013131995031004' } } } }))).message).toMatch(
       /^Data kantor dalam paket tidak sah \(officials\.kepala\.nip: Tanggal lahir pada NIP/,
     );
-    expect((await preview(craft({ kantor: { ...kantor, office: undefined } }))).message).toMatch(/^Data kantor dalam paket tidak sah/);
-    expect((await preview(craft({ kantor, emblem: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }))).message).toMatch(
+    expect((await preview(await craft({ kantor: { ...kantor, office: undefined } }))).message).toMatch(/^Data kantor dalam paket tidak sah/);
+    expect((await preview(await craft({ kantor, emblem: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }))).message).toMatch(
       /^Lambang dalam paket tidak dapat dipakai: Lambang harus berupa gambar PNG atau JPG\./,
     );
-    expect((await preview(craft({ kantor, emblem: makePng(128, 128) }))).message).toMatch(/^Lambang dalam paket tidak sesuai dengan data kantornya\./);
-    expect((await preview(craft({ kantor, emblem: null }))).message).toMatch(/^Lambang kantor tidak ada dalam paket\./);
-    expect((await preview(craft({ kantor, extra: [{ path: 'app.json', bytes: Buffer.from('{}') }] }))).message).toMatch(/berkas yang tidak dikenal: app\.json/);
+    expect((await preview(await craft({ kantor, emblem: makePng(128, 128) }))).message).toMatch(/^Lambang dalam paket tidak sesuai dengan data kantornya\./);
+    expect((await preview(await craft({ kantor, emblem: null }))).message).toMatch(/^Lambang kantor tidak ada dalam paket\./);
+    expect((await preview(await craft({ kantor, extra: [{ path: 'app.json', bytes: Buffer.from('{}') }] }))).message).toMatch(/berkas yang tidak dikenal: app\.json/);
     expect(
-      (await preview(craft({ kantor, devices: [{ installationId: 'a1b2c3d4-0000-4000-8000-0000000000aa', name: 'Laptop Lain', publicKey: newKey(), roles: ['operator'] }] }))).message,
+      (await preview(await craft({ kantor, devices: [{ installationId: 'a1b2c3d4-0000-4000-8000-0000000000aa', name: 'Laptop Lain', publicKey: newKey(), roles: ['operator'] }] }))).message,
     ).toMatch(/^Laptop pengirim tidak tercantum dengan kuncinya sendiri/);
-    expect((await preview(craft({ kantor, devices: [] }))).message).toMatch(/^Daftar perangkat dalam paket tidak sah/);
+    expect((await preview(await craft({ kantor, devices: [] }))).message).toMatch(/^Daftar perangkat dalam paket tidak sah/);
 
     // The accounts follow setup's rules, with the package's officials.
     const noKepala = B_ACCOUNTS.filter((x) => x.role !== 'kepala_opd');

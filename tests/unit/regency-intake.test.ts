@@ -252,13 +252,13 @@ describe('what the PPID Utama refuses changes nothing on disk', () => {
 
     // The OPD's own key, a log line edited without its hash: every act is checked, not only the signature.
     const disdikKey = await signerOf(opds.disdik.office);
-    const edited = resign(opds.disdik.pkg.bytes, disdikKey, (es) =>
+    const edited = await resign(opds.disdik.pkg.bytes, disdikKey, (es) =>
       es.map((e) => (e.path.startsWith('siklus/') ? { path: e.path, bytes: Buffer.from(text(e.bytes).replace('Disdik: informasi 1', 'Disdik: informasi palsu')) } : e)),
     );
     expect(await refusedAtUtama(u, edited)).toContain('Riwayat siklus dalam paket rusak atau diubah');
 
     // A stranger's key claiming to be Dinas Pendidikan's trusted laptop.
-    const impostor = resign(opds.disdik.pkg.bytes, otherSigner, (es) =>
+    const impostor = await resign(opds.disdik.pkg.bytes, otherSigner, (es) =>
       es.map((e) => (e.path === 'perangkat.json' ? { path: e.path, bytes: Buffer.from(JSON.stringify((JSON.parse(text(e.bytes)) as object[]).map((d) => ({ ...d, publicKey: otherSigner.publicKey })))) } : e)),
     );
     expect(await refusedAtUtama(u, impostor)).toBe(
@@ -274,9 +274,9 @@ describe('what the PPID Utama refuses changes nothing on disk', () => {
     const u = await utama();
     await receiveTrusted(u, opds.disdik.pkg);
     await receiveTrusted(u, opds.dinsos.pkg);
-    const [, disdikCycle] = [...readPackage(opds.disdik.pkg.bytes).entries].find(([p]) => p.startsWith('siklus/'))!;
+    const [, disdikCycle] = [...(await readPackage(opds.disdik.pkg.bytes)).entries].find(([p]) => p.startsWith('siklus/'))!;
     // Dinas Sosial's trusted laptop signs a package holding its own cycle and Dinas Pendidikan's (the same cycle id, its acts).
-    const claim = resign(opds.dinsos.pkg.bytes, await signerOf(opds.dinsos.office), (es) => [...es, { path: `siklus/${opds.disdik.cycleId}.jsonl`, bytes: disdikCycle }]);
+    const claim = await resign(opds.dinsos.pkg.bytes, await signerOf(opds.dinsos.office), (es) => [...es, { path: `siklus/${opds.disdik.cycleId}.jsonl`, bytes: disdikCycle }]);
     expect(await refusedAtUtama(u, claim)).toBe(`Siklus "Daftar Informasi Publik Tahun 2026" sudah diterima dari Dinas Pendidikan; paket dari Dinas Sosial tidak dapat mengubahnya. Tidak ada yang diubah.`);
 
     const regency = storesOf(u.core).regency;
@@ -287,7 +287,7 @@ describe('what the PPID Utama refuses changes nothing on disk', () => {
     expect(regency.cycleHolder(opds.disdik.cycleId)).toBe(disdik.entryId);
 
     // Naming Dinas Pendidikan's laptop in its device list does not help either: a laptop belongs to one OPD.
-    const withDevice = resign(opds.dinsos.pkg.bytes, await signerOf(opds.dinsos.office), (es) =>
+    const withDevice = await resign(opds.dinsos.pkg.bytes, await signerOf(opds.dinsos.office), (es) =>
       es.map((e) => (e.path === 'perangkat.json' ? { path: e.path, bytes: Buffer.from(JSON.stringify([...JSON.parse(text(e.bytes)), { installationId: opds.disdik.self.installationId, name: opds.disdik.self.name, publicKey: opds.disdik.self.publicKey }])) } : e)),
     );
     expect(await refusedAtUtama(u, withDevice)).toContain('sudah tercatat milik Dinas Pendidikan');
@@ -313,7 +313,7 @@ describe('what the PPID Utama refuses changes nothing on disk', () => {
     expect(Object.keys(entry.devices).sort()).toEqual([op!.installationId, ppid!.installationId].sort());
 
     // The operator laptop's key, as the next package names it, is another one.
-    const forged = resign(up.bytes, await signerOf(ppid!), (es) =>
+    const forged = await resign(up.bytes, await signerOf(ppid!), (es) =>
       es.map((e) =>
         e.path === 'perangkat.json'
           ? { path: e.path, bytes: Buffer.from(JSON.stringify((JSON.parse(text(e.bytes)) as { installationId: string }[]).map((d) => (d.installationId === op!.installationId ? { ...d, publicKey: otherSigner.publicKey } : d)))) }
@@ -356,10 +356,10 @@ describe('a backup of the PPID Utama', () => {
     await receiveTrusted(u, opds.disdik.pkg);
     const entry = (await entries(u))[0]!;
     const made = await must<{ base64: string }>(u.core, 'backup.create', {}, u.s.utama);
-    const backup = openBackup(Buffer.from(made.base64, 'base64'));
+    const backup = await openBackup(Buffer.from(made.base64, 'base64'));
     const log = `utama/opd/${entry.entryId}/${opds.disdik.cycleId}/events.jsonl`;
     expect(backup.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['utama/register.json', log]));
-    expect(Buffer.from(backup.read(log)).equals(opds.disdik.log)).toBe(true);
+    expect(Buffer.from(await backup.read(log)).equals(opds.disdik.log)).toBe(true);
   });
 });
 

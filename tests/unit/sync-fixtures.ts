@@ -121,8 +121,8 @@ export async function keyOf(desk: Desk): Promise<PackageSigner> {
  * A package made from another one: its manifest kept (a new package id unless told), its
  * entries edited by `edit`, signed by `signer`. What someone holding that key can produce.
  */
-export function resign(bytes: Uint8Array, signer: PackageSigner, edit: (entries: PackageEntry[]) => PackageEntry[], manifestPatch: Record<string, unknown> = {}): Uint8Array {
-  const pkg = readPackage(bytes);
+export async function resign(bytes: Uint8Array, signer: PackageSigner, edit: (entries: PackageEntry[]) => PackageEntry[], manifestPatch: Record<string, unknown> = {}): Promise<Uint8Array> {
+  const pkg = await readPackage(bytes);
   const { format: _f, entries: _e, ...manifest } = pkg.manifest;
   const entries = edit([...pkg.entries].map(([p, b]) => ({ path: p, bytes: b })));
   return writePackage({ ...manifest, sender: { ...manifest.sender, publicKey: signer.publicKey }, ...manifestPatch } as typeof manifest, entries, signer);

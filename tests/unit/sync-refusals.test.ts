@@ -108,6 +108,8 @@ function rechain(log: Uint8Array, signer: PackageSigner, edit: (e: CycleEvent) =
 const onLog = (id: string, f: (bytes: Uint8Array) => Uint8Array) => (entries: PackageEntry[]) =>
   entries.map((e) => (e.path === `siklus/${id}.jsonl` ? { ...e, bytes: f(e.bytes) } : e));
 
+const corpus = await badPackages();
+
 describe('the corpus of bad package files, on a laptop that holds a cycle', () => {
   let receiver: Desk;
   let own: Desk[] = [];
@@ -123,7 +125,6 @@ describe('the corpus of bad package files, on a laptop that holds a cycle', () =
     await Promise.all(own.map((d) => d.core.close()));
   });
 
-  const corpus = badPackages();
   it('holds every kind of damage the container refuses', () => {
     expect(new Set(corpus.map((c) => c.expectCode)).size).toBeGreaterThan(25);
   });
@@ -165,7 +166,7 @@ describe('packages the container accepts but the office must not', () => {
     const { op, ppid, id, items } = await sharedCycle('identifikasi');
     await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: items[0], fields: { retensi: '10 tahun' } });
     const honest = await send(op, [id]);
-    const forged = resign(
+    const forged = await resign(
       honest.bytes,
       otherSigner,
       onLog(id, (log) =>
@@ -206,7 +207,7 @@ describe('packages the container accepts but the office must not', () => {
     const { op, ppid, id, items } = await sharedCycle('identifikasi');
     await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: items[1], fields: { retensi: '10 tahun' } });
     const honest = await send(op, [id]);
-    const bad = resign(
+    const bad = await resign(
       honest.bytes,
       await keyOf(op),
       onLog(id, (log) => {
@@ -331,7 +332,7 @@ describe('packages the container accepts but the office must not', () => {
 
     it("about a laptop this one does not know: its acts do not verify with the key claimed", async () => {
       const { op, ppid, ikp, id } = await forwarded();
-      const bad = resign((await send(op, [id])).bytes, await keyOf(op), lie(ikp.installationId, otherSigner.publicKey));
+      const bad = await resign((await send(op, [id])).bytes, await keyOf(op), lie(ikp.installationId, otherSigner.publicKey));
       const r = await refusedEverywhere(ppid, bad);
       expect(r.preview).toContain('tanda tangan tindakan dari perangkat "Laptop Bidang IKP" tidak sah');
     });
@@ -339,7 +340,7 @@ describe('packages the container accepts but the office must not', () => {
     it('about a laptop this one already trusts with another key', async () => {
       const { op, ppid, ikp, id } = await forwarded();
       await must(ppid.core, 'devices.trust', { installationId: ikp.installationId, name: 'Laptop Bidang IKP', publicKey: ikp.publicKey, roles: ['operator'] }, ppid.s.ppid);
-      const bad = resign((await send(op, [id])).bytes, await keyOf(op), lie(ikp.installationId, otherSigner.publicKey));
+      const bad = await resign((await send(op, [id])).bytes, await keyOf(op), lie(ikp.installationId, otherSigner.publicKey));
       const r = await refusedEverywhere(ppid, bad);
       expect(r.preview).toBe(
         'Paket menyebut kunci lain untuk perangkat "Laptop Bidang IKP" daripada kunci yang dikenal laptop ini: paket ini mungkin palsu, atau salah satu laptop mempercayai perangkat yang keliru. Tanyakan langsung kepada pengirim. Tidak ada yang diubah.',
@@ -348,7 +349,7 @@ describe('packages the container accepts but the office must not', () => {
 
     it('about the sender itself, against the key this laptop trusts or, on a laptop that does not know it, the key its manifest names', async () => {
       const { ds, op, ppid, id } = await forwarded(4);
-      const bad = resign((await send(op, [id])).bytes, await keyOf(op), lie(op.installationId, otherSigner.publicKey));
+      const bad = await resign((await send(op, [id])).bytes, await keyOf(op), lie(op.installationId, otherSigner.publicKey));
       for (const receiver of [ppid, ds[3]!]) {
         const r = await refusedEverywhere(receiver, bad);
         expect(r.preview).toContain('Paket menyebut kunci lain untuk perangkat "Laptop Operator"');
@@ -360,7 +361,7 @@ describe('packages the container accepts but the office must not', () => {
     const { op, ppid, id } = await sharedCycle('identifikasi');
     const { id: other } = await as(op, 'operator')<{ id: string }>('cycles.create', { title: 'DIP 2028', year: 2028 });
     await receive(ppid, await send(op, [other]), open);
-    const bad = resign((await send(op, [id])).bytes, await keyOf(op), (entries) =>
+    const bad = await resign((await send(op, [id])).bytes, await keyOf(op), (entries) =>
       entries.map((e) => (e.path === `siklus/${id}.jsonl` ? { ...e, path: `siklus/${other}.jsonl` } : e)),
     );
     const r = await refusedEverywhere(ppid, bad);
@@ -372,9 +373,9 @@ describe('packages the container accepts but the office must not', () => {
     await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: items[0], fields: { retensi: '10 tahun' } });
     const honest = (await send(op, [id])).bytes;
     const key = await keyOf(op);
-    const cut = resign(honest, key, onLog(id, (log) => log.subarray(0, log.length - 40)));
+    const cut = await resign(honest, key, onLog(id, (log) => log.subarray(0, log.length - 40)));
     expect((await refusedEverywhere(ppid, cut)).preview).toBe('Riwayat siklus dalam paket terpotong.');
-    const edited = resign(honest, key, onLog(id, (log) => Buffer.from(text(log).replace('10 tahun', '99 tahun'))));
+    const edited = await resign(honest, key, onLog(id, (log) => Buffer.from(text(log).replace('10 tahun', '99 tahun'))));
     expect((await refusedEverywhere(ppid, edited)).preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*rantai riwayat putus pada baris 4/);
   });
 });

@@ -71,7 +71,7 @@ async function officeWithActsAfterBackup() {
   await as(a!, 'operator')('cycles.addItems', { cycleId: id, items: [completeItem('Rekap pengaduan', BIDANG, 'berkala')] });
   await as(a!, 'operator')('cycles.updateItem', { cycleId: id, itemId: profil, fields: { retensi: '10 tahun' } });
   const second = await send(a!, [id], { to: 'ppid_pembantu' });
-  expect(readPackage(second.bytes).manifest).toMatchObject({ seq: 2, to: { seq: 2 } });
+  expect((await readPackage(second.bytes)).manifest).toMatchObject({ seq: 2, to: { seq: 2 } });
   await receive(b!, second, [a!, b!]);
   const afterBackup = [...(await actsOn(b!, id)).keys()].filter((act) => !atBackup.has(act));
   expect(afterBackup).toHaveLength(2);
@@ -109,7 +109,7 @@ describe('a laptop restored from a backup older than acts it already sent', () =
     await as(a, 'operator')('cycles.addItems', { cycleId: id, items: [completeItem('Data statistik sektoral', BIDANG, 'berkala')] });
     const third = await send(a, [id], { to: 'ppid_pembantu' });
     // Numbered after the packages B already has from A: not a number B saw, not a gap.
-    expect(readPackage(third.bytes).manifest).toMatchObject({ seq: 3, to: { role: 'ppid_pembantu', seq: 3 } });
+    expect((await readPackage(third.bytes)).manifest).toMatchObject({ seq: 3, to: { role: 'ppid_pembantu', seq: 3 } });
 
     // On B: a new laptop, named as before, with its new key's code, said to replace the old one.
     const p = await preview(b, third);
@@ -136,7 +136,7 @@ describe('a laptop restored from a backup older than acts it already sent', () =
     // B sends the cycle back: A's acts from before the restore come home, verified under A's old key.
     const back = await send(b, [id], { to: 'operator' });
     // Their signatures are really checked: one of them with a signature changed is refused on A.
-    const forged = resign(back.bytes, await keyOf(b), (entries: PackageEntry[]) =>
+    const forged = await resign(back.bytes, await keyOf(b), (entries: PackageEntry[]) =>
       entries.map((e) => {
         if (e.path !== `siklus/${id}.jsonl`) return e;
         const lines = text(e.bytes).split('\n');
@@ -163,7 +163,7 @@ describe('a laptop restored from a backup older than acts it already sent', () =
       fields: { retensi: '3 tahun' },
     });
     const fourth = await send(a, [id], { to: 'ppid_pembantu' });
-    expect(readPackage(fourth.bytes).manifest).toMatchObject({ seq: 4, to: { seq: 4 } });
+    expect((await readPackage(fourth.bytes)).manifest).toMatchObject({ seq: 4, to: { seq: 4 } });
     const p4 = await preview(b, fourth);
     expect(p4).toMatchObject({ gaps: [], alreadyReceived: false });
     expect(p4.signers).toEqual([expect.objectContaining({ installationId: a.installationId, trust: 'dipercaya' })]);
@@ -175,11 +175,11 @@ describe('a laptop restored from a backup older than acts it already sent', () =
     const { a, b, id, made } = await officeWithActsAfterBackup();
     // The backup's files put into a folder as they are, and the app opened on it: the old id and key.
     const { openBackup } = await import('../../electron/core/backup/backup-file');
-    const backup = openBackup(Buffer.from(made.base64!, 'base64'));
+    const backup = await openBackup(Buffer.from(made.base64!, 'base64'));
     const dir = await tempDir('ppid-copied-');
     for (const f of backup.manifest.files) {
       await fs.mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
-      await fs.writeFile(path.join(dir, f.path), backup.read(f.path));
+      await fs.writeFile(path.join(dir, f.path), await backup.read(f.path));
     }
     const core = await openCore(dir, a.clock);
     open.push(core);

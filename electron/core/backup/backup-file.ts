@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { BACKUP_PATH_MAX_DEPTH, packagePathKey, packagePathProblem, parentFolders, unsafePackagePath } from '../domain/sync/package-path';
 import { shownBytes, shownPath, PackageError } from '../sync/package-error';
@@ -11,7 +10,7 @@ import { extract, locateData, readDirectory, writeZip, type ZipDirectory, type Z
  *   manifest-cadangan.json   the table of contents (schema below)
  *   …                        every backed-up file at its path inside the data folder
  *
- * It reuses the sync package's zip layer (sync/zip.ts: one disk, no zip64, STORE or DEFLATE,
+ * It reuses the sync package's zip layer (sync/zip.ts: yauzl and yazl, one disk, STORE or DEFLATE,
  * sizes checked before inflating, every file inflated into a buffer of its declared size) and
  * its name rules (domain/sync/package-path.ts: relative, ASCII, shallow, Windows-safe, unique
  * ignoring case), because a backup comes back from a flash drive like a package does. What
@@ -40,7 +39,8 @@ const MB = 1024 * 1024;
 
 /**
  * Larger than a package's: a backup holds every year and every scan. Still bounded, because a
- * backup is read into memory (the zip layer works on one buffer, and zip32 ends at 4 GB).
+ * backup is read into memory (the zip layer works on one buffer, and zip32 ends at 4 GB; past
+ * 65,534 files yazl writes a zip64 end record, which the reader accepts).
  * An office past these copies the data folder by hand (docs/architecture.md).
  */
 export const BACKUP_LIMITS: Readonly<BackupLimits> = Object.freeze({
@@ -170,19 +170,6 @@ function looksCompressed(bytes: Uint8Array): boolean {
   );
 }
 
-/**
- * DEFLATE (node:zlib, native: five years of acts in a fraction of a second) for text; STORE
- * for what is already compressed, what would not shrink by a twentieth, and a big file so
- * repetitive that the reader would take its ratio for a zip bomb.
- */
-function deflatedOrNull(bytes: Uint8Array, compress: boolean): Uint8Array | null {
-  if (!compress || bytes.length === 0 || looksCompressed(bytes)) return null;
-  const deflated = deflateRawSync(bytes, { level: 6 });
-  if (deflated.length >= bytes.length * 0.95) return null;
-  if (bytes.length > BACKUP_LIMITS.ratioAbove && bytes.length > deflated.length * BACKUP_LIMITS.maxRatio) return null;
-  return deflated;
-}
-
 export interface BackupFileIn {
   path: string;
   bytes: Uint8Array;
@@ -194,7 +181,7 @@ export interface BackupFileIn {
  * `compress: false` stores every file as it is (the safety copy a restore makes of the data
  * it replaces: made while everyone waits, and kept on the laptop's own disk).
  */
-export function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | 'files'>, files: BackupFileIn[], opts: { compress?: boolean } = {}): Uint8Array {
+export async function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | 'files'>, files: BackupFileIn[], opts: { compress?: boolean } = {}): Promise<Uint8Array> {
   const compress = opts.compress ?? true;
   const seen = new Set<string>([packagePathKey(BACKUP_MANIFEST)]);
   for (const f of files) {
@@ -219,12 +206,15 @@ export function writeBackup(manifest: Omit<BackupManifest, 'format' | 'kind' | '
   const manifestBytes = new TextEncoder().encode(JSON.stringify(full));
   const total = full.files.reduce((n, f) => n + f.bytes, manifestBytes.length);
   if (total > BACKUP_LIMITS.maxTotalBytes) throw refuse.tooLarge(shownBytes(total));
-  const zip = writeZip(
+  // DEFLATE for text, when it saves a twentieth and stays under the reader's zip-bomb ratio (zip.ts);
+  // STORE for what is already compressed.
+  const zip = await writeZip(
     [
-      { name: BACKUP_MANIFEST, bytes: manifestBytes, deflated: deflatedOrNull(manifestBytes, compress) },
-      ...sorted.map((f) => ({ name: f.path, bytes: f.bytes, deflated: deflatedOrNull(f.bytes, compress) })),
+      { name: BACKUP_MANIFEST, bytes: manifestBytes, compress },
+      ...sorted.map((f) => ({ name: f.path, bytes: f.bytes, compress: compress && !looksCompressed(f.bytes) })),
     ],
     new Date(full.createdAt),
+    BACKUP_LIMITS,
   );
   if (zip.length > BACKUP_LIMITS.maxBackupBytes) throw refuse.tooLarge(shownBytes(zip.length));
   return zip;
@@ -235,7 +225,7 @@ export interface OpenedBackup {
   /** SHA-256 of the .ppidbackup file itself. */
   sha256: string;
   /** One listed file's bytes, checked against its SHA-256 (BackupError otherwise): kept from the check, or inflated again. */
-  read(path: string): Uint8Array;
+  read(path: string): Promise<Uint8Array>;
 }
 
 /**
@@ -245,12 +235,12 @@ export interface OpenedBackup {
  * is inflated and hashed here, then let go: memory holds one file at a time). Throws
  * BackupError otherwise.
  */
-export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}, keep: (path: string) => boolean = () => false): OpenedBackup {
+export async function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}, keep: (path: string) => boolean = () => false): Promise<OpenedBackup> {
   const lim = { ...BACKUP_LIMITS, ...limits };
   if (bytes.length > lim.maxBackupBytes) throw refuse.tooLarge(shownBytes(bytes.length));
   let dir: ZipDirectory;
   try {
-    dir = readDirectory(bytes, lim.maxEntries + 1, 1);
+    dir = await readDirectory(bytes, lim.maxEntries + 1, 1);
   } catch (e) {
     fromZipError(e);
   }
@@ -271,7 +261,7 @@ export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}
   }
   if (total > lim.maxTotalBytes) throw refuse.tooLarge(shownBytes(total));
   try {
-    locateData(bytes, dir);
+    await locateData(dir);
   } catch (e) {
     fromZipError(e);
   }
@@ -281,7 +271,7 @@ export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}
     if (PACKAGE_MARKERS.every((m) => byKey.has(m))) throw refuse.isPackage();
     throw refuse.notABackup();
   }
-  const manifest = parseManifest(inflate(bytes, manifestEntry));
+  const manifest = parseManifest(await inflate(dir, manifestEntry));
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   if (listed.size !== manifest.files.length) throw refuse.manifestInvalid('satu berkas tercantum dua kali');
@@ -294,48 +284,32 @@ export function openBackup(bytes: Uint8Array, limits: Partial<BackupLimits> = {}
     entries.set(f.path, e);
   }
   const kept = new Map<string, Uint8Array>();
-  const read = (path: string): Uint8Array => {
+  const read = async (path: string): Promise<Uint8Array> => {
     const hit = kept.get(path);
     if (hit) return hit;
     const f = listed.get(path);
     const e = entries.get(path);
     if (!f || !e) throw refuse.missing(path);
-    const data = inflate(bytes, e);
+    const data = await inflate(dir, e);
     if (sha256(data) !== f.sha256) throw refuse.mismatch(path, 'sidik SHA-256 isinya tidak cocok');
     return data;
   };
   // Every file, now: a restore must never begin on a backup whose last file turns out damaged.
   // The ones the caller will read again (`keep`: data files, not scans) stay, already checked.
   for (const f of manifest.files) {
-    const data = read(f.path);
+    const data = await read(f.path);
     if (keep(f.path)) kept.set(f.path, data);
   }
   return { manifest, sha256: sha256(bytes), read };
 }
 
-/**
- * One file's bytes. DEFLATE goes through node:zlib (native: the preview of five years inflates
- * in a fraction of fflate's time) capped at the declared size, so a file that inflates past it
- * stops there, as in the package reader; STORE through the zip layer. The CRC is checked either way.
- */
-function inflate(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  if (e.method !== 8 || e.size === 0) {
-    try {
-      return extract(bytes, e);
-    } catch (err) {
-      fromZipError(err);
-    }
-  }
-  let out: Buffer;
+/** One file's bytes through the zip layer (held to its declared size, CRC checked), refusals in a backup's words. */
+async function inflate(dir: ZipDirectory, e: ZipEntry): Promise<Uint8Array> {
   try {
-    out = inflateRawSync(bytes.subarray(e.dataStart, e.dataStart + e.compressedSize), { maxOutputLength: e.size });
+    return await extract(dir, e);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse.damaged('mengembang melebihi ukuran yang tercantum', e.name);
-    throw refuse.damaged('tidak dapat dibuka', e.name);
+    fromZipError(err);
   }
-  if (out.length !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
-  if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
-  return out;
 }
 
 function parseManifest(bytes: Uint8Array): BackupManifest {

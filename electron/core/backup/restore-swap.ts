@@ -129,7 +129,7 @@ export async function stageBackup(
       }
       const handle = await fs.open(target, 'wx', 0o600);
       try {
-        await handle.writeFile(backup.read(f.path));
+        await handle.writeFile(await backup.read(f.path));
         await handle.sync();
       } finally {
         await handle.close();

@@ -55,7 +55,7 @@ export async function makeBackup(
   const contents: { path: string; bytes: Uint8Array }[] = [];
   // One at a time: thousands of scans opened at once would run out of file handles.
   for (const f of files) contents.push({ path: f.path, bytes: await fs.readFile(f.abs) });
-  const bytes = writeBackup({ appVersion: meta.appVersion, createdAt: now.toISOString(), installationId: meta.installationId, officeId: meta.officeId }, contents, opts);
+  const bytes = await writeBackup({ appVersion: meta.appVersion, createdAt: now.toISOString(), installationId: meta.installationId, officeId: meta.officeId }, contents, opts);
   return { bytes, files: contents.length, skipped };
 }
 
@@ -164,15 +164,15 @@ function withNote(name: string, note: string): string {
 }
 
 /** The identity the backup's own data carries: its installation id, key, name and account roles. */
-function backupIdentity(opened: OpenedBackup): PreviousIdentity | null {
-  const app = json(opened, 'app.json');
+async function backupIdentity(opened: OpenedBackup): Promise<PreviousIdentity | null> {
+  const app = await json(opened, 'app.json');
   const id = app?.installationId;
   if (typeof id !== 'string' || !id) return null;
   const users = Array.isArray(app!.users) ? (app!.users as { role?: unknown }[]) : [];
   const roles = rolesOf(users.filter((u): u is { role: Role } => (ROLES as readonly unknown[]).includes(u.role)));
-  const pem = opened.manifest.files.some((f) => f.path === 'device-key.pem') ? Buffer.from(opened.read('device-key.pem')).toString('utf8') : '';
+  const pem = opened.manifest.files.some((f) => f.path === 'device-key.pem') ? Buffer.from(await opened.read('device-key.pem')).toString('utf8') : '';
   const publicKey = pem ? DeviceKey.publicKeyOfPem(pem) : null;
-  const self = json(opened, 'trust.json')?.self as { name?: unknown } | undefined;
+  const self = (await json(opened, 'trust.json'))?.self as { name?: unknown } | undefined;
   const name = typeof self?.name === 'string' && self.name.trim() ? self.name.trim() : publicKey ? `Perangkat ${publicKeyFingerprint(publicKey).slice(0, 4)}` : 'Perangkat lama';
   return { installationId: id, name, publicKey, roles };
 }
@@ -182,7 +182,7 @@ function backupIdentity(opened: OpenedBackup): PreviousIdentity | null {
  * (when it is set up: its acts may be on other laptops), the earlier identities it already
  * kept (trust.json `pulih`, which the restored trust.json may lack), and the backup's own.
  */
-export function identityMarker(stores: Stores, opened: OpenedBackup, by: string, now: Date): Uint8Array {
+export async function identityMarker(stores: Stores, opened: OpenedBackup, by: string, now: Date): Promise<Uint8Array> {
   const note = `(sebelum pemulihan ${dayKey(now, zoneOf(stores))})`;
   const previous: PreviousIdentity[] = [];
   const retire = new Set<string>();
@@ -192,7 +192,7 @@ export function identityMarker(stores: Stores, opened: OpenedBackup, by: string,
     if (same) same.roles = rolesOf([], [...same.roles, ...p.roles]);
     else if (!p.publicKey || !previous.some((x) => x.publicKey === p.publicKey)) previous.push(p);
   };
-  const backupOffice = (json(opened, 'settings.json')?.settings as { officeId?: unknown } | undefined)?.officeId;
+  const backupOffice = ((await json(opened, 'settings.json'))?.settings as { officeId?: unknown } | undefined)?.officeId;
   const ownOffice = stores.settings.get()?.officeId;
   // Another office's data gets nothing of this laptop's past there: that office never saw its acts.
   const sameOffice = typeof backupOffice !== 'string' || !ownOffice || backupOffice === ownOffice;
@@ -203,7 +203,7 @@ export function identityMarker(stores: Stores, opened: OpenedBackup, by: string,
     put({ installationId: self, name: withNote(stores.trust.selfName(), note), publicKey: stores.deviceKey.publicKey, roles: rolesOf(stores.appDb.data.users, acted) });
     for (const t of stores.trust.list()) if (t.source === 'pulih') put({ installationId: t.installationId, name: t.name, publicKey: t.publicKey, roles: t.roles });
   }
-  const fromBackup = backupIdentity(opened);
+  const fromBackup = await backupIdentity(opened);
   if (fromBackup) put({ ...fromBackup, name: withNote(fromBackup.name, note) });
   // Retired even when not kept: whatever app.json the swap brings in, it must not be this laptop's id again.
   retire.add(stores.appDb.data.installationId);
@@ -468,16 +468,16 @@ export function dropStaged(state: AutoBackupState, previewId: string): void {
 }
 
 /** The backup checked whole and described, with a refusal in the administrator's words. */
-export function openChecked(bytes: Uint8Array): { opened: OpenedBackup; content: Content } {
+export async function openChecked(bytes: Uint8Array): Promise<{ opened: OpenedBackup; content: Content }> {
   let opened: OpenedBackup;
   try {
     // The data files stay in memory once checked (the preview reads them, the restore writes them); scans are inflated again.
-    opened = openBackup(bytes, {}, (p) => p.endsWith('.json') || CYCLE_LOG.test(p));
+    opened = await openBackup(bytes, {}, (p) => p.endsWith('.json') || CYCLE_LOG.test(p));
   } catch (e) {
     if (e instanceof BackupError) throw new AppError('INVALID_INPUT', e.message);
     throw e;
   }
-  return { opened, content: describeContent(opened) };
+  return { opened, content: await describeContent(opened) };
 }
 
 interface Content {
@@ -496,10 +496,10 @@ const VERSIONS: [string, number][] = [
 ];
 const CYCLE_LOG = /^cycles\/([A-Za-z0-9-]{8,64})\/events\.jsonl$/;
 
-function json(opened: OpenedBackup, file: string): Record<string, unknown> | null {
+async function json(opened: OpenedBackup, file: string): Promise<Record<string, unknown> | null> {
   if (!opened.manifest.files.some((f) => f.path === file)) return null;
   try {
-    const v = JSON.parse(Buffer.from(opened.read(file)).toString('utf8')) as unknown;
+    const v = JSON.parse(Buffer.from(await opened.read(file)).toString('utf8')) as unknown;
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -513,7 +513,7 @@ const newer = (what: string) =>
  * What the backup holds, read from its files (not from its manifest's say-so), and whether this
  * version can open it: a restore must never put in place data that then opens in recovery mode.
  */
-function describeContent(opened: OpenedBackup): Content {
+async function describeContent(opened: OpenedBackup): Promise<Content> {
   // Never written by this app: restored, they would overwrite the lock, the restore's own journal or this laptop's records.
   const foreign = opened.manifest.files.find((f) => {
     const top = f.path.split('/')[0]!;
@@ -522,13 +522,13 @@ function describeContent(opened: OpenedBackup): Content {
   if (foreign) {
     throw new AppError('INVALID_INPUT', `Cadangan ini memuat berkas yang tidak pernah dicadangkan PPID Desk (${foreign.path.slice(0, 80)}), jadi bukan cadangan yang utuh. Data di laptop ini tidak diubah.`);
   }
-  const app = json(opened, 'app.json');
-  const settingsFile = json(opened, 'settings.json');
+  const app = await json(opened, 'app.json');
+  const settingsFile = await json(opened, 'settings.json');
   if (!app || !settingsFile) {
     throw new AppError('INVALID_INPUT', 'Cadangan ini tidak memuat data aplikasi yang dapat dibaca (app.json dan settings.json). Pakai berkas cadangan lain. Data di laptop ini tidak diubah.');
   }
   for (const [file, version] of VERSIONS) {
-    const v = json(opened, file)?.schemaVersion;
+    const v = (await json(opened, file))?.schemaVersion;
     if (typeof v === 'number' && v > version) throw newer(file);
   }
   const s = (settingsFile.settings ?? null) as { office?: { pemda?: string; opdName?: string; unitCode?: string }; officeId?: string } | null;
@@ -542,7 +542,7 @@ function describeContent(opened: OpenedBackup): Content {
     count += 1;
     // Scanned, not parsed: five years are 20,000 lines. An act's keys come in a fixed order
     // (v, id, …, at, actor, body), so its own version and time are the first of the line.
-    const text = Buffer.from(opened.read(f.path)).toString('utf8');
+    const text = Buffer.from(await opened.read(f.path)).toString('utf8');
     for (const v of text.matchAll(/^\{"v":(\d+)/gm)) if (Number(v[1]) > ACT_FORMAT) throw newer(`siklus dengan format tindakan ${v[1]}`);
     let title: string | null = null;
     try {
@@ -578,9 +578,9 @@ function currentContent(stores: Stores): BackupPreview['current'] {
  * "Pulihkan dari cadangan", first step: the backup checked whole and described, with what
  * restoring it would mean for the data now here. Nothing is written.
  */
-export function previewBackup(stores: Stores, input: { base64: string; fileName: string }): BackupPreview {
+export async function previewBackup(stores: Stores, input: { base64: string; fileName: string }): Promise<BackupPreview> {
   const bytes = Buffer.from(input.base64, 'base64');
-  const { opened, content } = openChecked(bytes);
+  const { opened, content } = await openChecked(bytes);
   const m = opened.manifest;
   const tz = zoneOf(stores);
   const ready = isSetUp({ stores });

@@ -85,7 +85,7 @@ export async function exportOfficePackage(
     const list = officeDevicesSchema.parse([self, ...others]);
     entries.push({ path: OFFICE_DEVICES_FILE, bytes: Buffer.from(JSON.stringify(list, null, 1)) });
     const fileName = officePackageFileName(settings.office.unitCode, dayKey(ctx.now, settings.calendar.timeZone));
-    const bytes = writePackage(
+    const bytes = await writePackage(
       {
         kind: 'kantor',
         appVersion: stores.appVersion,
@@ -145,7 +145,7 @@ function parseJson(bytes: Uint8Array): unknown {
 async function checkOfficePackage(stores: Stores, bytes: Uint8Array, fileName: string): Promise<CheckedOffice> {
   let pkg: ReadPackage;
   try {
-    pkg = readPackage(bytes);
+    pkg = await readPackage(bytes);
   } catch (e) {
     if (e instanceof PackageError) throw refuse(e.message);
     throw e;

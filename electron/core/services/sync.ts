@@ -88,7 +88,7 @@ export async function exportPackage(
     const fileName = packageFileName(cycles, input.to, date);
     const recipient = input.to ?? 'semua';
     const { seq, toSeq } = stores.syncState.nextNumbers(recipient);
-    const bytes = writePackage(
+    const bytes = await writePackage(
       {
         kind: 'siklus',
         appVersion: stores.appVersion,
@@ -164,10 +164,10 @@ interface Checked {
 }
 
 /** Container, office and content checks: everything that does not depend on trust decisions. */
-function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Checked {
+async function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Promise<Checked> {
   let pkg: ReadPackage;
   try {
-    pkg = readPackage(bytes);
+    pkg = await readPackage(bytes);
   } catch (e) {
     if (e instanceof PackageError) throw new AppError('INVALID_INPUT', e.message);
     throw e;
@@ -422,7 +422,7 @@ function proposedFromActs(stores: Stores, checked: Checked): Map<string, Role[]>
 export async function previewPackage(ctx: CallContext, input: { base64: string; fileName: string }): Promise<PackagePreview> {
   const { stores } = ctx;
   const bytes = Buffer.from(input.base64, 'base64');
-  const checked = checkPackage(stores, bytes, input.fileName);
+  const checked = await checkPackage(stores, bytes, input.fileName);
   const proposed = proposedFromActs(stores, checked);
   await preverify(stores, checked, proposed);
   const plan = planReceive(stores, checked, proposed);
@@ -476,7 +476,7 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
   if (input.trust.length && !ctx.actor?.isAdmin) throw new AppError('FORBIDDEN', 'Hanya administrator yang dapat mempercayai perangkat baru.');
   return stores.locks.run(LOCKS.sync, async () => {
     // What the file holds was checked by the preview; who may carry what is checked again below.
-    const checked = st.checked ?? checkPackage(stores, st.bytes, st.fileName);
+    const checked = st.checked ?? (await checkPackage(stores, st.bytes, st.fileName));
     checkOffice(stores, checked.pkg.manifest);
     const proposed = new Map(input.trust.map((t) => [t.installationId, t.roles]));
     const m = checked.pkg.manifest;
@@ -580,7 +580,7 @@ export async function finishInterruptedReceives(stores: Stores, now: Date, log?:
     const file = path.join(stores.paths.incoming, name);
     try {
       const bytes = await fs.readFile(file);
-      const checked = checkPackage(stores, bytes, name);
+      const checked = await checkPackage(stores, bytes, name);
       await preverify(stores, checked, new Map());
       const plan = planReceive(stores, checked, new Map());
       await applyChecked(stores, checked, now, 'sistem', plan);

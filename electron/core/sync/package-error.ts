@@ -90,8 +90,12 @@ export const refuse = {
     new PackageError('damaged', `Paket rusak saat dikirim (${path === undefined ? what : `berkas ${shownPath(path)} ${what}`}): ${SEND_AGAIN}.`, path),
   unsupportedZip: (what: string, path?: string) =>
     new PackageError('unsupported-zip', `Paket ini tidak dibuat oleh PPID Desk (${what}${path === undefined ? '' : `: ${shownPath(path)}`}): ${MAKE_AGAIN}.`, path),
-  encrypted: (path: string) =>
-    new PackageError('encrypted', `Paket berisi berkas yang dikunci kata sandi (${shownPath(path)}). PPID Desk tidak pernah mengunci paket: ${MAKE_AGAIN}.`, path),
+  encrypted: (path?: string) =>
+    new PackageError(
+      'encrypted',
+      `Paket berisi berkas yang dikunci kata sandi${path === undefined ? '' : ` (${shownPath(path)})`}. PPID Desk tidak pernah mengunci paket: ${MAKE_AGAIN}.`,
+      path,
+    ),
   packageTooLarge: (size: number, max: number) =>
     new PackageError('package-too-large', `Paket terlalu besar (${shownBytes(size)}; paling besar ${shownBytes(max)}). Kirim pekerjaan dalam beberapa paket.`),
   tooManyEntries: (count: number, max: number) =>

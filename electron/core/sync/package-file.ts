@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'fflate';
 import {
   describeManifestIssue,
   manifestFormatOf,
@@ -54,18 +53,6 @@ const STORED_EXTENSIONS = /\.(?:jpe?g|png|gif|webp|heic|pdf|zip|gz|7z|rar|docx|x
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/**
- * DEFLATE for text; STORE when it would not save a twentieth, and for a big file so
- * repetitive that a reader would take its ratio for a zip bomb.
- */
-function deflatedOrNull(path: string, bytes: Uint8Array): Uint8Array | null {
-  if (bytes.length === 0 || STORED_EXTENSIONS.test(path)) return null;
-  const deflated = deflateSync(bytes, { level: 6 });
-  if (deflated.length >= bytes.length * 0.95) return null;
-  if (bytes.length > PACKAGE_LIMITS.ratioAbove && bytes.length > deflated.length * PACKAGE_LIMITS.maxRatio) return null;
-  return deflated;
-}
-
 /** The manifest with its keys in one order, so the same input signs the same bytes. */
 function ordered(m: Manifest): Manifest {
   return {
@@ -93,7 +80,7 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
  * what a reader with the default limits would refuse: bad or duplicate paths, sizes over
  * PACKAGE_LIMITS, a manifest the schema refuses, a signer whose key is not `sender.publicKey`.
  */
-export function writePackage(manifest: Omit<Manifest, 'format' | 'entries'>, entries: PackageEntry[], signer: PackageSigner): Uint8Array {
+export async function writePackage(manifest: Omit<Manifest, 'format' | 'entries'>, entries: PackageEntry[], signer: PackageSigner): Promise<Uint8Array> {
   const seen = new Map<string, string>(RESERVED_PACKAGE_PATHS.map((p) => [p, p]));
   for (const { path } of entries) {
     const problem = packagePathProblem(path);
@@ -124,13 +111,15 @@ export function writePackage(manifest: Omit<Manifest, 'format' | 'entries'>, ent
   if (!verifyEd25519(signer.publicKey, manifestBytes, signature)) throw refuse.signatureInvalid('penanda tangan tidak memakai kunci pengirim yang tercantum');
   const signatureBytes = new TextEncoder().encode(Buffer.from(signature).toString('base64'));
 
-  const zip = writeZip(
+  // Deflated when it saves a twentieth, and not past the ratio a reader takes for a zip bomb (zip.ts).
+  const zip = await writeZip(
     [
-      { name: MANIFEST_FILE, bytes: manifestBytes, deflated: deflatedOrNull(MANIFEST_FILE, manifestBytes) },
-      { name: SIGNATURE_FILE, bytes: signatureBytes, deflated: null },
-      ...sorted.map((e) => ({ name: e.path, bytes: e.bytes, deflated: deflatedOrNull(e.path, e.bytes) })),
+      { name: MANIFEST_FILE, bytes: manifestBytes, compress: true },
+      { name: SIGNATURE_FILE, bytes: signatureBytes, compress: false },
+      ...sorted.map((e) => ({ name: e.path, bytes: e.bytes, compress: !STORED_EXTENSIONS.test(e.path) })),
     ],
     new Date(parsed.data.createdAt),
+    limits,
   );
   if (zip.length > limits.maxPackageBytes) throw refuse.packageTooLarge(zip.length, limits.maxPackageBytes);
   return zip;
@@ -148,11 +137,11 @@ export function writePackage(manifest: Omit<Manifest, 'format' | 'entries'>, ent
  * caller's decision, as is whether the package was already received (`packageSha256`,
  * `manifest.seq`).
  */
-export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = {}): ReadPackage {
+export async function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = {}): Promise<ReadPackage> {
   const lim = packageLimits(limits);
   if (bytes.length > lim.maxPackageBytes) throw refuse.packageTooLarge(bytes.length, lim.maxPackageBytes);
   const own = RESERVED_PACKAGE_PATHS.length;
-  const dir = readDirectory(bytes, lim.maxEntries + own, own);
+  const dir = await readDirectory(bytes, lim.maxEntries + own, own);
 
   // Names that could reach outside a folder, and duplicates, whatever the format.
   const byName = new Map<string, ZipEntry>();
@@ -182,11 +171,11 @@ export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
     total += e.size;
   }
   if (total > lim.maxTotalBytes) throw refuse.totalTooLarge(total, lim.maxTotalBytes);
-  locateData(bytes, dir);
+  await locateData(dir);
 
   const manifestEntry = byName.get(MANIFEST_FILE);
   if (!manifestEntry) throw refuse.manifestMissing();
-  const manifestBytes = extract(bytes, manifestEntry);
+  const manifestBytes = await extract(dir, manifestEntry);
   const raw = manifestJson(manifestBytes);
   // Format 1's name rules, once the package is known to be format 1.
   for (const e of dir.entries) {
@@ -200,7 +189,7 @@ export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
 
   const signatureEntry = byName.get(SIGNATURE_FILE);
   if (!signatureEntry) throw refuse.signatureMissing();
-  const signatureText = new TextDecoder('latin1').decode(extract(bytes, signatureEntry));
+  const signatureText = new TextDecoder('latin1').decode(await extract(dir, signatureEntry));
   if (!/^[A-Za-z0-9+/]{85}[AQgw]==$/.test(signatureText)) throw refuse.signatureInvalid('berkas tanda tangan (manifest.sig) rusak');
   if (!verifyEd25519(manifest.sender.publicKey, manifestBytes, Buffer.from(signatureText, 'base64'))) {
     // Not naming manifest.sender.name: an unsigned manifest's words are not repeated to the user.
@@ -219,7 +208,7 @@ export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
   });
   const entries = new Map<string, Uint8Array>();
   for (const [l, e] of found) {
-    const data = extract(bytes, e);
+    const data = await extract(dir, e);
     if (sha256(data) !== l.sha256) throw refuse.entryMismatch(l.path, 'sidik SHA-256 isinya tidak cocok');
     entries.set(l.path, data);
   }

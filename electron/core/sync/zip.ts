@@ -1,39 +1,58 @@
-import { crc32, inflateRawSync } from 'node:zlib';
-import { refuse } from './package-error';
+import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
+import { Readable, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { PackageError, refuse } from './package-error';
 
 /**
- * The zip layer of a sync package, kept deliberately small: PPID Desk writes the only zips it
- * reads, so the reader accepts exactly what the writer makes (one disk, no zip64, no data
- * descriptors, no encryption, STORE or DEFLATE) and refuses the rest before inflating a byte.
+ * The zip layer of sync packages and backups: yauzl reads, yazl writes. A package or backup
+ * arrives from outside (a flash drive, WhatsApp), so the reader takes only what the writer
+ * makes (one disk, STORE or DEFLATE, no encryption, no data descriptors, no per-file zip64)
+ * and refuses the rest before inflating a byte.
  *
- * fflate's `unzipSync` is not used to read: it trusts the sizes a zip declares and inflates
- * each file whole, so a small file that inflates to gigabytes, or a header that lies about its
- * size, would be in memory before anything could say no. Here the central directory is read
- * first (declared sizes, names, flags: checked by the caller against the limits), then each
- * file inflates with Node's zlib held to its declared size (`maxOutputLength`: zlib stops the
- * moment the output would pass it, one 16 KB chunk at most beyond). zlib, not fflate's
- * streaming `Inflate`: several times faster, and inflating was most of a preview's time.
- * fflate's `zipSync` is not used to write: it orders files as object keys (a name like "2024"
- * would go before manifest.json) and stamps the current time; a fixed order and time make the same
- * package from the same input byte for byte.
+ * yauzl finds the end record (refusing bytes after it), walks the central directory (zip64
+ * end record included: yazl writes one past 65,534 files) and reads the local headers. It is
+ * lenient by design, so what follows is still checked here, by hand:
+ * - names are taken as raw bytes (`decodeStrings: false`) and read as UTF-8: yauzl would read
+ *   them as CP437, turn backslashes into slashes and prefer a name hidden in an extra field,
+ *   and the callers' name rules (domain/sync/package-path.ts) must judge the name as written;
+ * - flags, methods, encryption and per-file zip64 markers, as the directory is read, and the
+ *   entry count before it is read;
+ * - every local header must repeat the central directory (yauzl ignores them but for their
+ *   length), files may not overlap or reach into the central directory, and the central
+ *   directory must end where its end record begins: overlapping files are how a few kilobytes
+ *   pose as thousands of big files;
+ * - each file inflates through its own zlib stream into a buffer of its declared size, and a
+ *   byte counter destroys the stream the moment it would pass that size (a zip bomb stops after
+ *   one chunk); then its CRC-32, which yauzl never checks. yauzl's `validateEntrySizes` is off:
+ *   it takes a stored encrypted file for a size mismatch before we could name it, and on
+ *   overflow it only unpipes its inflater instead of destroying it.
+ * yauzl's errors are English text: a few patterns become their refusal (not a zip or cut off,
+ * split, zip64), anything else is "damaged", which is still a refusal.
+ *
+ * yazl writes the files in the order given (the callers put the manifest first), every one
+ * stamped with the same DOS time and no extended timestamp, so the same input gives the same
+ * bytes in any time zone. It deflates with zlib at level 6; whether a file is worth deflating
+ * is decided on that same zlib's output, so the ratio a reader would take for a zip bomb is
+ * judged on the bytes written.
  */
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-const LOCAL_SIZE = 30;
-const CENTRAL_SIZE = 46;
-const END_SIZE = 22;
-const MAX_COMMENT = 0xffff;
-
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-/** Deflate speed hints (bits 1–2) and UTF-8 names (bit 11): harmless. Anything else is not ours. */
-const FLAGS_ACCEPTED = 0x0806;
 const STORE = 0;
 const DEFLATE = 8;
 const AES = 99;
-const VERSION = 20;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+/** Deflate speed hints (bits 1–2) and UTF-8 names (bit 11, which yazl sets): harmless. Anything else is not ours. */
+const FLAGS_ACCEPTED = 0x0806;
+const ZIP64_EXTRA = 0x0001;
+const ZIP32_MAX = 0xffffffff;
+const END_SIZE = 22;
+const CENTRAL_SIZE = 46;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_LOCATOR_SIZE = 20;
+/** zlib's default, and what both writers used before yazl. */
+const LEVEL = 6;
 
 export interface ZipEntry {
   /** As stored (UTF-8, invalid sequences shown as U+FFFD: the name rules refuse those). */
@@ -49,15 +68,20 @@ export interface ZipEntry {
   localOffset: number;
   /** Set by `locateData`. */
   dataStart: number;
+  /** yauzl's record of it. */
+  record: yauzl.Entry;
 }
 
 export interface ZipDirectory {
   entries: ZipEntry[];
+  /** Where the central directory starts: no file's data may reach into it. */
   centralOffset: number;
+  /** yauzl's view of the zip, for the local headers. */
+  zip: yauzl.ZipFile;
+  /** The zip itself: each file's data is taken from it where yauzl located it. */
+  bytes: Uint8Array;
 }
 
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 const names = new TextDecoder('utf-8');
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -66,74 +90,120 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 /** A file whose start is (a prefix of) a zip's is a package that was cut off; anything else is not a zip. */
-function notAZipOrCut(bytes: Uint8Array): never {
+function notAZipOrCut(bytes: Uint8Array): PackageError {
   const starts = [
     [0x50, 0x4b, 0x03, 0x04],
     [0x50, 0x4b, 0x05, 0x06],
   ];
   const head = bytes.subarray(0, 4);
-  if (starts.some((sig) => head.every((b, i) => b === sig[i]))) throw refuse.truncated();
-  throw refuse.notAPackage();
+  return starts.some((sig) => head.every((b, i) => b === sig[i])) ? refuse.truncated() : refuse.notAPackage();
 }
 
-/** The end record: the last 22 bytes, unless a comment follows it (we write none, but accept its length). */
-function findEnd(bytes: Uint8Array): number {
-  let sawSignature = false;
-  for (let at = bytes.length - END_SIZE; at >= Math.max(0, bytes.length - END_SIZE - MAX_COMMENT); at--) {
-    if (u32(bytes, at) !== END) continue;
-    if (at + END_SIZE + u16(bytes, at + 20) === bytes.length) return at;
-    sawSignature = true;
-  }
-  if (sawSignature) throw refuse.damaged('akhir berkas zip tidak cocok');
-  return notAZipOrCut(bytes);
+/** What yauzl could not open, in the user's words. */
+function openRefusal(bytes: Uint8Array, err: unknown): PackageError {
+  const message = messageOf(err);
+  if (/signature not found/i.test(message)) return notAZipOrCut(bytes);
+  if (/multi-disk/i.test(message)) return refuse.unsupportedZip('arsip terpecah');
+  if (/zip64/i.test(message)) return refuse.unsupportedZip('zip64');
+  // Bytes after the end record ("comment length"), or an end record pointing nowhere.
+  return refuse.damaged('akhir berkas zip tidak cocok');
+}
+
+function directoryRefusal(err: unknown): PackageError {
+  if (err instanceof PackageError) return err;
+  const message = messageOf(err);
+  if (/encryption/i.test(message)) return refuse.encrypted();
+  if (/zip64/i.test(message)) return refuse.unsupportedZip('zip64');
+  return refuse.damaged('daftar berkas zip rusak');
 }
 
 /**
- * The central directory, checked for everything that can be judged without inflating:
- * structure, split or zip64 archives, encryption, compression method. `maxEntries` counts
- * the zip's own records and is checked before any of them is read.
+ * Where the central directory lies, read from the end record yauzl found (its comment is all
+ * that follows it), or from the zip64 end record yazl writes past 65,534 files.
  */
-export function readDirectory(bytes: Uint8Array, maxEntries: number, entriesOverhead: number): ZipDirectory {
-  const end = findEnd(bytes);
-  const disk = u16(bytes, end + 4);
-  const centralDisk = u16(bytes, end + 6);
-  const onDisk = u16(bytes, end + 8);
-  const count = u16(bytes, end + 10);
-  const centralSize = u32(bytes, end + 12);
-  const centralOffset = u32(bytes, end + 16);
-  if (count === 0xffff || centralSize === 0xffffffff || centralOffset === 0xffffffff) throw refuse.unsupportedZip('zip64');
-  if (disk !== 0 || centralDisk !== 0 || onDisk !== count) throw refuse.unsupportedZip('arsip terpecah');
-  if (count > maxEntries) throw refuse.tooManyEntries(count - entriesOverhead, maxEntries - entriesOverhead);
-  if (centralOffset + centralSize !== end) throw refuse.damaged('daftar berkas zip tidak di tempatnya');
+function centralDirectory(bytes: Uint8Array, commentLength: number): { offset: number; end: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const endRecord = bytes.length - END_SIZE - commentLength;
+  const locator = endRecord - ZIP64_LOCATOR_SIZE;
+  if (locator >= 0 && view.getUint32(locator, true) === ZIP64_LOCATOR) {
+    // yauzl has read the zip64 record there and checked its signature.
+    const record = Number(view.getBigUint64(locator + 8, true));
+    return { offset: Number(view.getBigUint64(record + 48, true)), end: record };
+  }
+  return { offset: view.getUint32(endRecord + 16, true), end: endRecord };
+}
+
+/** A central directory record, held to what the writer makes. */
+function entryOf(record: yauzl.Entry): ZipEntry {
+  // With decodeStrings off the name is yauzl's raw bytes.
+  const rawName = new Uint8Array(record.fileNameRaw);
+  const name = names.decode(rawName);
+  const { generalPurposeBitFlag: flags, compressionMethod: method, compressedSize, uncompressedSize: size, relativeOffsetOfLocalHeader: localOffset } = record;
+  if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === AES) throw refuse.encrypted(name);
+  if (flags & ~FLAGS_ACCEPTED) throw refuse.unsupportedZip('penanda berkas yang tidak dikenal', name);
+  if (method !== STORE && method !== DEFLATE) throw refuse.unsupportedZip('cara pemadatan yang tidak dikenal', name);
+  // yazl writes per-file zip64 only past 4 GB, far beyond any limit: a marker here is not ours.
+  if (record.extraFields.some((f) => f.id === ZIP64_EXTRA) || compressedSize === ZIP32_MAX || size === ZIP32_MAX || localOffset === ZIP32_MAX) {
+    throw refuse.unsupportedZip('zip64', name);
+  }
+  if (method === STORE && compressedSize !== size) throw refuse.damaged('ukurannya tidak cocok', name);
+  return { name, rawName, method, flags, crc: record.crc32, compressedSize, size, localOffset, dataStart: -1, record };
+}
+
+/**
+ * The package as yauzl's reader. yauzl's own (`fromBuffer`) answers every header read on the
+ * next turn of the event loop: four turns a file, and a backup of 20,000 files opened twice as
+ * slowly. This one answers on the microtask queue, still asynchronously as yauzl expects.
+ */
+class MemoryReader extends yauzl.RandomAccessReader {
+  constructor(private readonly bytes: Buffer) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from([this.bytes.subarray(start, end)]);
+  }
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead?: number) => void): void {
+    const n = Math.max(0, Math.min(length, this.bytes.length - position));
+    if (n > 0) this.bytes.copy(buffer, offset, position, position + n);
+    queueMicrotask(() => callback(null, n));
+  }
+}
+
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/**
+ * The central directory, checked for everything that can be judged without inflating:
+ * structure, split archives, zip64 markers, encryption, compression method. `maxEntries`
+ * counts the zip's own records and is checked before any of them is read.
+ */
+export async function readDirectory(bytes: Uint8Array, maxEntries: number, entriesOverhead: number): Promise<ZipDirectory> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      yauzl.fromRandomAccessReader(new MemoryReader(asBuffer(bytes)), bytes.length, { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (err, z) => (err ? reject(err) : resolve(z))),
+    );
+  } catch (err) {
+    throw openRefusal(bytes, err);
+  }
+  if (zip.entryCount > maxEntries) throw refuse.tooManyEntries(zip.entryCount - entriesOverhead, maxEntries - entriesOverhead);
+  // With decodeStrings off the comment is yauzl's raw bytes too.
+  const central = centralDirectory(bytes, (zip.comment as unknown as Uint8Array).length);
 
   const entries: ZipEntry[] = [];
-  let at = centralOffset;
-  for (let i = 0; i < count; i++) {
-    if (at + CENTRAL_SIZE > end || u32(bytes, at) !== CENTRAL) throw refuse.damaged('daftar berkas zip rusak');
-    const flags = u16(bytes, at + 8);
-    const method = u16(bytes, at + 10);
-    const nameLength = u16(bytes, at + 28);
-    const next = at + CENTRAL_SIZE + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-    if (next > end) throw refuse.damaged('daftar berkas zip rusak');
-    const rawName = new Uint8Array(bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength));
-    const name = names.decode(rawName);
-    const compressedSize = u32(bytes, at + 20);
-    const size = u32(bytes, at + 24);
-    const localOffset = u32(bytes, at + 42);
-
-    if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === AES) throw refuse.encrypted(name);
-    if (flags & ~FLAGS_ACCEPTED) throw refuse.unsupportedZip('penanda berkas yang tidak dikenal', name);
-    if (method !== STORE && method !== DEFLATE) throw refuse.unsupportedZip('cara pemadatan yang tidak dikenal', name);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw refuse.unsupportedZip('zip64', name);
-    if (u16(bytes, at + 34) !== 0) throw refuse.unsupportedZip('arsip terpecah', name);
-    if (method === STORE && compressedSize !== size) throw refuse.damaged('ukurannya tidak cocok', name);
-
-    entries.push({ name, rawName, method, flags, crc: u32(bytes, at + 16), compressedSize, size, localOffset, dataStart: -1 });
-    at = next;
+  let recordBytes = 0;
+  try {
+    for await (const record of zip.eachEntry()) {
+      entries.push(entryOf(record));
+      recordBytes += CENTRAL_SIZE + record.fileNameLength + record.extraFieldLength + record.fileCommentLength;
+    }
+  } catch (err) {
+    throw directoryRefusal(err);
   }
-  if (at !== end) throw refuse.damaged('daftar berkas zip rusak');
-  return { entries, centralOffset };
+  if (central.offset + recordBytes !== central.end) throw refuse.damaged('daftar berkas zip tidak di tempatnya');
+  return { entries, centralOffset: central.offset, zip, bytes };
 }
 
 /**
@@ -141,52 +211,78 @@ export function readDirectory(bytes: Uint8Array, maxEntries: number, entriesOver
  * (name, flags, method, checksum, sizes). Files may not overlap: overlapping files are how a
  * few kilobytes pose as thousands of big files.
  */
-export function locateData(bytes: Uint8Array, dir: ZipDirectory): void {
+export async function locateData(dir: ZipDirectory): Promise<void> {
   let previousEnd = 0;
   for (const e of [...dir.entries].sort((a, b) => a.localOffset - b.localOffset)) {
-    const at = e.localOffset;
-    if (at < previousEnd || at + LOCAL_SIZE > dir.centralOffset || u32(bytes, at) !== LOCAL) throw refuse.damaged('letaknya di dalam zip rusak', e.name);
-    const nameLength = u16(bytes, at + 26);
-    const start = at + LOCAL_SIZE + nameLength + u16(bytes, at + 28);
+    if (e.localOffset < previousEnd) throw refuse.damaged('letaknya di dalam zip rusak', e.name);
+    let local: yauzl.LocalFileHeader;
+    try {
+      local = await dir.zip.readLocalFileHeaderPromise(e.record);
+    } catch {
+      throw refuse.damaged('letaknya di dalam zip rusak', e.name);
+    }
     const matches =
-      u16(bytes, at + 6) === e.flags &&
-      u16(bytes, at + 8) === e.method &&
-      u32(bytes, at + 14) === e.crc &&
-      u32(bytes, at + 18) === e.compressedSize &&
-      u32(bytes, at + 22) === e.size &&
-      at + LOCAL_SIZE + nameLength <= dir.centralOffset &&
-      sameBytes(bytes.subarray(at + LOCAL_SIZE, at + LOCAL_SIZE + nameLength), e.rawName);
+      local.generalPurposeBitFlag === e.flags &&
+      local.compressionMethod === e.method &&
+      local.crc32 === e.crc &&
+      local.compressedSize === e.compressedSize &&
+      local.uncompressedSize === e.size &&
+      sameBytes(local.fileName, e.rawName);
     if (!matches) throw refuse.damaged('keterangannya di dalam zip saling bertentangan', e.name);
-    if (start + e.compressedSize > dir.centralOffset) throw refuse.damaged('terpotong', e.name);
-    e.dataStart = start;
-    previousEnd = start + e.compressedSize;
+    if (local.fileDataStart + e.compressedSize > dir.centralOffset) throw refuse.damaged('terpotong', e.name);
+    e.dataStart = local.fileDataStart;
+    previousEnd = local.fileDataStart + e.compressedSize;
   }
 }
 
+/** zlib's output chunk: the declared size (plus one byte, to see it passed) up to 256 KB; 64 bytes is zlib's least. */
+const chunkFor = (size: number) => Math.min(Math.max(size + 1, 64), 256 * 1024);
+
 /**
- * One file's bytes, never more than its declared size in memory (plus one zlib chunk): a
- * stream that inflates past it is refused as a zip bomb the moment it does, whatever follows.
+ * One file's bytes (a plain Uint8Array of its own), never more than its declared size in
+ * memory: a stream that inflates past it is refused as a zip bomb the moment it does, and
+ * destroyed, whatever follows.
+ *
+ * The data is taken where yauzl's local header reading put it (`locateData`). yauzl's own
+ * read stream would hand over the same slice of the same buffer through three more stream
+ * stages: reading a package of scans took three times as long, and a small deflated file
+ * twice as long, for nothing.
  */
-export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  const data = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  let out: Uint8Array;
+export async function extract(dir: ZipDirectory, e: ZipEntry): Promise<Uint8Array> {
+  if (e.dataStart < 0) throw new Error('zip: locateData first');
+  const data = dir.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
   if (e.method === STORE) {
-    // A copy, and a plain Uint8Array: on a Buffer (fs.readFile's) slice() would share memory.
-    out = new Uint8Array(data);
-  } else {
-    try {
-      // At least 1: zlib's bound must be positive; an empty file that inflates to a byte is caught below.
-      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
-      // A copy: a small Buffer may sit in Node's shared pool, and callers get plain bytes of their own.
-      out = new Uint8Array(inflated);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse.zipBomb(e.name, 'mengembang melebihi ukuran yang tercantum');
-      throw refuse.damaged('tidak dapat dibuka', e.name);
-    }
-    if (out.length > e.size) throw refuse.zipBomb(e.name, 'mengembang melebihi ukuran yang tercantum');
-    if (out.length !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
+    const out = new Uint8Array(data);
+    if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
+    return out;
   }
-  if (crc32(out) >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
+  const out = new Uint8Array(e.size);
+  let filled = 0;
+  let crc = 0;
+  let overflow = false;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (filled + chunk.length > out.length) {
+        overflow = true;
+        done(new Error('past the declared size'));
+        return;
+      }
+      out.set(chunk, filled);
+      filled += chunk.length;
+      crc = crc32(chunk, crc);
+      done();
+    },
+  });
+  try {
+    const inflater = createInflateRaw({ chunkSize: chunkFor(e.size) });
+    inflater.end(data);
+    await pipeline(inflater, sink);
+  } catch {
+    if (overflow) throw refuse.zipBomb(e.name, 'mengembang melebihi ukuran yang tercantum');
+    throw refuse.damaged('tidak dapat dibuka', e.name);
+  }
+  if (filled !== e.size) throw refuse.damaged('lebih pendek daripada ukuran yang tercantum', e.name);
+  if (crc >>> 0 !== e.crc) throw refuse.damaged('tidak utuh: isinya tidak cocok dengan nilai pemeriksaannya', e.name);
   return out;
 }
 
@@ -194,76 +290,59 @@ export interface ZipFileIn {
   /** ASCII (the caller has checked the name rules). */
   name: string;
   bytes: Uint8Array;
-  /** The DEFLATE stream of `bytes`, or null to store them as they are. */
-  deflated: Uint8Array | null;
+  /** Worth trying to deflate (text); false for what is already compressed (scans, PDFs). */
+  compress: boolean;
 }
 
-/** MS-DOS date and time of `when`'s UTC fields, so the same input gives the same bytes in any zone. */
-function dosDateTime(when: Date): { date: number; time: number } {
-  const year = when.getUTCFullYear();
-  // DOS dates run from 1980 to 2107; createdAt is informational, so a clock outside that is clamped.
-  if (Number.isNaN(year) || year < 1980) return { date: (1 << 5) | 1, time: 0 };
-  if (year > 2107) return { date: (127 << 9) | (12 << 5) | 31, time: (23 << 11) | (59 << 5) | 29 };
-  return {
-    date: ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate(),
-    time: (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1),
-  };
+/** A reader's ratio limit: a file bigger than `ratioAbove` that deflates past `maxRatio`:1 is refused. */
+export interface DeflateLimits {
+  maxRatio: number;
+  ratioAbove: number;
+}
+
+/**
+ * Whether `bytes` go in deflated: when deflating saves a twentieth, unless a big file is so
+ * repetitive that a reader would take its ratio for a zip bomb. Judged on the same zlib and
+ * level yazl then deflates with, so the file written is the file judged.
+ */
+function worthDeflating(bytes: Uint8Array, compress: boolean, limits: DeflateLimits): boolean {
+  if (!compress || bytes.length === 0) return false;
+  // Synchronous: zlib's thread pool costs more than it saves on the small files most are.
+  const deflated = deflateRawSync(bytes, { level: LEVEL }).length;
+  if (deflated >= bytes.length * 0.95) return false;
+  return !(bytes.length > limits.ratioAbove && bytes.length > deflated * limits.maxRatio);
+}
+
+/**
+ * yazl writes the DOS time from a Date's local fields. These local fields are `when`'s UTC
+ * ones, so every time zone writes the same bytes. (Outside 1980–2107 yazl clamps.)
+ */
+function dosClock(when: Date): Date {
+  if (Number.isNaN(when.getTime())) return new Date(1980, 0, 1);
+  return new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
 }
 
 /** A zip of `files` in the order given, every file stamped `modified`. */
-export function writeZip(files: ZipFileIn[], modified: Date): Uint8Array {
-  const { date, time } = dosDateTime(modified);
-  const encoder = new TextEncoder();
-  const prepared = files.map((f) => ({
-    name: encoder.encode(f.name),
-    crc: crc32(f.bytes) >>> 0,
-    size: f.bytes.length,
-    data: f.deflated ?? f.bytes,
-    method: f.deflated ? DEFLATE : STORE,
-    offset: 0,
-  }));
-  const localTotal = prepared.reduce((n, f) => n + LOCAL_SIZE + f.name.length + f.data.length, 0);
-  const centralTotal = prepared.reduce((n, f) => n + CENTRAL_SIZE + f.name.length, 0);
-  const out = new Uint8Array(localTotal + centralTotal + END_SIZE);
-  const view = new DataView(out.buffer);
-  const header = (at: number, f: (typeof prepared)[number], central: boolean): number => {
-    view.setUint32(at, central ? CENTRAL : LOCAL, true);
-    let p = at + 4;
-    if (central) {
-      view.setUint16(p, VERSION, true); // version made by: 2.0, MS-DOS attributes
-      p += 2;
-    }
-    view.setUint16(p, VERSION, true);
-    view.setUint16(p + 2, 0, true); // flags: ASCII names, sizes known up front
-    view.setUint16(p + 4, f.method, true);
-    view.setUint16(p + 6, time, true);
-    view.setUint16(p + 8, date, true);
-    view.setUint32(p + 10, f.crc, true);
-    view.setUint32(p + 14, f.data.length, true);
-    view.setUint32(p + 18, f.size, true);
-    view.setUint16(p + 22, f.name.length, true);
-    // extra field, and for the central record comment, disk, attributes: all zero
-    p += 26;
-    if (central) {
-      view.setUint32(p + 10, f.offset, true);
-      p += 14;
-    }
-    out.set(f.name, p);
-    return p + f.name.length;
-  };
+export async function writeZip(files: ZipFileIn[], modified: Date, limits: DeflateLimits): Promise<Uint8Array> {
+  const deflate = files.map((f) => worthDeflating(f.bytes, f.compress, limits));
+  const zip = new yazl.ZipFile();
+  const output = zip.outputStream as Readable;
+  zip.on('error', (err: Error) => output.destroy(err));
+  const mtime = dosClock(modified);
+  files.forEach((f, i) => {
+    zip.addBuffer(asBuffer(f.bytes), f.name, { mtime, forceDosTimestamp: true, compressionLevel: deflate[i] ? LEVEL : 0 });
+  });
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = finished(output);
+  zip.end();
+  await done;
+  // A plain Uint8Array of its own: a small Buffer may sit in Node's shared pool.
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const f of prepared) {
-    f.offset = at;
-    at = header(at, f, false);
-    out.set(f.data, at);
-    at += f.data.length;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
   }
-  const centralOffset = at;
-  for (const f of prepared) at = header(at, f, true);
-  view.setUint32(at, END, true);
-  view.setUint16(at + 8, prepared.length, true);
-  view.setUint16(at + 10, prepared.length, true);
-  view.setUint32(at + 12, at - centralOffset, true);
-  view.setUint32(at + 16, centralOffset, true);
   return out;
 }
