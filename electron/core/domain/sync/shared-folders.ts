@@ -19,6 +19,17 @@
 export const INBOX_RESULTS = ['diterapkan', 'diterima', 'sudah-diterima', 'menunggu', 'ditolak', 'rusak', 'milik-sendiri', 'diabaikan'] as const;
 export type InboxResult = (typeof INBOX_RESULTS)[number];
 
+export const INBOX_RESULT_LABELS: Record<InboxResult, string> = {
+  diterapkan: 'Diterapkan otomatis',
+  diterima: 'Diterapkan',
+  'sudah-diterima': 'Sudah ada',
+  menunggu: 'Menunggu keputusan',
+  ditolak: 'Ditolak',
+  rusak: 'Rusak',
+  'milik-sendiri': 'Kiriman laptop ini',
+  diabaikan: 'Disisihkan',
+};
+
 /** Why a package waits for a person. */
 export type WaitReason = 'perangkat-baru' | 'otomatis-mati';
 

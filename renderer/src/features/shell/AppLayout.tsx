@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { useApp, useUser } from '../../app/context';
 import { Brand } from '../../components/Brand';
 import { PackageDropZone, ReceiveProvider } from '../sync/receive';
+import { SharedFoldersIndicator, SharedFoldersProvider } from '../sync/shared-folders';
 
 function initials(name: string): string {
   // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
@@ -28,8 +29,10 @@ const NAV = [
 export function AppLayout() {
   return (
     <ReceiveProvider>
-      <PackageDropZone />
-      <AppFrame />
+      <SharedFoldersProvider>
+        <PackageDropZone />
+        <AppFrame />
+      </SharedFoldersProvider>
     </ReceiveProvider>
   );
 }
@@ -76,6 +79,7 @@ function AppFrame() {
                 </Badge>
               </Tooltip>
             )}
+            <SharedFoldersIndicator />
           </Group>
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>
