@@ -145,6 +145,11 @@ function FoldersStatus({ status }: { status: SharedFoldersStatus }) {
             : 'Folder masuk belum diperiksa.'}
         {status.copying ? ` ${status.copying} berkas sedang disalin: diterima setelah lengkap.` : ''}
       </Text>
+      {status.sent[0] && (
+        <Text size="sm" c="dimmed">
+          Paket terakhir di folder keluar: <span className="sync-file-name">{status.sent[0].file}</span> ({formatDateTime(status.sent[0].at)}).
+        </Text>
+      )}
       {status.inboxError && (
         <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={18} />}>
           <Text size="sm">{status.inboxError}</Text>
