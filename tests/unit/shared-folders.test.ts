@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Core } from '../../electron/core/app-core';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
+import type { BackupMade, BackupPreview } from '../../electron/core/domain/backup';
 import type { AppliedPackage, PackagePreview, PackageRecordView } from '../../electron/core/domain/sync/preview';
 import type { SharedFoldersStatus } from '../../electron/core/domain/sync/shared-folders';
 import { readPackage } from '../../electron/core/sync/package-file';
@@ -27,7 +28,7 @@ afterAll(removeTempDirs);
 let mono = 0;
 const DAMAGED_AFTER = 10 * 60_000;
 
-function reopen(l: Laptop): Promise<Core> {
+function reopen(l: Laptop, timing: Record<string, unknown> = {}): Promise<Core> {
   return Core.open({
     dataDir: l.dir,
     clock: l.clock,
@@ -35,7 +36,7 @@ function reopen(l: Laptop): Promise<Core> {
     resourcesDir: path.resolve('resources'),
     appVersion: '0.0.0-test',
     // Polled by the test; a file is complete once unchanged across two polls.
-    sharedFolders: { auto: false, settleMs: 0, retryMs: 0, damagedAfterMs: DAMAGED_AFTER, monotonic: () => mono },
+    sharedFolders: { auto: false, settleMs: 0, retryMs: 0, damagedAfterMs: DAMAGED_AFTER, monotonic: () => mono, ...timing },
   });
 }
 
@@ -362,6 +363,65 @@ describe('shared folders: a package sent on one laptop arrives on another with n
     expect(await snapshotDir(b!.dir)).toEqual(before);
     expect(await received(b!)).toHaveLength(1);
     expect((await status(b!)).appliedToday.count).toBe(1);
+  });
+});
+
+describe('shared folders: the watcher on its own, copies, restores', () => {
+  it('while the app is open the inbox is watched by itself: a package dropped there is applied with nobody polling', async () => {
+    const [a, b] = await laptops(2);
+    const inbox = await tempDir('ppid-inbox-');
+    await trust(b!, a!, 'Laptop Operator');
+    await setFolders(b!, { inbox });
+    await b!.core.close();
+    // The real timers, a few milliseconds apart; the test only waits for the result, never times it.
+    b!.core = await reopen(b!, { auto: true, pollMs: 20, hintDelayMs: 10, monotonic: () => performance.now() });
+    const { id, session } = await newCycle(a!, 'DIP 2027', 2027);
+    await fs.writeFile(path.join(inbox, 'paket.ppid'), Buffer.from((await send(a!, session, id)).base64, 'base64'));
+    await vi.waitFor(async () => expect((await status(b!)).appliedToday.count).toBe(1), { timeout: 30_000, interval: 50 });
+    expect(await received(b!)).toHaveLength(1);
+  });
+
+  it('the same package under two names (a sync tool’s conflict copy) is applied once', async () => {
+    const [a, b] = await laptops(2);
+    const inbox = await tempDir('ppid-inbox-');
+    await trust(b!, a!, 'Laptop Operator');
+    await setFolders(b!, { inbox });
+    const { id, session } = await newCycle(a!, 'DIP 2027', 2027);
+    const bytes = Buffer.from((await send(a!, session, id)).base64, 'base64');
+    await fs.writeFile(path.join(inbox, 'DIP-2027.ppid'), bytes);
+    await fs.writeFile(path.join(inbox, 'DIP-2027.sync-conflict-20260302-081500-ABCDEFG.ppid'), bytes);
+    await b!.core.pollSharedFolders();
+    expect((await b!.core.pollSharedFolders()).handled.map((h) => h.result).sort()).toEqual(['diterapkan', 'sudah-diterima']);
+    expect(await received(b!)).toHaveLength(1);
+    expect((await status(b!)).appliedToday.count).toBe(1);
+  });
+
+  it('after the data is restored from an older backup, the packages received since are received again from the inbox', async () => {
+    const [a, b] = await laptops(2);
+    const inbox = await tempDir('ppid-inbox-');
+    await trust(b!, a!, 'Laptop Operator');
+    await setFolders(a!, { outbox: inbox });
+    await setFolders(b!, { inbox });
+    let admin = await login(b!.core, 'ppid');
+    const backup = await must<BackupMade & { base64: string }>(b!.core, 'backup.create', {}, admin);
+
+    const { id, session } = await newCycle(a!, 'DIP 2027', 2027);
+    await send(a!, session, id);
+    await b!.core.pollSharedFolders();
+    expect((await b!.core.pollSharedFolders()).handled).toEqual([expect.objectContaining({ result: 'diterapkan' })]);
+
+    const preview = await must<BackupPreview>(b!.core, 'backup.preview', { base64: backup.base64, fileName: backup.fileName }, admin);
+    await must(b!.core, 'backup.restore', { previewId: preview.previewId }, admin);
+    admin = await login(b!.core, 'ppid');
+    expect(failure(await call(b!.core, 'cycles.get', { cycleId: id }, admin)).code).toBe('NOT_FOUND');
+    // The folders are this laptop's, not the backup's: still set after the restore.
+    expect(await must(b!.core, 'sharedFolders.get', {}, admin)).toMatchObject({ inbox });
+
+    // The file was complete before the restore: it may be taken at the first look.
+    const after = [...(await b!.core.pollSharedFolders()).handled, ...(await b!.core.pollSharedFolders()).handled];
+    expect(after).toEqual([expect.objectContaining({ result: 'diterapkan' })]);
+    expect((await must<CycleView>(b!.core, 'cycles.get', { cycleId: id }, admin)).items).toHaveLength(2);
+    expect(await received(b!)).toHaveLength(1);
   });
 });
 

@@ -60,6 +60,19 @@ interface Known {
   situation: string;
 }
 
+/**
+ * What one poll decided, written to folder-bersama.json together (every so many files, and at
+ * the end) rather than file by file: an inbox of a year's packages, seen for the first time, is
+ * one write, not hundreds. Losing a batch to a crash is harmless — applying is recorded in
+ * sync.json at once, so those files are only recognised again as received.
+ */
+interface Batch {
+  report: PollReport;
+  known: Known;
+  pending: Map<string, InboxFileRecord>;
+}
+const BATCH_WRITE = 25;
+
 /** One look at the inbox: new complete files are received; what is still being copied is left. */
 export async function pollInbox(a: FolderAccess): Promise<PollReport> {
   const report: PollReport = { handled: [] };
@@ -94,13 +107,15 @@ export async function pollInbox(a: FolderAccess): Promise<PollReport> {
   state.live.inboxError = null;
   const names = new Set(entries.map((e) => e.name));
   tracker.retain(names);
+  const records = new Map(state.data.files.map((r) => [r.name, r]));
+  const batch: Batch = { report, known, pending: new Map() };
   let copying = 0;
   for (const e of entries) {
-    const rec = state.data.files.find((r) => r.name === e.name);
+    const rec = records.get(e.name);
     if (rec && rec.size === e.size && rec.mtimeMs === e.mtimeMs) {
       if (rec.result === 'menunggu' && rec.packageId && known.received.has(rec.packageId)) {
         // A person applied it (Beranda, or the same package by another way): no need to read it again.
-        await record(a, report, { ...rec, result: 'diterima', message: `Paket ${rec.seq} dari ${rec.sender?.name ?? '—'} sudah diterapkan.`, at: a.now().toISOString() });
+        await record(a, batch, { ...rec, result: 'diterima', message: `Paket ${rec.seq} dari ${rec.sender?.name ?? '—'} sudah diterapkan.`, at: a.now().toISOString() });
         continue;
       }
       if (settled(rec, known)) {
@@ -114,13 +129,14 @@ export async function pollInbox(a: FolderAccess): Promise<PollReport> {
       continue;
     }
     try {
-      if ((await receiveFile(a, inbox, e, known, report)) === 'wait') copying += 1;
+      if ((await receiveFile(a, inbox, e, batch)) === 'wait') copying += 1;
     } catch (err) {
       // One file's failure (a disk error while applying) must not stop the others; it is tried again later.
       tracker.unreadable(e.name, a.monotonic());
       a.log?.(`Paket ${e.name} di folder masuk belum dapat diterima`, err);
     }
   }
+  await flush(a, batch);
   if (state.data.files.some((r) => !names.has(r.name))) {
     // Files taken out of the inbox (by a person, or the sync tool) are forgotten; should one come back, sync.json still knows its package.
     await state.update((d) => ({ ...d, files: d.files.filter((r) => names.has(r.name)) }));
@@ -159,9 +175,20 @@ function settled(rec: InboxFileRecord, known: Known): boolean {
   }
 }
 
-async function record(a: FolderAccess, report: PollReport, rec: InboxFileRecord): Promise<void> {
-  await a.state.update((d) => ({ ...d, files: [...d.files.filter((r) => r.name !== rec.name), rec] }));
-  report.handled.push({ name: rec.name, result: rec.result, message: rec.message });
+async function record(a: FolderAccess, batch: Batch, rec: InboxFileRecord): Promise<void> {
+  batch.pending.set(rec.name, rec);
+  batch.report.handled.push({ name: rec.name, result: rec.result, message: rec.message });
+  // Another copy of the same package later in this poll is then recognised as received.
+  if (rec.packageId && (rec.result === 'diterapkan' || rec.result === 'diterima' || rec.result === 'sudah-diterima')) batch.known.received.add(rec.packageId);
+  // What a person sees on the top bar or Beranda is written at once; the rest gathers.
+  if (batch.pending.size >= BATCH_WRITE || rec.result === 'diterapkan' || rec.result === 'menunggu') await flush(a, batch);
+}
+
+async function flush(a: FolderAccess, batch: Batch): Promise<void> {
+  if (!batch.pending.size) return;
+  const pending = new Map(batch.pending);
+  batch.pending.clear();
+  await a.state.update((d) => ({ ...d, files: [...d.files.filter((r) => !pending.has(r.name)), ...pending.values()] }));
 }
 
 type Outcome =
@@ -172,8 +199,9 @@ type Outcome =
   | { kind: 'later' };
 
 /** A file that has stopped changing: read, checked, and received, kept waiting or refused. */
-async function receiveFile(a: FolderAccess, inbox: string, e: InboxEntry, known: Known, report: PollReport): Promise<'done' | 'wait'> {
+async function receiveFile(a: FolderAccess, inbox: string, e: InboxEntry, batch: Batch): Promise<'done' | 'wait'> {
   const { state, tracker } = a;
+  const { known } = batch;
   const bytes = await fs.readFile(path.join(inbox, e.name)).catch(() => null);
   if (!bytes || bytes.length !== e.size) {
     // Gone, locked by the sync tool, or grown while being read: looked at again.
@@ -185,9 +213,18 @@ async function receiveFile(a: FolderAccess, inbox: string, e: InboxEntry, known:
   const base = { name: e.name, size: e.size, mtimeMs: e.mtimeMs, sha256, at, situation: known.situation, reason: null, cycles: [] as string[] };
 
   // The same bytes under another name (a copy, a sync tool's conflict copy): what became of them stands.
-  const twin = state.data.files.find((r) => r.sha256 === sha256 && r.name !== e.name && settled(r, known));
+  const twin = [...batch.pending.values(), ...state.data.files].find((r) => r.sha256 === sha256 && r.name !== e.name && settled(r, known));
   if (twin) {
-    await record(a, report, { ...twin, ...base, result: twin.result, message: twin.message, reason: twin.reason, cycles: twin.cycles, at: twin.at });
+    const copy = twin.result === 'diterapkan' || twin.result === 'diterima';
+    await record(a, batch, {
+      ...twin,
+      ...base,
+      result: copy ? 'sudah-diterima' : twin.result,
+      message: copy ? `Salinan paket ${twin.seq} dari ${twin.sender?.name ?? '—'}, yang sudah diterima.` : twin.message,
+      reason: twin.reason,
+      cycles: twin.cycles,
+      at: copy ? at : twin.at,
+    });
     return 'done';
   }
 
@@ -200,25 +237,25 @@ async function receiveFile(a: FolderAccess, inbox: string, e: InboxEntry, known:
       // Perhaps still being copied (a tool that writes in place, or fills a file it sized first).
       if (!tracker.unreadable(e.name, a.monotonic())) return 'wait';
       const message = `Berkas ${e.name} di folder masuk tidak utuh dan tidak berubah lagi: ${err.message}`;
-      await record(a, report, { ...base, packageId: null, seq: null, sender: null, createdAt: null, result: 'rusak', message });
+      await record(a, batch, { ...base, packageId: null, seq: null, sender: null, createdAt: null, result: 'rusak', message });
       return 'done';
     }
-    await record(a, report, { ...base, packageId: null, seq: null, sender: null, createdAt: null, result: 'ditolak', message: `Berkas ${e.name} ditolak: ${err.message}` });
+    await record(a, batch, { ...base, packageId: null, seq: null, sender: null, createdAt: null, result: 'ditolak', message: `Berkas ${e.name} ditolak: ${err.message}` });
     return 'done';
   }
 
   const m = pkg.manifest;
   const about = { packageId: m.packageId, seq: m.seq, sender: { installationId: m.sender.installationId, name: m.sender.name }, createdAt: m.createdAt };
   if (m.sender.installationId === known.self) {
-    await record(a, report, { ...base, ...about, result: 'milik-sendiri', message: `Paket ${m.seq} kiriman laptop ini.` });
+    await record(a, batch, { ...base, ...about, result: 'milik-sendiri', message: `Paket ${m.seq} kiriman laptop ini.` });
     return 'done';
   }
   if (m.kind !== 'siklus') {
-    await record(a, report, { ...base, ...about, result: 'diabaikan', message: `${e.name} adalah paket kantor (untuk memasang laptop baru): tidak diterapkan di sini.` });
+    await record(a, batch, { ...base, ...about, result: 'diabaikan', message: `${e.name} adalah paket kantor (untuk memasang laptop baru): tidak diterapkan di sini.` });
     return 'done';
   }
   if (known.received.has(m.packageId)) {
-    await record(a, report, { ...base, ...about, result: 'sudah-diterima', message: `Paket ${m.seq} dari ${m.sender.name} sudah diterima sebelumnya.` });
+    await record(a, batch, { ...base, ...about, result: 'sudah-diterima', message: `Paket ${m.seq} dari ${m.sender.name} sudah diterima sebelumnya.` });
     return 'done';
   }
 
@@ -263,24 +300,24 @@ async function receiveFile(a: FolderAccess, inbox: string, e: InboxEntry, known:
   const from = `Paket ${m.seq} dari ${m.sender.name}`;
   switch (outcome.kind) {
     case 'already':
-      await record(a, report, { ...base, ...about, result: 'sudah-diterima', message: `${from} sudah diterima sebelumnya.` });
+      await record(a, batch, { ...base, ...about, result: 'sudah-diterima', message: `${from} sudah diterima sebelumnya.` });
       break;
     case 'wait':
-      await record(a, report, { ...base, ...about, result: 'menunggu', reason: outcome.reason, cycles: outcome.cycles, message: `${from} menunggu keputusan. ${WAIT_REASON_LABELS[outcome.reason]}` });
+      await record(a, batch, { ...base, ...about, result: 'menunggu', reason: outcome.reason, cycles: outcome.cycles, message: `${from} menunggu keputusan. ${WAIT_REASON_LABELS[outcome.reason]}` });
       break;
     case 'applied': {
       if (!outcome.newActs && !outcome.files) {
         // Received (its sender learns so from this laptop's next package), but nothing to tell anyone.
-        await record(a, report, { ...base, ...about, result: 'sudah-diterima', message: `${from} diterima; tidak ada yang baru.` });
+        await record(a, batch, { ...base, ...about, result: 'sudah-diterima', message: `${from} diterima; tidak ada yang baru.` });
         break;
       }
       const what = outcome.cycles.length ? `: ${outcome.cycles.join('; ')}` : '';
       const conflicts = outcome.conflicts ? ` ${outcome.conflicts} konflik menunggu keputusan pada siklusnya.` : '';
-      await record(a, report, { ...base, ...about, result: 'diterapkan', cycles: outcome.cycles, message: `${from} diterapkan otomatis${what} (${outcome.newActs} tindakan baru).${conflicts}` });
+      await record(a, batch, { ...base, ...about, result: 'diterapkan', cycles: outcome.cycles, message: `${from} diterapkan otomatis${what} (${outcome.newActs} tindakan baru).${conflicts}` });
       break;
     }
     case 'refused':
-      await record(a, report, { ...base, ...about, result: 'ditolak', message: `${from} ditolak: ${outcome.message}` });
+      await record(a, batch, { ...base, ...about, result: 'ditolak', message: `${from} ditolak: ${outcome.message}` });
       break;
   }
   return 'done';
