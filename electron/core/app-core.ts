@@ -279,7 +279,7 @@ export class Core {
       let actor = null;
       if (spec.access !== 'public') {
         const stores = this.stores!;
-        const session = stores.sessions.resolve(envelope.session, now);
+        const session = stores.sessions.resolve(envelope.session, now, !spec.background);
         actor = session ? stores.appDb.data.users.find((u) => u.id === session.userId && u.active) ?? null : null;
         if (!actor) return err('UNAUTHENTICATED', 'Sesi Anda sudah berakhir. Silakan masuk lagi.');
         const { roles, admin } = spec.access;

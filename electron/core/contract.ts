@@ -62,13 +62,15 @@ export interface CallSpec<I extends z.ZodType, O> {
   phase: Phase;
   /** Calls that only make sense in one kind of office (an OPD's cycles; the PPID Utama's register). */
   office?: OfficeKind;
+  /** Asked by the screens on their own, every few seconds: not a sign that someone is at the laptop (the idle log-out still comes). */
+  background?: true;
   /** Phantom: the output type. */
   readonly _output?: O;
 }
 
 const call =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; office?: OfficeKind }): CallSpec<I, O> => ({
+  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; office?: OfficeKind; background?: true }): CallSpec<I, O> => ({
     phase: 'ready',
     ...spec,
   });
@@ -541,7 +543,7 @@ export const contract = {
     office: 'opd',
   }),
   /** For the top bar and Beranda: what arrived, what waits for a person, what was refused. */
-  'sharedFolders.status': call<SharedFoldersStatus>()({ input: empty, access: anyUser }),
+  'sharedFolders.status': call<SharedFoldersStatus>()({ input: empty, access: anyUser, background: true }),
   /** The desktop's folder picker; null when cancelled. */
   'sharedFolders.chooseFolder': call<{ folder: string | null }>()({
     input: z.object({ which: z.enum(['outbox', 'inbox']) }).strict(),

@@ -452,6 +452,16 @@ describe('shared folders: settings', () => {
     expect(await must(l!.core, 'sharedFolders.status', {}, operator)).toMatchObject({ configured: true, inbox: shared, outbox: shared, waiting: [] });
   });
 
+  it('the status the screens ask every few seconds does not keep an idle session alive', async () => {
+    const [l] = await laptops(1);
+    const operator = await login(l!.core, 'operator');
+    l!.clock.advance(5 * 3600_000);
+    await must(l!.core, 'sharedFolders.status', {}, operator);
+    l!.clock.advance(4 * 3600_000);
+    // Nine hours since the operator last did anything: logged out, however often the top bar asked.
+    expect(failure(await call(l!.core, 'sharedFolders.status', {}, operator)).code).toBe('UNAUTHENTICATED');
+  });
+
   it('an outbox that is gone does not stop the send: the package is made, and the failure is said until a later one gets through', async () => {
     const [l] = await laptops(1);
     const outbox = await tempDir('ppid-outbox-');

@@ -16,8 +16,9 @@ import { useReceive } from './receive';
  * "Terima paket" preview.
  */
 
-/** How often the screens ask; the core itself looks at the inbox every few seconds. */
+/** How often the screens ask (the core itself looks at the inbox every few seconds); rarely while no folder is set. */
 const REFRESH_MS = 5000;
+const UNSET_REFRESH_MS = 60_000;
 
 interface SharedFoldersApi {
   status: SharedFoldersStatus | null;
@@ -33,17 +34,30 @@ export function useSharedFolders(): SharedFoldersApi {
 export function SharedFoldersProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SharedFoldersStatus | null>(null);
   const { received, notifyReceived } = useReceive();
-  const reload = useCallback(async () => {
+  const load = useCallback(async (): Promise<SharedFoldersStatus | null> => {
     const r = await call('sharedFolders.status');
     // Not available (an older core, a PPID Utama office): nothing is shown.
-    setStatus(r.ok ? r.data : null);
+    const next = r.ok ? r.data : null;
+    setStatus(next);
+    return next;
   }, []);
+  // Asked for again (a setting saved, a package set aside): at once, and the rhythm starts over from the answer.
+  const [asked, setAsked] = useState(0);
+  const reload = useCallback(async () => setAsked((n) => n + 1), []);
 
   useEffect(() => {
-    void reload();
-    const timer = setInterval(() => void reload(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+    let stopped = false;
+    let timer: number | undefined;
+    const tick = async () => {
+      const s = await load();
+      if (!stopped) timer = window.setTimeout(() => void tick(), s?.configured ? REFRESH_MS : UNSET_REFRESH_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [load, asked]);
 
   // A package applied by hand takes it off the waiting list at once.
   useEffect(() => {
