@@ -344,6 +344,18 @@ describe('shared folders: a package sent on one laptop arrives on another with n
     expect(await received(b!)).toHaveLength(1);
   });
 
+  it('a file larger than any package is refused without being read into memory', async () => {
+    const [b] = await laptops(1);
+    const inbox = await tempDir('ppid-inbox-');
+    await setFolders(b!, { inbox });
+    // Sparse: 601 MB on paper, nothing on the disk.
+    const big = path.join(inbox, 'film.ppid');
+    await fs.writeFile(big, '');
+    await fs.truncate(big, 601 * 1024 * 1024);
+    await b!.core.pollSharedFolders();
+    expect((await b!.core.pollSharedFolders()).handled).toEqual([expect.objectContaining({ result: 'ditolak', message: expect.stringMatching(/film\.ppid ditolak: Paket terlalu besar/) })]);
+  });
+
   it('after a restart, nothing received before is applied or reported again', async () => {
     const [a, b] = await laptops(2);
     const inbox = await tempDir('ppid-inbox-');

@@ -14,7 +14,8 @@ import {
 import type { PackagePreview } from '../domain/sync/preview';
 import { AppError } from '../result';
 import { listInbox, type InboxEntry, type StabilityTracker } from '../sync/inbox-watcher';
-import { PackageError, readPackage, type PackageErrorCode, type ReadPackage } from '../sync/package-file';
+import { PACKAGE_LIMITS, PackageError, readPackage, type PackageErrorCode, type ReadPackage } from '../sync/package-file';
+import { refuse } from '../sync/package-error';
 import type { InboxFileRecord, SharedFoldersState } from '../sync/shared-folders-state';
 import { appendAudit } from './audit';
 import type { CallContext, Stores } from './context';
@@ -202,6 +203,12 @@ type Outcome =
 async function receiveFile(a: FolderAccess, inbox: string, e: InboxEntry, batch: Batch): Promise<'done' | 'wait'> {
   const { state, tracker } = a;
   const { known } = batch;
+  if (e.size > PACKAGE_LIMITS.maxPackageBytes) {
+    // Not read into memory at all: no package is this big.
+    const message = `Berkas ${e.name} ditolak: ${refuse.packageTooLarge(e.size, PACKAGE_LIMITS.maxPackageBytes).message}`;
+    await record(a, batch, { name: e.name, size: e.size, mtimeMs: e.mtimeMs, sha256: '', at: a.now().toISOString(), situation: known.situation, reason: null, cycles: [], packageId: null, seq: null, sender: null, createdAt: null, result: 'ditolak', message });
+    return 'done';
+  }
   const bytes = await fs.readFile(path.join(inbox, e.name)).catch(() => null);
   if (!bytes || bytes.length !== e.size) {
     // Gone, locked by the sync tool, or grown while being read: looked at again.
