@@ -121,6 +121,7 @@ export interface WatcherOptions {
  */
 export class InboxWatcher {
   private timer: NodeJS.Timeout | null = null;
+  private dueAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private busy = false;
   private stopped = true;
@@ -164,8 +165,12 @@ export class InboxWatcher {
     await this.chain;
   }
 
+  /** The next poll in `ms`, unless one is already due sooner: a stream of fs.watch events (a long copy) never holds polls off. */
   private schedule(ms: number): void {
+    const due = Date.now() + ms;
+    if (this.timer && this.dueAt <= due) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.stopped) return;
