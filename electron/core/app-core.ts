@@ -32,7 +32,10 @@ import { finishInterruptedReceives } from './services/sync';
 import { finishInterruptedIntake } from './services/regency-intake';
 import { defaultSelfName } from './services/devices';
 import { AutoBackupState } from './backup/auto-state';
-import { AUTO_STATE_FILE, IDENTITY_MARKER } from './backup/data-folder';
+import { AUTO_STATE_FILE, IDENTITY_MARKER, SHARED_FOLDERS_FILE } from './backup/data-folder';
+import { SharedFoldersState } from './sync/shared-folders-state';
+import { InboxWatcher, StabilityTracker } from './sync/inbox-watcher';
+import { pollInbox, type PollReport } from './services/shared-folders';
 import { CallGate } from './backup/gate';
 import { commitRestore, finishInterruptedRestore, freeName, stageBackup, type RestoreJournal, type StepHook } from './backup/restore-swap';
 import {
@@ -66,7 +69,28 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Tests only: called between the steps of a restore; never resolving there stops the restore at that step, as a kill would. */
   restoreHook?: StepHook;
+  /** The shared folders' inbox watcher (services/shared-folders.ts); tests set short times and poll by hand. */
+  sharedFolders?: Partial<SharedFolderTiming> & { auto?: boolean };
 }
+
+export interface SharedFolderTiming {
+  pollMs: number;
+  /** Unchanged across two polls at least this far apart before a file is read. */
+  settleMs: number;
+  retryMs: number;
+  damagedAfterMs: number;
+  hintDelayMs: number;
+  monotonic: () => number;
+}
+
+const SHARED_FOLDER_TIMING: SharedFolderTiming = {
+  pollMs: 4000,
+  settleMs: 3000,
+  retryMs: 30_000,
+  damagedAfterMs: 10 * 60_000,
+  hintDelayMs: 1000,
+  monotonic: () => performance.now(),
+};
 
 type Recovery = NonNullable<AppStatus['recovery']> & { path: string };
 
@@ -95,6 +119,10 @@ export class Core {
   private lastFloors: BackupRestored['carried'] = { notaDinas: {}, packageSeq: null };
   /** The new identity the last open gave this laptop (after a restore), if it did. */
   private lastRenewal: RenewedIdentity | null = null;
+  /** folder-bersama.json: this machine's, outside the data a restore replaces, like cadangan-otomatis.json. */
+  private folders: SharedFoldersState | null = null;
+  private inboxWatcher: InboxWatcher | null = null;
+  private lastInboxReport: PollReport = { handled: [] };
 
   private constructor(private readonly opts: CoreOptions) {
     this.paths = dataPaths(opts.dataDir);
@@ -112,10 +140,12 @@ export class Core {
     core.releaseLock = await acquireLock(core.paths.lock, opts.holder, opts.clock.now());
     try {
       core.backupState = await AutoBackupState.open(path.join(core.paths.root, AUTO_STATE_FILE), opts.clock.now(), (m) => opts.log?.(m));
+      core.folders = await SharedFoldersState.open(path.join(core.paths.root, SHARED_FOLDERS_FILE), opts.clock.now(), (m) => opts.log?.(m));
       // Before anything reads the data: a restore cut short is finished (committed) or undone (not).
       const interrupted = await finishInterruptedRestore(core.paths.root);
       await core.openStores();
       if (interrupted.kind === 'completed') await core.afterRestore(interrupted.journal, null, true);
+      core.watchInbox();
     } catch (e) {
       // Not a recovery case (e.g. permissions): give the folder back before failing.
       await core.close();
@@ -196,6 +226,7 @@ export class Core {
         sessions: this.sessions,
         throttle: this.throttle,
         backupState: this.backupState!,
+        sharedFolders: this.folders!,
         resourcesDir: this.opts.resourcesDir,
         appVersion: this.opts.appVersion,
         platform: this.opts.platform ?? {},
@@ -286,7 +317,7 @@ export class Core {
       let actor = null;
       if (spec.access !== 'public') {
         const stores = this.stores!;
-        const session = stores.sessions.resolve(envelope.session, now);
+        const session = stores.sessions.resolve(envelope.session, now, !spec.background);
         actor = session ? stores.appDb.data.users.find((u) => u.id === session.userId && u.active) ?? null : null;
         if (!actor) return err('UNAUTHENTICATED', 'Sesi Anda sudah berakhir. Silakan masuk lagi.');
         const { roles, admin } = spec.access;
@@ -450,7 +481,51 @@ export class Core {
     });
   }
 
+  /**
+   * The shared folders' inbox, polled while the app is open (both hosts open and close the core,
+   * so both get it). Each poll works between calls: the reading and waiting outside any lock,
+   * the preview and apply beside calls like one more call (never during a backup or a restore).
+   */
+  private watchInbox(): void {
+    const t = { ...SHARED_FOLDER_TIMING, ...this.opts.sharedFolders };
+    const state = this.folders!;
+    const tracker = new StabilityTracker(t);
+    this.inboxWatcher = new InboxWatcher({
+      pollMs: t.pollMs,
+      hintDelayMs: t.hintDelayMs,
+      folder: () => state.data.inbox,
+      log: this.opts.log,
+      poll: async () => {
+        this.lastInboxReport = { handled: [] };
+        this.lastInboxReport = await pollInbox({
+          state,
+          tracker,
+          monotonic: t.monotonic,
+          now: () => this.opts.clock.now(),
+          withStores: (f) =>
+            this.gate.shared(async () => {
+              const stores = this.stores;
+              return stores && !this.recovery && isSetUp({ stores }) ? f(stores) : null;
+            }),
+          log: this.opts.log,
+        });
+        for (const h of this.lastInboxReport.handled) if (h.result !== 'sudah-diterima' && h.result !== 'milik-sendiri') this.opts.log?.(`Folder masuk: ${h.message}`);
+      },
+    });
+    state.onChange(() => this.inboxWatcher?.hint());
+    if (this.opts.sharedFolders?.auto !== false) this.inboxWatcher.start();
+  }
+
+  /** One look at the shared inbox now (after any in flight); what it handled. Tests poll with this. */
+  async pollSharedFolders(): Promise<PollReport> {
+    if (!this.inboxWatcher) return { handled: [] };
+    await this.inboxWatcher.pollNow();
+    return this.lastInboxReport;
+  }
+
   async close(): Promise<void> {
+    await this.inboxWatcher?.stop();
+    this.inboxWatcher = null;
     await this.releaseLock?.();
     this.releaseLock = null;
   }

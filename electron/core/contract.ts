@@ -22,6 +22,7 @@ import type { ChangeReport } from './domain/changes';
 import type { CalendarSettings } from './domain/calendar';
 import { RECIPIENTS } from './domain/sync/package-name';
 import type { AppliedPackage, PackagePreview, PackageRecordView } from './domain/sync/preview';
+import type { SharedFoldersSettingsView, SharedFoldersStatus } from './domain/sync/shared-folders';
 import type { JoinPreview } from './domain/sync/office-package';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
 import { PUBLISH_FORMATS, PUBLISH_LISTS, type PublishedDocument } from './documents/shared/publication';
@@ -61,13 +62,15 @@ export interface CallSpec<I extends z.ZodType, O> {
   phase: Phase;
   /** Calls that only make sense in one kind of office (an OPD's cycles; the PPID Utama's register). */
   office?: OfficeKind;
+  /** Asked by the screens on their own, every few seconds: not a sign that someone is at the laptop (the idle log-out still comes). */
+  background?: true;
   /** Phantom: the output type. */
   readonly _output?: O;
 }
 
 const call =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; office?: OfficeKind }): CallSpec<I, O> => ({
+  <I extends z.ZodType>(spec: { input: I; access: Access; phase?: Phase; office?: OfficeKind; background?: true }): CallSpec<I, O> => ({
     phase: 'ready',
     ...spec,
   });
@@ -115,6 +118,15 @@ const utamaStaff: Access = { roles: ['ppid_utama', 'operator'] };
 const yearInput = z.number({ error: 'Tahun wajib diisi.' }).int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.');
 const checkIdInput = z.object({ checkId: z.string().regex(/^[a-f0-9]{64}$/, 'Paket yang diperiksa tidak dikenal. Pilih berkasnya lagi.') }).strict();
 const admin: Access = { roles: 'any', admin: true };
+/** A folder's absolute path, or null (none). */
+const folderPath = z
+  .string()
+  .trim()
+  .max(1000, 'Alamat folder terlalu panjang.')
+  .nullable()
+  .default(null)
+  .transform((v) => (v === '' ? null : v));
+const inboxFileName = z.object({ name: z.string().min(1).max(300, 'Nama berkas terlalu panjang.') }).strict();
 
 // ---- output types (JSON only) ----
 
@@ -504,7 +516,16 @@ export const contract = {
     access: anyUser,
     office: 'opd',
   }),
-  'sync.export': call<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; packageId: string; seq: number }>()({
+  'sync.export': call<{
+    fileName: string;
+    base64: string | null;
+    savedTo: string | null;
+    bytes: number;
+    packageId: string;
+    seq: number;
+    /** Also put in the shared outbox (its path), or why not; null without an outbox. */
+    outbox?: { file: string | null; error: string | null } | null;
+  }>()({
     input: z
       .object({
         cycleIds: z.array(idSchema).min(1, 'Pilih sedikitnya satu siklus.').max(50, 'Terlalu banyak siklus dalam satu paket.'),
@@ -532,6 +553,30 @@ export const contract = {
     office: 'opd',
   }),
   'sync.history': call<PackageRecordView[]>()({ input: empty, access: anyUser, office: 'opd' }),
+  /** Shared folders (this laptop's): the outbox every package sent is also put in, the inbox watched for packages. */
+  'sharedFolders.get': call<SharedFoldersSettingsView>()({ input: empty, access: admin, office: 'opd' }),
+  'sharedFolders.set': call<SharedFoldersSettingsView>()({
+    input: z
+      .object({
+        outbox: folderPath,
+        inbox: folderPath,
+        autoApply: z.boolean().default(true),
+      })
+      .strict(),
+    access: admin,
+    office: 'opd',
+  }),
+  /** For the top bar and Beranda: what arrived, what waits for a person, what was refused. */
+  'sharedFolders.status': call<SharedFoldersStatus>()({ input: empty, access: anyUser, background: true }),
+  /** The desktop's folder picker; null when cancelled. */
+  'sharedFolders.chooseFolder': call<{ folder: string | null }>()({
+    input: z.object({ which: z.enum(['outbox', 'inbox']) }).strict(),
+    access: admin,
+  }),
+  /** A package waiting in the inbox, previewed for "Terima paket" (then `sync.apply`). */
+  'sharedFolders.preview': call<PackagePreview>()({ input: inboxFileName, access: anyUser, office: 'opd' }),
+  /** A waiting package set aside: it leaves Beranda, its file stays in the inbox. */
+  'sharedFolders.dismiss': call<SharedFoldersStatus>()({ input: inboxFileName, access: admin, office: 'opd' }),
   /** The office package a new laptop joins with: settings, emblem, trusted installations; never accounts. */
   'office.exportPackage': call<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; devices: number }>()({
     input: z.object({ save: z.boolean().default(false) }).strict().default({ save: false }),

@@ -18,6 +18,7 @@ import * as archive from './services/archive';
 import * as backup from './services/backup';
 import * as regency from './services/regency-views';
 import * as intake from './services/regency-intake';
+import * as sharedFolders from './services/shared-folders';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -90,6 +91,15 @@ export const handlers = {
   'sync.preview': (ctx, input) => sync.previewPackage(ctx, input),
   'sync.apply': (ctx, input) => sync.applyPackage(ctx, input),
   'sync.history': (ctx) => sync.packageHistory(ctx),
+  'sharedFolders.get': (ctx) => sharedFolders.sharedFoldersSettings(ctx),
+  'sharedFolders.set': (ctx, input) => sharedFolders.setSharedFolders(ctx, input),
+  'sharedFolders.status': (ctx) => sharedFolders.sharedFoldersStatus(ctx),
+  'sharedFolders.chooseFolder': async (ctx, input) => {
+    if (!ctx.stores.platform.chooseFolder) throw new AppError('CONFLICT', 'Pemilihan folder hanya tersedia di aplikasi desktop. Tulis alamat foldernya.');
+    return { folder: await ctx.stores.platform.chooseFolder(input.which === 'outbox' ? 'Pilih folder keluar (paket yang dikirim)' : 'Pilih folder masuk (paket yang diterima)') };
+  },
+  'sharedFolders.preview': (ctx, input) => sharedFolders.previewWaiting(ctx, input),
+  'sharedFolders.dismiss': (ctx, input) => sharedFolders.dismissWaiting(ctx, input),
   'office.exportPackage': (ctx, input) => officePackage.exportOfficePackage(ctx, input),
   'archive.list': (ctx) => archive.listArchive(ctx),
   'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),

@@ -21,6 +21,8 @@ import { BACKUP_MANIFEST } from './backup-file';
  * - `cadangan-otomatis.json`: this laptop's automatic-backup folder, its history and the
  *   highest letter and package numbers it issued. It describes the machine, and it must
  *   survive a restore: it is how numbers issued after the backup stay used (app-core.ts).
+ * - `folder-bersama.json`: this laptop's shared folders (their paths mean nothing on another
+ *   PC) and the files it handled there (sync/shared-folders-state.ts).
  * - temp files of an unfinished write (`.name.pid.hex.tmp`, `name.tmp-…`): half-written, and
  *   removed on the next open anyway (store/durable-file.ts).
  *
@@ -34,6 +36,7 @@ import { BACKUP_MANIFEST } from './backup-file';
 export const LOCK_FILE = 'ppid-desk.lock';
 export const BACKUPS_DIR = 'backups';
 export const AUTO_STATE_FILE = 'cadangan-otomatis.json';
+export const SHARED_FOLDERS_FILE = 'folder-bersama.json';
 export const RESTORE_JOURNAL = 'pemulihan.json';
 export const STAGING_PREFIX = '.pemulihan-baru-';
 export const SAFETY_PREFIX = 'pemulihan-';
@@ -46,6 +49,7 @@ export function isMachineEntry(name: string): boolean {
   return (
     name === LOCK_FILE ||
     name === AUTO_STATE_FILE ||
+    name === SHARED_FOLDERS_FILE ||
     name === RESTORE_JOURNAL ||
     name === IDENTITY_MARKER ||
     name.startsWith(STAGING_PREFIX) ||

@@ -13,6 +13,7 @@ import type { DeviceKey } from '../sync/device-key';
 import type { TrustStore } from '../sync/trust-store';
 import type { LoginThrottle, Sessions } from './sessions';
 import type { AutoBackupState } from '../backup/auto-state';
+import type { SharedFoldersState } from '../sync/shared-folders-state';
 
 /** What a service may use: the opened stores, never Electron or the network. */
 export interface Stores {
@@ -38,6 +39,8 @@ export interface Stores {
   throttle: LoginThrottle;
   /** cadangan-otomatis.json: this laptop's backup folder and history, and the numbers no restore may reuse. */
   backupState: AutoBackupState;
+  /** folder-bersama.json: this laptop's outbox and inbox, and the inbox files it handled. */
+  sharedFolders: SharedFoldersState;
   resourcesDir: string;
   platform: Platform;
   appVersion: string;

@@ -27,7 +27,8 @@ export class Sessions {
     return s;
   }
 
-  resolve(token: string | undefined, now: Date): Session | null {
+  /** `touch: false` for calls the screens make on their own (a status asked every few seconds): they do not keep an idle session alive. */
+  resolve(token: string | undefined, now: Date, touch = true): Session | null {
     if (!token) return null;
     const s = this.byToken.get(token);
     if (!s) return null;
@@ -35,7 +36,7 @@ export class Sessions {
       this.byToken.delete(token);
       return null;
     }
-    s.lastSeen = now.getTime();
+    if (touch) s.lastSeen = now.getTime();
     return s;
   }
 

@@ -13,6 +13,7 @@ import { publicKeyFingerprint, verifySignature, verifySignatureAsync } from '../
 import { PackageError, readPackage, writePackage, type PackageEntry, type ReadPackage } from '../sync/package-file';
 import type { PackageRecord } from '../sync/sync-state';
 import { LOCKS } from '../keyed-mutex';
+import { writeToOutbox } from '../sync/outbox';
 import { appendAudit } from './audit';
 import type { CallContext, Stores } from './context';
 import { actLabel, cycleContents, DEVICES_ENTRY, mergeActProblem, type DeviceInfo } from './package-intake-shared';
@@ -51,7 +52,7 @@ function stagedOf(stores: Stores): Map<string, Staged> {
 export async function exportPackage(
   ctx: CallContext,
   input: { cycleIds: string[]; to: Recipient | null; note: string; withFiles: boolean; save: boolean },
-): Promise<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; packageId: string; seq: number }> {
+): Promise<{ fileName: string; base64: string | null; savedTo: string | null; bytes: number; packageId: string; seq: number; outbox?: { file: string | null; error: string | null } | null }> {
   const { stores } = ctx;
   const settings = stores.settings.get()!;
   if (!settings.officeId) throw new AppError('CONFLICT', 'Kantor ini belum memiliki pengenal. Buka ulang aplikasi agar pengaturannya diperbarui.');
@@ -131,7 +132,9 @@ export async function exportPackage(
       recipient,
     );
     await appendAudit(stores, ctx.actor, ctx.now, 'paket.kirim', `Paket ${rec.seq} dibuat: ${fileName} (${cycles.map((c) => c.title).join(', ')}).`);
-    return { fileName, base64: input.save ? null : Buffer.from(bytes).toString('base64'), savedTo, bytes: bytes.length, packageId, seq: rec.seq };
+    // Also into the shared outbox, when one is set (sync/outbox.ts; never fails the send).
+    const outbox = await writeToOutbox(stores.sharedFolders, { fileName, bytes, packageId, seq: rec.seq, laptopName: selfName, now: ctx.now });
+    return { fileName, base64: input.save ? null : Buffer.from(bytes).toString('base64'), savedTo, bytes: bytes.length, packageId, seq: rec.seq, outbox };
   });
 }
 
@@ -420,9 +423,13 @@ function proposedFromActs(stores: Stores, checked: Checked): Map<string, Role[]>
 }
 
 export async function previewPackage(ctx: CallContext, input: { base64: string; fileName: string }): Promise<PackagePreview> {
+  return previewPackageBytes(ctx, Buffer.from(input.base64, 'base64'), input.fileName);
+}
+
+/** The preview of a package read from disk (the shared folders' inbox: services/shared-folders.ts). */
+export async function previewPackageBytes(ctx: CallContext, bytes: Uint8Array, fileName: string): Promise<PackagePreview> {
   const { stores } = ctx;
-  const bytes = Buffer.from(input.base64, 'base64');
-  const checked = await checkPackage(stores, bytes, input.fileName);
+  const checked = await checkPackage(stores, bytes, fileName);
   const proposed = proposedFromActs(stores, checked);
   await preverify(stores, checked, proposed);
   const plan = planReceive(stores, checked, proposed);
@@ -433,7 +440,7 @@ export async function previewPackage(ctx: CallContext, input: { base64: string; 
   for (const [k, v] of stage) if (now - v.at > STAGED_FOR_MS) stage.delete(k);
   while (stage.size >= STAGED_MAX) stage.delete(stage.keys().next().value!);
   for (const v of stage.values()) v.checked = null;
-  stage.set(previewId, { bytes, fileName: input.fileName, at: now, checked });
+  stage.set(previewId, { bytes, fileName, at: now, checked });
   const referenced = new Set<string>();
   for (const c of checked.cycles) for (const e of c.events) if (e.body.type === 'item.attached' || e.body.type === 'archive.filed') referenced.add(e.body.attachment.sha256);
   let newFiles = 0;
@@ -446,7 +453,7 @@ export async function previewPackage(ctx: CallContext, input: { base64: string; 
   const sender = plan.signers.find((s) => s.sender)!;
   return {
     previewId,
-    fileName: input.fileName,
+    fileName,
     packageId: m.packageId,
     kind: 'siklus',
     sender: { installationId: m.sender.installationId, name: m.sender.name, fingerprint: sender.fingerprint },
@@ -504,7 +511,8 @@ export async function applyPackage(ctx: CallContext, input: { previewId: string;
       trusted.push(s.name);
     }
     const journal = await journalIn(stores, checked.pkg.manifest.packageId, st.bytes);
-    const result = await applyChecked(ctx.stores, checked, ctx.now, ctx.actor!.username, plan);
+    // No actor: the shared folders' inbox applying on arrival (services/shared-folders.ts), as the system.
+    const result = await applyChecked(ctx.stores, checked, ctx.now, ctx.actor?.username ?? 'sistem', plan);
     await fs.rm(journal, { force: true });
     await appendAudit(
       stores,

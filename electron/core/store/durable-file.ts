@@ -17,7 +17,7 @@ const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Windows antivirus and indexers hold files briefly; a rename then fails with EPERM/EBUSY. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.rename(from, to);

@@ -3,7 +3,9 @@ import {
   formatTanggal,
   formatTanggalJam,
   hourIn,
+  inZone,
 } from '../../../electron/core/domain/calendar';
+import { format } from 'date-fns';
 import { officeNow, officeTimeZone } from './office-clock';
 
 /**
@@ -27,6 +29,12 @@ export function formatDate(value: string | Date | null | undefined, timeZone = o
 export function formatDateTime(value: string | Date | null | undefined, timeZone = officeTimeZone()): string {
   const d = toDate(value);
   return d ? formatTanggalJam(d, timeZone) : '—';
+}
+
+/** "09.41": a time of the office's day. */
+export function formatTime(value: string | Date | null | undefined, timeZone = officeTimeZone()): string {
+  const d = toDate(value);
+  return d ? format(inZone(d, timeZone), 'HH.mm') : '—';
 }
 
 /** "Rabu, 25 November 2026" for greetings and headers. */

@@ -13,6 +13,7 @@ import { SOP_STEPS, stepsOf } from '../cycles/guide';
 import { useReceive } from '../sync/receive';
 import { RemindersCard } from './RemindersCard';
 import { BackupReminder } from '../settings/BackupReminder';
+import { InboxWaitingCard } from '../sync/shared-folders';
 
 function OfficeCard() {
   const settings = useLoad('settings.get');
@@ -132,6 +133,8 @@ export function HomePage() {
       </Group>
 
       {user.isAdmin && <BackupReminder />}
+
+      <InboxWaitingCard />
 
       <RemindersCard key={`r${received}`} />
 

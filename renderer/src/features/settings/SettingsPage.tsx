@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArchive, IconBuilding, IconCalendar, IconDeviceLaptop, IconFileText, IconHistory, IconLock, IconPhoto, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useLoad } from '../../api/useCall';
@@ -10,6 +10,7 @@ import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
 import { DevicesTab } from './DevicesTab';
 import { BackupTab } from './BackupTab';
+import { SharedFoldersSection } from './SharedFoldersSection';
 
 const TABS = [
   { value: 'kantor', label: 'Kantor', icon: IconBuilding },
@@ -107,6 +108,11 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="perangkat">
                 <DevicesTab />
+                {settings.data.officeKind !== 'utama' && (
+                  <Box mt="md">
+                    <SharedFoldersSection />
+                  </Box>
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="cadangan">
                 <BackupTab />

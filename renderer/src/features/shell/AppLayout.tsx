@@ -8,6 +8,7 @@ import { Brand } from '../../components/Brand';
 import { PackageDropZone, ReceiveProvider } from '../sync/receive';
 import { IntakeDropZone, IntakeProvider, useIntake } from '../utama/intake';
 import { UTAMA_NAV } from '../utama/nav';
+import { SharedFoldersIndicator, SharedFoldersProvider } from '../sync/shared-folders';
 
 function initials(name: string): string {
   // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
@@ -54,8 +55,10 @@ export function AppLayout() {
   }
   return (
     <ReceiveProvider>
-      <PackageDropZone />
-      <AppFrame nav={NAV} />
+      <SharedFoldersProvider>
+        <PackageDropZone />
+        <AppFrame nav={NAV} />
+      </SharedFoldersProvider>
     </ReceiveProvider>
   );
 }
@@ -107,6 +110,7 @@ function AppFrame({ nav, counts = {} }: { nav: NavItem[]; counts?: Record<string
                 </Badge>
               </Tooltip>
             )}
+            <SharedFoldersIndicator />
           </Group>
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>

@@ -8,6 +8,7 @@ import { useLoad } from '../../api/useCall';
 import { formatDateTime } from '../../i18n/date';
 import { stepText } from './laptops';
 import { useReceive } from './receive';
+import { SharedFolderBadge } from './shared-folders';
 
 function Row({ p }: { p: PackageRecordView }) {
   const sent = p.direction === 'kirim';
@@ -42,6 +43,7 @@ function Row({ p }: { p: PackageRecordView }) {
       </Table.Td>
       <Table.Td>
         <span className="sync-file-name">{p.fileName}</span>
+        <SharedFolderBadge packageId={p.packageId} direction={p.direction} />
       </Table.Td>
       <Table.Td ta="right">{p.newActs ?? '—'}</Table.Td>
       <Table.Td>

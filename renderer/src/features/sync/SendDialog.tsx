@@ -33,7 +33,7 @@ export function handOffRecipient(
   return null;
 }
 
-type Done = { fileName: string; savedTo: string | null; to: Recipient };
+type Done = { fileName: string; savedTo: string | null; to: Recipient; outbox: { file: string | null; error: string | null } | null };
 
 /**
  * "Kirim paket": the cycles chosen (this one first), who it is for, a note, and the file name
@@ -98,7 +98,7 @@ export function SendDialog({
       // The save dialog was closed without saving: stay here, nothing to tell.
       if (!r.data.savedTo) return;
     } else if (r.data.base64) saveBlob(base64ToBlob(r.data.base64, 'application/octet-stream'), r.data.fileName);
-    setDone({ fileName: r.data.fileName, savedTo: r.data.savedTo, to });
+    setDone({ fileName: r.data.fileName, savedTo: r.data.savedTo, to, outbox: r.data.outbox ?? null });
     onSent?.(to);
   };
 
@@ -123,7 +123,18 @@ export function SendDialog({
             <Text size="xs" mt={4}>
               Di laptop itu: Beranda › Terima paket, atau seret berkasnya ke jendela PPID Desk.
             </Text>
+            {done.outbox?.file && (
+              <Text size="sm" mt={6} data-testid="paket-folder-keluar">
+                Paket juga ditaruh di folder keluar (<span className="sync-file-name">{done.outbox.file}</span>): laptop yang memantau folder itu
+                menerimanya tanpa berkas dikirim tangan.
+              </Text>
+            )}
           </Alert>
+          {done.outbox?.error && (
+            <Alert color="orange" variant="light" role="alert" title="Tidak masuk folder keluar">
+              <Text size="sm">{done.outbox.error}</Text>
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} data-autofocus>
               Tutup

@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { Box, Stack, Text } from '@mantine/core';
 import { IconPackageImport } from '@tabler/icons-react';
 import type { Role } from '../../../../electron/core/domain/roles';
+import type { PackagePreview } from '../../../../electron/core/domain/sync/preview';
+import type { Result } from '../../../../electron/core/result';
 import { call } from '../../api/client';
 import { dragHasFiles, readPackageFile } from './files';
 import { ReceiveModal, type ReceiveState } from './ReceiveModal';
@@ -12,6 +14,10 @@ interface ReceiveApi {
   choose(): void;
   /** Reads a file and shows its preview. */
   receive(file: File): void;
+  /** Shows the preview `load` gives: a package waiting in the shared folders' inbox. */
+  previewFrom(fileName: string, load: () => Promise<Result<PackagePreview>>): void;
+  /** A package was applied without this dialog (on arrival, from the shared inbox): screens reload as after one. */
+  notifyReceived(): void;
   /** Goes up by one each time a package is applied: screens showing cycles reload on it. */
   received: number;
 }
@@ -46,6 +52,14 @@ export function ReceiveProvider({ children }: { children: ReactNode }) {
     setState(r.ok ? { phase: 'preview', preview: r.data } : { phase: 'failed', fileName: file.name, message: r.message });
   }, []);
 
+  const previewFrom = useCallback(async (fileName: string, load: () => Promise<Result<PackagePreview>>) => {
+    const mine = ++seq.current;
+    setState({ phase: 'reading', fileName });
+    const r = await load();
+    if (mine !== seq.current) return;
+    setState(r.ok ? { phase: 'preview', preview: r.data } : { phase: 'failed', fileName, message: r.message });
+  }, []);
+
   const apply = useCallback(
     async (trust: { installationId: string; roles: Role[] }[]): Promise<string | null> => {
       if (state.phase !== 'preview') return null;
@@ -63,7 +77,16 @@ export function ReceiveProvider({ children }: { children: ReactNode }) {
     setState({ phase: 'closed' });
   }, []);
 
-  const api = useMemo<ReceiveApi>(() => ({ choose: () => input.current?.click(), receive: (f) => void receive(f), received }), [receive, received]);
+  const api = useMemo<ReceiveApi>(
+    () => ({
+      choose: () => input.current?.click(),
+      receive: (f) => void receive(f),
+      previewFrom: (name, load) => void previewFrom(name, load),
+      notifyReceived: () => setReceived((n) => n + 1),
+      received,
+    }),
+    [receive, previewFrom, received],
+  );
 
   return (
     <ReceiveContext.Provider value={api}>
