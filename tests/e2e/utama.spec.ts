@@ -1,0 +1,326 @@
+import { mkdtempSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from '@playwright/test';
+import { demoSetup, DEMO_PASSWORD } from '../../electron/core/services/demo';
+import type { ItemFields } from '../../electron/core/domain/information';
+import { completeItem, UJI_PARTICIPANTS } from '../unit/workflow-fixtures';
+import { api, expect, login, test } from './fixtures';
+import { HostProcess } from './host';
+
+/**
+ * Issue 13 end to end: five OPD of Kabupaten Kapuas Hulu, each on its own data folder and its
+ * own host, run their documentation cycle through the contract in early November 2026 and send
+ * a package up to the PPID Utama. Weeks later the PPID Utama, in the browser, receives all five
+ * at once (each waits for its sender's key to be trusted, since none has been yet), trusts them,
+ * receives one again (nothing changes), reads the register for 2026 (the OPD whose PPID
+ * Pembantu checked the Konsep three working days late is flagged; the one that never sent is
+ * named), and produces the consolidated DIP/DIK, read back from the downloaded files, then signs.
+ */
+
+const PASSWORD = DEMO_PASSWORD;
+const SHOTS = 'test-results/utama';
+/** Monday 2 November 2026, 08.00 WIB: the OPD start their 2026 lists. */
+const OPD_START = Date.parse('2026-11-02T01:00:00.000Z');
+/** Monday 14 December 2026, 09.00 WIB: the PPID Utama gathers the packages. */
+const UTAMA_AT = '2026-12-14T02:00:00.000Z';
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+interface Opd {
+  name: string;
+  unitCode: string;
+  upTo: 'langkah3' | 'ditandatangani';
+  /** Working days between the Konsep's arrival and the PPID Pembantu's check (standard: 15 minutes). */
+  lateDays?: number;
+  items: ItemFields[];
+  /** Filled in as the OPD runs. */
+  file?: string;
+  fingerprint?: string;
+}
+
+const itemsOf = (name: string): ItemFields[] => [
+  completeItem(`Laporan Realisasi Anggaran ${name}`, 'Sekretariat', 'berkala'),
+  completeItem(`Rencana Strategis ${name} 2025-2029`, 'Sekretariat', 'setiap_saat'),
+  completeItem(`Data Kepegawaian Pribadi ${name}`, 'Sekretariat', 'dikecualikan'),
+];
+
+const OPDS: Opd[] = [
+  { name: 'Dinas Pendidikan', unitCode: 'Disdik', upTo: 'ditandatangani', items: itemsOf('Disdik') },
+  // Nov 2 (Mon) → Nov 5 (Thu): three working days later.
+  { name: 'Dinas Kesehatan', unitCode: 'Dinkes', upTo: 'ditandatangani', lateDays: 3, items: itemsOf('Dinkes') },
+  { name: 'Dinas Sosial', unitCode: 'Dinsos', upTo: 'langkah3', items: itemsOf('Dinsos') },
+  { name: 'Dinas Perhubungan', unitCode: 'Dishub', upTo: 'ditandatangani', items: itemsOf('Dishub') },
+  { name: 'Dinas Pekerjaan Umum dan Penataan Ruang', unitCode: 'DPUPR', upTo: 'ditandatangani', items: itemsOf('DPUPR') },
+];
+const BKAD = 'Badan Keuangan dan Aset Daerah';
+const SIGNED = OPDS.filter((o) => o.upTo === 'ditandatangani');
+
+async function ok<T>(host: HostProcess, name: string, input: unknown, session?: string): Promise<T> {
+  const r = await api(host, name, input, { session });
+  if (!r.body.ok) throw new Error(`${name}: ${r.body.code} ${r.body.message}`);
+  return r.body.data as T;
+}
+const signIn = async (host: HostProcess, username: string) => (await ok<{ sessionToken: string }>(host, 'auth.login', { username, password: PASSWORD })).sessionToken;
+
+/** One OPD's first run, its cycle through the contract and its package to the PPID Utama, on its own host. */
+async function runOpd(o: Opd, dir: string): Promise<void> {
+  const host = new HostProcess();
+  let t = OPD_START;
+  await host.setClock(new Date(t).toISOString());
+  await host.start();
+  try {
+    const input = structuredClone(demoSetup(null).input);
+    input.office.opdName = o.name;
+    input.office.unitCode = o.unitCode;
+    input.office.email = `ppid.${o.unitCode.toLowerCase()}@kapuashulukab.go.id`;
+    await ok(host, 'setup.complete', input);
+    const s: Record<string, string> = { operator: await signIn(host, 'operator'), ppid: await signIn(host, 'ppid'), kepala: await signIn(host, 'kepala') };
+    // A few minutes between acts, as people at one office work through a morning.
+    const as = async <T>(who: string, name: string, inp: unknown, after = 3 * MINUTE) => {
+      t += after;
+      await host.setClock(new Date(t).toISOString());
+      return ok<T>(host, name, inp, s[who]);
+    };
+    const { id } = await as<{ id: string }>('operator', 'cycles.create', { title: 'Daftar Informasi Publik Tahun 2026', year: 2026 });
+    await as('operator', 'cycles.addItems', { cycleId: id, items: o.items });
+    await as('operator', 'cycles.act', { cycleId: id, action: 'report' });
+    await as('ppid', 'cycles.act', { cycleId: id, action: 'issueNotaDinas' });
+    if (o.upTo === 'ditandatangani') {
+      const konsep = await as<{ items: { id: string }[] }>('operator', 'cycles.act', { cycleId: id, action: 'submitKonsep' });
+      if (o.lateDays) {
+        t += o.lateDays * DAY;
+        await host.setClock(new Date(t).toISOString());
+        // Days later everyone logs in again.
+        for (const u of Object.keys(s)) s[u] = await signIn(host, u);
+      }
+      for (const item of konsep.items) await as('ppid', 'cycles.markReview', { cycleId: id, itemId: item.id, verdict: 'sesuai' }, 20_000);
+      await as('ppid', 'cycles.act', { cycleId: id, action: 'approve' });
+      await as('kepala', 'cycles.recordUji', { cycleId: id, participants: UJI_PARTICIPANTS });
+      const signed = await as<{ signed: unknown }>('kepala', 'cycles.act', { cycleId: id, action: 'approve', password: PASSWORD });
+      expect(signed.signed, `${o.name} signed`).toBeTruthy();
+    }
+    const self = await ok<{ fingerprint: string }>(host, 'devices.self', {}, s.ppid);
+    o.fingerprint = self.fingerprint;
+    const pkg = await as<{ fileName: string; base64: string }>('ppid', 'sync.export', { cycleIds: [id], to: 'ppid_utama' });
+    expect(pkg.fileName).toMatch(/\.ppid$/);
+    const own = path.join(dir, o.unitCode);
+    await fs.mkdir(own, { recursive: true });
+    o.file = path.join(own, pkg.fileName);
+    await fs.writeFile(o.file, Buffer.from(pkg.base64, 'base64'));
+  } finally {
+    await host.stop();
+    await host.remove();
+  }
+}
+
+/** The PPID Utama's first run at Diskominfotik, as its setup wizard sends it. */
+function utamaSetupInput() {
+  const base = structuredClone(demoSetup(null).input);
+  const { bidang: _bidang, ...office } = base.office;
+  return {
+    officeKind: 'utama',
+    office: { ...office, opdName: 'Dinas Komunikasi, Informatika dan Statistik' },
+    officials: {
+      kepala: { ...base.officials.kepala, jabatan: 'Kepala Dinas Komunikasi, Informatika dan Statistik selaku PPID Utama' },
+      ketuaPpid: { ...base.officials.ketuaPpid, jabatan: 'Sekretaris Dinas selaku Sekretaris PPID Utama' },
+      operators: base.officials.operators,
+    },
+    documents: base.documents,
+    accounts: [
+      { personId: base.officials.kepala.id, username: 'utama', role: 'ppid_utama', isAdmin: true, password: PASSWORD },
+      { personId: base.officials.operators[0]!.id, username: 'operator', role: 'operator', isAdmin: false, password: PASSWORD },
+    ],
+  };
+}
+
+const digits = (s: string) => s.replace(/\D/g, '');
+
+async function chooseFiles(page: Page, open: () => Promise<void>, files: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await open();
+  await (await chooser).setFiles(files);
+}
+
+async function download(page: Page, card: ReturnType<Page['locator']>, button: string): Promise<Buffer> {
+  const dl = page.waitForEvent('download');
+  await card.getByRole('button', { name: button }).click();
+  const file = await (await dl).path();
+  return fs.readFile(file);
+}
+
+const docxText = (bytes: Buffer) => strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+async function xlsxText(bytes: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => out.push(c.text))));
+  return out.join('\n');
+}
+
+test.use({ actionTimeout: 20_000 });
+
+test('the PPID Utama gathers five OPD packages, sees who is late and who is missing, and signs the regency lists', async ({ page }) => {
+  test.setTimeout(420_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-utama-e2e-'));
+  await fs.mkdir(SHOTS, { recursive: true });
+  for (const o of OPDS) await runOpd(o, dir);
+
+  const host = new HostProcess();
+  await host.setClock(UTAMA_AT);
+  await host.start();
+  try {
+    await ok(host, 'setup.complete', utamaSetupInput());
+    const probe = await signIn(host, 'operator');
+
+    await page.goto(host.url);
+    await login(page, 'utama', PASSWORD);
+    await expect(page.getByRole('heading', { level: 1, name: 'Register OPD' })).toBeVisible();
+
+    // BKAD is typed in by hand: it has not sent anything.
+    await page.getByRole('button', { name: 'Tambah OPD' }).click();
+    const modal = page.getByRole('dialog', { name: 'Tambah OPD ke register' });
+    await modal.getByLabel('Nama OPD').fill(BKAD);
+    await modal.getByLabel('Kode unit').fill('BKAD');
+    await modal.getByRole('button', { name: 'Tambahkan' }).click();
+    await expect(modal).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Register OPD' }).getByRole('row').filter({ hasText: BKAD })).toContainText('Belum mengirim');
+
+    // All five files at once: none of the senders' keys is trusted yet.
+    await chooseFiles(page, () => page.getByRole('button', { name: 'Terima paket OPD' }).click(), OPDS.map((o) => o.file!));
+    await expect(page).toHaveURL(/\/terima$/);
+    const checked = page.getByRole('table', { name: 'Hasil pemeriksaan paket' });
+    await expect(page.getByTestId('ringkasan-periksa')).toContainText('5 berkas diperiksa:');
+    await expect(page.getByTestId('ringkasan-periksa')).toContainText('Menunggu kunci dipercaya: 5');
+    for (const o of OPDS) {
+      // The OPD's own files share a name (DIP-2026_langkah-6_untuk-PPID-Utama_…): each is told apart by the OPD inside.
+      const row = checked.getByRole('row').filter({ hasText: o.name });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText('Menunggu kunci dipercaya');
+    }
+    await page.screenshot({ path: `${SHOTS}/intake-checked.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Terapkan 5 paket' }).click();
+    const done = page.getByTestId('ringkasan-akhir');
+    await expect(done).toContainText('Penerimaan selesai');
+    await expect(done.locator('[data-count="menunggu_kepercayaan"]')).toContainText('5');
+    await expect(done.locator('[data-count="diterapkan"]')).toContainText('0');
+    await page.screenshot({ path: `${SHOTS}/intake-summary.png`, fullPage: true });
+
+    // Menunggu kepercayaan: one card per sender, its fingerprint as the OPD's Pengaturan › Perangkat shows it.
+    await done.getByRole('link', { name: 'Buka Menunggu kepercayaan' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Menunggu kepercayaan' })).toBeVisible();
+    const cards = page.getByTestId('pengirim-menunggu');
+    await expect(cards).toHaveCount(5);
+    await page.screenshot({ path: `${SHOTS}/waiting.png`, fullPage: true });
+    for (let left = 5; left > 0; left--) {
+      const card = cards.first();
+      const name = (await card.getByRole('heading', { level: 2 }).textContent())!.trim();
+      const opd = OPDS.find((o) => o.name === name);
+      expect(opd, `a waiting card for ${name}`).toBeTruthy();
+      expect(digits((await card.getByTestId('sidik-pengirim').textContent())!)).toBe(digits(opd!.fingerprint!));
+      await card.getByRole('checkbox').check();
+      await card.getByRole('button', { name: 'Percayai & terapkan' }).click();
+      const result = page.getByTestId('hasil-percaya');
+      await expect(result).toContainText(name);
+      await expect(result).toContainText('Diterapkan');
+      await expect(cards).toHaveCount(left - 1);
+    }
+    await expect(page.getByText('Tidak ada paket yang menunggu.')).toBeVisible();
+
+    // The same file again: already received, nothing to apply, nothing changes.
+    const view = async () => {
+      const r = await ok<{ rows: Record<string, unknown>[]; totals: unknown }>(host, 'utama.register', { year: 2026 }, probe);
+      // Lateness of an open step is counted to now; everything else must stand still.
+      return { totals: r.totals, rows: r.rows.map(({ lateness: _l, ...rest }) => rest) };
+    };
+    const entriesBefore = await ok(host, 'utama.entries', {}, probe);
+    const registerBefore = await view();
+    await page.getByRole('link', { name: 'Terima paket OPD' }).click();
+    await chooseFiles(page, () => page.getByRole('button', { name: 'Pilih berkas paket…' }).click(), [OPDS[0]!.file!]);
+    await expect(page.getByTestId('ringkasan-periksa')).toContainText('1 berkas diperiksa:');
+    await expect(page.getByTestId('ringkasan-periksa')).toContainText('Sudah diterima: 1');
+    await expect(checked.getByRole('row').filter({ hasText: OPDS[0]!.name })).toContainText('Sudah diterima');
+    await expect(page.getByRole('button', { name: 'Terapkan 0 paket' })).toBeDisabled();
+    expect(await ok(host, 'utama.entries', {}, probe)).toEqual(entriesBefore);
+    expect(await view()).toEqual(registerBefore);
+
+    // The register for 2026.
+    await page.getByRole('link', { name: 'Register OPD' }).click();
+    const table = page.getByRole('table', { name: 'Register OPD' });
+    const rowOf = (name: string) => table.getByRole('row').filter({ has: page.getByTestId('nama-opd').getByText(name, { exact: true }) });
+    await expect(table.getByTestId('nama-opd')).toHaveCount(6);
+    const dinkes = rowOf('Dinas Kesehatan');
+    await expect(dinkes).toContainText('Ditandatangani');
+    await expect(dinkes).toContainText('Terlambat');
+    // Three working days against step 4's 15 minutes.
+    await expect(dinkes).toContainText(/Langkah 4 terlambat 2 hari \d+ jam kerja/);
+    await expect(rowOf(BKAD)).toContainText('Belum mengirim');
+    await expect(rowOf(BKAD)).toContainText('Belum pernah');
+    const dinsos = rowOf('Dinas Sosial');
+    await expect(dinsos).toContainText('Dalam proses');
+    await expect(dinsos).toContainText('Langkah 3');
+    // Its step 3 (standard: one day) has stood open since 2 November.
+    await expect(dinsos).toContainText(/Langkah 3 terlambat/i);
+    for (const name of ['Dinas Pendidikan', 'Dinas Perhubungan', 'Dinas Pekerjaan Umum dan Penataan Ruang']) {
+      await expect(rowOf(name)).toContainText('Ditandatangani');
+      await expect(rowOf(name)).toContainText('Tepat waktu');
+      await expect(rowOf(name)).toContainText('3 informasi');
+    }
+    await expect(page.getByTestId('jumlah-opd')).toHaveText('6');
+    await expect(page.getByTestId('jumlah-ditandatangani')).toHaveText('4');
+    await expect(page.getByTestId('jumlah-proses')).toHaveText('1');
+    await expect(page.getByTestId('jumlah-belum_kirim')).toHaveText('1');
+    await expect(page.getByTestId('jumlah-late')).toHaveText('2');
+    await page.screenshot({ path: `${SHOTS}/register.png`, fullPage: true });
+
+    // Dokumen kabupaten: drafts first, naming who is missing.
+    await page.getByRole('link', { name: 'Dokumen kabupaten' }).click();
+    const signature = page.getByTestId('tanda-tangan-kabupaten');
+    await expect(signature).toContainText('Draft');
+    await expect(signature).toContainText('4 dari 6 OPD sudah mengirim daftar yang ditandatangani');
+    await expect(signature).toContainText(`belum: ${BKAD}, Dinas Sosial`);
+    const dipCard = page.locator('[data-document="regencyDip"]');
+    await expect(dipCard.getByTestId('status-dokumen')).toHaveText('Draft');
+    await page.screenshot({ path: `${SHOTS}/documents-draft.png`, fullPage: true });
+
+    const docx = docxText(await download(page, dipCard, 'Unduh DOCX'));
+    for (const o of SIGNED) {
+      expect(docx).toContain(o.name);
+      // The DIP lists the public items; the exempt one belongs to the DIK.
+      expect(docx).toContain(`Laporan Realisasi Anggaran ${o.unitCode}`);
+      expect(docx).toContain(`Rencana Strategis ${o.unitCode} 2025-2029`);
+    }
+    expect(docx).toContain(BKAD);
+    expect(docx).toContain('Dinas Sosial');
+    // An unsigned list prints no rows.
+    expect(docx).not.toContain('Rencana Strategis Dinsos');
+    const xlsx = await xlsxText(await download(page, dipCard, 'Unduh XLSX'));
+    for (const o of SIGNED) {
+      expect(xlsx).toContain(o.name);
+      expect(xlsx).toContain(`Laporan Realisasi Anggaran ${o.unitCode}`);
+      expect(xlsx).toContain(`Rencana Strategis ${o.unitCode} 2025-2029`);
+    }
+    expect(xlsx).not.toContain('Rencana Strategis Dinsos');
+
+    // The PPID Utama signs: the lists become final.
+    await signature.getByRole('button', { name: 'Tandatangani' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Tandatangani daftar kabupaten 2026?' });
+    await expect(confirm).toContainText(`${BKAD}, Dinas Sosial`);
+    await confirm.getByRole('button', { name: 'Ya, tandatangani' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(signature).toContainText('Final');
+    await expect(signature).toContainText('memuat daftar bertanda tangan 4 OPD');
+    await expect(dipCard.getByTestId('status-dokumen')).toHaveText('Final');
+    await expect(page.locator('[data-document="regencyDik"]').getByTestId('status-dokumen')).toHaveText('Final');
+    await page.screenshot({ path: `${SHOTS}/documents-signed.png`, fullPage: true });
+    const signedDocx = docxText(await download(page, dipCard, 'Unduh DOCX'));
+    for (const o of SIGNED) expect(signedDocx).toContain(o.name);
+  } finally {
+    await host.stop();
+    await host.remove();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
