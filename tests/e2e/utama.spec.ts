@@ -239,7 +239,9 @@ test('the PPID Utama gathers five OPD packages, sees who is late and who is miss
     const entriesBefore = await ok(host, 'utama.entries', {}, probe);
     const registerBefore = await view();
     await page.getByRole('link', { name: 'Terima paket OPD' }).click();
-    await chooseFiles(page, () => page.getByRole('button', { name: 'Pilih berkas paket…' }).click(), [OPDS[0]!.file!]);
+    // The last batch's summary stays on the screen until another is chosen.
+    await expect(done).toContainText('Penerimaan selesai');
+    await chooseFiles(page, () => done.getByRole('button', { name: 'Terima paket lain' }).click(), [OPDS[0]!.file!]);
     await expect(page.getByTestId('ringkasan-periksa')).toContainText('1 berkas diperiksa:');
     await expect(page.getByTestId('ringkasan-periksa')).toContainText('Sudah diterima: 1');
     await expect(checked.getByRole('row').filter({ hasText: OPDS[0]!.name })).toContainText('Sudah diterima');
