@@ -289,19 +289,27 @@ test('the PPID Utama gathers five OPD packages, sees who is late and who is miss
     await page.screenshot({ path: `${SHOTS}/documents-draft.png`, fullPage: true });
 
     const docx = docxText(await download(page, dipCard, 'Unduh DOCX'));
+    expect(docx).toContain(`Gabungan daftar 4 dari 6 perangkat daerah`);
+    expect(docx).toContain(`Belum ditandatangani: ${BKAD}; Dinas Sosial.`);
+    // Each OPD a heading of its own, in register order, its signed version named.
+    const headings = [...docx.matchAll(/ ([IVX]+)\. ([A-Z ,]+?) (?=Ditandatangani|Belum)/g)].map((m) => m[2]);
+    expect(headings).toEqual([BKAD, 'Dinas Kesehatan', 'Dinas Pekerjaan Umum dan Penataan Ruang', 'Dinas Pendidikan', 'Dinas Perhubungan', 'Dinas Sosial'].map((n) => n.toUpperCase()));
     for (const o of SIGNED) {
-      expect(docx).toContain(o.name);
-      // The DIP lists the public items; the exempt one belongs to the DIK.
+      expect(docx).toMatch(new RegExp(`${o.name.toUpperCase()} Ditandatangani .+? pada \\d+ November 2026, sidik [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}`));
       expect(docx).toContain(`Laporan Realisasi Anggaran ${o.unitCode}`);
       expect(docx).toContain(`Rencana Strategis ${o.unitCode} 2025-2029`);
     }
-    expect(docx).toContain(BKAD);
-    expect(docx).toContain('Dinas Sosial');
-    // An unsigned list prints no rows.
+    // The missing ones are named as such, and an unsigned list prints no rows.
+    expect(docx).toContain(`${BKAD.toUpperCase()} Belum mengirim daftar untuk tahun ini`);
+    expect(docx).toContain('DINAS SOSIAL Belum ada daftar yang ditandatangani Kepala OPD (tahap 3');
     expect(docx).not.toContain('Rencana Strategis Dinsos');
+    // The DIP lists public information; exempt items belong to the DIK.
+    expect(docx).not.toContain('Data Kepegawaian Pribadi');
     const xlsx = await xlsxText(await download(page, dipCard, 'Unduh XLSX'));
+    // One sheet per list, each OPD's heading row in capitals as in the DOCX.
+    for (const name of [BKAD, 'Dinas Sosial']) expect(xlsx).toContain(name.toUpperCase());
     for (const o of SIGNED) {
-      expect(xlsx).toContain(o.name);
+      expect(xlsx).toContain(o.name.toUpperCase());
       expect(xlsx).toContain(`Laporan Realisasi Anggaran ${o.unitCode}`);
       expect(xlsx).toContain(`Rencana Strategis ${o.unitCode} 2025-2029`);
     }
@@ -319,7 +327,9 @@ test('the PPID Utama gathers five OPD packages, sees who is late and who is miss
     await expect(page.locator('[data-document="regencyDik"]').getByTestId('status-dokumen')).toHaveText('Final');
     await page.screenshot({ path: `${SHOTS}/documents-signed.png`, fullPage: true });
     const signedDocx = docxText(await download(page, dipCard, 'Unduh DOCX'));
-    for (const o of SIGNED) expect(signedDocx).toContain(o.name);
+    for (const o of SIGNED) expect(signedDocx).toContain(`Rencana Strategis ${o.unitCode} 2025-2029`);
+    // Dated the day the PPID Utama signed.
+    expect(signedDocx).toContain('Putussibau, 14 Desember 2026');
   } finally {
     await host.stop();
     await host.remove();
