@@ -105,7 +105,8 @@ async function runOpd(o: Opd, dir: string): Promise<void> {
     const self = await ok<{ fingerprint: string }>(host, 'devices.self', {}, s.ppid);
     o.fingerprint = self.fingerprint;
     const pkg = await as<{ fileName: string; base64: string }>('ppid', 'sync.export', { cycleIds: [id], to: 'ppid_utama' });
-    expect(pkg.fileName).toMatch(/\.ppid$/);
+    // Forty OPD's files meet in one folder at the PPID Utama: each name starts with its OPD's unit code.
+    expect(pkg.fileName).toMatch(new RegExp(`^${o.unitCode}_DIP-2026_(langkah-\\d|selesai)_untuk-PPID-Utama_2026-11-\\d\\d\\.ppid$`));
     const own = path.join(dir, o.unitCode);
     await fs.mkdir(own, { recursive: true });
     o.file = path.join(own, pkg.fileName);
@@ -196,7 +197,6 @@ test('the PPID Utama gathers five OPD packages, sees who is late and who is miss
     await expect(page.getByTestId('ringkasan-periksa')).toContainText('5 berkas diperiksa:');
     await expect(page.getByTestId('ringkasan-periksa')).toContainText('Menunggu kunci dipercaya: 5');
     for (const o of OPDS) {
-      // The OPD's own files share a name (DIP-2026_langkah-6_untuk-PPID-Utama_…): each is told apart by the OPD inside.
       const row = checked.getByRole('row').filter({ hasText: o.name });
       await expect(row).toHaveCount(1);
       await expect(row).toContainText('Menunggu kunci dipercaya');

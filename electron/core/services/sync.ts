@@ -86,7 +86,7 @@ export async function exportPackage(
     const packageId = randomUUID();
     const selfName = stores.trust.selfName();
     const date = dayKey(ctx.now, settings.calendar.timeZone);
-    const fileName = packageFileName(cycles, input.to, date);
+    const fileName = packageFileName(cycles, input.to, date, settings.office.unitCode);
     const recipient = input.to ?? 'semua';
     const { seq, toSeq } = stores.syncState.nextNumbers(recipient);
     const bytes = await writePackage(

@@ -17,11 +17,13 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9-]+/g, '-').replace(/-+/g, '-'
 /**
  * The file name says what the package is, for a person choosing among files on a flash drive
  * or in a chat: "DIP-2027_langkah-4_untuk-PPID-Pembantu_2027-01-14.ppid". `date` is the day in
- * the office's zone (YYYY-MM-DD).
+ * the office's zone (YYYY-MM-DD). A package for the PPID Utama starts with the OPD's unit code
+ * ("Disdik_DIP-2027_selesai_untuk-PPID-Utama_…"): there, the files of forty OPD meet in one
+ * folder or chat, and the same name from two OPD would overwrite one with the other.
  */
-export function packageFileName(cycles: readonly { year: number; step: Step }[], to: Recipient | null, date: string): string {
+export function packageFileName(cycles: readonly { year: number; step: Step }[], to: Recipient | null, date: string, unitCode = ''): string {
   const years = [...new Set(cycles.map((c) => c.year))].sort();
-  const parts = [`DIP-${years.join('-')}`];
+  const parts = to === 'ppid_utama' && safe(unitCode) ? [unitCode, `DIP-${years.join('-')}`] : [`DIP-${years.join('-')}`];
   const steps = [...new Set(cycles.map((c) => c.step))];
   if (steps.length === 1) parts.push(steps[0] === 'selesai' ? 'selesai' : `langkah-${STEP_INFO[steps[0]!].no}`);
   else parts.push(`${cycles.length}-siklus`);
