@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { archiveDocuments, archiveRecords, retentionEnds, retentionMonths } from '../../electron/core/domain/archive';
 import { buildTimeline } from '../../electron/core/domain/timeline';
-import { ROLES } from '../../electron/core/domain/roles';
+import { OFFICE_ROLES } from '../../electron/core/domain/roles';
 import { actProblem, canEdit, editKindOf, fold, readAct, type CycleEvent, type CycleState, type EventBody } from '../../electron/core/domain/workflow';
 import { completeItem } from './workflow-fixtures';
 
@@ -126,7 +126,7 @@ describe('the act archive.filed', () => {
     expect(editKindOf(filed())).toBe('archive');
     const signed = fold(cycle());
     const unsigned = fold(cycle(false));
-    for (const role of ROLES) {
+    for (const role of OFFICE_ROLES.opd) {
       expect(canEdit(signed, role, 'archive').ok).toBe(true);
       expect(canEdit(unsigned, role, 'archive').ok).toBe(false);
     }
