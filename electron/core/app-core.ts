@@ -40,6 +40,8 @@ import { dayKey, inZone } from './domain/calendar';
 import { stamp } from './store/backups';
 import { writeFileDurably } from './store/durable-file';
 import type { UserRecord } from './store/app-db';
+import { Relay, type RelayOptions } from './relay/relay';
+import { ownerOnlyFileSecrets, SECRET_FILE } from './relay/secret-file';
 
 export interface CoreOptions {
   dataDir: string;
@@ -53,6 +55,8 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Tests only: called between the steps of a restore; never resolving there stops the restore at that step, as a kill would. */
   restoreHook?: StepHook;
+  /** Tests and benchmarks: the relay's timer, intervals and batch size. */
+  relay?: Partial<RelayOptions>;
 }
 
 type Recovery = NonNullable<AppStatus['recovery']> & { path: string };
@@ -111,6 +115,7 @@ export class Core {
 
   private async openStores(): Promise<void> {
     const { clock } = this.opts;
+    this.stores?.relay.stop();
     this.stores = null;
     this.recovery = null;
     await removeStaleTempFiles(this.paths.root);
@@ -136,6 +141,8 @@ export class Core {
       });
       const audit = await AuditLog.open(this.paths.audit, appDb.data.installationId, clock.now());
       if (audit.setAside) this.opts.log?.(`Riwayat aplikasi rusak; disimpan sebagai ${audit.setAside}, riwayat baru dimulai.`);
+      const secrets = this.opts.platform?.secrets ?? ownerOnlyFileSecrets(path.join(this.paths.root, SECRET_FILE));
+      const relay = await Relay.open(this.paths.root, clock.now(), secrets, this.opts.relay, (m) => this.opts.log?.(m));
       await this.throttle.load(this.paths.loginThrottle, (m) => this.opts.log?.(m));
       // What was set aside or restored in a cycle log stays on record after this session's notices are gone.
       for (const n of cycles.notices) await appendAudit({ audit }, null, clock.now(), `siklus.${n.kind}`, n.message);
@@ -161,7 +168,8 @@ export class Core {
         backupState: this.backupState!,
         resourcesDir: this.opts.resourcesDir,
         appVersion: this.opts.appVersion,
-        platform: this.opts.platform ?? {},
+        platform: { ...this.opts.platform, secrets },
+        relay,
       };
       // A package whose apply was cut short is finished before anyone works on its cycles.
       await finishInterruptedReceives(this.stores, clock.now(), this.opts.log);
@@ -170,6 +178,8 @@ export class Core {
       if (Object.keys(this.lastFloors.notaDinas).length || this.lastFloors.packageSeq !== null) {
         this.opts.log?.(`Nomor yang sudah terpakai dibawa: ${JSON.stringify(this.lastFloors)}`);
       }
+      // The network only once everything local is settled; its writes pass the call gate like a call's.
+      relay.start(this.stores, (work) => this.gate.shared(work));
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {
         const path =
@@ -334,6 +344,7 @@ export class Core {
     const { id, staging, incoming } = stagedAs;
 
     // From here on the stores are closed: nothing writes into the folder while it is swapped.
+    stores.relay.stop();
     this.stores = null;
     this.sessions = new Sessions();
     const journal: RestoreJournal = {
@@ -405,6 +416,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    this.stores?.relay.stop();
     await this.releaseLock?.();
     this.releaseLock = null;
   }

@@ -16,6 +16,7 @@ import { publishDocument } from './services/publish';
 import { listReminders } from './services/reminders';
 import * as archive from './services/archive';
 import * as backup from './services/backup';
+import * as relay from './services/relay';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -88,6 +89,10 @@ export const handlers = {
   'sync.preview': (ctx, input) => sync.previewPackage(ctx, input),
   'sync.apply': (ctx, input) => sync.applyPackage(ctx, input),
   'sync.history': (ctx) => sync.packageHistory(ctx),
+  'relay.get': (ctx) => relay.getRelay(ctx),
+  'relay.set': (ctx, input) => relay.setRelay(ctx, input),
+  'relay.status': (ctx) => relay.relayStatus(ctx),
+  'relay.syncNow': (ctx) => relay.syncNow(ctx),
   'office.exportPackage': (ctx, input) => officePackage.exportOfficePackage(ctx, input),
   'archive.list': (ctx) => archive.listArchive(ctx),
   'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),

@@ -13,6 +13,7 @@ import type { DeviceKey } from '../sync/device-key';
 import type { TrustStore } from '../sync/trust-store';
 import type { LoginThrottle, Sessions } from './sessions';
 import type { AutoBackupState } from '../backup/auto-state';
+import type { Relay } from '../relay/relay';
 
 /** What a service may use: the opened stores, never Electron or the network. */
 export interface Stores {
@@ -38,6 +39,8 @@ export interface Stores {
   throttle: LoginThrottle;
   /** cadangan-otomatis.json: this laptop's backup folder and history, and the numbers no restore may reuse. */
   backupState: AutoBackupState;
+  /** The relay server (relay.json, relay-state.json, the password in platform.secrets) and its background rounds: the one part that uses the network. */
+  relay: Relay;
   resourcesDir: string;
   platform: Platform;
   appVersion: string;
