@@ -48,6 +48,9 @@ export async function openRelayCore(dir: string, clock: Desk['clock'], relay: Pa
   return Core.open({ dataDir: dir, clock, holder: 'test', resourcesDir: path.resolve('resources'), appVersion: '0.0.0-test', relay });
 }
 
+/** Relay user names stay unique within a test file, which shares one server. */
+let users = 0;
+
 export async function relayDesks(
   spec: { name: string; roles: Role[]; trustedBy?: 'semua' | 'tidak-ada' }[],
   relay: Partial<Omit<RelayOptions, 'timer'>> = {},
@@ -65,7 +68,7 @@ export async function relayDesks(
       kepala: await login(core, 'kepala'),
     };
     const self = await must<DeviceSelfView>(core, 'devices.renameSelf', { name: spec[n]!.name }, s.ppid);
-    out.push({ ...l, core, timer, s, name: spec[n]!.name, installationId: self.installationId, publicKey: self.publicKey, roles: spec[n]!.roles, relayUser: `laptop-${n + 1}` });
+    out.push({ ...l, core, timer, s, name: spec[n]!.name, installationId: self.installationId, publicKey: self.publicKey, roles: spec[n]!.roles, relayUser: `laptop-${++users}` });
   }
   for (const d of out) {
     for (const o of out) {

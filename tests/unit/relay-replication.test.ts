@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { makePng, must, PASSWORD, removeTempDirs } from '../fixtures/harness';
 import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
-import { connect, relayDesks, settle, syncNow, type RelayDesk } from './relay-fixtures';
+import { connect, relayDesks, relayPassword, settle, syncNow, type RelayDesk } from './relay-fixtures';
 import { actsOn, eventsOn, receive, send, storesOf, type Desk } from './sync-fixtures';
 import { completeItem, signAsKepala } from './workflow-fixtures';
 
@@ -36,7 +36,7 @@ async function office(spec: Parameters<typeof relayDesks>[0], opts: Parameters<t
   await setUpRelay(
     server,
     database,
-    desks.map((d) => ({ name: d.relayUser, password: `sandi-${d.relayUser}-uji` })),
+    desks.map((d) => ({ name: d.relayUser, password: relayPassword(d) })),
   );
   for (const d of desks) await connect(d, server, database);
   return { desks, database, offline: all.slice(connected) };

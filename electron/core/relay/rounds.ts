@@ -154,10 +154,13 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
   if (!officeId) return { newActs: 0, attachments: 0 };
   let newActs = 0;
   let attachments = 0;
+  // Acts kept from earlier rounds are offered again once per round, even when nothing is new: trust may have been given since.
+  let first = true;
   for (;;) {
     const since = d.state.data.pull.since;
     const page = await d.client.changes(since, d.batchSize);
-    if (!page.results.length) break;
+    if (!page.results.length && !(first && d.state.data.kept.some((k) => k.line))) break;
+    first = false;
     const incoming = new Map<string, LooseAct>();
     const refused: KeptAct[] = [];
     const announced = new Set<string>();

@@ -781,6 +781,11 @@ export async function receiveLooseActs(
     const empty = (): Checked => ({ pkg, fileName: input.source, devices: new Map(), cycles: [], files: new Map() });
     const kept: KeptAct[] = [];
     const cycles: LooseReceipt['cycles'] = [];
+    const known = new Map<string, boolean>();
+    const trusted = (id: string) => {
+      if (!known.has(id)) known.set(id, stores.trust.get(id) !== null);
+      return known.get(id)!;
+    };
     const byCycle = new Map<string, LooseAct[]>();
     for (const a of input.acts) byCycle.set(a.cycleId, [...(byCycle.get(a.cycleId) ?? []), a]);
     for (const [cycleId, acts] of byCycle) {
@@ -802,10 +807,10 @@ export async function receiveLooseActs(
       for (const r of arranged.ready) {
         const e = r.event;
         let why: [KeptKind, string] | null = null;
-        if (e.parents.some((p) => out.has(p))) why = ['menunggu', 'mengikuti tindakan yang tidak dapat diterima'];
-        else if (e.installationId !== MERGE_INSTALLATION && e.installationId !== self && !stores.trust.get(e.installationId)) {
+        if (e.installationId !== MERGE_INSTALLATION && e.installationId !== self && !trusted(e.installationId)) {
           why = ['belum-dipercaya', 'tindakan dari perangkat yang belum dipercaya'];
-        } else if (e.installationId !== MERGE_INSTALLATION && e.sig === null) why = ['ditolak', 'tindakan tanpa tanda tangan hanya diterima dalam paket dari pembuatnya'];
+        } else if (e.parents.some((p) => out.has(p))) why = ['menunggu', 'mengikuti tindakan yang belum dapat diterima'];
+        else if (e.installationId !== MERGE_INSTALLATION && e.sig === null) why = ['ditolak', 'tindakan tanpa tanda tangan hanya diterima dalam paket dari pembuatnya'];
         else {
           const problem = check(e);
           if (problem) why = ['ditolak', problem];

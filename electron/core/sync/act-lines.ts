@@ -123,14 +123,13 @@ export function arrangeActLines(cycleId: string, lines: readonly LooseLine[], he
   }
   for (const p of byId.values()) {
     if (heldHashes.has(p.id) || hashes.has(p.id) || refused.has(p.id)) continue;
-    const missing = p.parents.filter((x) => !hashes.has(x));
-    const after = missing.some((x) => refused.has(x) || byId.has(x));
+    const afterRefused = p.parents.some((x) => refused.has(x));
     out.notReady.push({
       key: p.key,
       line: p.line,
       actId: p.id,
       kind: 'menunggu',
-      reason: after ? 'mengikuti tindakan yang tidak dapat diterima' : `mengikuti tindakan yang belum diterima (${missing.length})`,
+      reason: afterRefused ? 'mengikuti tindakan yang tidak dapat diterima' : 'mengikuti tindakan yang belum diterima',
     });
   }
   return out;
