@@ -13,7 +13,7 @@ import { actsOn, hashes, receive, send, storesOf } from './sync-fixtures';
  */
 
 let server: CouchServer;
-let open: RelayDesk[] = [];
+const open: RelayDesk[] = [];
 let db = 0;
 beforeAll(async () => {
   server = await startCouchServer();

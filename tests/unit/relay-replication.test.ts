@@ -14,7 +14,7 @@ import { completeItem, signAsKepala } from './workflow-fixtures';
  */
 
 let server: CouchServer;
-let open: RelayDesk[] = [];
+const open: RelayDesk[] = [];
 let db = 0;
 beforeAll(async () => {
   server = await startCouchServer();
@@ -81,7 +81,7 @@ describe('one cycle through the relay', () => {
 
     // Nothing travels by hand: the PPID laptop pulls the cycle from the relay.
     tick(30);
-    let st = await syncNow(ppid);
+    const st = await syncNow(ppid);
     expect(st).toMatchObject({ state: 'tersinkron', kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0 } });
     v = await as(ppid, 'ppid')('cycles.act', { cycleId: id, action: 'issueNotaDinas' });
     expect(v.step).toBe('pengumpulan');

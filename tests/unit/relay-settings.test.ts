@@ -17,7 +17,7 @@ import { actsOn, eventsOn, receive, send, storesOf } from './sync-fixtures';
  */
 
 let server: CouchServer;
-let open: RelayDesk[] = [];
+const open: RelayDesk[] = [];
 beforeAll(async () => {
   server = await startCouchServer();
 }, 120_000);
