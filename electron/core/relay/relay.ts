@@ -234,7 +234,7 @@ export class Relay {
       await push(deps);
       const pulled = await pull(deps, `relay ${client.label}`);
       // What the pull appended (and the merge it may have written) goes up in the same round.
-      if (pulled.newActs) await push(deps);
+      if (pulled.newActs) await push(deps, pulled.onRelay);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
       this.failures = 0;
       this.phase = 'tersinkron';

@@ -67,8 +67,12 @@ export function waitingToSend(stores: Stores, state: RelayState): number {
   return n;
 }
 
-/** The acts of every cycle log past its checkpoint, then files and acts in batches; each batch's checkpoint stored once the relay has it. */
-export async function push(d: RoundDeps): Promise<{ acts: number; files: number }> {
+/**
+ * The acts of every cycle log past its checkpoint, then files and acts in batches; each batch's
+ * checkpoint stored once the relay has it. `onRelay`: acts known to be there (just pulled from
+ * it), passed over but counted, so a pull is not followed by sending everything back.
+ */
+export async function push(d: RoundDeps, onRelay: ReadonlySet<string> = new Set()): Promise<{ acts: number; files: number }> {
   const { stores } = d;
   const officeId = stores.settings.get()?.officeId;
   if (!officeId) return { acts: 0, files: 0 };
@@ -92,7 +96,8 @@ export async function push(d: RoundDeps): Promise<{ acts: number; files: number 
   let files = 0;
   const uploaded = new Set(d.state.data.push.files);
   for (let i = 0; i < queue.length; i += d.batchSize) {
-    const batch = queue.slice(i, i + d.batchSize);
+    const all = queue.slice(i, i + d.batchSize);
+    const batch = all.filter((b) => !onRelay.has(b.actId));
     // Files first, so a laptop that pulls the acts finds their files there.
     for (const sha of new Set(batch.map((b) => b.sha256).filter((s): s is string => s !== null))) {
       if (uploaded.has(sha)) continue;
@@ -102,7 +107,7 @@ export async function push(d: RoundDeps): Promise<{ acts: number; files: number 
       if (await d.client.putFile(fileDocId(sha), bytes)) files += 1;
       uploaded.add(sha);
     }
-    const results = await d.client.bulkInsert(
+    const results = !batch.length ? [] : await d.client.bulkInsert(
       batch.map((b) => ({ _id: actDocId(b.cycleId, b.actId), type: 'tindakan', officeId, cycleId: b.cycleId, actId: b.actId, installationId: b.installationId, line: b.line })),
     );
     const refused = results.filter((r) => !r.ok);
@@ -113,7 +118,7 @@ export async function push(d: RoundDeps): Promise<{ acts: number; files: number 
       const bad = refused.find((r) => !there.has(r.id));
       if (bad && !bad.ok) throw new RelayError('ditolak', `Server relay menolak tindakan yang dikirim: ${bad.reason || bad.error}.`);
     }
-    const last = new Map(batch.map((b) => [b.cycleId, b]));
+    const last = new Map(all.map((b) => [b.cycleId, b]));
     await d.write(() =>
       d.state.update((s) => {
         for (const [id, b] of last) s.push.cycles[id] = { bytes: b.end, acts: b.acts, lastActId: b.actId };
@@ -121,7 +126,7 @@ export async function push(d: RoundDeps): Promise<{ acts: number; files: number 
         return s;
       }),
     );
-    await d.onBatch?.('kirim', i + batch.length);
+    await d.onBatch?.('kirim', i + all.length);
   }
   return { acts: sent, files };
 }
@@ -148,10 +153,11 @@ function validCheckpoint(bytes: Buffer, cp: RelayState['push']['cycles'][string]
  * acts kept from earlier rounds, offered again) go through the receive pipeline with the soft
  * files they name; the sequence and what was kept are stored only once the page is applied.
  */
-export async function pull(d: RoundDeps, source: string): Promise<{ newActs: number; attachments: number }> {
+export async function pull(d: RoundDeps, source: string): Promise<{ newActs: number; attachments: number; onRelay: Set<string> }> {
   const { stores } = d;
+  const onRelay = new Set<string>();
   const officeId = stores.settings.get()?.officeId;
-  if (!officeId) return { newActs: 0, attachments: 0 };
+  if (!officeId) return { newActs: 0, attachments: 0, onRelay };
   let newActs = 0;
   let attachments = 0;
   // Acts kept from earlier rounds are offered again once per round, even when nothing is new: trust may have been given since.
@@ -199,11 +205,13 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
       return r;
     });
     newActs += receipt.cycles.reduce((n, c) => n + c.newActs, 0);
+    const keptKeys = new Set(receipt.kept.map((k) => k.key));
+    for (const a of incoming.values()) if (!keptKeys.has(a.key)) onRelay.add(a.key.slice(a.key.lastIndexOf(':') + 1));
     attachments += receipt.attachmentsStored;
     await d.onBatch?.('ambil', page.results.length);
     if (page.results.length < d.batchSize || String(page.last_seq) === String(since)) break;
   }
-  return { newActs, attachments };
+  return { newActs, attachments, onRelay };
 }
 
 function keptEntry(k: KeptAct): RelayState['kept'][number] {
