@@ -6,7 +6,7 @@ import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState,
 import { pull, push, waitingToSend, type RoundDeps } from './rounds';
 
 /**
- * The relay in the background: a round (push, pull, push again if the pull brought anything)
+ * The relay in the background: a round (pull, then push what this laptop has and the relay lacks)
  * on start, after every change of the settings, on "Sinkronkan sekarang", and every
  * `intervalMs` while it works; after a failure the next try waits longer each time
  * (`firstRetryMs` doubling up to `maxRetryMs`). Rounds never overlap, never hold a call: the
@@ -34,7 +34,10 @@ export interface RelayOptions {
   intervalMs: number;
   firstRetryMs: number;
   maxRetryMs: number;
+  /** Acts per `_bulk_docs` request. */
   batchSize: number;
+  /** Documents per `_changes` page: one pass of the receive pipeline each. */
+  pageSize: number;
   timeoutMs: number;
   timer: RelayTimer;
   /** Tests: after every batch pushed or pulled (and its checkpoint stored). */
@@ -45,7 +48,8 @@ export const RELAY_DEFAULTS: RelayOptions = {
   intervalMs: 60_000,
   firstRetryMs: 5_000,
   maxRetryMs: 5 * 60_000,
-  batchSize: 500,
+  batchSize: 1000,
+  pageSize: 2000,
   timeoutMs: 30_000,
   timer: systemTimer,
 };
@@ -226,15 +230,15 @@ export class Relay {
         client,
         state: this.stateFile,
         batchSize: this.opts.batchSize,
+        pageSize: this.opts.pageSize,
         write: (w) => this.gated(w),
         onBatch: this.opts.onBatch,
         now: () => stores.clock.now(),
       };
       await client.check();
-      await push(deps);
+      // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
-      // What the pull appended (and the merge it may have written) goes up in the same round.
-      if (pulled.newActs) await push(deps, pulled.onRelay);
+      await push(deps, pulled.onRelay);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
       this.failures = 0;
       this.phase = 'tersinkron';

@@ -40,8 +40,10 @@ export interface RoundDeps {
   stores: Stores;
   client: CouchRelay;
   state: TolerantJsonFile<RelayState>;
-  /** Documents per `_bulk_docs` request and per `_changes` page. */
+  /** Acts per `_bulk_docs` request. */
   batchSize: number;
+  /** Documents per `_changes` page. */
+  pageSize: number;
   /** Every local write runs through this (the core's call gate): never while a backup or a restore runs. */
   write: <T>(work: () => Promise<T>) => Promise<T>;
   /** Tests: after each batch is done and its checkpoint stored. */
@@ -164,7 +166,7 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
   let first = true;
   for (;;) {
     const since = d.state.data.pull.since;
-    const page = await d.client.changes(since, d.batchSize);
+    const page = await d.client.changes(since, d.pageSize);
     if (!page.results.length && !(first && d.state.data.kept.some((k) => k.line))) break;
     first = false;
     const incoming = new Map<string, LooseAct>();
@@ -209,7 +211,7 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
     for (const a of incoming.values()) if (!keptKeys.has(a.key)) onRelay.add(a.key.slice(a.key.lastIndexOf(':') + 1));
     attachments += receipt.attachmentsStored;
     await d.onBatch?.('ambil', page.results.length);
-    if (page.results.length < d.batchSize || String(page.last_seq) === String(since)) break;
+    if (page.results.length < d.pageSize || String(page.last_seq) === String(since)) break;
   }
   return { newActs, attachments, onRelay };
 }
