@@ -10,6 +10,7 @@ import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
 import { DevicesTab } from './DevicesTab';
 import { BackupTab } from './BackupTab';
+import { RelaySection } from './RelaySection';
 
 const TABS = [
   { value: 'kantor', label: 'Kantor', icon: IconBuilding },
@@ -107,6 +108,7 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="perangkat">
                 <DevicesTab />
+                <RelaySection />
               </Tabs.Panel>
               <Tabs.Panel value="cadangan">
                 <BackupTab />

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { useApp, useUser } from '../../app/context';
 import { Brand } from '../../components/Brand';
 import { PackageDropZone, ReceiveProvider } from '../sync/receive';
+import { RelayStatusLine } from './RelayStatusLine';
 
 function initials(name: string): string {
   // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
@@ -77,6 +78,7 @@ function AppFrame() {
               </Tooltip>
             )}
           </Group>
+          <RelayStatusLine />
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>
               {/* Named by what it shows (so a spoken command finds it), after a hidden "Menu pengguna". */}
