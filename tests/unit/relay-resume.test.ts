@@ -96,3 +96,40 @@ describe('a push cut by the server dying', () => {
     expect(view.items).toHaveLength(35);
   }, 240_000);
 });
+
+describe('a relay database lost and made anew', () => {
+  it('is filled again at the next round: each laptop finds its receipt gone and pushes everything once more', async () => {
+    server = await startCouchServer();
+    const pushed: number[] = [];
+    const desks = await relayDesks(
+      [
+        { name: 'Laptop Operator', roles: ['operator'] },
+        { name: 'Laptop PPID Pembantu', roles: ['ppid_pembantu'] },
+      ],
+      { onBatch: (kind, done) => void (kind === 'kirim' && pushed.push(done)) },
+    );
+    open = desks;
+    const [op, ppid] = desks as [RelayDesk, RelayDesk];
+    await setUpRelay(server, 'ppid-dinas', desks.map((d) => ({ name: d.relayUser, password: relayPassword(d) })));
+    for (const d of desks) await connect(d, server, 'ppid-dinas');
+    const { id } = await must<{ id: string }>(op.core, 'cycles.create', { title: 'DIP 2027', year: 2027 }, op.s.operator);
+    await must(op.core, 'cycles.addItems', { cycleId: id, items: [{ bidang: 'Sekretariat', judul: 'Profil Dinas' }] }, op.s.operator);
+    await syncNow(op);
+    const acts = [...(await actsOn(op, id)).keys()];
+
+    // The server's disk is lost: the admin TI makes the database again, empty, as docs/relay.md says.
+    expect((await server.admin('DELETE', '/ppid-dinas')).status).toBe(200);
+    await setUpRelay(server, 'ppid-dinas', []);
+    pushed.length = 0;
+    await syncNow(op);
+    expect(pushed).toEqual([acts.length]);
+    const docs = (await server.admin<{ rows: { id: string }[] }>('GET', '/ppid-dinas/_all_docs')).body.rows.map((r) => r.id).filter((x) => x.startsWith('act:'));
+    expect(docs.sort()).toEqual(acts.map((a) => `act:${id}:${a}`).sort());
+    // The next round finds its receipt: nothing is sent again.
+    pushed.length = 0;
+    expect((await syncNow(op)).waitingToSend).toBe(0);
+    expect(pushed).toEqual([]);
+    await syncNow(ppid);
+    expect([...(await actsOn(ppid, id))].sort()).toEqual([...(await actsOn(op, id))].sort());
+  }, 120_000);
+});

@@ -129,6 +129,22 @@ export class CouchRelay {
     return new Set((page.rows ?? []).filter((r) => r.value?.rev && !r.value.deleted).map((r) => r.key));
   }
 
+  /** A `_local` document (never replicated, never in `_changes`); null when absent. */
+  async getLocal(id: string): Promise<(Record<string, unknown> & { _rev?: string }) | null> {
+    try {
+      return await this.request<Record<string, unknown>>({ doc: `_local/${id}` });
+    } catch (e) {
+      if (e instanceof RelayError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Its new revision. */
+  async putLocal(id: string, body: Record<string, unknown>): Promise<string | null> {
+    const r = await this.request<{ rev?: string }>({ doc: `_local/${id}`, method: 'PUT', body });
+    return r?.rev ?? null;
+  }
+
   async changes(since: string | number | null, limit: number): Promise<ChangesPage> {
     const qs: Record<string, unknown> = { include_docs: true, limit, style: 'main_only' };
     if (since !== null) qs.since = since;

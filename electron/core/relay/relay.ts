@@ -3,7 +3,7 @@ import type { Stores } from '../services/context';
 import type { RelayConfig, RelayKeptView, RelayStatus } from '../domain/sync/relay';
 import { CouchRelay, RelayError } from './couch';
 import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState, type TolerantJsonFile } from './relay-files';
-import { pull, push, waitingToSend, type RoundDeps } from './rounds';
+import { pull, push, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
 
 /**
  * The relay in the background: a round (pull, then push what this laptop has and the relay lacks)
@@ -236,9 +236,11 @@ export class Relay {
         now: () => stores.clock.now(),
       };
       await client.check();
+      const receipt = { rev: await reconcile(deps) };
       // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
-      await push(deps, pulled.onRelay);
+      const pushed = await push(deps, pulled.onRelay, receipt);
+      if (!pushed.checked && receipt.rev === null) await recordReceipt(deps, null);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
       this.failures = 0;
       this.phase = 'tersinkron';

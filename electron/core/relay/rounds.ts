@@ -74,10 +74,10 @@ export function waitingToSend(stores: Stores, state: RelayState): number {
  * checkpoint stored once the relay has it. `onRelay`: acts known to be there (just pulled from
  * it), passed over but counted, so a pull is not followed by sending everything back.
  */
-export async function push(d: RoundDeps, onRelay: ReadonlySet<string> = new Set()): Promise<{ acts: number; files: number }> {
+export async function push(d: RoundDeps, onRelay: ReadonlySet<string> = new Set(), receipt: { rev: string | null } = { rev: null }): Promise<{ acts: number; files: number; checked: number }> {
   const { stores } = d;
   const officeId = stores.settings.get()?.officeId;
-  if (!officeId) return { acts: 0, files: 0 };
+  if (!officeId) return { acts: 0, files: 0, checked: 0 };
   const queue: Outgoing[] = [];
   for (const c of stores.cycles.list()) {
     const bytes = await stores.cycles.logBytes(c.id);
@@ -128,9 +128,42 @@ export async function push(d: RoundDeps, onRelay: ReadonlySet<string> = new Set(
         return s;
       }),
     );
+    receipt.rev = await recordReceipt(d, receipt.rev);
     await d.onBatch?.('kirim', i + all.length);
   }
-  return { acts: sent, files };
+  return { acts: sent, files, checked: queue.length };
+}
+
+const receiptId = (stores: Stores) => `ppid-desk-${stores.appDb.data.installationId}`;
+
+/**
+ * What the relay says it holds from this laptop — `_local/ppid-desk-<installationId>`, a
+ * document CouchDB never replicates nor lists in `_changes`, written after every push — set
+ * against this laptop's checkpoints. A database made anew, or put back from an older backup,
+ * holds less than they say: those cycles are pushed again from their start, and the feed is
+ * read again from its beginning (both idempotent). Returns the receipt's revision for `recordReceipt`.
+ */
+export async function reconcile(d: RoundDeps): Promise<string | null> {
+  const doc = await d.client.getLocal(receiptId(d.stores));
+  const held = (doc?.cycles ?? {}) as Record<string, number>;
+  const short = Object.entries(d.state.data.push.cycles).filter(([id, cp]) => (held[id] ?? 0) < cp.acts);
+  if (short.length) {
+    await d.write(() =>
+      d.state.update((s) => {
+        for (const [id] of short) delete s.push.cycles[id];
+        s.push.files = [];
+        s.pull.since = null;
+        return s;
+      }),
+    );
+  }
+  return doc?._rev ?? null;
+}
+
+/** How many acts of each cycle the relay now holds from this laptop (after every batch pushed, like the checkpoints). */
+export async function recordReceipt(d: RoundDeps, rev: string | null): Promise<string | null> {
+  const cycles = Object.fromEntries(Object.entries(d.state.data.push.cycles).map(([id, cp]) => [id, cp.acts]));
+  return d.client.putLocal(receiptId(d.stores), { ...(rev ? { _rev: rev } : {}), cycles, at: d.now().toISOString() });
 }
 
 /**
@@ -166,7 +199,15 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
   let first = true;
   for (;;) {
     const since = d.state.data.pull.since;
-    const page = await d.client.changes(since, d.pageSize);
+    let page;
+    try {
+      page = await d.client.changes(since, d.pageSize);
+    } catch (e) {
+      // A sequence this database never issued (it was made anew): read it from its beginning.
+      if (!(e instanceof RelayError && e.status === 400 && since !== null)) throw e;
+      await d.write(() => d.state.update((s) => ({ ...s, pull: { since: null } })));
+      continue;
+    }
     if (!page.results.length && !(first && d.state.data.kept.some((k) => k.line))) break;
     first = false;
     const incoming = new Map<string, LooseAct>();
