@@ -72,6 +72,12 @@ describe('a push cut by the server dying', () => {
     st = await must<RelayStatus>(op.core, 'relay.status', {}, op.s.operator);
     expect(st).toMatchObject({ state: 'luring', waitingToSend: total + 1 - 2 * BATCH });
     expect(op.timer.asked.slice(-2)).toEqual([5_000, 10_000]);
+    // ... and longer, up to the cap.
+    for (let n = 0; n < 4; n++) {
+      op.timer.fire();
+      await storesOf(op.core).relay.idle();
+    }
+    expect(op.timer.asked.slice(-6)).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
 
     // Back up, with the two batches it had stored: the push starts after them.
     await server.restart();
@@ -133,3 +139,40 @@ describe('a relay database lost and made anew', () => {
     expect([...(await actsOn(ppid, id))].sort()).toEqual([...(await actsOn(op, id))].sort());
   }, 120_000);
 });
+
+describe('a relay that stalls', () => {
+  it('holds no call back: work, status and a backup go on while a round waits on the server', async () => {
+    server = await startCouchServer();
+    let release: () => void = () => undefined;
+    let stalled: Promise<void> | null = null;
+    const desks = await relayDesks([{ name: 'Laptop Operator', roles: ['operator'] }], {
+      batchSize: 1,
+      onBatch: (kind) => {
+        if (kind !== 'kirim' || stalled) return;
+        // The round sits in the middle of its push, as on a slow line.
+        stalled = new Promise<void>((r) => (release = r));
+        return stalled;
+      },
+    });
+    open = desks;
+    const op = desks[0]!;
+    await setUpRelay(server, 'ppid-dinas', [{ name: op.relayUser, password: relayPassword(op) }]);
+    await must(op.core, 'relay.set', { url: server.url, database: 'ppid-dinas', username: op.relayUser, password: relayPassword(op), enabled: false }, op.s.ppid);
+    const { id } = await must<{ id: string }>(op.core, 'cycles.create', { title: 'DIP 2027', year: 2027 }, op.s.operator);
+    await must(op.core, 'cycles.addItems', { cycleId: id, items: [{ bidang: 'Sekretariat', judul: 'Profil Dinas' }] }, op.s.operator);
+    await must(op.core, 'relay.set', { url: server.url, database: 'ppid-dinas', username: op.relayUser, password: null, enabled: true }, op.s.ppid);
+    while (!stalled) await new Promise((r) => setTimeout(r, 20));
+
+    const view = await must<CycleView>(op.core, 'cycles.addItems', { cycleId: id, items: [{ bidang: 'Sekretariat', judul: 'Rekap pengaduan' }] }, op.s.operator);
+    expect(view.items).toHaveLength(2);
+    expect((await must<RelayStatus>(op.core, 'relay.syncNow', {}, op.s.operator)).state).toBe('menyinkronkan');
+    expect((await must<{ fileName: string }>(op.core, 'backup.create', {}, op.s.ppid)).fileName).toMatch(/\.ppidbackup$/);
+
+    release();
+    await storesOf(op.core).relay.idle();
+    const st = await must<RelayStatus>(op.core, 'relay.status', {}, op.s.operator);
+    // The round asked for while one ran came right after it, and took the new item too.
+    expect(st).toMatchObject({ state: 'tersinkron', waitingToSend: 0 });
+  }, 120_000);
+});
+
