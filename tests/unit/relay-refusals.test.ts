@@ -89,6 +89,14 @@ describe('what the relay cannot do', () => {
     expect(fixed.kept).toMatchObject({ ditolak: 0, menunggu: 0, belumDipercaya: 0 });
     expect(await titles(ppid, id)).toEqual(['Profil Dinas', 'Rekap pengaduan', 'Jadwal layanan']);
     expect([...(await actsOn(ppid, id))].sort()).toEqual([...(await actsOn(op, id))].sort());
+
+    // A signed line put under another act's name is named too, and changes nothing.
+    const fakeId = '00000000-0000-4000-8000-000000000000';
+    expect((await server.admin('PUT', `/${database}/act:${id}:${fakeId}`, { ...original, _id: undefined, _rev: undefined, actId: fakeId })).status).toBe(201);
+    const cycles = await hashes(`${ppid.dir}/cycles`);
+    const named = await syncNow(ppid);
+    expect(named.kept.acts).toEqual([expect.objectContaining({ kind: 'ditolak', actId: fakeId, reason: 'dokumen di server relay tidak sesuai namanya (diubah di server)' })]);
+    expect(await hashes(`${ppid.dir}/cycles`)).toEqual(cycles);
   }, 120_000);
 
   it('acts from a laptop this one does not trust are held back and named, not applied, until an administrator trusts it', async () => {

@@ -231,7 +231,8 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
       // Another office in a regency's database: not this laptop's business.
       if (a.officeId !== officeId) continue;
       if (row.id !== actDocId(a.cycleId, a.actId) || lineHead(a.line)?.id !== a.actId) {
-        refused.push({ key: row.id, cycleId: a.cycleId, line: a.line, actId: a.actId, kind: 'ditolak', reason: 'dokumen di server relay tidak sesuai namanya (diubah di server)' });
+        // Not offered again (no line kept): named until the relay replaces the document.
+        refused.push({ key: row.id, cycleId: a.cycleId, line: '', actId: a.actId, kind: 'ditolak', reason: 'dokumen di server relay tidak sesuai namanya (diubah di server)' });
         continue;
       }
       incoming.set(row.id, { key: row.id, cycleId: a.cycleId, line: a.line });
@@ -239,7 +240,7 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
     const replaced = new Set([...incoming.keys(), ...refused.map((r) => r.key)]);
     const earlier = d.state.data.kept.filter((k) => !replaced.has(k.key));
     const offered = [...earlier.filter((k) => k.line), ...incoming.values()];
-    // A document refused for its shape has no act to offer again: it stays named until the relay replaces it.
+    // A document refused for its shape or its name has no act to offer again: it stays named until the relay replaces it.
     const shapeless = earlier.filter((k) => !k.line);
     const files = await filesFor(d, offered, announced);
     const receipt = await d.write(async () => {
