@@ -56,6 +56,8 @@ import { dayKey, inZone } from './domain/calendar';
 import { stamp } from './store/backups';
 import { writeFileDurably } from './store/durable-file';
 import type { UserRecord } from './store/app-db';
+import { Relay, type RelayOptions } from './relay/relay';
+import { ownerOnlyFileSecrets, SECRET_FILE } from './relay/secret-file';
 
 export interface CoreOptions {
   dataDir: string;
@@ -71,6 +73,8 @@ export interface CoreOptions {
   restoreHook?: StepHook;
   /** The shared folders' inbox watcher (services/shared-folders.ts); tests set short times and poll by hand. */
   sharedFolders?: Partial<SharedFolderTiming> & { auto?: boolean };
+  /** Tests and benchmarks: the relay's timer, intervals and batch size. */
+  relay?: Partial<RelayOptions>;
 }
 
 export interface SharedFolderTiming {
@@ -156,6 +160,7 @@ export class Core {
 
   private async openStores(): Promise<void> {
     const { clock } = this.opts;
+    this.stores?.relay.stop();
     this.stores = null;
     this.recovery = null;
     await removeStaleTempFiles(this.paths.root);
@@ -192,6 +197,8 @@ export class Core {
       });
       const audit = await AuditLog.open(this.paths.audit, appDb.data.installationId, clock.now());
       if (audit.setAside) this.opts.log?.(`Riwayat aplikasi rusak; disimpan sebagai ${audit.setAside}, riwayat baru dimulai.`);
+      const secrets = this.opts.platform?.secrets ?? ownerOnlyFileSecrets(path.join(this.paths.root, SECRET_FILE));
+      const relay = await Relay.open(this.paths.root, clock.now(), secrets, this.opts.relay, (m) => this.opts.log?.(m));
       await this.throttle.load(this.paths.loginThrottle, (m) => this.opts.log?.(m));
       // What was set aside or restored in a cycle log stays on record after this session's notices are gone.
       for (const n of cycles.notices) await appendAudit({ audit }, null, clock.now(), `siklus.${n.kind}`, n.message);
@@ -229,7 +236,8 @@ export class Core {
         sharedFolders: this.folders!,
         resourcesDir: this.opts.resourcesDir,
         appVersion: this.opts.appVersion,
-        platform: this.opts.platform ?? {},
+        platform: { ...this.opts.platform, secrets },
+        relay,
       };
       // A package whose apply was cut short is finished before anyone works on its cycles.
       await finishInterruptedReceives(this.stores, clock.now(), this.opts.log);
@@ -239,6 +247,8 @@ export class Core {
       if (Object.keys(this.lastFloors.notaDinas).length || this.lastFloors.packageSeq !== null) {
         this.opts.log?.(`Nomor yang sudah terpakai dibawa: ${JSON.stringify(this.lastFloors)}`);
       }
+      // The network only once everything local is settled; its writes pass the call gate like a call's.
+      relay.start(this.stores, (work) => this.gate.shared(work));
     } catch (e) {
       if (e instanceof CorruptFileError || e instanceof InvalidDataError || e instanceof FutureVersionError) {
         const path =
@@ -405,6 +415,7 @@ export class Core {
     const { id, staging, incoming } = stagedAs;
 
     // From here on the stores are closed: nothing writes into the folder while it is swapped.
+    stores.relay.stop();
     this.stores = null;
     this.sessions = new Sessions();
     const journal: RestoreJournal = {
@@ -526,6 +537,7 @@ export class Core {
   async close(): Promise<void> {
     await this.inboxWatcher?.stop();
     this.inboxWatcher = null;
+    this.stores?.relay.stop();
     await this.releaseLock?.();
     this.releaseLock = null;
   }

@@ -43,6 +43,7 @@ import {
 } from './domain/regency/model';
 import type { RegencyInput } from './documents/shared/regency';
 import { REGENCY_DOCUMENT_KINDS } from './domain/document-views';
+import { relaySetSchema, type RelayConfigView, type RelayStatus } from './domain/sync/relay';
 import { MAX_AUTO_KEEP, type BackupMade, type BackupPreview, type BackupRestored, type BackupSettingsView, type BackupStatus } from './domain/backup';
 
 /**
@@ -626,6 +627,14 @@ export const contract = {
       .strict(),
     access: admin,
   }),
+  /** The relay server this laptop uses (issue 14); never the password. */
+  'relay.get': call<RelayConfigView>()({ input: empty, access: admin }),
+  /** Address (https:// unless this computer), database, this laptop's user, password (null: keep), on/off. */
+  'relay.set': call<RelayConfigView>()({ input: relaySetSchema, access: admin }),
+  /** Where the relay stands, as data (the top bar words it). */
+  'relay.status': call<RelayStatus>()({ input: empty, access: anyUser }),
+  /** A round now, in the background; answers at once. */
+  'relay.syncNow': call<RelayStatus>()({ input: empty, access: anyUser }),
   /** The desktop's folder picker for the automatic backup; null when cancelled. */
   'backup.chooseFolder': call<{ folder: string | null }>()({ input: empty, access: admin }),
   /** A new laptop restores the office's backup instead of setting up: public, before setup only. */

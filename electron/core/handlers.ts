@@ -19,6 +19,7 @@ import * as backup from './services/backup';
 import * as regency from './services/regency-views';
 import * as intake from './services/regency-intake';
 import * as sharedFolders from './services/shared-folders';
+import * as relay from './services/relay';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -100,6 +101,10 @@ export const handlers = {
   },
   'sharedFolders.preview': (ctx, input) => sharedFolders.previewWaiting(ctx, input),
   'sharedFolders.dismiss': (ctx, input) => sharedFolders.dismissWaiting(ctx, input),
+  'relay.get': (ctx) => relay.getRelay(ctx),
+  'relay.set': (ctx, input) => relay.setRelay(ctx, input),
+  'relay.status': (ctx) => relay.relayStatus(ctx),
+  'relay.syncNow': (ctx) => relay.syncNow(ctx),
   'office.exportPackage': (ctx, input) => officePackage.exportOfficePackage(ctx, input),
   'archive.list': (ctx) => archive.listArchive(ctx),
   'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),

@@ -19,4 +19,18 @@ export interface Platform {
   printToPdf?(): Promise<Buffer>;
   /** Asks for a folder (the automatic backup's); its path, or null when cancelled. */
   chooseFolder?(title: string): Promise<string | null>;
+  /**
+   * Where this installation keeps what must not travel: the relay password. Electron's main
+   * encrypts with the operating system's keyring (safeStorage); without one the core falls
+   * back to a file only this OS account may read (relay/secret-file.ts).
+   */
+  secrets?: SecretStore;
+}
+
+export interface SecretStore {
+  /** How the secrets are protected here, for the screen: by the operating system, or by the file's owner-only permission. */
+  readonly protection: 'sistem' | 'berkas';
+  read(name: string): Promise<string | null>;
+  /** null removes it. */
+  write(name: string, value: string | null): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { createLog } from './log';
 import { attachContextMenu, installMenu } from './menu';
 import { appLocations, dataDirFromSwitch, defaultDataDir, profileDirFor } from './paths';
 import { createPlatform, openDataFolder } from './platform';
+import { safeStorageSecrets } from './secrets';
 import { openMachinePrefs } from './prefs';
 import { hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
@@ -148,7 +149,7 @@ function run(): void {
         holder: HOLDER,
         resourcesDir: where.resourcesDir,
         appVersion: app.getVersion(),
-        platform: createPlatform(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), prefs),
+        platform: { ...createPlatform(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), prefs), secrets: safeStorageSecrets() },
         log,
       });
     } catch (e) {

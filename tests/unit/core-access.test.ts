@@ -63,6 +63,7 @@ const samples: Partial<Record<CallName, (ids: Record<string, string>) => unknown
   'cycles.signingPreview': () => ({ cycleId: 'siklus-tidak-ada' }),
   'documents.publish': () => ({ cycleId: 'siklus-tidak-ada', list: 'dip', format: 'xlsx' }),
   'reminders.list': () => ({}),
+  'relay.set': () => ({ url: 'http://127.0.0.1:9', database: 'ppid-uji', username: 'laptop-1', password: 'sandi-relay-uji', enabled: false }),
   'cycles.recordUji': () => ({
     cycleId: 'siklus-tidak-ada',
     participants: [

@@ -74,6 +74,7 @@ export const dialog = {
 };
 export const Menu = { setApplicationMenu: () => out('menu'), buildFromTemplate: (t) => ({ t }) };
 export const shell = { openPath: async () => '' };
+export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => { throw new Error('no keyring'); }, decryptString: () => '' };
 const workArea = { x: 0, y: 0, width: 1366, height: 728 };
 export const screen = {
   getPrimaryDisplay: () => ({ workArea, workAreaSize: { width: 1366, height: 728 } }),

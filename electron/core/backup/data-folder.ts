@@ -23,6 +23,9 @@ import { BACKUP_MANIFEST } from './backup-file';
  *   survive a restore: it is how numbers issued after the backup stay used (app-core.ts).
  * - `folder-bersama.json`: this laptop's shared folders (their paths mean nothing on another
  *   PC) and the files it handled there (sync/shared-folders-state.ts).
+ * - `rahasia-relay.json`: the relay password where no operating-system keyring encrypts it
+ *   (the loopback host, relay/secret-file.ts). A backup is a file people copy around; a
+ *   password in clear must not travel with it, and a restored laptop asks for it again.
  * - temp files of an unfinished write (`.name.pid.hex.tmp`, `name.tmp-…`): half-written, and
  *   removed on the next open anyway (store/durable-file.ts).
  *
@@ -41,6 +44,8 @@ export const RESTORE_JOURNAL = 'pemulihan.json';
 export const STAGING_PREFIX = '.pemulihan-baru-';
 export const SAFETY_PREFIX = 'pemulihan-';
 export const IDENTITY_MARKER = 'identitas-lama.json';
+/** relay/secret-file.ts SECRET_FILE (named here so backup code needs no relay import). */
+export const RELAY_SECRET_FILE = 'rahasia-relay.json';
 
 const TEMP = [/^\..+\.\d+\.[0-9a-f]{12}\.tmp$/, /^.+\.tmp-\d{10}[0-9a-f]{6}$/];
 
@@ -52,6 +57,7 @@ export function isMachineEntry(name: string): boolean {
     name === SHARED_FOLDERS_FILE ||
     name === RESTORE_JOURNAL ||
     name === IDENTITY_MARKER ||
+    name === RELAY_SECRET_FILE ||
     name.startsWith(STAGING_PREFIX) ||
     (name.startsWith(SAFETY_PREFIX) && name !== RESTORE_JOURNAL) ||
     packagePathKey(name) === BACKUP_MANIFEST

@@ -14,6 +14,7 @@ import type { TrustStore } from '../sync/trust-store';
 import type { LoginThrottle, Sessions } from './sessions';
 import type { AutoBackupState } from '../backup/auto-state';
 import type { SharedFoldersState } from '../sync/shared-folders-state';
+import type { Relay } from '../relay/relay';
 
 /** What a service may use: the opened stores, never Electron or the network. */
 export interface Stores {
@@ -41,6 +42,8 @@ export interface Stores {
   backupState: AutoBackupState;
   /** folder-bersama.json: this laptop's outbox and inbox, and the inbox files it handled. */
   sharedFolders: SharedFoldersState;
+  /** The relay server (relay.json, relay-state.json, the password in platform.secrets) and its background rounds: the one part that uses the network. */
+  relay: Relay;
   resourcesDir: string;
   platform: Platform;
   appVersion: string;

@@ -17,6 +17,7 @@ import { writeToOutbox } from '../sync/outbox';
 import { appendAudit } from './audit';
 import type { CallContext, Stores } from './context';
 import { actLabel, cycleContents, DEVICES_ENTRY, mergeActProblem, type DeviceInfo } from './package-intake-shared';
+import { arrangeActLines } from '../sync/act-lines';
 
 /**
  * Work moves between laptops as signed files (.ppid): "Kirim" writes every act of the chosen
@@ -654,4 +655,132 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+// ---------- acts that arrive one by one (the relay) ----------
+
+/** An act from a source other than a package (a relay document): the source's key for it, its cycle, its line. */
+export interface LooseAct {
+  key: string;
+  cycleId: string;
+  line: string;
+}
+/** Why an act was not applied: its installation is not trusted here, it waits for a parent (or a newer app), or it is refused. */
+export type KeptKind = 'belum-dipercaya' | 'menunggu' | 'ditolak';
+export interface KeptAct extends LooseAct {
+  actId: string | null;
+  kind: KeptKind;
+  reason: string;
+}
+export interface LooseReceipt {
+  cycles: AppliedPackage['cycles'];
+  attachmentsStored: number;
+  /** Everything not applied, with the reason: the caller keeps them and offers them again. */
+  kept: KeptAct[];
+}
+
+/**
+ * Acts that arrive loose, without a package's signed manifest (the relay: electron/core/relay).
+ * Nothing vouches for them but their own signatures, so every act must be signed by this
+ * installation or by one trust.json trusts with the act's role; keys come from trust.json only.
+ * An act from an installation not trusted here is kept back and named, never applied (the
+ * administrator trusts it in Pengaturan › Perangkat and the next round applies it); so is
+ * everything that follows it. Each cycle then goes through the package's own pipeline —
+ * signerCheck, planReceive (SOP at the author's point, merge or conflict), applyChecked — all
+ * of it or none of it.
+ */
+export async function receiveLooseActs(
+  stores: Stores,
+  input: { source: string; acts: readonly LooseAct[]; files: ReadonlyMap<string, Uint8Array>; now: Date },
+): Promise<LooseReceipt> {
+  return stores.locks.run(LOCKS.sync, async () => {
+    const self = stores.appDb.data.installationId;
+    const settings = stores.settings.get()!;
+    // This laptop stands as the "sender": no package record, and no act is vouched for without its own signature (below).
+    const pkg = {
+      manifest: {
+        kind: 'siklus',
+        packageId: randomUUID(),
+        officeId: settings.officeId,
+        officeName: settings.office.opdName,
+        sender: { installationId: self, name: stores.trust.selfName(), publicKey: stores.deviceKey.publicKey },
+        seq: 1,
+        received: {},
+        createdAt: input.now.toISOString(),
+        to: { role: null, note: '' },
+      },
+      entries: new Map(),
+      packageSha256: '',
+    } as unknown as ReadPackage;
+    const empty = (): Checked => ({ pkg, fileName: input.source, devices: new Map(), cycles: [], files: new Map() });
+    const kept: KeptAct[] = [];
+    const cycles: LooseReceipt['cycles'] = [];
+    const known = new Map<string, boolean>();
+    const trusted = (id: string) => {
+      if (!known.has(id)) known.set(id, stores.trust.get(id) !== null);
+      return known.get(id)!;
+    };
+    const byCycle = new Map<string, LooseAct[]>();
+    for (const a of input.acts) byCycle.set(a.cycleId, [...(byCycle.get(a.cycleId) ?? []), a]);
+    for (const [cycleId, acts] of byCycle) {
+      const damaged = stores.cycles.damagedCycle(cycleId);
+      if (damaged) {
+        kept.push(...acts.map((a) => ({ ...a, actId: null, kind: 'menunggu' as const, reason: `siklus di laptop ini rusak: ${damaged.message}` })));
+        continue;
+      }
+      const existing = stores.cycles.events(cycleId);
+      const arranged = arrangeActLines(cycleId, acts, new Map(existing.map((e) => [e.id, e.hash])));
+      kept.push(...arranged.notReady.map((w) => ({ key: w.key, cycleId, line: w.line, actId: w.actId, kind: w.kind, reason: w.reason })));
+      const checked = empty();
+      const lines = new Map(arranged.ready.map((r) => [r.event.id, r.line]));
+      checked.cycles = [{ id: cycleId, events: arranged.ready.map((r) => r.event), lines }];
+      await preverify(stores, checked, new Map());
+      const check = signerCheck(stores, checked, new Map(), new Map([...existing, ...checked.cycles[0]!.events].map((e) => [e.id, e])));
+      const out = new Set<string>();
+      const accepted: CycleEvent[] = [];
+      for (const r of arranged.ready) {
+        const e = r.event;
+        let why: [KeptKind, string] | null = null;
+        if (e.installationId !== MERGE_INSTALLATION && e.installationId !== self && !trusted(e.installationId)) {
+          why = ['belum-dipercaya', 'tindakan dari perangkat yang belum dipercaya'];
+        } else if (e.parents.some((p) => out.has(p))) why = ['menunggu', 'mengikuti tindakan yang belum dapat diterima'];
+        else if (e.installationId !== MERGE_INSTALLATION && e.sig === null) why = ['ditolak', 'tindakan tanpa tanda tangan hanya diterima dalam paket dari pembuatnya'];
+        else {
+          const problem = check(e);
+          if (problem) why = ['ditolak', problem];
+        }
+        if (!why) accepted.push(e);
+        else {
+          out.add(e.id);
+          kept.push({ key: r.key, cycleId, line: r.line, actId: e.id, kind: why[0], reason: why[1] });
+        }
+      }
+      if (!accepted.length) continue;
+      checked.cycles = [{ id: cycleId, events: accepted, lines }];
+      try {
+        const plan = planReceive(stores, checked, new Map());
+        cycles.push(...(await applyChecked(stores, checked, input.now, input.source, plan)).cycles);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        // All or nothing per cycle: every act of it stays kept, with the pipeline's reason.
+        const reason = e.message.replace(/^Paket ditolak: /, '').replace(/ Tidak ada yang diubah\.$/, '');
+        const keys = new Map(arranged.ready.map((r) => [r.event.id, r.key]));
+        kept.push(...accepted.map((a) => ({ key: keys.get(a.id)!, cycleId, line: lines.get(a.id)!, actId: a.id, kind: 'ditolak' as const, reason })));
+      }
+    }
+    const files = empty();
+    for (const [sha, bytes] of input.files) if (sha256(bytes) === sha) files.files.set(sha, bytes);
+    const { attachmentsStored } = await applyChecked(stores, files, input.now, input.source, { checked: files, signers: [], cycles: [] });
+    const fresh = cycles.filter((c) => c.newActs > 0);
+    if (fresh.length || attachmentsStored) {
+      await appendAudit(
+        stores,
+        null,
+        input.now,
+        'relay.terima',
+        `Diterima dari ${input.source}: ${fresh.map((c) => `${c.title} (${c.newActs} tindakan baru)`).join(', ') || 'tanpa tindakan baru'}${attachmentsStored ? `, ${attachmentsStored} berkas lampiran` : ''}.`,
+      );
+    }
+    return { cycles, attachmentsStored, kept };
+  });
 }

@@ -21,11 +21,11 @@ import { defineMetrics, type Metric } from '../metric';
  */
 
 const BIDANG = demoSetup(null).input.office.bidang;
-const open = (dir: string) => Core.open({ dataDir: dir, clock, holder: 'bench', resourcesDir: path.resolve('resources'), appVersion: 'bench' });
+export const open = (dir: string) => Core.open({ dataDir: dir, clock, holder: 'bench', resourcesDir: path.resolve('resources'), appVersion: 'bench' });
 
 const item = (n: number) => benchItem(n, BIDANG);
 
-async function invoke<T>(core: Core, name: string, input: unknown, session?: string): Promise<T> {
+export async function invoke<T>(core: Core, name: string, input: unknown, session?: string): Promise<T> {
   const r = await core.invoke({ name, input, session });
   if (!r.ok) throw new Error(`${name}: ${r.message}`);
   return r.data as T;
@@ -86,7 +86,7 @@ async function writeCycle(dir: string, installationId: string, items: number): P
   return cycleId;
 }
 
-interface World {
+export interface World {
   root: string;
   sender: string;
   /** A set-up receiver that trusts the sender and has never seen the cycle: copied for every apply. */
@@ -98,7 +98,7 @@ interface World {
 const worlds = new Map<number, Promise<World>>();
 
 /** Built once per size and shared by the four metrics of that size; removed when the bench ends, whichever ran. */
-function world(items: number): Promise<World> {
+export function world(items: number): Promise<World> {
   let w = worlds.get(items);
   if (!w) {
     w = (async () => {

@@ -11,6 +11,7 @@ import { CalendarTab } from './CalendarTab';
 import { DevicesTab } from './DevicesTab';
 import { BackupTab } from './BackupTab';
 import { SharedFoldersSection } from './SharedFoldersSection';
+import { RelaySection } from './RelaySection';
 
 const TABS = [
   { value: 'kantor', label: 'Kantor', icon: IconBuilding },
@@ -108,10 +109,14 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="perangkat">
                 <DevicesTab />
+                {/* Both carry an OPD's own acts between its laptops; the PPID Utama receives OPD packages in its intake. */}
                 {settings.data.officeKind !== 'utama' && (
-                  <Box mt="md">
-                    <SharedFoldersSection />
-                  </Box>
+                  <>
+                    <Box mt="md">
+                      <SharedFoldersSection />
+                    </Box>
+                    <RelaySection />
+                  </>
                 )}
               </Tabs.Panel>
               <Tabs.Panel value="cadangan">

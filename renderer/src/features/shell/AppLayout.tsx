@@ -9,6 +9,7 @@ import { PackageDropZone, ReceiveProvider } from '../sync/receive';
 import { IntakeDropZone, IntakeProvider, useIntake } from '../utama/intake';
 import { UTAMA_NAV } from '../utama/nav';
 import { SharedFoldersIndicator, SharedFoldersProvider } from '../sync/shared-folders';
+import { RelayStatusLine } from './RelayStatusLine';
 
 function initials(name: string): string {
   // Degrees come after the first comma ("Rizky Pratama, S.Kom.") or carry a dot ("Drs.").
@@ -112,6 +113,7 @@ function AppFrame({ nav, counts = {} }: { nav: NavItem[]; counts?: Record<string
             )}
             <SharedFoldersIndicator />
           </Group>
+          <RelayStatusLine />
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>
               {/* Named by what it shows (so a spoken command finds it), after a hidden "Menu pengguna". */}
