@@ -377,6 +377,26 @@ describe('packages the container accepts but the office must not', () => {
     const edited = resign(honest, key, onLog(id, (log) => Buffer.from(text(log).replace('10 tahun', '99 tahun'))));
     expect((await refusedEverywhere(ppid, edited)).preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*rantai riwayat putus pada baris 4/);
   });
+
+  it('a signed act whose line repeats its body after the signature: hash and signature still match the text signed, the act read would not', async () => {
+    const { op, ppid, id, items } = await sharedCycle('identifikasi');
+    await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: items[0], fields: { retensi: '10 tahun' } });
+    const honest = (await send(op, [id])).bytes;
+    const forged = resign(
+      honest,
+      await keyOf(op),
+      onLog(id, (log) =>
+        Buffer.from(
+          text(log)
+            .split('\n')
+            .map((l) => (l.includes('"10 tahun"') ? `${l.slice(0, -1)},"body":${JSON.stringify({ type: 'item.updated', itemId: items[0], fields: { retensi: 'Musnah setelah dibaca' } })}}` : l))
+            .join('\n'),
+        ),
+      ),
+    );
+    const r = await refusedEverywhere(ppid, forged);
+    expect(r.preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*rantai riwayat putus pada baris 4/);
+  });
 });
 
 describe('a forged package left in the receive journal', () => {

@@ -99,6 +99,13 @@ export interface ChainOptions {
 }
 
 /**
+ * What may follow the hashed text of a line: its hash, then (act format 4) its signature, and
+ * nothing else. A key added after them is outside the hash yet, repeated, would replace the
+ * signed one when the line is parsed: the act read would not be the act signed.
+ */
+const LINE_END = /^,"hash":"[^"\\]*"(?:,"sig":(?:null|"[^"\\]*"))?\}$/;
+
+/**
  * The hash-chained JSON-lines format shared by the cycle logs and the app's own history:
  * every line parses, is not from a newer format, continues the chain on its text as written
  * (`prev`/`parents` and `hash`), and only then is handed to `readLine` to be upcast and validated.
@@ -134,7 +141,7 @@ export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineRe
     const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
     const r = (raw ?? {}) as { id?: unknown; prev?: unknown; parents?: unknown; hash?: unknown };
     const broken = () => new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
-    if (typeof r.hash !== 'string' || typeof r.id !== 'string') throw broken();
+    if (typeof r.hash !== 'string' || typeof r.id !== 'string' || !LINE_END.test(line.slice(cut))) throw broken();
     let parentHashes: string | null;
     if (opts.graph) {
       const parents = r.parents !== undefined ? r.parents : r.prev === null ? [] : [r.prev];
