@@ -134,6 +134,11 @@ function indexOf(s: CycleState, itemId: string): number {
   return idx.get(itemId) ?? -1;
 }
 
+/** Whether the state lists the item now: checking every received act must not scan the list each time. */
+export function hasItem(s: CycleState, itemId: string): boolean {
+  return indexOf(s, itemId) >= 0;
+}
+
 function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>): CycleState {
   return {
     id: e.cycleId,
