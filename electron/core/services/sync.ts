@@ -203,7 +203,9 @@ function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string): Chec
       let read;
       try {
         // The acts this laptop holds already are recognised by their hash and signature, not validated again.
-        read = parseEventLog(p, Buffer.from(content), true, new Map(stores.cycles.events(id).map((e) => [e.id, e])));
+        // A view, not a copy: Buffer.from(Uint8Array) copies a megabyte-sized log byte by byte.
+        const log = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        read = parseEventLog(p, log, true, new Map(stores.cycles.events(id).map((e) => [e.id, e])));
       } catch (e) {
         if (e instanceof NewerFormatLogError) throw new AppError('CONFLICT', 'Paket memuat siklus dari versi PPID Desk yang lebih baru. Perbarui aplikasi.');
         if (e instanceof CorruptFileError) throw new AppError('INVALID_INPUT', `Riwayat siklus dalam paket rusak atau diubah: ${e.message}`);
@@ -255,13 +257,16 @@ const verifiedWith = new WeakMap<CycleEvent, string>();
  * that installation may carry its role here, and its signature. Unsigned acts (made before
  * acts were signed) are accepted only from the package's own signer, who vouches for them.
  */
-function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>, all: ReadonlyMap<string, CycleEvent>) {
+function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>, allActs: () => ReadonlyMap<string, CycleEvent>) {
   const sender = checked.pkg.manifest.sender;
   // Trust does not change during one check; asking the store for every act costs a copy each time.
   const standings = new Map<string, Standing>();
+  // Every act by id, for merges only: built when the first one is checked.
+  let all: ReadonlyMap<string, CycleEvent> | undefined;
   return (e: CycleEvent): string | null => {
     if (e.installationId === MERGE_INSTALLATION) {
-      const parents = e.parents.map((p) => all.get(p));
+      all ??= allActs();
+      const parents = e.parents.map((p) => all!.get(p));
       if (parents.some((p) => !p)) return 'penggabungan mengikuti tindakan yang tidak ada';
       const at = parents.reduce((m, p) => (p!.at > m ? p!.at : m), parents[0]!.at);
       const sorted = [...e.parents].sort();
@@ -397,7 +402,8 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     const existing = stores.cycles.events(c.id);
     const damaged = stores.cycles.damagedCycle(c.id);
     if (damaged) throw new AppError('STORAGE', `Siklus "${damaged.title ?? c.id}" di laptop ini rusak; pulihkan dulu sebelum menerima paket. ${damaged.message}`);
-    const all = new Map([...existing, ...c.events].map((e) => [e.id, e]));
+    // Only a check needs every act by id (a package received again does not).
+    const allActs = () => new Map([...existing, ...c.events].map((e) => [e.id, e]));
     // With the roles the acts carry proposed for unknown signers: the preview shows what trusting them allows.
     const held = new Map(existing.map((e) => [e.id, e.hash]));
     const current = stores.cycles.get(c.id);
@@ -405,9 +411,9 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     const result =
       current && c.events.every((e) => held.get(e.id) === e.hash)
         ? { ok: true as const, fresh: [], state: current }
-        : stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
+        : stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, allActs));
     if (!result.ok) {
-      const act = result.actId ? all.get(result.actId) : undefined;
+      const act = result.actId ? allActs().get(result.actId) : undefined;
       const where = act ? ` (${actLabel(act.body)} oleh ${act.actor.name}, ${roleLabel(act.actor.role)})` : '';
       throw new AppError('CONFLICT', `Paket ditolak: ${result.message.replace(/\.$/, '')}${where}. Tidak ada yang diubah.`);
     }
@@ -608,12 +614,13 @@ async function applyChecked(stores: Stores, checked: Checked, now: Date, by: str
   for (const [sha, content] of checked.files) {
     const target = path.join(stores.paths.files, sha.slice(0, 2), sha);
     if (await exists(target)) continue;
-    await writeFileDurably(target, Buffer.from(content));
+    await writeFileDurably(target, content);
     attachmentsStored += 1;
   }
   const cycles: AppliedPackage['cycles'] = [];
   for (const c of plan.cycles) {
-    const all = new Map([...stores.cycles.events(c.id), ...c.events].map((e) => [e.id, e]));
+    const existing = [...stores.cycles.events(c.id)];
+    const all = () => new Map([...existing, ...c.events].map((e) => [e.id, e]));
     const r = await stores.cycles.receive(c.id, c.events, c.lines, signerCheck(stores, checked, new Map(), all), now);
     cycles.push({ id: c.id, title: r.state.title, newActs: r.fresh.length, merged: r.merged !== null, conflicts: r.state.conflicts.length });
   }
@@ -640,7 +647,7 @@ async function applyChecked(stores: Stores, checked: Checked, now: Date, by: str
 
 async function journalIn(stores: Stores, packageId: string, bytes: Uint8Array): Promise<string> {
   const file = path.join(stores.paths.incoming, `${packageId}.ppid`);
-  await writeFileDurably(file, Buffer.from(bytes));
+  await writeFileDurably(file, bytes);
   return file;
 }
 

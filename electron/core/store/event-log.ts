@@ -42,6 +42,8 @@ export function eventLine(e: CycleEvent): string {
 
 export class TamperedLogError extends CorruptFileError {}
 
+const brokenChain = (file: string, lineNo: number) => new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
+
 /** A line written by a newer app: the cycle is refused as a whole, never half-read. */
 export class NewerFormatLogError extends Error {
   constructor(readonly file: string) {
@@ -146,20 +148,19 @@ export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineRe
     const cut = line.lastIndexOf(',"hash":"');
     const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
     const r = (raw ?? {}) as { id?: unknown; prev?: unknown; parents?: unknown; hash?: unknown };
-    const broken = () => new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
-    if (typeof r.hash !== 'string' || typeof r.id !== 'string' || !LINE_END.test(line.slice(cut))) throw broken();
+    if (typeof r.hash !== 'string' || typeof r.id !== 'string' || !LINE_END.test(line.slice(cut))) throw brokenChain(file, lineNo);
     let parentHashes: string | null;
     if (opts.graph) {
       const parents = r.parents !== undefined ? r.parents : r.prev === null ? [] : [r.prev];
-      if (!Array.isArray(parents) || hashes.has(r.id)) throw broken();
+      if (!Array.isArray(parents) || hashes.has(r.id)) throw brokenChain(file, lineNo);
       const known = parents.map((p) => (typeof p === 'string' ? hashes.get(p) : undefined));
-      if (known.some((h) => h === undefined)) throw broken();
+      if (known.some((h) => h === undefined)) throw brokenChain(file, lineNo);
       parentHashes = known.join(',');
     } else {
-      if (r.prev !== prevId) throw broken();
+      if (r.prev !== prevId) throw brokenChain(file, lineNo);
       parentHashes = prevHash;
     }
-    if (hashText(parentHashes, baseJson) !== r.hash) throw broken();
+    if (hashText(parentHashes, baseJson) !== r.hash) throw brokenChain(file, lineNo);
     const known = opts.held?.(r.id, r.hash, (raw as { sig?: unknown }).sig);
     if (known !== undefined) records.push(known);
     else {
