@@ -48,19 +48,29 @@ describe('the cycle store: receiving after a preview', () => {
     const { id } = await sender.record(null, operator, now(), () => [{ type: 'cycle.created', title: 'DIP 2027', year: 2027, carriedFrom: null }]);
     await sender.record(id, operator, now(), () => [item('Profil Dinas')]);
     const first = [...sender.events(id)];
-    await sender.record(id, operator, now(), () => [item('Rekap pengaduan')]);
+    await sender.record(id, operator, now(), () => [item('Rekap pengaduan'), item('Draf lama')]);
+    await sender.record(id, operator, now(), () => [
+      { type: 'item.updated', itemId: 'item-Profil Dinas', fields: { retensi: '10 tahun' } },
+      { type: 'item.removed', itemId: 'item-Draf lama' },
+    ]);
     const later = [...sender.events(id)];
 
     const receiver = await open('penerima');
     const planned = receiver.preview(id, first, () => null);
     expect(planned).toMatchObject({ ok: true, fresh: first });
     // The later package, with every act of the first, is received before the first one's "Terapkan".
-    expect((await receiver.receive(id, later, linesOf(later), () => null, now())).fresh).toHaveLength(3);
+    expect((await receiver.receive(id, later, linesOf(later), () => null, now())).fresh).toHaveLength(6);
     const r = await receiver.receive(id, first, linesOf(first), () => null, now());
     expect(r.fresh).toEqual([]);
     expect(r.merged).toBeNull();
     expect(await idsInLog('penerima', id)).toEqual(later.map((e) => e.id));
-    expect(receiver.get(id)!.items.map((i) => i.fields.judul)).toEqual(['Profil Dinas', 'Rekap pengaduan']);
+    expect(receiver.get(id)!.items.map((i) => [i.fields.judul, i.fields.retensi])).toEqual([
+      ['Profil Dinas', '10 tahun'],
+      ['Rekap pengaduan', '5 tahun'],
+    ]);
+    // What the store holds in memory is what its log reads back as, and what the sender holds.
+    expect((await open('penerima')).get(id)).toEqual(receiver.get(id));
+    expect(receiver.get(id)).toEqual(sender.get(id));
   });
 
   it('an act made here after the preview is kept, and joined to the received ones by a merge', async () => {
