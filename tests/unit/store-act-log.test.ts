@@ -242,6 +242,18 @@ describe('a damaged cycle', () => {
     await expect(repo.restoreCycle(other, now())).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a key added after a line\'s hash, where it would replace the hashed one when read, marks the cycle damaged', async () => {
+    let repo = await open();
+    const id = await cycleWith(repo, 3);
+    const lines = (await fs.readFile(logOf(id), 'utf8')).split('\n');
+    // The text before the hash stays as hashed: only a repeated key after it says otherwise.
+    lines[1] = `${lines[1]!.slice(0, -1)},"body":${JSON.stringify({ ...item('Informasi palsu'), itemId: 'item-Informasi 2' })}}`;
+    await fs.writeFile(logOf(id), lines.join('\n'));
+    repo = await open();
+    expect(repo.get(id)).toBeNull();
+    expect(repo.damaged).toEqual([expect.objectContaining({ id, kind: 'rusak', message: expect.stringMatching(/baris 2: riwayat diubah di luar aplikasi/) })]);
+  });
+
   it('without any copy, restoring says so and changes nothing', async () => {
     let repo = await open(false);
     const id = await cycleWith(repo, 2);

@@ -378,6 +378,39 @@ describe('packages the container accepts but the office must not', () => {
     const edited = await resign(honest, key, onLog(id, (log) => Buffer.from(text(log).replace('10 tahun', '99 tahun'))));
     expect((await refusedEverywhere(ppid, edited)).preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*rantai riwayat putus pada baris 4/);
   });
+
+  it('acts the receiver already holds are checked like the new ones: a changed text, or a signature that is no signature, is refused', async () => {
+    const { op, ppid, id, items } = await sharedCycle('identifikasi');
+    await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: items[0], fields: { retensi: '10 tahun' } });
+    const honest = (await send(op, [id])).bytes;
+    const key = await keyOf(op);
+    // Line 2 adds the items: the PPID's laptop holds that act already.
+    const onLine2 = (f: (line: string) => string) => onLog(id, (log) => Buffer.from(text(log).split('\n').map((l, n) => (n === 1 ? f(l) : l)).join('\n')));
+    const edited = await resign(honest, key, onLine2((l) => l.replace('Profil Dinas', 'Profil Palsu')));
+    expect((await refusedEverywhere(ppid, edited)).preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*rantai riwayat putus pada baris 2/);
+    const unsigned = await resign(honest, key, onLine2((l) => l.replace(/"sig":"[^"]*"/, '"sig":"bukan tanda tangan"')));
+    expect((await refusedEverywhere(ppid, unsigned)).preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*baris 2: isi tindakan tidak sah \(sig: tanda tangan tidak sah\)/);
+  });
+
+  it('a signed act whose line repeats its body after the signature: hash and signature still match the text signed, the act read would not', async () => {
+    const { op, ppid, id, items } = await sharedCycle('identifikasi');
+    await as(op, 'operator')('cycles.updateItem', { cycleId: id, itemId: items[0], fields: { retensi: '10 tahun' } });
+    const honest = (await send(op, [id])).bytes;
+    const forged = await resign(
+      honest,
+      await keyOf(op),
+      onLog(id, (log) =>
+        Buffer.from(
+          text(log)
+            .split('\n')
+            .map((l) => (l.includes('"10 tahun"') ? `${l.slice(0, -1)},"body":${JSON.stringify({ type: 'item.updated', itemId: items[0], fields: { retensi: 'Musnah setelah dibaca' } })}}` : l))
+            .join('\n'),
+        ),
+      ),
+    );
+    const r = await refusedEverywhere(ppid, forged);
+    expect(r.preview).toMatch(/^Riwayat siklus dalam paket rusak atau diubah: .*rantai riwayat putus pada baris 4/);
+  });
 });
 
 describe('a forged package left in the receive journal', () => {

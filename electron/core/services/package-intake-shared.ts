@@ -46,9 +46,10 @@ export interface CycleContents {
 /**
  * The files of a cycle package read and checked on their own: the device list, every cycle's
  * log verified line by line with each line kept as written, the soft files against their
- * hashes, nothing else. Throws AppError with an Indonesian message.
+ * hashes, nothing else. Throws AppError with an Indonesian message. `held`: the acts the receiver
+ * already holds of a cycle, recognised by hash and signature instead of validated again.
  */
-export function cycleContents(pkg: ReadPackage): CycleContents {
+export function cycleContents(pkg: ReadPackage, held?: (cycleId: string) => ReadonlyMap<string, CycleEvent>): CycleContents {
   let devices = new Map<string, DeviceInfo>();
   const cycles: CycleContents['cycles'] = [];
   const files = new Map<string, Uint8Array>();
@@ -68,7 +69,9 @@ export function cycleContents(pkg: ReadPackage): CycleContents {
       const id = cycle[1]!;
       let read;
       try {
-        read = parseEventLog(p, Buffer.from(content), true);
+        // A view, not a copy: Buffer.from(Uint8Array) copies a megabyte-sized log byte by byte.
+        const log = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+        read = parseEventLog(p, log, true, held?.(id));
       } catch (e) {
         if (e instanceof NewerFormatLogError) throw new AppError('CONFLICT', 'Paket memuat siklus dari versi PPID Desk yang lebih baru. Perbarui aplikasi.');
         if (e instanceof CorruptFileError) throw new AppError('INVALID_INPUT', `Riwayat siklus dalam paket rusak atau diubah: ${e.message}`);

@@ -181,7 +181,7 @@ async function checkPackage(stores: Stores, bytes: Uint8Array, fileName: string)
     throw new AppError('INVALID_INPUT', 'Ini paket kantor, bukan kiriman pekerjaan. Paket kantor dipakai saat memasang laptop baru ("Gabung ke kantor yang sudah ada").');
   }
   checkOffice(stores, m);
-  const { devices, cycles, files } = cycleContents(pkg);
+  const { devices, cycles, files } = cycleContents(pkg, (id) => new Map(stores.cycles.events(id).map((e) => [e.id, e])));
   return { pkg, fileName, devices, cycles, files };
 }
 
@@ -214,12 +214,17 @@ const verifiedWith = new WeakMap<CycleEvent, string>();
  * that installation may carry its role here, and its signature. Unsigned acts (made before
  * acts were signed) are accepted only from the package's own signer, who vouches for them.
  */
-function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>, all: ReadonlyMap<string, CycleEvent>) {
+function signerCheck(stores: Stores, checked: Checked, proposed: ReadonlyMap<string, Role[]>, allActs: () => ReadonlyMap<string, CycleEvent>) {
   const sender = checked.pkg.manifest.sender;
   // Trust does not change during one check; asking the store for every act costs a copy each time.
   const standings = new Map<string, Standing>();
+  // Every act by id, for merges only: built when the first one is checked.
+  let all: ReadonlyMap<string, CycleEvent> | undefined;
   return (e: CycleEvent): string | null => {
-    if (e.installationId === MERGE_INSTALLATION) return mergeActProblem(e, all);
+    if (e.installationId === MERGE_INSTALLATION) {
+      all ??= allActs();
+      return mergeActProblem(e, all);
+    }
     let st = standings.get(e.installationId);
     if (!st) standings.set(e.installationId, (st = standingOf(stores, e.installationId, proposed)));
     const name = checked.devices.get(e.installationId)?.name ?? (st.trust === 'dipercaya' || st.trust === 'dicabut' ? st.entry.name : e.installationId);
@@ -325,7 +330,8 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     const existing = stores.cycles.events(c.id);
     const damaged = stores.cycles.damagedCycle(c.id);
     if (damaged) throw new AppError('STORAGE', `Siklus "${damaged.title ?? c.id}" di laptop ini rusak; pulihkan dulu sebelum menerima paket. ${damaged.message}`);
-    const all = new Map([...existing, ...c.events].map((e) => [e.id, e]));
+    // Only a check needs every act by id (a package received again does not).
+    const allActs = () => new Map([...existing, ...c.events].map((e) => [e.id, e]));
     // With the roles the acts carry proposed for unknown signers: the preview shows what trusting them allows.
     const held = new Map(existing.map((e) => [e.id, e.hash]));
     const current = stores.cycles.get(c.id);
@@ -333,9 +339,9 @@ function planReceive(stores: Stores, checked: Checked, proposed: ReadonlyMap<str
     const result =
       current && c.events.every((e) => held.get(e.id) === e.hash)
         ? { ok: true as const, fresh: [], state: current }
-        : stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, all));
+        : stores.cycles.preview(c.id, c.events, signerCheck(stores, checked, proposed, allActs));
     if (!result.ok) {
-      const act = result.actId ? all.get(result.actId) : undefined;
+      const act = result.actId ? allActs().get(result.actId) : undefined;
       const where = act ? ` (${actLabel(act.body)} oleh ${act.actor.name}, ${roleLabel(act.actor.role)})` : '';
       throw new AppError('CONFLICT', `Paket ditolak: ${result.message.replace(/\.$/, '')}${where}. Tidak ada yang diubah.`);
     }
@@ -542,12 +548,13 @@ async function applyChecked(stores: Stores, checked: Checked, now: Date, by: str
   for (const [sha, content] of checked.files) {
     const target = path.join(stores.paths.files, sha.slice(0, 2), sha);
     if (await exists(target)) continue;
-    await writeFileDurably(target, Buffer.from(content));
+    await writeFileDurably(target, content);
     attachmentsStored += 1;
   }
   const cycles: AppliedPackage['cycles'] = [];
   for (const c of plan.cycles) {
-    const all = new Map([...stores.cycles.events(c.id), ...c.events].map((e) => [e.id, e]));
+    const existing = [...stores.cycles.events(c.id)];
+    const all = () => new Map([...existing, ...c.events].map((e) => [e.id, e]));
     const r = await stores.cycles.receive(c.id, c.events, c.lines, signerCheck(stores, checked, new Map(), all), now);
     cycles.push({ id: c.id, title: r.state.title, newActs: r.fresh.length, merged: r.merged !== null, conflicts: r.state.conflicts.length });
   }
@@ -574,7 +581,7 @@ async function applyChecked(stores: Stores, checked: Checked, now: Date, by: str
 
 async function journalIn(stores: Stores, packageId: string, bytes: Uint8Array): Promise<string> {
   const file = path.join(stores.paths.incoming, `${packageId}.ppid`);
-  await writeFileDurably(file, Buffer.from(bytes));
+  await writeFileDurably(file, bytes);
   return file;
 }
 
@@ -735,7 +742,7 @@ export async function receiveLooseActs(
       const lines = new Map(arranged.ready.map((r) => [r.event.id, r.line]));
       checked.cycles = [{ id: cycleId, events: arranged.ready.map((r) => r.event), lines }];
       await preverify(stores, checked, new Map());
-      const check = signerCheck(stores, checked, new Map(), new Map([...existing, ...checked.cycles[0]!.events].map((e) => [e.id, e])));
+      const check = signerCheck(stores, checked, new Map(), () => new Map([...existing, ...checked.cycles[0]!.events].map((e) => [e.id, e])));
       const out = new Set<string>();
       const accepted: CycleEvent[] = [];
       for (const r of arranged.ready) {

@@ -29,6 +29,17 @@ interface Loaded {
   lock: Promise<void>;
   /** Appends since the last copy of this log; the first append of a session always copies. */
   sinceBackup: number | null;
+  /** Counts the changes to `events`: a plan made before one is not the plan now. */
+  revision: number;
+}
+
+/** An integration that passed, with the cycle as it stood when it was made. */
+interface Planned {
+  cycleId: string;
+  loaded: Loaded | undefined;
+  revision: number;
+  acts: number;
+  plan: Extract<Integration, { ok: true }>;
 }
 
 export interface DamagedCycle {
@@ -84,6 +95,11 @@ export interface CycleRepositoryOptions {
 /** Every cycle of this office: one folder each, holding its append-only log of acts. */
 export class CycleRepository {
   private cycles = new Map<string, Loaded>();
+  /**
+   * The last integration of each array of received acts (a package's, read once per preview):
+   * its "Terapkan" and the re-check under the lock reuse it while the cycle has not moved.
+   */
+  private planned = new WeakMap<readonly CycleEvent[], Planned>();
   private damagedById = new Map<string, DamagedCycle>();
   readonly notices: CycleNotice[] = [];
   private readonly backups: CycleLogBackups | null;
@@ -278,6 +294,7 @@ export class CycleRepository {
         writer: new EventLogWriter(this.fileOf(cycleId)),
         lock: Promise.resolve(),
         sinceBackup: null,
+        revision: 0,
       };
     }
     const target = loaded;
@@ -305,6 +322,7 @@ export class CycleRepository {
         throw err;
       }
       target.events.push(...fresh);
+      target.revision += 1;
       const refold = target.state && (target.state.conflicts.length > 0 || fresh.some((e) => e.body.type === 'conflict.resolved'));
       if (refold) target.state = foldGraph(target.events).state;
       else {
@@ -337,10 +355,48 @@ export class CycleRepository {
     return fs.readFile(target.writer.file);
   }
 
-  /** What receiving these acts would do, without writing anything. */
+  /**
+   * What receiving these acts would do, without writing anything. `incoming` is not to be
+   * changed afterwards: asked again with the same array, while the cycle has not moved, the
+   * answer is the one already worked out, with only `checkSigner` asked again.
+   */
   preview(id: string, incoming: readonly CycleEvent[], checkSigner: (e: CycleEvent) => string | null): Integration {
     const c = this.cycles.get(id);
-    return checkReceived(id, integrate(c?.events ?? [], incoming, checkSigner, c?.state));
+    return this.integrateOnce(id, c, incoming, checkSigner, () => checkReceived(id, integrate(c?.events ?? [], incoming, checkSigner, c?.state)));
+  }
+
+  /**
+   * The same acts joined to the same cycle give the same order, state and SOP verdicts: only
+   * the signer check depends on the caller (the trust being decided), so a remembered plan
+   * that passed is reused after asking it of each new act, in the order integrate() asks.
+   * The first act it refuses is then the one integrate() would name: every SOP check passed.
+   */
+  private integrateOnce(
+    id: string,
+    loaded: Loaded | undefined,
+    incoming: readonly CycleEvent[],
+    checkSigner: (e: CycleEvent) => string | null,
+    compute: () => Integration,
+  ): Integration {
+    const p = this.planned.get(incoming);
+    const same =
+      p !== undefined &&
+      p.acts === incoming.length &&
+      p.cycleId === id &&
+      (p.loaded ? p.loaded === loaded && p.revision === loaded.revision : !loaded || loaded.events.length === 0);
+    if (same) {
+      const fresh = new Set(p.plan.fresh);
+      for (const e of p.plan.order) {
+        if (!fresh.has(e)) continue;
+        const problem = checkSigner(e);
+        if (problem) return { ok: false, actId: e.id, message: problem };
+      }
+      return p.plan;
+    }
+    const plan = compute();
+    if (plan.ok) this.planned.set(incoming, { cycleId: id, loaded: loaded?.events.length ? loaded : undefined, revision: loaded?.revision ?? 0, acts: incoming.length, plan });
+    else this.planned.delete(incoming);
+    return plan;
   }
 
   /**
@@ -364,9 +420,12 @@ export class CycleRepository {
       writer: new EventLogWriter(this.fileOf(id)),
       lock: Promise.resolve(),
       sinceBackup: null,
+      revision: 0,
     };
     const run = target.lock.then(async () => {
-      const plan = checkReceived(id, integrate(target.events, incoming, checkSigner, target.events.length ? target.state : undefined));
+      const plan = this.integrateOnce(id, target, incoming, checkSigner, () =>
+        checkReceived(id, integrate(target.events, incoming, checkSigner, target.events.length ? target.state : undefined)),
+      );
       if (!plan.ok) throw new AppError('CONFLICT', plan.message);
       if (!plan.fresh.length) return { fresh: [], merged: null, state: plan.state };
       let order = plan.order;
@@ -388,6 +447,7 @@ export class CycleRepository {
       }
       await target.writer.appendLines(out);
       target.events = order;
+      target.revision += 1;
       target.hashes = hashes;
       target.state = state;
       this.cycles.set(id, target);
@@ -444,7 +504,15 @@ export class CycleRepository {
 
 function loaded(events: CycleEvent[], file: string): Loaded {
   const { order, state } = foldGraph(events);
-  return { state, events: order, hashes: new Map(order.map((e) => [e.id, e.hash])), writer: new EventLogWriter(file), lock: Promise.resolve(), sinceBackup: null };
+  return {
+    state,
+    events: order,
+    hashes: new Map(order.map((e) => [e.id, e.hash])),
+    writer: new EventLogWriter(file),
+    lock: Promise.resolve(),
+    sinceBackup: null,
+    revision: 0,
+  };
 }
 
 /**

@@ -42,6 +42,8 @@ export function eventLine(e: CycleEvent): string {
 
 export class TamperedLogError extends CorruptFileError {}
 
+const brokenChain = (file: string, lineNo: number) => new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
+
 /** A line written by a newer app: the cycle is refused as a whole, never half-read. */
 export class NewerFormatLogError extends Error {
   constructor(readonly file: string) {
@@ -88,7 +90,7 @@ export interface ChainReadResult<T> extends Omit<LogReadResult, 'events'> {
   lines?: string[];
 }
 
-export interface ChainOptions {
+export interface ChainOptions<T = unknown> {
   /**
    * Cycle logs are graphs (act format 4): a line names the acts it follows (`parents`, or
    * `prev` before format 4), each must come earlier in the file, and its hash covers theirs.
@@ -96,14 +98,27 @@ export interface ChainOptions {
    */
   graph?: boolean;
   keepLines?: boolean;
+  /**
+   * A record already held for a line whose chain verified (same id, same hash: the same
+   * hashed text) and whose hash and signature are the held record's: readLine would make
+   * the very record again, so it is not asked.
+   */
+  held?: (id: string, hash: string, sig: unknown) => T | undefined;
 }
+
+/**
+ * What may follow the hashed text of a line: its hash, then (act format 4) its signature, and
+ * nothing else. A key added after them is outside the hash yet, repeated, would replace the
+ * signed one when the line is parsed: the act read would not be the act signed.
+ */
+const LINE_END = /^,"hash":"[^"\\]*"(?:,"sig":(?:null|"[^"\\]*"))?\}$/;
 
 /**
  * The hash-chained JSON-lines format shared by the cycle logs and the app's own history:
  * every line parses, is not from a newer format, continues the chain on its text as written
  * (`prev`/`parents` and `hash`), and only then is handed to `readLine` to be upcast and validated.
  */
-export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineReader<T>, opts: ChainOptions = {}): ChainReadResult<T> {
+export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineReader<T>, opts: ChainOptions<T> = {}): ChainReadResult<T> {
   const records: T[] = [];
   const lines: string[] | undefined = opts.keepLines ? [] : undefined;
   const hashes = new Map<string, string>();
@@ -133,26 +148,29 @@ export function parseChainedLog<T>(file: string, bytes: Buffer, readLine: LineRe
     const cut = line.lastIndexOf(',"hash":"');
     const baseJson = cut > 0 ? `${line.slice(0, cut)}}` : '';
     const r = (raw ?? {}) as { id?: unknown; prev?: unknown; parents?: unknown; hash?: unknown };
-    const broken = () => new TamperedLogError(file, `rantai riwayat putus pada baris ${lineNo}: riwayat diubah di luar aplikasi`);
-    if (typeof r.hash !== 'string' || typeof r.id !== 'string') throw broken();
+    if (typeof r.hash !== 'string' || typeof r.id !== 'string' || !LINE_END.test(line.slice(cut))) throw brokenChain(file, lineNo);
     let parentHashes: string | null;
     if (opts.graph) {
       const parents = r.parents !== undefined ? r.parents : r.prev === null ? [] : [r.prev];
-      if (!Array.isArray(parents) || hashes.has(r.id)) throw broken();
+      if (!Array.isArray(parents) || hashes.has(r.id)) throw brokenChain(file, lineNo);
       const known = parents.map((p) => (typeof p === 'string' ? hashes.get(p) : undefined));
-      if (known.some((h) => h === undefined)) throw broken();
+      if (known.some((h) => h === undefined)) throw brokenChain(file, lineNo);
       parentHashes = known.join(',');
     } else {
-      if (r.prev !== prevId) throw broken();
+      if (r.prev !== prevId) throw brokenChain(file, lineNo);
       parentHashes = prevHash;
     }
-    if (hashText(parentHashes, baseJson) !== r.hash) throw broken();
-    const read = readLine(raw);
-    if (!read.ok) {
-      if (read.future) throw new NewerFormatLogError(file);
-      throw new CorruptFileError(file, `baris ${lineNo}: ${read.message}`);
+    if (hashText(parentHashes, baseJson) !== r.hash) throw brokenChain(file, lineNo);
+    const known = opts.held?.(r.id, r.hash, (raw as { sig?: unknown }).sig);
+    if (known !== undefined) records.push(known);
+    else {
+      const read = readLine(raw);
+      if (!read.ok) {
+        if (read.future) throw new NewerFormatLogError(file);
+        throw new CorruptFileError(file, `baris ${lineNo}: ${read.message}`);
+      }
+      records.push(read.value);
     }
-    records.push(read.value);
     lines?.push(line);
     hashes.set(r.id, r.hash);
     prevHash = r.hash;
@@ -168,13 +186,24 @@ const readCycleLine: LineReader<CycleEvent> = (raw) => {
   return act.ok ? { ok: true, value: act.act } : { ok: false, future: act.reason === 'future', message: act.message };
 };
 
-export function parseEventLog(file: string, bytes: Buffer, keepLines = false): LogReadResult & { lines?: string[] } {
-  const { records, ...rest } = parseChainedLog(file, bytes, readCycleLine, { graph: true, keepLines });
+/**
+ * `held`: acts this laptop already holds, by id (a package carries a cycle's whole history).
+ * A line of one of them, same hash and signature, is that act: its text was validated when
+ * the act was first read or made here, and only the new acts cost a validation.
+ */
+export function parseEventLog(file: string, bytes: Buffer, keepLines = false, held?: ReadonlyMap<string, CycleEvent>): LogReadResult & { lines?: string[] } {
+  const reuse = held?.size
+    ? (id: string, hash: string, sig: unknown) => {
+        const e = held.get(id);
+        return e && e.hash === hash && e.sig === sig ? e : undefined;
+      }
+    : undefined;
+  const { records, ...rest } = parseChainedLog(file, bytes, readCycleLine, { graph: true, keepLines, held: reuse });
   return { events: records, ...rest };
 }
 
 /** Reads a chained log of any kind; a missing file is an empty log. */
-export async function readChainedLog<T>(file: string, readLine: LineReader<T>, opts: ChainOptions = {}): Promise<ChainReadResult<T>> {
+export async function readChainedLog<T>(file: string, readLine: LineReader<T>, opts: ChainOptions<T> = {}): Promise<ChainReadResult<T>> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);

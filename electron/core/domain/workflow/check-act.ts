@@ -2,7 +2,7 @@ import { editKindOf } from './conflicts';
 import { MERGE_ACTOR, MERGE_INSTALLATION } from './dag';
 import { canEdit, decide } from './decide';
 import type { CycleEvent } from './events';
-import type { CycleState } from './fold';
+import { hasItem, type CycleState } from './fold';
 import { TRANSITIONS } from './sop';
 
 /** Roles that may start a cycle (contract `cycles.create`). */
@@ -53,10 +53,10 @@ export function actProblem(before: CycleState | null, e: CycleEvent): string | n
   const allowed = carried ? ({ ok: true } as const) : canEdit(before, e.actor.role, kind);
   if (!allowed.ok) return allowed.message;
   if (b.type === 'item.added') {
-    if (before.items.some((i) => i.id === b.itemId) || before.removedItems.some((i) => i.id === b.itemId)) return 'informasi dengan pengenal ini sudah ada';
+    if (hasItem(before, b.itemId) || before.removedItems.some((i) => i.id === b.itemId)) return 'informasi dengan pengenal ini sudah ada';
     return null;
   }
-  if ('itemId' in b && b.itemId !== null && !before.items.some((i) => i.id === b.itemId)) return 'informasi yang diubah tidak ada dalam daftar saat itu';
+  if ('itemId' in b && b.itemId !== null && !hasItem(before, b.itemId)) return 'informasi yang diubah tidak ada dalam daftar saat itu';
   if ((b.type === 'review.marked' || b.type === 'uji.recorded' || b.type === 'archive.filed') && b.version !== before.version) return 'versi Konsep tidak sesuai';
   return null;
 }

@@ -12,7 +12,7 @@ import {
 } from './conflicts';
 import { canonicalOrder, DagError, DagIndex } from './dag';
 import type { CycleEvent, EventBody } from './events';
-import { applyInPlace, noteAct, type CycleState, type ReviewMark } from './fold';
+import { applyInPlace, hasItem, noteAct, type CycleState, type ReviewMark } from './fold';
 import { EDITS, STEP_INFO, TRANSITIONS, type Step } from './sop';
 
 /**
@@ -212,7 +212,7 @@ class GraphFold {
     if (this.plan.chain.some((t) => this.dag.concurrent(t.id, e.id))) return true;
     if (!EDITS[kind].steps.includes(s.step)) return true;
     const itemId = itemIdOf(e.body);
-    if (itemId && e.body.type !== 'item.added' && !s.items.some((i) => i.id === itemId)) {
+    if (itemId && e.body.type !== 'item.added' && !hasItem(s, itemId)) {
       // A change to an item removed meanwhile on another laptop is a conflict of its own (hapus).
       const removal = this.removalOf.get(itemId);
       if (removal && this.dag.concurrent(removal, e.id)) {
@@ -237,7 +237,7 @@ class GraphFold {
   private applyWork(s: CycleState, e: CycleEvent, writer: string) {
     const b = e.body;
     const itemId = itemIdOf(b);
-    if (itemId && e.body.type !== 'item.added' && !s.items.some((i) => i.id === itemId)) {
+    if (itemId && e.body.type !== 'item.added' && !hasItem(s, itemId)) {
       if (!this.removedWhileEdited.get(itemId)?.acts.includes(e.id)) noteAct(s, e);
       return;
     }
@@ -322,7 +322,7 @@ class GraphFold {
           continue;
         }
         const itemId = itemIdOf(e.body);
-        if (e.body.type === 'item.added' && s.items.some((i) => i.id === itemId)) continue;
+        if (e.body.type === 'item.added' && hasItem(s, itemId!)) continue;
         this.applyWork(s, e, r.id);
         noteBack(s, r);
       }

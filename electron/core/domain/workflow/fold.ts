@@ -134,6 +134,11 @@ function indexOf(s: CycleState, itemId: string): number {
   return idx.get(itemId) ?? -1;
 }
 
+/** Whether the state lists the item now: checking every received act must not scan the list each time. */
+export function hasItem(s: CycleState, itemId: string): boolean {
+  return indexOf(s, itemId) >= 0;
+}
+
 function created(e: CycleEvent, b: Extract<EventBody, { type: 'cycle.created' }>): CycleState {
   return {
     id: e.cycleId,
@@ -177,17 +182,13 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
   if (!state) throw new Error('Log siklus tidak diawali pembuatan siklus.');
   const s = state;
   noteAct(s, e);
-  const touch = (itemId: string, f: (i: ItemState) => ItemState) => {
-    const n = indexOf(s, itemId);
-    if (n >= 0) s.items[n] = { ...f(s.items[n]!), updatedAt: e.at };
-  };
   switch (b.type) {
     case 'item.added':
       s.items.push({ id: b.itemId, fields: b.fields, origin: b.origin, sourceItemId: b.sourceItemId, attachments: [], addedAt: e.at, updatedAt: e.at });
       itemIndex.get(s)?.set(b.itemId, s.items.length - 1);
       break;
     case 'item.updated':
-      touch(b.itemId, (i) => ({ ...i, fields: { ...i.fields, ...b.fields }, origin: i.origin === 'tetap' ? 'berubah' : i.origin }));
+      touch(s, b.itemId, e.at, (i) => ({ ...i, fields: { ...i.fields, ...b.fields }, origin: i.origin === 'tetap' ? 'berubah' : i.origin }));
       break;
     case 'item.removed': {
       const n = indexOf(s, b.itemId);
@@ -199,10 +200,10 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
       break;
     }
     case 'item.attached':
-      touch(b.itemId, (i) => ({ ...i, attachments: [...i.attachments, b.attachment] }));
+      touch(s, b.itemId, e.at, (i) => ({ ...i, attachments: [...i.attachments, b.attachment] }));
       break;
     case 'item.detached':
-      touch(b.itemId, (i) => ({ ...i, attachments: i.attachments.filter((a) => a.id !== b.attachmentId) }));
+      touch(s, b.itemId, e.at, (i) => ({ ...i, attachments: i.attachments.filter((a) => a.id !== b.attachmentId) }));
       break;
     case 'notaDinas.saved':
       s.notaDinas = { ...s.notaDinas, draft: b.draft };
@@ -255,6 +256,11 @@ export function applyInPlace(state: CycleState | null, e: CycleEvent): CycleStat
     }
   }
   return s;
+}
+
+function touch(s: CycleState, itemId: string, at: string, f: (i: ItemState) => ItemState): void {
+  const n = indexOf(s, itemId);
+  if (n >= 0) s.items[n] = { ...f(s.items[n]!), updatedAt: at };
 }
 
 /** What every act does to the state, applied or not: it is the newest act seen. */

@@ -66,7 +66,11 @@ export function integrate(
   const heads = new Set<string>();
   // The last state computed off the line, continued while acts follow it one by one.
   let branch: { after: string; state: CycleState } | null = null;
-  for (const e of order) {
+  // Every act follows the one before it: the fold is then the acts applied one by one, `prefix`.
+  let line = true;
+  for (let n = 0; n < order.length; n++) {
+    const e = order[n]!;
+    if (n > 0 && (e.parents.length !== 1 || e.parents[0] !== order[n - 1]!.id)) line = false;
     const onLine = prefixValid && e.parents.length === heads.size && e.parents.every((p) => heads.has(p));
     if (isFresh.has(e.id)) {
       const signer = checkSigner(e);
@@ -90,7 +94,7 @@ export function integrate(
       prefixValid = true;
     } else prefixValid = false;
   }
-  return { ok: true, order, fresh, state: foldOrdered(order, dag) };
+  return { ok: true, order, fresh, state: line && prefix ? prefix : foldOrdered(order, dag) };
 }
 
 /** An act whose effect a plain in-place apply gives (no choice to replay, no conflict open). */
