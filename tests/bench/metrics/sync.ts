@@ -31,7 +31,7 @@ export async function invoke<T>(core: Core, name: string, input: unknown, sessio
   return r.data as T;
 }
 
-async function setUp(dir: string, officeId: string | null): Promise<{ installationId: string; publicKey: string; officeId: string }> {
+export async function setUp(dir: string, officeId: string | null, office: { opdName: string; unitCode: string } | null = null): Promise<{ installationId: string; publicKey: string; officeId: string }> {
   const core = await open(dir);
   await invoke(core, 'setup.complete', demoSetup(null).input);
   const admin = (await invoke<{ sessionToken: string }>(core, 'auth.login', { username: 'ppid', password: DEMO_PASSWORD })).sessionToken;
@@ -39,15 +39,14 @@ async function setUp(dir: string, officeId: string | null): Promise<{ installati
   await core.close();
   const file = path.join(dir, 'settings.json');
   const data = JSON.parse(await fs.readFile(file, 'utf8'));
-  if (officeId) {
-    data.settings.officeId = officeId;
-    await fs.writeFile(file, JSON.stringify(data));
-  }
+  if (officeId) data.settings.officeId = officeId;
+  if (office) data.settings.office = { ...data.settings.office, ...office };
+  if (officeId || office) await fs.writeFile(file, JSON.stringify(data));
   return { ...self, officeId: data.settings.officeId as string };
 }
 
 /** The whole cycle's log, each act signed with the sender's key from its data folder. */
-async function writeCycle(dir: string, installationId: string, items: number): Promise<string> {
+export async function writeCycle(dir: string, installationId: string, items: number, year = 2027): Promise<string> {
   const key = createPrivateKey(await fs.readFile(path.join(dir, 'device-key.pem'), 'utf8'));
   const users = (JSON.parse(await fs.readFile(path.join(dir, 'app.json'), 'utf8')) as { users: { id: string; username: string; role: Actor['role'] }[] }).users;
   const actor = (username: string): Actor => {
@@ -56,7 +55,6 @@ async function writeCycle(dir: string, installationId: string, items: number): P
   };
   const [operator, ppid, kepala] = [actor('operator'), actor('ppid'), actor('kepala')];
   const cycleId = randomUUID();
-  const year = 2027;
   const bodies: [EventBody, Actor][] = [[{ type: 'cycle.created', title: `DIP ${year}`, year, carriedFrom: null }, operator]];
   const ids = Array.from({ length: items }, () => randomUUID());
   ids.forEach((itemId, n) => bodies.push([{ type: 'item.added', itemId, fields: item(n), origin: 'baru', sourceItemId: null }, operator]));
