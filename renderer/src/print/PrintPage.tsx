@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SettingsView } from '../../../electron/core/contract';
 import type { CycleView } from '../../../electron/core/domain/cycle-views';
@@ -9,10 +9,10 @@ import { documentFileName } from '../../../electron/core/documents/shared/file-n
 import { LIST_STATE_LABELS, listStateOf } from '../../../electron/core/domain/document-views';
 import { call } from '../api/client';
 import { notifyError, notifySaved } from '../components/feedback';
-import { isDesktop, saveDocx, savePdf } from '../features/documents/download';
+import { saveDocx, savePdf } from '../features/documents/download';
 import { printSpec, PrintUnavailable } from './documents';
 import { DOCUMENT_TITLES, kindFromSlug, type DocumentKind, type PrintSpec } from './model';
-import { PrintView } from './PrintView';
+import { PAPER_HINT, PrintActions, PrintStage } from './PrintChrome';
 import { officeNow } from '../i18n/office-clock';
 
 type Loaded =
@@ -47,7 +47,6 @@ function usePrintData(cycleId: string, kind: DocumentKind | null): Loaded {
   return state;
 }
 
-const PAPER_HINT: Record<string, string> = { F4: 'F4 (215 × 330 mm)', A4: 'A4 (210 × 297 mm)' };
 
 /**
  * `#/cetak/:cycleId/:kind` — one document as it prints, with "Cetak", "Unduh DOCX" and
@@ -143,36 +142,14 @@ export function PrintPage() {
               )}
             </Stack>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void download()} loading={downloading} disabled={!kind || data.phase !== 'ready'}>
-              {isDesktop() ? 'Simpan DOCX…' : 'Unduh DOCX'}
-            </Button>
-            {isDesktop() && (
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void pdf()} disabled={!spec}>
-                Simpan PDF…
-              </Button>
-            )}
-            <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!spec}>
-              Cetak
-            </Button>
-          </Group>
+          <PrintActions onDocx={() => void download()} docxBusy={downloading} docxDisabled={!kind || data.phase !== 'ready'} onPdf={() => void pdf()} spec={spec} />
         </Group>
       </Box>
-      <div className="pp-stage">
-        {data.phase === 'loading' && kind && (
-          <Center py="xl">
-            <Loader />
-          </Center>
-        )}
-        {(data.phase === 'failed' || (result && 'error' in result)) && (
-          <Center py="xl">
-            <Alert color="red" variant="light" title="Dokumen tidak dapat ditampilkan" maw={560} role="alert">
-              {data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : ''}
-            </Alert>
-          </Center>
-        )}
-        {spec && <PrintView spec={spec} />}
-      </div>
+      <PrintStage
+        loading={data.phase === 'loading' && !!kind}
+        error={data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : null}
+        spec={spec}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SettingsView } from '../../../electron/core/contract';
 import { LIST_STATE_LABELS } from '../../../electron/core/domain/document-views';
@@ -8,20 +8,19 @@ import type { RegencySignature } from '../../../electron/core/domain/regency/mod
 import { regencyListState, type RegencyInput } from '../../../electron/core/documents/shared/regency';
 import { call } from '../api/client';
 import { notifyError, notifySaved } from '../components/feedback';
-import { isDesktop, savePdf } from '../features/documents/download';
+import { savePdf } from '../features/documents/download';
 import { saveRegencyDocument } from '../features/utama/download';
 import { signatureFingerprints } from '../features/utama/fingerprint';
 import { officeNow } from '../i18n/office-clock';
 import { regencyPrintSpec, PrintUnavailable } from './documents';
 import { REGENCY_DOCUMENT_TITLES, regencyKindFromSlug, type PrintSpec } from './model';
-import { PrintView } from './PrintView';
+import { PAPER_HINT, PrintActions, PrintStage } from './PrintChrome';
 
 type Loaded =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
   | { phase: 'ready'; regency: RegencyInput; signature: RegencySignature | null; settings: SettingsView };
 
-const PAPER_HINT: Record<string, string> = { F4: 'F4 (215 × 330 mm)', A4: 'A4 (210 × 297 mm)' };
 
 /**
  * `#/cetak-kabupaten/:year/:kind` — a regency document (PPID Utama mode) as it prints, with
@@ -128,36 +127,14 @@ export function RegencyPrintPage() {
               )}
             </Stack>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void download()} loading={downloading} disabled={!kind || data.phase !== 'ready'}>
-              {isDesktop() ? 'Simpan DOCX…' : 'Unduh DOCX'}
-            </Button>
-            {isDesktop() && (
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void pdf()} disabled={!spec}>
-                Simpan PDF…
-              </Button>
-            )}
-            <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!spec}>
-              Cetak
-            </Button>
-          </Group>
+          <PrintActions onDocx={() => void download()} docxBusy={downloading} docxDisabled={!kind || data.phase !== 'ready'} onPdf={() => void pdf()} spec={spec} />
         </Group>
       </Box>
-      <div className="pp-stage">
-        {data.phase === 'loading' && kind && (
-          <Center py="xl">
-            <Loader />
-          </Center>
-        )}
-        {(data.phase === 'failed' || (result && 'error' in result)) && (
-          <Center py="xl">
-            <Alert color="red" variant="light" title="Dokumen tidak dapat ditampilkan" maw={560} role="alert">
-              {data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : ''}
-            </Alert>
-          </Center>
-        )}
-        {spec && <PrintView spec={spec} />}
-      </div>
+      <PrintStage
+        loading={data.phase === 'loading' && !!kind}
+        error={data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : null}
+        spec={spec}
+      />
     </div>
   );
 }
