@@ -169,7 +169,7 @@ function YearDocuments({ year }: { year: number }) {
                 </Text>
               </Stack>
               {canSign ? (
-                <Button leftSection={<IconSignature size={16} />} onClick={() => setConfirming(true)}>
+                <Button leftSection={<IconSignature size={16} />} onClick={() => setConfirming(true)} style={{ flexShrink: 0 }}>
                   {data.signature ? 'Tandatangani ulang' : 'Tandatangani'}
                 </Button>
               ) : (
