@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AUTO_KEEP, MAX_AUTO_KEEP } from '../domain/backup';
-import { stamp } from '../store/backups';
-import { readJsonFile, writeFileDurably } from '../store/durable-file';
+import { readMachineState } from '../store/machine-state-file';
+import { writeFileDurably } from '../store/durable-file';
 
 /**
  * `cadangan-otomatis.json`, in the data folder but outside every backup and untouched by a
@@ -75,20 +73,7 @@ export class AutoBackupState {
   ) {}
 
   static async open(file: string, now: Date, log?: (m: string) => void): Promise<AutoBackupState> {
-    let raw: unknown = null;
-    try {
-      raw = await readJsonFile(file);
-    } catch {
-      raw = undefined;
-    }
-    const parsed = stateSchema.safeParse(raw ?? {});
-    if (raw === undefined || !parsed.success) {
-      const aside = path.join(path.dirname(file), `cadangan-otomatis.rusak-${stamp(now)}.json`);
-      await fs.rename(file, aside).catch(() => undefined);
-      log?.(`Pengaturan cadangan otomatis tidak terbaca; disisihkan ke ${path.basename(aside)} dan dimulai baru.`);
-      return new AutoBackupState(file, stateSchema.parse({}));
-    }
-    return new AutoBackupState(file, parsed.data);
+    return new AutoBackupState(file, await readMachineState(file, stateSchema, 'Pengaturan cadangan otomatis', now, log));
   }
 
   get data(): Readonly<AutoBackupData> {

@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { INBOX_RESULTS } from '../domain/sync/shared-folders';
-import { stamp } from '../store/backups';
-import { readJsonFile, writeFileDurably } from '../store/durable-file';
+import { readMachineState } from '../store/machine-state-file';
+import { writeFileDurably } from '../store/durable-file';
 
 /**
  * `folder-bersama.json`, in the data folder but outside every backup and untouched by a
@@ -78,20 +76,7 @@ export class SharedFoldersState {
   ) {}
 
   static async open(file: string, now: Date, log?: (m: string) => void): Promise<SharedFoldersState> {
-    let raw: unknown = null;
-    try {
-      raw = await readJsonFile(file);
-    } catch {
-      raw = undefined;
-    }
-    const parsed = stateSchema.safeParse(raw ?? {});
-    if (raw === undefined || !parsed.success) {
-      const aside = path.join(path.dirname(file), `folder-bersama.rusak-${stamp(now)}.json`);
-      await fs.rename(file, aside).catch(() => undefined);
-      log?.(`Pengaturan folder bersama tidak terbaca; disisihkan ke ${path.basename(aside)} dan dimulai baru.`);
-      return new SharedFoldersState(file, stateSchema.parse({}));
-    }
-    return new SharedFoldersState(file, parsed.data);
+    return new SharedFoldersState(file, await readMachineState(file, stateSchema, 'Pengaturan folder bersama', now, log));
   }
 
   get data(): Readonly<SharedFoldersData> {
