@@ -45,7 +45,8 @@ describe('the PPID Utama layout', () => {
     await screen.findByRole('heading', { level: 1, name: 'Register OPD' });
     window.location.hash = '#/pengaturan/akun';
     const table = await screen.findByRole('table', { name: 'Akun pengguna' });
-    const kepala = within(table).getByText('Drs. Agustinus Rangkap, M.Si.').closest('tr')!;
+    // The table is drawn before its rows arrive ("Memuat…"); wait for the rows themselves.
+    const kepala = (await within(table).findByText('Drs. Agustinus Rangkap, M.Si.')).closest('tr')!;
     expect(kepala.textContent).toContain('PPID Utama');
     const sekretaris = within(table).getByText('Yuliana Sari, S.Sos., M.AP.').closest('tr')!;
     expect(sekretaris.textContent).toContain('Sekretaris/Pengelola PPID Utama');
