@@ -9,6 +9,8 @@ import {
   type DeviceCard,
   type DeviceCardBody,
   type DeviceCardDoc,
+  cardKey,
+  newerCard,
 } from '../domain/sync/device-card';
 import type { Stores } from '../services/context';
 import { verifySignature } from '../sync/device-key';
@@ -80,4 +82,34 @@ export function readCardDoc(raw: unknown): { ok: true; card: DeviceCard } | { ok
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Cards a laptop keeps at most (a hostile relay must not fill the disk): far more than a province's laptops. */
+export const MAX_CARDS = 5000;
+
+export interface StoredCard {
+  docId: string;
+  body: string;
+  sig: string;
+}
+
+/** The cards kept (relay-state.json `cards`), read: each was checked when pulled. */
+export function storedCards(stored: readonly StoredCard[]): DeviceCard[] {
+  const out: DeviceCard[] = [];
+  for (const s of stored) {
+    try {
+      const body = deviceCardBodySchema.safeParse(JSON.parse(s.body));
+      if (body.success) out.push({ docId: s.docId, body: body.data, bodyText: s.body, sig: s.sig });
+    } catch {
+      // A line edited by hand: the card is pulled again at the next full read.
+    }
+  }
+  return out;
+}
+
+/** Kept cards with newly pulled ones: the newest per installation and key. */
+export function rememberCards(stored: readonly StoredCard[], incoming: readonly DeviceCard[]): StoredCard[] {
+  const byKey = new Map<string, DeviceCard>();
+  for (const c of [...storedCards(stored), ...incoming]) byKey.set(cardKey(c.body), newerCard(byKey.get(cardKey(c.body)), c));
+  return [...byKey.values()].slice(-MAX_CARDS).map((c) => ({ docId: c.docId, body: c.bodyText, sig: c.sig }));
 }

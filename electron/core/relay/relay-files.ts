@@ -52,6 +52,13 @@ export const relayStateSchema = z.object({
     )
     .default([]),
   lastSyncAt: z.string().nullable().default(null),
+  /**
+   * Laptops' cards pulled from the relay (relay/device-card.ts), each checked before it was
+   * kept: the newest per installation and key. A claim, not trust.
+   */
+  cards: z.array(z.object({ docId: z.string(), body: z.string(), sig: z.string() })).default([]),
+  /** What this laptop's own card last said on the relay (cardContentKey): a new card is pushed when it changes. */
+  cardPushed: z.string().nullable().default(null),
 });
 export type RelayState = z.infer<typeof relayStateSchema>;
 
