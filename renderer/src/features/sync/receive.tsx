@@ -1,11 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Box, Stack, Text } from '@mantine/core';
-import { IconPackageImport } from '@tabler/icons-react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Role } from '../../../../electron/core/domain/roles';
 import type { PackagePreview } from '../../../../electron/core/domain/sync/preview';
 import type { Result } from '../../../../electron/core/result';
 import { call } from '../../api/client';
-import { dragHasFiles, readPackageFile } from './files';
+import { readPackageFile } from './files';
+import { PackageDropOverlay } from './PackageDropOverlay';
 import { ReceiveModal, type ReceiveState } from './ReceiveModal';
 import './sync.css';
 
@@ -110,64 +109,15 @@ export function ReceiveProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/**
- * A .ppid file dropped anywhere on the window is received. Only drags that carry files are
- * taken (text or a link dragged inside the page is left alone), and a file dropped outside
- * a drop target never makes the window navigate away to it.
- */
+/** A .ppid file dropped anywhere on the window is received (the first .ppid of several). */
 export function PackageDropZone() {
   const { receive } = useReceive();
-  const [dragging, setDragging] = useState(false);
-  const depth = useRef(0);
-
-  useEffect(() => {
-    const enter = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      e.preventDefault();
-      depth.current += 1;
-      setDragging(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      depth.current = Math.max(0, depth.current - 1);
-      if (depth.current === 0) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      e.preventDefault();
-      depth.current = 0;
-      setDragging(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      const file = files.find((f) => f.name.toLowerCase().endsWith('.ppid')) ?? files[0];
-      if (file) receive(file);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [receive]);
-
-  if (!dragging) return null;
   return (
-    <Box className="package-drop-zone" data-testid="zona-paket" aria-hidden>
-      <Stack align="center" gap="xs">
-        <IconPackageImport size={56} stroke={1.4} />
-        <Text fw={600} size="lg">
-          Lepaskan berkas paket (.ppid) untuk menerimanya
-        </Text>
-        <Text size="sm">Isinya ditampilkan dulu; belum ada yang disimpan sebelum Anda menekan Terapkan.</Text>
-      </Stack>
-    </Box>
+    <PackageDropOverlay
+      testId="zona-paket"
+      title="Lepaskan berkas paket (.ppid) untuk menerimanya"
+      hint="Isinya ditampilkan dulu; belum ada yang disimpan sebelum Anda menekan Terapkan."
+      onFiles={(files) => receive(files.find((f) => f.name.toLowerCase().endsWith('.ppid')) ?? files[0]!)}
+    />
   );
 }

@@ -1,11 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Box, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPackageImport } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { IntakeApplied, IntakeCheck, IntakeResult } from '../../../../electron/core/domain/regency/model';
 import { call } from '../../api/client';
-import { dragHasFiles, readPackageFile } from '../sync/files';
+import { readPackageFile } from '../sync/files';
+import { PackageDropOverlay } from '../sync/PackageDropOverlay';
 import '../sync/sync.css';
 
 /**
@@ -235,66 +234,19 @@ export function IntakeProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/**
- * .ppid files dropped anywhere on the window join the intake, and the intake screen opens.
- * Only drags that carry files are taken; a file dropped outside never makes the window
- * navigate away to it.
- */
+/** .ppid files dropped anywhere on the window join the intake, and the intake screen opens. */
 export function IntakeDropZone() {
   const { add } = useIntake();
   const navigate = useNavigate();
-  const [dragging, setDragging] = useState(false);
-  const depth = useRef(0);
-
-  useEffect(() => {
-    const enter = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      e.preventDefault();
-      depth.current += 1;
-      setDragging(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      depth.current = Math.max(0, depth.current - 1);
-      if (depth.current === 0) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!dragHasFiles(e)) return;
-      e.preventDefault();
-      depth.current = 0;
-      setDragging(false);
-      const dropped = Array.from(e.dataTransfer?.files ?? []);
-      if (!dropped.length) return;
-      add(dropped);
-      navigate('/terima');
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [add, navigate]);
-
-  if (!dragging) return null;
   return (
-    <Box className="package-drop-zone" data-testid="zona-paket-opd" aria-hidden>
-      <Stack align="center" gap="xs">
-        <IconPackageImport size={56} stroke={1.4} />
-        <Text fw={600} size="lg">
-          Lepaskan berkas paket OPD (.ppid) untuk memeriksanya
-        </Text>
-        <Text size="sm">Boleh banyak sekaligus. Setiap paket diperiksa dulu; belum ada yang disimpan sebelum Anda menekan Terapkan.</Text>
-      </Stack>
-    </Box>
+    <PackageDropOverlay
+      testId="zona-paket-opd"
+      title="Lepaskan berkas paket OPD (.ppid) untuk memeriksanya"
+      hint="Boleh banyak sekaligus. Setiap paket diperiksa dulu; belum ada yang disimpan sebelum Anda menekan Terapkan."
+      onFiles={(files) => {
+        add(files);
+        navigate('/terima');
+      }}
+    />
   );
 }
