@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Badge, Box, Button, Checkbox, Container, FileButton, Group, List, Paper, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Checkbox, Container, FileButton, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconArrowRight, IconCheck, IconFileImport, IconInfoCircle, IconPhoneCall, IconShieldCheck } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { Fingerprint } from '../settings/DevicesTab';
 import { AccountsStep } from './AccountsStep';
 import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type AccountRow } from './accounts';
 import { SetupHeader } from './SetupHeader';
+import { SetupStepper, SetupStepTitle } from './SetupSteps';
 
 /**
  * "Gabung ke kantor yang sudah ada": a second laptop starts from the office package the
@@ -308,13 +309,7 @@ export function JoinOffice({ onCancel }: { onCancel(): void }) {
     <Box mih="100vh" pb={80}>
       <SetupHeader subtitle="Gabung ke kantor yang sudah ada" />
       <Container size={1140} pt="md">
-        <Paper withBorder p="sm" mb="sm">
-          <Stepper active={active} onStepClick={(s) => s < active && goTo(s)} allowNextStepsSelect={false} size="sm" iconSize={30}>
-            {STEPS.map((s) => (
-              <Stepper.Step key={s.label} label={s.label} description={s.description} />
-            ))}
-          </Stepper>
-        </Paper>
+        <SetupStepper steps={STEPS} active={active} onBack={goTo} />
         <form
           noValidate
           onSubmit={(e) => {
@@ -324,12 +319,7 @@ export function JoinOffice({ onCancel }: { onCancel(): void }) {
           }}
         >
           <Paper withBorder p="md" ref={contentRef}>
-            <Group justify="space-between" mb="sm">
-              <Title order={3}>{STEPS[active]!.title}</Title>
-              <Text size="sm" c="dimmed">
-                Langkah {active + 1} dari {STEPS.length}
-              </Text>
-            </Group>
+            <SetupStepTitle steps={STEPS} active={active} />
             {active === 0 && <ChooseStep busy={reading} onFile={(f) => void choose(f)} />}
             {active === 1 && preview && <ReviewStep preview={preview} confirmed={confirmed} onConfirm={setConfirmed} showConfirmError={confirmTried} />}
             {active === 2 && preview && <AccountsStep form={loose(form)} rows={rows} slots={peopleOf(preview.officials)} coverage={coverage} />}

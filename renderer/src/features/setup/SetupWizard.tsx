@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Box, Button, Container, Divider, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Container, Divider, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
@@ -18,6 +18,7 @@ import { emptyOffice, emptyPerson, loose, type DocumentValues, type OfficeValues
 import { AccountsStep } from './AccountsStep';
 import { JoinOffice } from './JoinOffice';
 import { SetupHeader } from './SetupHeader';
+import { SetupStepper, SetupStepTitle } from './SetupSteps';
 import { SummaryStep } from './SummaryStep';
 import { accountsForCore, peopleOf, syncAccountRows, validateAccounts, type AccountRow } from './accounts';
 import { RestoreFromFile } from '../settings/BackupTab';
@@ -200,13 +201,7 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
     <Box mih="100vh" pb={80}>
       <SetupHeader subtitle="Penyiapan awal" />
       <Container size={1140} pt="md">
-        <Paper withBorder p="sm" mb="sm">
-          <Stepper active={active} onStepClick={(s) => s < active && goTo(s)} allowNextStepsSelect={false} size="sm" iconSize={30}>
-            {STEPS.map((s) => (
-              <Stepper.Step key={s.label} label={s.label} description={s.description} />
-            ))}
-          </Stepper>
-        </Paper>
+        <SetupStepper steps={STEPS} active={active} onBack={goTo} />
 
         {active === 0 && (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="sm">
@@ -270,12 +265,7 @@ function NewOfficeWizard({ onJoin }: { onJoin(): void }) {
           }}
         >
           <Paper withBorder p="md" ref={contentRef}>
-            <Group justify="space-between" mb="sm">
-              <Title order={3}>{STEPS[active]!.title}</Title>
-              <Text size="sm" c="dimmed">
-                Langkah {active + 1} dari {STEPS.length}
-              </Text>
-            </Group>
+            <SetupStepTitle steps={STEPS} active={active} />
             {active === 0 && (
               <>
                 <OfficeKindChoice value={values.officeKind} onChange={(k) => form.setFieldValue('officeKind', k)} />
