@@ -1,5 +1,6 @@
-import { Alert, Button, Center, Group, Loader } from '@mantine/core';
-import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Alert, Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { isDesktop } from '../features/documents/download';
 import type { PrintSpec } from './model';
 import { PrintView } from './PrintView';
@@ -46,6 +47,57 @@ export function PrintStage(props: { loading: boolean; error: string | null; spec
         </Center>
       )}
       {props.spec && <PrintView spec={props.spec} />}
+    </div>
+  );
+}
+
+/**
+ * A whole print page: the toolbar (back, the document's title with its state badges, a line
+ * naming what it is and its paper, the buttons) above the stage.
+ */
+export function PrintFrame(props: {
+  onBack: () => void;
+  title: string;
+  badges?: ReactNode;
+  /** What the document is about (a cycle's title, "40 OPD"); with the paper hint after it. Null: no line yet. */
+  detail: string | null;
+  paper: string | null;
+  spec: PrintSpec | null;
+  onDocx: () => void;
+  docxBusy: boolean;
+  docxDisabled: boolean;
+  onPdf: () => void;
+  loading: boolean;
+  error: string | null;
+}) {
+  const { spec } = props;
+  return (
+    <div className="pp-page">
+      <Box className="pp-toolbar pp-no-print" px="md" py="xs">
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={props.onBack}>
+              Kembali
+            </Button>
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <Text fw={600} truncate="end">
+                  {props.title}
+                </Text>
+                {props.badges}
+              </Group>
+              {props.detail !== null && (
+                <Text size="xs" c="dimmed" truncate="end">
+                  {props.detail} · kertas {PAPER_HINT[props.paper ?? ''] ?? props.paper}
+                  {spec?.box.orientation === 'landscape' ? ', mendatar' : ''} — pilih ukuran yang sama di dialog cetak
+                </Text>
+              )}
+            </Stack>
+          </Group>
+          <PrintActions onDocx={props.onDocx} docxBusy={props.docxBusy} docxDisabled={props.docxDisabled} onPdf={props.onPdf} spec={spec} />
+        </Group>
+      </Box>
+      <PrintStage loading={props.loading} error={props.error} spec={spec} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Badge } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SettingsView } from '../../../electron/core/contract';
 import type { CycleView } from '../../../electron/core/domain/cycle-views';
@@ -12,7 +11,7 @@ import { notifyError, notifySaved } from '../components/feedback';
 import { saveDocx, savePdf } from '../features/documents/download';
 import { printSpec, PrintUnavailable } from './documents';
 import { DOCUMENT_TITLES, kindFromSlug, type DocumentKind, type PrintSpec } from './model';
-import { PAPER_HINT, PrintActions, PrintStage } from './PrintChrome';
+import { PrintFrame } from './PrintChrome';
 import { officeNow } from '../i18n/office-clock';
 
 type Loaded =
@@ -111,45 +110,32 @@ export function PrintPage() {
   const state = kind && (kind === 'dip' || kind === 'dik') && data.phase === 'ready' ? listStateOf(data.view) : null;
 
   return (
-    <div className="pp-page">
-      <Box className="pp-toolbar pp-no-print" px="md" py="xs">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={back}>
-              Kembali
-            </Button>
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Group gap={6} wrap="nowrap">
-                <Text fw={600} truncate="end">
-                  {kind ? DOCUMENT_TITLES[kind] : 'Cetak dokumen'}
-                </Text>
-                {state && (
-                  <Badge color={state === 'final' ? 'teal' : 'orange'} variant="light">
-                    {LIST_STATE_LABELS[state]}
-                  </Badge>
-                )}
-                {kind === 'notaDinas' && data.phase === 'ready' && data.view.notaDinas.number === null && (
-                  <Badge color="orange" variant="light">
-                    Konsep
-                  </Badge>
-                )}
-              </Group>
-              {data.phase === 'ready' && (
-                <Text size="xs" c="dimmed" truncate="end">
-                  {data.view.title} · kertas {PAPER_HINT[data.settings.documents.paper]}
-                  {spec?.box.orientation === 'landscape' ? ', mendatar' : ''} — pilih ukuran yang sama di dialog cetak
-                </Text>
-              )}
-            </Stack>
-          </Group>
-          <PrintActions onDocx={() => void download()} docxBusy={downloading} docxDisabled={!kind || data.phase !== 'ready'} onPdf={() => void pdf()} spec={spec} />
-        </Group>
-      </Box>
-      <PrintStage
-        loading={data.phase === 'loading' && !!kind}
-        error={data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : null}
-        spec={spec}
-      />
-    </div>
+    <PrintFrame
+      onBack={back}
+      title={kind ? DOCUMENT_TITLES[kind] : 'Cetak dokumen'}
+      badges={
+        <>
+          {state && (
+            <Badge color={state === 'final' ? 'teal' : 'orange'} variant="light">
+              {LIST_STATE_LABELS[state]}
+            </Badge>
+          )}
+          {kind === 'notaDinas' && data.phase === 'ready' && data.view.notaDinas.number === null && (
+            <Badge color="orange" variant="light">
+              Konsep
+            </Badge>
+          )}
+        </>
+      }
+      detail={data.phase === 'ready' ? data.view.title : null}
+      paper={data.phase === 'ready' ? data.settings.documents.paper : null}
+      spec={spec}
+      onDocx={() => void download()}
+      docxBusy={downloading}
+      docxDisabled={!kind || data.phase !== 'ready'}
+      onPdf={() => void pdf()}
+      loading={data.phase === 'loading' && !!kind}
+      error={data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : null}
+    />
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Badge } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SettingsView } from '../../../electron/core/contract';
 import { LIST_STATE_LABELS } from '../../../electron/core/domain/document-views';
@@ -14,7 +13,7 @@ import { signatureFingerprints } from '../features/utama/fingerprint';
 import { officeNow } from '../i18n/office-clock';
 import { regencyPrintSpec, PrintUnavailable } from './documents';
 import { REGENCY_DOCUMENT_TITLES, regencyKindFromSlug, type PrintSpec } from './model';
-import { PAPER_HINT, PrintActions, PrintStage } from './PrintChrome';
+import { PrintFrame } from './PrintChrome';
 
 type Loaded =
   | { phase: 'loading' }
@@ -101,40 +100,25 @@ export function RegencyPrintPage() {
   const state = kind && kind !== 'compliance' && data.phase === 'ready' ? regencyListState(data.regency) : null;
 
   return (
-    <div className="pp-page">
-      <Box className="pp-toolbar pp-no-print" px="md" py="xs">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={back}>
-              Kembali
-            </Button>
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Group gap={6} wrap="nowrap">
-                <Text fw={600} truncate="end">
-                  {kind ? `${REGENCY_DOCUMENT_TITLES[kind]} ${yearText}` : 'Cetak dokumen'}
-                </Text>
-                {state && (
-                  <Badge color={state === 'final' ? 'teal' : 'orange'} variant="light" data-testid="status-dokumen">
-                    {LIST_STATE_LABELS[state]}
-                  </Badge>
-                )}
-              </Group>
-              {data.phase === 'ready' && (
-                <Text size="xs" c="dimmed" truncate="end">
-                  {data.regency.opds.length} OPD · kertas {PAPER_HINT[data.settings.documents.paper]}
-                  {spec?.box.orientation === 'landscape' ? ', mendatar' : ''} — pilih ukuran yang sama di dialog cetak
-                </Text>
-              )}
-            </Stack>
-          </Group>
-          <PrintActions onDocx={() => void download()} docxBusy={downloading} docxDisabled={!kind || data.phase !== 'ready'} onPdf={() => void pdf()} spec={spec} />
-        </Group>
-      </Box>
-      <PrintStage
-        loading={data.phase === 'loading' && !!kind}
-        error={data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : null}
-        spec={spec}
-      />
-    </div>
+    <PrintFrame
+      onBack={back}
+      title={kind ? `${REGENCY_DOCUMENT_TITLES[kind]} ${yearText}` : 'Cetak dokumen'}
+      badges={
+        state && (
+          <Badge color={state === 'final' ? 'teal' : 'orange'} variant="light" data-testid="status-dokumen">
+            {LIST_STATE_LABELS[state]}
+          </Badge>
+        )
+      }
+      detail={data.phase === 'ready' ? `${data.regency.opds.length} OPD` : null}
+      paper={data.phase === 'ready' ? data.settings.documents.paper : null}
+      spec={spec}
+      onDocx={() => void download()}
+      docxBusy={downloading}
+      docxDisabled={!kind || data.phase !== 'ready'}
+      onPdf={() => void pdf()}
+      loading={data.phase === 'loading' && !!kind}
+      error={data.phase === 'failed' ? data.message : result && 'error' in result ? result.error : null}
+    />
   );
 }
