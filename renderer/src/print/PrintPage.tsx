@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge } from '@mantine/core';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { SettingsView } from '../../../electron/core/contract';
 import type { CycleView } from '../../../electron/core/domain/cycle-views';
 import type { PrintedFingerprint } from '../../../electron/core/domain/document-views';
 import { documentFileName } from '../../../electron/core/documents/shared/file-names';
 import { LIST_STATE_LABELS, listStateOf } from '../../../electron/core/domain/document-views';
 import { call } from '../api/client';
-import { notifyError, notifySaved } from '../components/feedback';
-import { saveDocx, savePdf } from '../features/documents/download';
-import { printSpec, PrintUnavailable } from './documents';
+import { saveDocx } from '../features/documents/download';
+import { printSpec } from './documents';
 import { DOCUMENT_TITLES, kindFromSlug, type DocumentKind, type PrintSpec } from './model';
 import { PrintFrame } from './PrintChrome';
+import { layOut, usePrintControls } from './usePrintControls';
 import { officeNow } from '../i18n/office-clock';
 
 type Loaded =
@@ -46,7 +46,6 @@ function usePrintData(cycleId: string, kind: DocumentKind | null): Loaded {
   return state;
 }
 
-
 /**
  * `#/cetak/:cycleId/:kind` — one document as it prints, with "Cetak", "Unduh DOCX" and
  * "Kembali". Rendered outside the app shell so that only the paper prints.
@@ -55,56 +54,21 @@ export function PrintPage() {
   const { cycleId = '', kind: slug } = useParams();
   const kind = kindFromSlug(slug);
   const data = usePrintData(cycleId, kind);
-  const navigate = useNavigate();
-  const location = useLocation();
-  const [downloading, setDownloading] = useState(false);
   // "Now" is the core's clock, fixed once per visit, so a re-render never changes the printed date.
   const now = useMemo(() => officeNow(), []);
 
   const result = useMemo((): { spec: PrintSpec } | { error: string } | null => {
     if (!kind) return { error: 'Jenis dokumen tidak dikenal.' };
     if (data.phase !== 'ready') return null;
-    try {
-      return { spec: printSpec(kind, { cycle: data.view, settings: data.settings, now, fingerprints: data.fingerprints }) };
-    } catch (e) {
-      if (e instanceof PrintUnavailable) return { error: e.message };
-      // Anything else is a bug, but a message beats a blank page; the DOCX may still build.
-      return { error: `Pratinjau tidak dapat disusun (${e instanceof Error ? e.message : String(e)}). Coba "Unduh DOCX".` };
-    }
+    return layOut(() => printSpec(kind, { cycle: data.view, settings: data.settings, now, fingerprints: data.fingerprints }));
   }, [kind, data, now]);
 
-  // The title names the file a "Simpan sebagai PDF" suggests.
-  const fileStem = kind && data.phase === 'ready' ? documentFileName(kind, data.view).replace(/\.docx$/, '') : null;
-  useEffect(() => {
-    if (!fileStem) return;
-    const before = document.title;
-    document.title = fileStem;
-    return () => {
-      document.title = before;
-    };
-  }, [fileStem]);
-
-  const back = useCallback(() => {
-    // Back where the user came from; opened directly, to the cycle.
-    if (location.key !== 'default') navigate(-1);
-    else navigate(`/siklus/${encodeURIComponent(cycleId)}`);
-  }, [location.key, navigate, cycleId]);
-
-  const download = useCallback(async () => {
-    if (!kind) return;
-    setDownloading(true);
-    const r = await saveDocx(cycleId, kind);
-    setDownloading(false);
-    if (!r.ok) notifyError(r, 'DOCX tidak dapat dibuat');
-    else if (r.message) notifySaved(r.message);
-  }, [cycleId, kind]);
-
-  // Electron: the page as PDF at the paper size its print CSS asks for ("Simpan PDF").
-  const pdf = useCallback(async () => {
-    const r = await savePdf(document.title || 'dokumen');
-    if (!r.ok) notifyError(r, 'PDF tidak dapat dibuat');
-    else if (r.message) notifySaved(r.message);
-  }, []);
+  const saveThis = useCallback(() => saveDocx(cycleId, kind!), [cycleId, kind]);
+  const { back, download, downloading, pdf } = usePrintControls({
+    title: kind && data.phase === 'ready' ? documentFileName(kind, data.view).replace(/\.docx$/, '') : null,
+    home: `/siklus/${encodeURIComponent(cycleId)}`,
+    saveDocx: kind ? saveThis : null,
+  });
 
   const spec = result && 'spec' in result ? result.spec : null;
   const state = kind && (kind === 'dip' || kind === 'dik') && data.phase === 'ready' ? listStateOf(data.view) : null;

@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge } from '@mantine/core';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { SettingsView } from '../../../electron/core/contract';
 import { LIST_STATE_LABELS } from '../../../electron/core/domain/document-views';
 import type { RegencySignature } from '../../../electron/core/domain/regency/model';
 import { regencyListState, type RegencyInput } from '../../../electron/core/documents/shared/regency';
 import { call } from '../api/client';
-import { notifyError, notifySaved } from '../components/feedback';
-import { savePdf } from '../features/documents/download';
 import { saveRegencyDocument } from '../features/utama/download';
 import { signatureFingerprints } from '../features/utama/fingerprint';
 import { officeNow } from '../i18n/office-clock';
-import { regencyPrintSpec, PrintUnavailable } from './documents';
+import { regencyPrintSpec } from './documents';
 import { REGENCY_DOCUMENT_TITLES, regencyKindFromSlug, type PrintSpec } from './model';
 import { PrintFrame } from './PrintChrome';
+import { layOut, usePrintControls } from './usePrintControls';
 
 type Loaded =
   | { phase: 'loading' }
@@ -30,10 +29,7 @@ export function RegencyPrintPage() {
   const { year: yearText = '', kind: slug } = useParams();
   const kind = regencyKindFromSlug(slug);
   const year = Number(yearText);
-  const navigate = useNavigate();
-  const location = useLocation();
   const [data, setData] = useState<Loaded>({ phase: 'loading' });
-  const [downloading, setDownloading] = useState(false);
   const now = useMemo(() => officeNow(), []);
 
   useEffect(() => {
@@ -58,43 +54,15 @@ export function RegencyPrintPage() {
   const result = useMemo((): { spec: PrintSpec } | { error: string } | null => {
     if (!kind) return { error: 'Jenis dokumen tidak dikenal.' };
     if (data.phase !== 'ready') return null;
-    try {
-      return { spec: regencyPrintSpec(kind, { regency: data.regency, settings: data.settings, now, fingerprints: signatureFingerprints(data.signature) }) };
-    } catch (e) {
-      if (e instanceof PrintUnavailable) return { error: e.message };
-      return { error: `Pratinjau tidak dapat disusun (${e instanceof Error ? e.message : String(e)}). Coba "Unduh DOCX".` };
-    }
+    return layOut(() => regencyPrintSpec(kind, { regency: data.regency, settings: data.settings, now, fingerprints: signatureFingerprints(data.signature) }));
   }, [kind, data, now]);
 
-  // The title names the file a "Simpan sebagai PDF" suggests.
-  useEffect(() => {
-    if (!kind) return;
-    const before = document.title;
-    document.title = `${REGENCY_DOCUMENT_TITLES[kind]} ${year}`;
-    return () => {
-      document.title = before;
-    };
-  }, [kind, year]);
-
-  const back = useCallback(() => {
-    if (location.key !== 'default') navigate(-1);
-    else navigate('/dokumen');
-  }, [location.key, navigate]);
-
-  const download = useCallback(async () => {
-    if (!kind) return;
-    setDownloading(true);
-    const r = await saveRegencyDocument(kind, 'docx', year);
-    setDownloading(false);
-    if (!r.ok) notifyError(r, 'DOCX tidak dapat dibuat');
-    else if (r.message) notifySaved(r.message);
-  }, [kind, year]);
-
-  const pdf = useCallback(async () => {
-    const r = await savePdf(document.title || 'dokumen');
-    if (!r.ok) notifyError(r, 'PDF tidak dapat dibuat');
-    else if (r.message) notifySaved(r.message);
-  }, []);
+  const saveThis = useCallback(() => saveRegencyDocument(kind!, 'docx', year), [kind, year]);
+  const { back, download, downloading, pdf } = usePrintControls({
+    title: kind ? `${REGENCY_DOCUMENT_TITLES[kind]} ${year}` : null,
+    home: '/dokumen',
+    saveDocx: kind ? saveThis : null,
+  });
 
   const spec = result && 'spec' in result ? result.spec : null;
   const state = kind && kind !== 'compliance' && data.phase === 'ready' ? regencyListState(data.regency) : null;
