@@ -3,7 +3,8 @@ import type { Stores } from '../services/context';
 import type { RelayConfig, RelayKeptView, RelayStatus } from '../domain/sync/relay';
 import { CouchRelay, RelayError } from './couch';
 import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState, type TolerantJsonFile } from './relay-files';
-import { pull, push, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
+import { pull, push, pushCard, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
+import { waitingDevices } from './waiting-devices';
 
 /**
  * The relay in the background: a round (pull, then push what this laptop has and the relay lacks)
@@ -178,6 +179,8 @@ export class Relay {
         ditolak: kept.filter((k) => k.kind === 'ditolak').length,
         acts,
       },
+      devices: stores ? waitingDevices(stores, state) : [],
+      cardsRefused: state.cardsRefused.map((c) => ({ docId: c.docId, name: c.name, reason: c.reason })),
     };
   }
 
@@ -241,6 +244,8 @@ export class Relay {
       const pulled = await pull(deps, `relay ${client.label}`);
       const pushed = await push(deps, pulled.onRelay, receipt);
       if (!pushed.checked && receipt.rev === null) await recordReceipt(deps, null);
+      // After the acts, so a laptop that trusts this one on its card finds the acts there already.
+      await pushCard(deps);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
       this.failures = 0;
       this.phase = 'tersinkron';
