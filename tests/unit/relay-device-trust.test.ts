@@ -5,7 +5,9 @@ import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { deviceCardDocId, type DeviceCardDoc } from '../../electron/core/domain/sync/device-card';
 import { waitingToTrust, type RelayStatus } from '../../electron/core/domain/sync/relay';
 import type { DeviceSelfView, TrustedDeviceView } from '../../electron/core/domain/sync/trust';
-import { call, codeOf, failure, must, removeTempDirs } from '../fixtures/harness';
+import path from 'node:path';
+import { openRelayFiles, RELAY_CONFIG_FILE } from '../../electron/core/relay/relay-files';
+import { call, codeOf, failure, must, removeTempDirs, tempDir } from '../fixtures/harness';
 import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
 import { connect, relayDesks, relayPassword, syncNow, trust, type RelayDesk } from './relay-fixtures';
 import { storesOf } from './sync-fixtures';
@@ -201,4 +203,19 @@ describe('a laptop known only through the relay', () => {
     await syncNow(a);
     expect(await titles(a, cycleId)).toEqual(['Profil Dinas', 'Rekap pengaduan', 'Jadwal layanan']);
   }, 180_000);
+});
+
+describe('relay.json', () => {
+  it('reads a file written before it carried a version as version 1, and writes the version', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, RELAY_CONFIG_FILE);
+    const old = { url: 'https://relay.kapuashulukab.go.id', database: 'ppid-kapuashulu', username: 'laptop-1', enabled: true };
+    await fs.writeFile(file, JSON.stringify(old));
+    const [config] = await openRelayFiles(dir, new Date('2026-03-02T08:00:00Z'));
+    expect(config.data).toEqual({ v: 1, ...old });
+    // Not set aside as unreadable.
+    expect(await fs.readdir(dir)).toEqual([RELAY_CONFIG_FILE]);
+    await config.update((c) => ({ ...c, enabled: false }));
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ v: 1, ...old, enabled: false });
+  });
 });
