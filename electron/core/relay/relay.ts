@@ -243,9 +243,9 @@ export class Relay {
       // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
       const pushed = await push(deps, pulled.onRelay, receipt);
-      if (!pushed.checked && receipt.rev === null) await recordReceipt(deps, null);
       // After the acts, so a laptop that trusts this one on its card finds the acts there already.
-      await pushCard(deps);
+      const card = await pushCard(deps);
+      if (card || (!pushed.checked && receipt.rev === null)) await recordReceipt(deps, receipt.rev);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
       this.failures = 0;
       this.phase = 'tersinkron';

@@ -164,21 +164,25 @@ const receiptId = (stores: Stores) => `ppid-desk-${stores.appDb.data.installatio
 /**
  * What the relay says it holds from this laptop — `_local/ppid-desk-<installationId>`, a
  * document CouchDB never replicates nor lists in `_changes`, written after every push — set
- * against this laptop's checkpoints. A database made anew, or put back from an older backup,
+ * against this laptop's checkpoints and the card it last put there. A database made anew, or put back from an older backup,
  * holds less than they say: those cycles are pushed again from their start, and the feed is
  * read again from its beginning (both idempotent). Returns the receipt's revision for `recordReceipt`.
  */
 export async function reconcile(d: RoundDeps): Promise<string | null> {
   const doc = await d.client.getLocal(receiptId(d.stores));
   const held = (doc?.cycles ?? {}) as Record<string, number>;
-  const short = Object.entries(d.state.data.push.cycles).filter(([id, cp]) => (held[id] ?? 0) < cp.acts);
-  if (short.length) {
+  const state = d.state.data;
+  const short = Object.entries(state.push.cycles).filter(([id, cp]) => (held[id] ?? 0) < cp.acts);
+  // Every completed round leaves a receipt: none, after a feed was read, means a database made anew (its sequence numbers start again).
+  const lost = doc === null && state.pull.since !== null;
+  const cardGone = state.cardPushed !== null && doc?.card !== state.cardPushed;
+  if (short.length || lost || cardGone) {
     await d.write(() =>
       d.state.update((s) => {
         for (const [id] of short) delete s.push.cycles[id];
-        s.push.files = [];
-        s.pull.since = null;
-        // A database made anew lacks this laptop's card too.
+        if (short.length) s.push.files = [];
+        if (short.length || lost) s.pull.since = null;
+        // The card this laptop put there is not there any more: put again this round.
         s.cardPushed = null;
         return s;
       }),
@@ -187,10 +191,10 @@ export async function reconcile(d: RoundDeps): Promise<string | null> {
   return doc?._rev ?? null;
 }
 
-/** How many acts of each cycle the relay now holds from this laptop (after every batch pushed, like the checkpoints). */
+/** How many acts of each cycle the relay now holds from this laptop, and its card (after every batch pushed, like the checkpoints). */
 export async function recordReceipt(d: RoundDeps, rev: string | null): Promise<string | null> {
   const cycles = Object.fromEntries(Object.entries(d.state.data.push.cycles).map(([id, cp]) => [id, cp.acts]));
-  return d.client.putLocal(receiptId(d.stores), { ...(rev ? { _rev: rev } : {}), cycles, at: d.now().toISOString() });
+  return d.client.putLocal(receiptId(d.stores), { ...(rev ? { _rev: rev } : {}), cycles, card: d.state.data.cardPushed, at: d.now().toISOString() });
 }
 
 /**
