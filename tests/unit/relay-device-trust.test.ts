@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { deviceCardDocId, type DeviceCardDoc } from '../../electron/core/domain/sync/device-card';
-import { waitingToTrust, type RelayStatus } from '../../electron/core/domain/sync/relay';
+import { waitingToTrust } from '../../electron/core/domain/sync/relay';
 import type { DeviceSelfView, TrustedDeviceView } from '../../electron/core/domain/sync/trust';
 import path from 'node:path';
 import { openRelayFiles, RELAY_CONFIG_FILE } from '../../electron/core/relay/relay-files';
