@@ -20,6 +20,8 @@ import { Fingerprint } from './DevicesTab';
 const ROLE_CHOICES: readonly Role[] = OFFICE_ROLES.opd;
 
 function ClaimCard({ device, claim, onTrusted }: { device: RelayWaitingDevice; claim: RelayDeviceClaim; onTrusted(): void }) {
+  // One card: its name already heads the laptop's box. Several: each says which name it claims.
+  const named = device.claims.length > 1 || claim.name !== device.claims[0]?.name;
   const [roles, setRoles] = useState<Role[]>(device.roles.filter((r) => ROLE_CHOICES.includes(r)));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Err | null>(null);
@@ -41,7 +43,7 @@ function ClaimCard({ device, claim, onTrusted }: { device: RelayWaitingDevice; c
   return (
     <Stack gap={6}>
       <Group gap="xs">
-        <Text fw={600}>{claim.name}</Text>
+        {named && <Text fw={600}>{claim.name}</Text>}
         <Badge variant="light" color={claim.sameOffice ? 'teal' : 'orange'}>
           {claim.sameOffice ? 'Kantor ini' : 'Kantor lain'}
         </Badge>
