@@ -42,15 +42,15 @@ function ClaimCard({ device, claim, onTrusted }: { device: RelayWaitingDevice; c
 
   return (
     <Stack gap={6}>
+      {named && <Text fw={600}>{claim.name}</Text>}
       <Group gap="xs">
-        {named && <Text fw={600}>{claim.name}</Text>}
+        <Text size="sm">
+          Kantor: {claim.officeName} · kartu dibuat {formatDateTime(claim.at)}
+        </Text>
         <Badge variant="light" color={claim.sameOffice ? 'teal' : 'orange'}>
           {claim.sameOffice ? 'Kantor ini' : 'Kantor lain'}
         </Badge>
       </Group>
-      <Text size="sm">
-        Kantor: {claim.officeName} · kartu dibuat {formatDateTime(claim.at)}
-      </Text>
       <Text size="sm" component="div">
         Kode kunci: <Fingerprint code={claim.fingerprint} size="lg" />
       </Text>
