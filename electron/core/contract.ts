@@ -43,7 +43,7 @@ import {
 } from './domain/regency/model';
 import type { RegencyInput } from './documents/shared/regency';
 import { REGENCY_DOCUMENT_KINDS } from './domain/document-views';
-import { relaySetSchema, type RelayConfigView, type RelayStatus } from './domain/sync/relay';
+import { relaySetSchema, relayTrustSchema, type RelayConfigView, type RelayStatus } from './domain/sync/relay';
 import { MAX_AUTO_KEEP, type BackupMade, type BackupPreview, type BackupRestored, type BackupSettingsView, type BackupStatus } from './domain/backup';
 
 /**
@@ -635,6 +635,8 @@ export const contract = {
   'relay.status': call<RelayStatus>()({ input: empty, access: anyUser }),
   /** A round now, in the background; answers at once. */
   'relay.syncNow': call<RelayStatus>()({ input: empty, access: anyUser }),
+  /** Trusts a laptop known only through the relay, by its signed card naming exactly this key (compared by phone first). */
+  'relay.trustDevice': call<TrustedDeviceView>()({ input: relayTrustSchema, access: admin }),
   /** The desktop's folder picker for the automatic backup; null when cancelled. */
   'backup.chooseFolder': call<{ folder: string | null }>()({ input: empty, access: admin }),
   /** A new laptop restores the office's backup instead of setting up: public, before setup only. */

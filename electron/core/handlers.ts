@@ -105,6 +105,7 @@ export const handlers = {
   'relay.set': (ctx, input) => relay.setRelay(ctx, input),
   'relay.status': (ctx) => relay.relayStatus(ctx),
   'relay.syncNow': (ctx) => relay.syncNow(ctx),
+  'relay.trustDevice': (ctx, input) => relay.trustRelayDevice(ctx, input),
   'office.exportPackage': (ctx, input) => officePackage.exportOfficePackage(ctx, input),
   'archive.list': (ctx) => archive.listArchive(ctx),
   'archive.checkScan': (ctx, input) => archive.checkScan(ctx, input),

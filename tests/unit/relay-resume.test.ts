@@ -131,6 +131,9 @@ describe('a relay database lost and made anew', () => {
     expect(pushed).toEqual([acts.length]);
     const docs = (await server.admin<{ rows: { id: string }[] }>('GET', '/ppid-dinas/_all_docs')).body.rows.map((r) => r.id).filter((x) => x.startsWith('act:'));
     expect(docs.sort()).toEqual(acts.map((a) => `act:${id}:${a}`).sort());
+    // Its card too, so that a laptop meeting it there can trust it.
+    const cards = (await server.admin<{ rows: { id: string }[] }>('GET', '/ppid-dinas/_all_docs')).body.rows.filter((r) => r.id.startsWith(`kartu:${op.installationId}:`));
+    expect(cards).toHaveLength(1);
     // The next round finds its receipt: nothing is sent again.
     pushed.length = 0;
     expect((await syncNow(op)).waitingToSend).toBe(0);

@@ -59,6 +59,8 @@ export const relayStateSchema = z.object({
   cards: z.array(z.object({ docId: z.string(), body: z.string(), sig: z.string() })).default([]),
   /** What this laptop's own card last said on the relay (cardContentKey): a new card is pushed when it changes. */
   cardPushed: z.string().nullable().default(null),
+  /** Card documents that did not check, named until the relay replaces or deletes them (a few: the newest). */
+  cardsRefused: z.array(z.object({ docId: z.string(), name: z.string().nullable(), reason: z.string() })).default([]),
 });
 export type RelayState = z.infer<typeof relayStateSchema>;
 
@@ -106,7 +108,7 @@ export class TolerantJsonFile<T> {
   }
 }
 
-export const NO_RELAY: RelayConfig = { url: null, database: null, username: null, enabled: false };
+export const NO_RELAY: RelayConfig = { v: 1, url: null, database: null, username: null, enabled: false };
 
 export function openRelayFiles(root: string, now: Date, log?: (m: string) => void) {
   return Promise.all([

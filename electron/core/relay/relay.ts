@@ -3,7 +3,8 @@ import type { Stores } from '../services/context';
 import type { RelayConfig, RelayKeptView, RelayStatus } from '../domain/sync/relay';
 import { CouchRelay, RelayError } from './couch';
 import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState, type TolerantJsonFile } from './relay-files';
-import { pull, push, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
+import { pull, push, pushCard, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
+import { waitingDevices } from './waiting-devices';
 
 /**
  * The relay in the background: a round (pull, then push what this laptop has and the relay lacks)
@@ -178,6 +179,8 @@ export class Relay {
         ditolak: kept.filter((k) => k.kind === 'ditolak').length,
         acts,
       },
+      devices: stores ? waitingDevices(stores, state) : [],
+      cardsRefused: state.cardsRefused.map((c) => ({ docId: c.docId, name: c.name, reason: c.reason })),
     };
   }
 
@@ -240,7 +243,9 @@ export class Relay {
       // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
       const pushed = await push(deps, pulled.onRelay, receipt);
-      if (!pushed.checked && receipt.rev === null) await recordReceipt(deps, null);
+      // After the acts, so a laptop that trusts this one on its card finds the acts there already.
+      const card = await pushCard(deps);
+      if (card || (!pushed.checked && receipt.rev === null)) await recordReceipt(deps, receipt.rev);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
       this.failures = 0;
       this.phase = 'tersinkron';

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEVICE_CARD_PREFIX, type DeviceCard } from '../domain/sync/device-card';
 import { receiveLooseActs, type KeptAct, type LooseAct } from '../services/sync';
 import type { Stores } from '../services/context';
 import { CouchRelay, RelayError } from './couch';
+import { buildCardDoc, cardContentKey, readCardDoc, rememberCards } from './device-card';
 import type { RelayState, TolerantJsonFile } from './relay-files';
 
 /**
@@ -18,6 +20,9 @@ import type { RelayState, TolerantJsonFile } from './relay-files';
  * never has to pick a winner, and "conflict" on a push means "already there". What the relay
  * holds is never trusted for what it says: every pulled act goes through the receive pipeline
  * (services/sync.ts receiveLooseActs), every pulled file is checked against its SHA-256.
+ * Beside them, each laptop's signed card (`kartu:…`, domain/sync/device-card.ts): who it says
+ * it is and which key signs its acts, so that a laptop met only here can be trusted once a
+ * person has compared its code by phone.
  */
 
 export const actDocId = (cycleId: string, actId: string) => `act:${cycleId}:${actId}`;
@@ -35,6 +40,8 @@ export const actDocSchema = z.object({
 
 /** Pulled acts not applied are kept at most this many (a hostile relay must not fill the disk). */
 export const MAX_KEPT = 20_000;
+/** Card documents named as refused at most (the newest): enough to see that someone tampers. */
+export const MAX_CARDS_REFUSED = 50;
 
 export interface RoundDeps {
   stores: Stores;
@@ -134,25 +141,49 @@ export async function push(d: RoundDeps, onRelay: ReadonlySet<string> = new Set(
   return { acts: sent, files, checked: queue.length };
 }
 
+/**
+ * This laptop's card, when what it says changed since the last one put there (a new name, a
+ * colleague trusted or withdrawn, the office renamed) or none was put yet. Cards are immutable
+ * like acts: a changed card is a new document, and "already there" is as good as put.
+ */
+export async function pushCard(d: RoundDeps): Promise<boolean> {
+  if (!d.stores.settings.get()?.officeId) return false;
+  const doc = buildCardDoc(d.stores, d.now());
+  const key = cardContentKey(doc);
+  if (d.state.data.cardPushed === key) return false;
+  const [r] = await d.client.bulkInsert([doc as unknown as Record<string, unknown>]);
+  if (r && !r.ok && !(await d.client.existing([doc._id])).has(doc._id)) {
+    throw new RelayError('ditolak', `Server relay menolak kartu perangkat laptop ini: ${r.reason || r.error}.`);
+  }
+  await d.write(() => d.state.update((s) => ({ ...s, cardPushed: key })));
+  return true;
+}
+
 const receiptId = (stores: Stores) => `ppid-desk-${stores.appDb.data.installationId}`;
 
 /**
  * What the relay says it holds from this laptop — `_local/ppid-desk-<installationId>`, a
  * document CouchDB never replicates nor lists in `_changes`, written after every push — set
- * against this laptop's checkpoints. A database made anew, or put back from an older backup,
+ * against this laptop's checkpoints and the card it last put there. A database made anew, or put back from an older backup,
  * holds less than they say: those cycles are pushed again from their start, and the feed is
  * read again from its beginning (both idempotent). Returns the receipt's revision for `recordReceipt`.
  */
 export async function reconcile(d: RoundDeps): Promise<string | null> {
   const doc = await d.client.getLocal(receiptId(d.stores));
   const held = (doc?.cycles ?? {}) as Record<string, number>;
-  const short = Object.entries(d.state.data.push.cycles).filter(([id, cp]) => (held[id] ?? 0) < cp.acts);
-  if (short.length) {
+  const state = d.state.data;
+  const short = Object.entries(state.push.cycles).filter(([id, cp]) => (held[id] ?? 0) < cp.acts);
+  // Every completed round leaves a receipt: none, after a feed was read, means a database made anew (its sequence numbers start again).
+  const lost = doc === null && state.pull.since !== null;
+  const cardGone = state.cardPushed !== null && doc?.card !== state.cardPushed;
+  if (short.length || lost || cardGone) {
     await d.write(() =>
       d.state.update((s) => {
         for (const [id] of short) delete s.push.cycles[id];
-        s.push.files = [];
-        s.pull.since = null;
+        if (short.length) s.push.files = [];
+        if (short.length || lost) s.pull.since = null;
+        // The card this laptop put there is not there any more: put again this round.
+        s.cardPushed = null;
         return s;
       }),
     );
@@ -160,10 +191,10 @@ export async function reconcile(d: RoundDeps): Promise<string | null> {
   return doc?._rev ?? null;
 }
 
-/** How many acts of each cycle the relay now holds from this laptop (after every batch pushed, like the checkpoints). */
+/** How many acts of each cycle the relay now holds from this laptop, and its card (after every batch pushed, like the checkpoints). */
 export async function recordReceipt(d: RoundDeps, rev: string | null): Promise<string | null> {
   const cycles = Object.fromEntries(Object.entries(d.state.data.push.cycles).map(([id, cp]) => [id, cp.acts]));
-  return d.client.putLocal(receiptId(d.stores), { ...(rev ? { _rev: rev } : {}), cycles, at: d.now().toISOString() });
+  return d.client.putLocal(receiptId(d.stores), { ...(rev ? { _rev: rev } : {}), cycles, card: d.state.data.cardPushed, at: d.now().toISOString() });
 }
 
 /**
@@ -213,7 +244,19 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
     const incoming = new Map<string, LooseAct>();
     const refused: KeptAct[] = [];
     const announced = new Set<string>();
+    const cards: DeviceCard[] = [];
+    const badCards: RelayState['cardsRefused'] = [];
+    // Card documents seen on this page: a refused one named earlier is forgotten once the relay replaced or deleted it.
+    const cardIds = new Set<string>();
     for (const row of page.results) {
+      if (row.id.startsWith(DEVICE_CARD_PREFIX)) {
+        cardIds.add(row.id);
+        if (row.deleted || !row.doc) continue;
+        const read = readCardDoc(row.doc);
+        if (read.ok) cards.push(read.card);
+        else if (claimsOffice(row.doc, officeId)) badCards.push({ docId: row.id, name: claimedName(row.doc), reason: read.reason });
+        continue;
+      }
       if (row.deleted || !row.doc) continue;
       if (row.id.startsWith('file:')) {
         const sha = row.id.slice(5);
@@ -245,7 +288,13 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
     const files = await filesFor(d, offered, announced);
     const receipt = await d.write(async () => {
       const r = await receiveLooseActs(stores, { source, acts: offered, files, now: d.now() });
-      await d.state.update((s) => ({ ...s, pull: { since: page.last_seq }, kept: [...refused, ...shapeless, ...r.kept.map(keptEntry)].slice(0, MAX_KEPT) }));
+      await d.state.update((s) => ({
+        ...s,
+        pull: { since: page.last_seq },
+        kept: [...refused, ...shapeless, ...r.kept.map(keptEntry)].slice(0, MAX_KEPT),
+        cards: cards.length ? rememberCards(s.cards, cards) : s.cards,
+        cardsRefused: [...badCards, ...s.cardsRefused.filter((c) => !cardIds.has(c.docId))].slice(0, MAX_CARDS_REFUSED),
+      }));
       return r;
     });
     newActs += receipt.cycles.reduce((n, c) => n + c.newActs, 0);
@@ -256,6 +305,23 @@ export async function pull(d: RoundDeps, source: string): Promise<{ newActs: num
     if (page.results.length < d.pageSize || String(page.last_seq) === String(since)) break;
   }
   return { newActs, attachments, onRelay };
+}
+
+/**
+ * A card that does not check is named when it may concern this office: it says so, or says
+ * nothing readable (a regency's database holds every office's cards; others' are theirs to see).
+ */
+function claimsOffice(doc: Record<string, unknown>, officeId: string): boolean {
+  return typeof doc.officeId !== 'string' || doc.officeId === officeId;
+}
+
+function claimedName(doc: Record<string, unknown>): string | null {
+  try {
+    const name = (JSON.parse(String(doc.body)) as { name?: unknown }).name;
+    return typeof name === 'string' ? name.slice(0, 150) : null;
+  } catch {
+    return null;
+  }
 }
 
 function keptEntry(k: KeptAct): RelayState['kept'][number] {

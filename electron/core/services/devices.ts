@@ -87,7 +87,7 @@ export async function trustDevice(ctx: CallContext, input: TrustInput, source: T
       ctx.actor,
       ctx.now,
       'perangkat.percayai',
-      `Perangkat "${entry.name}" (sidik ${view.fingerprint}) dipercaya untuk peran ${rolesText(entry.roles)}.`,
+      `Perangkat "${entry.name}" (sidik ${view.fingerprint}) dipercaya untuk peran ${rolesText(entry.roles)}.${source === 'relay' ? ' Dikenal dari kartunya di server relay.' : ''}`,
     );
     return view;
   });

@@ -14,7 +14,7 @@ import { installFakeApi } from '../../../renderer/src/test/fake-api';
  */
 
 const NOW = new Date('2026-03-02T08:00:00.000Z');
-const base: RelayStatus = { state: 'tersinkron', lastSyncAt: '2026-03-02T07:57:00.000Z', waitingToSend: 0, lastError: null, nextTryAt: null, kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0, acts: [] } };
+const base: RelayStatus = { state: 'tersinkron', lastSyncAt: '2026-03-02T07:57:00.000Z', waitingToSend: 0, lastError: null, nextTryAt: null, kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0, acts: [] }, devices: [], cardsRefused: [] };
 
 describe('the relay in words', () => {
   it('says when it last synced, what waits to be sent, and when it works offline', () => {

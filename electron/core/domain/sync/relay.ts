@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Role } from '../roles';
+import { installationIdSchema, publicKeySchema, trustRolesSchema } from './trust';
 
 /**
  * The relay server (issue 14): a plain Apache CouchDB 3 database that carries the office's
@@ -29,7 +31,11 @@ export function relayUrlProblem(text: string): string | null {
 /** CouchDB's own rule for database names. */
 export const RELAY_DATABASE_RE = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
 
+/** relay.json's format: files written before it was numbered are version 1. */
+export const RELAY_CONFIG_VERSION = 1;
+
 export const relayConfigSchema = z.object({
+  v: z.literal(RELAY_CONFIG_VERSION).default(RELAY_CONFIG_VERSION),
   url: z.string().nullable(),
   database: z.string().nullable(),
   username: z.string().nullable(),
@@ -98,4 +104,59 @@ export interface RelayStatus {
   /** When the next try is due after a failure (back-off), or the next regular round. */
   nextTryAt: string | null;
   kept: { belumDipercaya: number; menunggu: number; ditolak: number; acts: RelayKeptView[] };
+  /**
+   * Laptops known here only through the relay: those whose acts are held as not trusted, and
+   * those of this office whose card names a key this laptop does not trust. Trusted with
+   * relay.trustDevice once a person has compared the code by phone.
+   */
+  devices: RelayWaitingDevice[];
+  /** Card documents on the relay that did not check (changed on the server, unsigned, malformed): named, never used. */
+  cardsRefused: RelayRefusedCard[];
 }
+
+/** One laptop's card, as it claims: nothing here is trusted until a person compares the code. */
+export interface RelayDeviceClaim {
+  name: string;
+  publicKey: string;
+  /** publicKeyFingerprint: 20 digits in 5 groups, read aloud over the phone. */
+  fingerprint: string;
+  officeId: string;
+  officeName: string;
+  /** Its card names this laptop's office. Only such a laptop can be trusted here. */
+  sameOffice: boolean;
+  /** Laptops this one trusts whose own cards list this laptop with this very key ("dikenal oleh Laptop Kepala"). */
+  knownBy: string[];
+  /** When the card was made (the laptop's own clock). */
+  at: string;
+}
+
+export interface RelayWaitingDevice {
+  installationId: string;
+  /** Its acts pulled and held because it is not trusted. */
+  actsWaiting: number;
+  /** The roles those acts were made in: what trusting it would have to allow. */
+  roles: Role[];
+  /** Its cards, one per key (two keys for one installation: a reinstalled laptop, or a forgery). None yet: it cannot be trusted from here. */
+  claims: RelayDeviceClaim[];
+  /** Already trusted under another key: a card with a new key is a second claim, never a replacement. */
+  trustedAs: { name: string; fingerprint: string } | null;
+}
+
+export interface RelayRefusedCard {
+  docId: string;
+  /** The name the document claims, when it could be read at all. */
+  name: string | null;
+  reason: string;
+}
+
+/** Laptops waiting for a person's trust (a second claim on a trusted laptop is shown, not counted). */
+export const waitingToTrust = (s: Pick<RelayStatus, 'devices'>) => s.devices.filter((d) => !d.trustedAs).length;
+
+/** Trusting a laptop by its card on the relay: the card must name exactly this key. */
+export const relayTrustSchema = z
+  .object({
+    installationId: installationIdSchema,
+    publicKey: publicKeySchema,
+    roles: trustRolesSchema,
+  })
+  .strict();

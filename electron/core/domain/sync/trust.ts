@@ -42,15 +42,17 @@ export const trustRolesSchema = z
 /**
  * How a trusted installation became known: with the office package at joining, from a received
  * package, or as this laptop's own earlier identity, retired when its data was restored from a
- * backup (its acts from before the restore come back in others' packages and must still verify).
+ * backup (its acts from before the restore come back in others' packages and must still verify),
+ * or from its signed card on the relay (issue 14), its code compared by phone first.
  */
-export const TRUST_SOURCES = ['kantor', 'paket', 'pulih'] as const;
+export const TRUST_SOURCES = ['kantor', 'paket', 'pulih', 'relay'] as const;
 export type TrustSource = (typeof TRUST_SOURCES)[number];
 
 export const TRUST_SOURCE_LABELS: Record<TrustSource, string> = {
   kantor: 'Paket kantor',
   paket: 'Paket kiriman',
   pulih: 'Identitas lama (pemulihan)',
+  relay: 'Kartu di server relay',
 };
 
 export const trustedInstallationSchema = z.object({

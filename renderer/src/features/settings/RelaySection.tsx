@@ -9,6 +9,7 @@ import { issuesToErrors, notifySaved } from '../../components/feedback';
 import { formatDateTime } from '../../i18n/date';
 import { officeNow } from '../../i18n/office-clock';
 import { KEPT_LABELS, keptLine, relayLine } from '../sync/relay-words';
+import { RelayDevicesSection } from './RelayDevicesSection';
 
 /**
  * Pengaturan › Perangkat › Server relay (issue 14): the office's CouchDB relay for this laptop —
@@ -190,6 +191,7 @@ export function RelaySection() {
                 </Table>
               </>
             )}
+            <RelayDevicesSection status={st} onTrusted={() => void status.reload()} />
           </Stack>
         )}
       </Stack>

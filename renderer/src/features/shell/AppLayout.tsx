@@ -113,7 +113,7 @@ function AppFrame({ nav, counts = {} }: { nav: NavItem[]; counts?: Record<string
             )}
             <SharedFoldersIndicator />
           </Group>
-          <RelayStatusLine />
+          <RelayStatusLine admin={user.isAdmin} />
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>
               {/* Named by what it shows (so a spoken command finds it), after a hidden "Menu pengguna". */}

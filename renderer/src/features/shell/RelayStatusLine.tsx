@@ -4,7 +4,7 @@ import { IconCloudCheck, IconCloudOff, IconCloudUp, IconRefresh } from '@tabler/
 import type { RelayStatus } from '../../../../electron/core/domain/sync/relay';
 import { call } from '../../api/client';
 import { officeNow } from '../../i18n/office-clock';
-import { keptLine, relayLine, type RelayTone } from '../sync/relay-words';
+import { keptLine, relayLine, trustLine, type RelayTone } from '../sync/relay-words';
 
 /**
  * The relay's line in the top bar: where the background sync stands, asked every half minute
@@ -20,7 +20,8 @@ const ICONS: Record<RelayTone, typeof IconCloudCheck> = {
   error: IconCloudOff,
 };
 
-export function RelayStatusLine() {
+/** `admin`: also says how many laptops wait to be trusted (Pengaturan › Perangkat, an administrator's). */
+export function RelayStatusLine({ admin = false }: { admin?: boolean }) {
   const [status, setStatus] = useState<RelayStatus | null>(null);
   const load = useCallback(async () => {
     const r = await call('relay.status', {});
@@ -37,12 +38,13 @@ export function RelayStatusLine() {
   if (!status || !line) return null;
   const Icon = ICONS[line.tone];
   const kept = keptLine(status);
-  const tip = [status.lastError, kept, 'Klik untuk menyinkronkan sekarang.'].filter(Boolean).join(' · ');
+  const toTrust = admin ? trustLine(status) : null;
+  const tip = [status.lastError, kept, toTrust && `${toTrust}: lihat Pengaturan › Perangkat`, 'Klik untuk menyinkronkan sekarang.'].filter(Boolean).join(' · ');
   return (
     <Tooltip label={tip} multiline maw={360} withinPortal>
       <UnstyledButton
         data-testid="status-relay"
-        aria-label={`Server relay: ${line.text}. Sinkronkan sekarang`}
+        aria-label={`Server relay: ${line.text}${toTrust ? `, ${toTrust}` : ''}. Sinkronkan sekarang`}
         px={8}
         py={4}
         // Beside the user menu: the header's space-between would otherwise centre it.
@@ -58,7 +60,7 @@ export function RelayStatusLine() {
           <Icon size={18} aria-hidden color={line.tone === 'error' ? 'var(--mantine-color-yellow-4)' : undefined} />
           <Text size="xs" c={line.tone === 'ok' ? 'dinas.1' : 'white'} fw={line.tone === 'ok' ? 400 : 600} visibleFrom="sm">
             {line.text}
-            {kept ? ' · ada yang ditahan' : ''}
+            {toTrust ? ` · ${toTrust}` : kept ? ' · ada yang ditahan' : ''}
           </Text>
         </Group>
       </UnstyledButton>

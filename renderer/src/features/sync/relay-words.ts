@@ -1,4 +1,4 @@
-import type { RelayKeptKind, RelayStatus } from '../../../../electron/core/domain/sync/relay';
+import { waitingToTrust, type RelayKeptKind, type RelayStatus } from '../../../../electron/core/domain/sync/relay';
 
 /**
  * The relay's standing in words, for the top bar and Pengaturan (the core returns data only):
@@ -47,4 +47,10 @@ export function keptLine(s: RelayStatus): string | null {
     .filter(([c]) => c > 0)
     .map(([c, k]) => `${c} ${KEPT_LABELS[k]}`)
     .join(', ')}`;
+}
+
+/** "1 laptop menunggu dipercaya", or null: for an administrator, who alone may trust one. */
+export function trustLine(s: RelayStatus): string | null {
+  const n = waitingToTrust(s);
+  return n ? `${n} laptop menunggu dipercaya` : null;
 }
