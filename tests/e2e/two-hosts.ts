@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ItemFields } from '../../electron/core/domain/information';
 import type { Role } from '../../electron/core/domain/roles';
 import { completeItem } from '../unit/workflow-fixtures';
 import { api, expect, login } from './fixtures';
@@ -59,12 +60,19 @@ export async function trustLaptop(on: HostProcess, onAdmin: string, other: HostP
 
 /**
  * A cycle made by the operator and taken to step 4 (the Konsep sent to the PPID Pembantu) with
- * two complete items; the screens for steps 1–3 are tested in cycle.spec.ts. Returns the
- * Konsep's items, for judging them.
+ * these complete items (two by default); the screens for steps 1–3 are tested in cycle.spec.ts.
+ * Returns the Konsep's items, for judging them.
  */
-export async function cycleAtStep4(h: HostProcess, title: string, year: number, operator: string, admin: string): Promise<{ id: string; items: { id: string }[] }> {
+export async function cycleAtStep4(
+  h: HostProcess,
+  title: string,
+  year: number,
+  operator: string,
+  admin: string,
+  items: ItemFields[] = [completeItem('Profil Dinas', 'Sekretariat', 'setiap_saat'), completeItem('Rencana Strategis', 'Sekretariat', 'berkala')],
+): Promise<{ id: string; items: { id: string }[] }> {
   const { id } = await must<{ id: string }>(h, 'cycles.create', { title, year }, operator);
-  await must(h, 'cycles.addItems', { cycleId: id, items: [completeItem('Profil Dinas', 'Sekretariat', 'setiap_saat'), completeItem('Rencana Strategis', 'Sekretariat', 'berkala')] }, operator);
+  await must(h, 'cycles.addItems', { cycleId: id, items }, operator);
   await must(h, 'cycles.act', { cycleId: id, action: 'report' }, operator);
   await must(h, 'cycles.act', { cycleId: id, action: 'issueNotaDinas' }, admin);
   const konsep = await must<{ items: { id: string }[] }>(h, 'cycles.act', { cycleId: id, action: 'submitKonsep' }, operator);
