@@ -45,7 +45,7 @@ const topBar = (page: Page) => page.getByTestId('status-relay');
 
 /** Pengaturan › Perangkat › Server relay, filled and saved by the laptop's administrator. */
 async function setRelay(page: Page, couch: CouchServer, user: { name: string; password: string }): Promise<Locator> {
-  await page.getByRole('link', { name: 'Pengaturan' }).click();
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengaturan' }).click();
   await page.getByRole('tab', { name: 'Perangkat' }).click();
   const section = page.getByTestId('server-relay');
   await section.scrollIntoViewIfNeeded();
@@ -140,7 +140,7 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     // ---- Steps 1–3 on the office laptop (their screens are tested in cycle.spec.ts), then the PPID Pembantu's review on screen. ----
     const operator = await session(office, 'operator');
     const { id } = await cycleAtStep4(office, TITLE, 2031, operator, officeAdmin, ITEMS);
-    await a.getByRole('link', { name: 'Beranda' }).click();
+    await a.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Beranda' }).click();
     await openWaiting(a);
     for (const item of ITEMS) {
       const sesuai = a.locator(`tr[data-item="${item.judul}"]`).getByRole('button', { name: 'Sesuai', exact: true });
@@ -157,7 +157,7 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     await a.locator('header').screenshot({ path: `${SHOTS}/3-bilah-atas-tersinkron.png` });
 
     // ---- The Kepala's laptop: "Sinkronkan sekarang", the Draft is there; he returns it once. ----
-    await b.getByRole('link', { name: 'Beranda' }).click();
+    await b.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Beranda' }).click();
     await syncUntil(b, () => expect(b.locator(`[data-waiting="${TITLE}"]`)).toBeVisible({ timeout: 3_000 }));
     await openWaiting(b);
     await expect(b.getByTestId('tahap-sekarang')).toHaveText('Langkah 5: Pemeriksaan Kepala OPD');
@@ -169,7 +169,7 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     await expect(topBar(b)).toHaveText('Tersinkron baru saja', TOP_BAR);
 
     // ---- Back on the office laptop: the return arrives; then the server goes down. ----
-    await a.getByRole('link', { name: 'Beranda' }).click();
+    await a.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Beranda' }).click();
     await syncUntil(a, () => expect(a.locator(`[data-waiting="${TITLE}"]`)).toBeVisible({ timeout: 3_000 }));
     await openWaiting(a);
     await expect(a.getByTestId('alasan-pengembalian')).toContainText(REASON);
@@ -184,7 +184,7 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     await expect(a.getByTestId('tahap-sekarang')).toHaveText('Langkah 5: Pemeriksaan Kepala OPD');
     await expect(topBar(a)).toHaveText('Tidak terhubung — bekerja luring');
     await a.locator('header').screenshot({ path: `${SHOTS}/4-bilah-atas-luring.png` });
-    await a.getByRole('link', { name: 'Pengaturan' }).click();
+    await a.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengaturan' }).click();
     await a.getByRole('tab', { name: 'Perangkat' }).click();
     await sectionA.scrollIntoViewIfNeeded();
     await expect(sectionA).toContainText(/\d+ tindakan menunggu dikirim/);
@@ -196,7 +196,7 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     await expect(topBar(a)).toHaveText('Tersinkron baru saja', TOP_BAR);
 
     // ---- The Kepala signs with his password. ----
-    await b.getByRole('link', { name: 'Beranda' }).click();
+    await b.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Beranda' }).click();
     await syncUntil(b, () => expect(b.locator(`[data-waiting="${TITLE}"]`)).toBeVisible({ timeout: 3_000 }));
     await openWaiting(b);
     await expect(b.getByTestId('tahap-sekarang')).toHaveText('Langkah 5: Pemeriksaan Kepala OPD');
