@@ -9,6 +9,7 @@ import { DataDirLockedError } from '../core/store/lock';
 import { defaultDataDir } from './data-dir';
 import { createHostServer, listenLoopback } from './server';
 import { fileClock, TEST_CLOCK_ENV } from './test-clock';
+import { relayTimingFromEnv, TEST_RELAY_ENV } from './test-relay';
 
 /**
  * `npm run preview`: the real core and the real renderer, served to a browser on
@@ -50,6 +51,15 @@ async function main() {
     }
   }
 
+  // End-to-end tests only (test-relay.ts): when the relay's rounds and retries come.
+  const relay = (() => {
+    try {
+      return relayTimingFromEnv(process.env[TEST_RELAY_ENV]);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  })();
+
   const appVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   let core: Core;
   try {
@@ -59,6 +69,7 @@ async function main() {
       holder: 'PPID Desk (pratinjau peramban)',
       resourcesDir: path.join(repoRoot, 'resources'),
       appVersion,
+      relay,
       log: (m, e) => process.stderr.write(`${m}${e ? `: ${(e as Error).stack ?? e}` : ''}\n`),
     });
   } catch (e) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_CLOCK_ENV } from '../../electron/host/test-clock';
+import { TEST_RELAY_ENV } from '../../electron/host/test-relay';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -17,6 +18,8 @@ export class HostProcess {
   /** The test clock's file (electron/host/test-clock.ts), once `setClock` has been called. */
   clockFile: string | null = null;
   private clockAtStart = false;
+  /** Variables for the host process besides the shell's, e.g. the relay's timing (electron/host/test-relay.ts); read at `start`. */
+  readonly env: Record<string, string> = {};
 
   constructor(readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-'))) {}
 
@@ -39,8 +42,9 @@ export class HostProcess {
 
   async start(): Promise<void> {
     this.output = '';
-    // A clock variable left in the shell that runs the tests must not move a host that did not ask.
-    const { [TEST_CLOCK_ENV]: _inherited, ...env } = process.env;
+    // A clock or relay variable left in the shell that runs the tests must not move a host that did not ask.
+    const { [TEST_CLOCK_ENV]: _clock, [TEST_RELAY_ENV]: _relay, ...inherited } = process.env;
+    const env: NodeJS.ProcessEnv = { ...inherited, ...this.env };
     if (this.clockFile) env[TEST_CLOCK_ENV] = this.clockFile;
     this.clockAtStart = this.clockFile !== null;
     const child = spawn(

@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { dayKey } from '../../electron/core/domain/calendar';
-import { completeItem } from '../unit/workflow-fixtures';
-import { api, expect, login, test } from './fixtures';
-import { sameOffice, type HostProcess } from './host';
+import { expect, test } from './fixtures';
+import { cycleAtStep4, demoOfficePair, loginAs, must, session, trustLaptop } from './two-hosts';
 
 /**
  * Two laptops of one office, each a loopback host on its own data folder, sharing nothing but
@@ -15,36 +13,7 @@ import { sameOffice, type HostProcess } from './host';
  * "terapkan otomatis" off, the next package waits on Beranda and is applied from there.
  */
 
-const PASSWORD = 'contoh-ppid-2026';
 const SHOTS = 'test-results/shared-folders';
-
-async function session(h: HostProcess, username: string): Promise<string> {
-  const r = await api(h, 'auth.login', { username, password: PASSWORD });
-  expect(r.body.ok).toBe(true);
-  return (r.body.data as { sessionToken: string }).sessionToken;
-}
-
-async function must<T>(h: HostProcess, name: string, input: unknown, s: string): Promise<T> {
-  const r = await api(h, name, input, { session: s });
-  if (!r.body.ok) throw new Error(`${name}: ${r.body.message}`);
-  return r.body.data as T;
-}
-
-async function loginAs(page: Page, h: HostProcess, username: string) {
-  await page.goto(h.url);
-  await login(page, username, PASSWORD);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Selamat/);
-}
-
-/** A cycle made on the operator's laptop and taken to step 4 there (the screens for steps 1–3 are tested elsewhere). */
-async function cycleAtStep4(h: HostProcess, title: string, year: number, operator: string, admin: string): Promise<string> {
-  const { id } = await must<{ id: string }>(h, 'cycles.create', { title, year }, operator);
-  await must(h, 'cycles.addItems', { cycleId: id, items: [completeItem('Profil Dinas', 'Sekretariat', 'setiap_saat'), completeItem('Rencana Strategis', 'Sekretariat', 'berkala')] }, operator);
-  await must(h, 'cycles.act', { cycleId: id, action: 'report' }, operator);
-  await must(h, 'cycles.act', { cycleId: id, action: 'issueNotaDinas' }, admin);
-  await must(h, 'cycles.act', { cycleId: id, action: 'submitKonsep' }, operator);
-  return id;
-}
 
 test.use({ actionTimeout: 15_000 });
 
@@ -53,16 +22,9 @@ test('a package sent on one laptop is applied on the other through a shared fold
   const [opLaptop, ppidLaptop] = laptops;
   const shared = await fs.mkdtemp(path.join(os.tmpdir(), 'ppid-e2e-folder-bersama-'));
   try {
-    await sameOffice(opLaptop, ppidLaptop, async (h) => {
-      expect((await api(h, 'setup.loadDemo')).body.ok).toBe(true);
-    });
-    const opAdmin = await session(opLaptop, 'ppid');
-    const ppidAdmin = await session(ppidLaptop, 'ppid');
-    await must(opLaptop, 'devices.renameSelf', { name: 'Laptop Operator' }, opAdmin);
-    await must(ppidLaptop, 'devices.renameSelf', { name: 'Laptop PPID Pembantu' }, ppidAdmin);
+    const [opAdmin, ppidAdmin] = await demoOfficePair(opLaptop, ppidLaptop, ['Laptop Operator', 'Laptop PPID Pembantu']);
     // The PPID laptop trusts the operator's (the code compared by phone, Pengaturan › Perangkat).
-    const opSelf = await must<{ installationId: string; publicKey: string }>(opLaptop, 'devices.self', {}, opAdmin);
-    await must(ppidLaptop, 'devices.trust', { installationId: opSelf.installationId, name: 'Laptop Operator', publicKey: opSelf.publicKey, roles: ['operator', 'ppid_pembantu'] }, ppidAdmin);
+    await trustLaptop(ppidLaptop, ppidAdmin, opLaptop, opAdmin, 'Laptop Operator', ['operator', 'ppid_pembantu']);
     await must(ppidLaptop, 'sharedFolders.set', { outbox: null, inbox: shared, autoApply: true }, ppidAdmin);
 
     // ---- The operator laptop's administrator sets the outbox in Pengaturan. ----
@@ -91,7 +53,7 @@ test('a package sent on one laptop is applied on the other through a shared fold
 
     // ---- The operator sends the Konsep from the cycle's page: "Kirim paket" → "Simpan". ----
     const operator = await session(opLaptop, 'operator');
-    const id = await cycleAtStep4(opLaptop, 'DIP 2031', 2031, operator, opAdmin);
+    const { id } = await cycleAtStep4(opLaptop, 'DIP 2031', 2031, operator, opAdmin);
     const opContext = await browser.newContext({ acceptDownloads: true });
     const a = await opContext.newPage();
     await loginAs(a, opLaptop, 'operator');
@@ -120,7 +82,7 @@ test('a package sent on one laptop is applied on the other through a shared fold
 
     // ---- "Terapkan otomatis" off: the next package waits on Beranda for her. ----
     await must(ppidLaptop, 'sharedFolders.set', { outbox: null, inbox: shared, autoApply: false }, ppidAdmin);
-    const second = await cycleAtStep4(opLaptop, 'DIP 2032', 2032, operator, opAdmin);
+    const { id: second } = await cycleAtStep4(opLaptop, 'DIP 2032', 2032, operator, opAdmin);
     await must(opLaptop, 'sync.export', { cycleIds: [second], to: 'ppid_pembantu' }, operator);
     await b.getByRole('link', { name: 'Beranda' }).click();
     const card = b.getByTestId('paket-menunggu');

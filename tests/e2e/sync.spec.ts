@@ -1,8 +1,6 @@
-import type { Page } from '@playwright/test';
 import { dayKey } from '../../electron/core/domain/calendar';
-import { completeItem } from '../unit/workflow-fixtures';
-import { api, expect, login, test } from './fixtures';
-import { sameOffice, type HostProcess } from './host';
+import { expect, test } from './fixtures';
+import { cycleAtStep4, demoOfficePair, loginAs, must, session, trustLaptop } from './two-hosts';
 
 /**
  * Two laptops of one office, each a loopback host on its own data folder: the PPID Pembantu
@@ -12,52 +10,22 @@ import { sameOffice, type HostProcess } from './host';
  * there at step 5. Two clicks each side.
  */
 
-const PASSWORD = 'contoh-ppid-2026';
 const TITLE = 'DIP 2031';
-
-async function session(h: HostProcess, username: string): Promise<string> {
-  const r = await api(h, 'auth.login', { username, password: PASSWORD });
-  expect(r.body.ok).toBe(true);
-  return (r.body.data as { sessionToken: string }).sessionToken;
-}
-
-async function must<T>(h: HostProcess, name: string, input: unknown, s: string): Promise<T> {
-  const r = await api(h, name, input, { session: s });
-  if (!r.body.ok) throw new Error(`${name}: ${r.body.message}`);
-  return r.body.data as T;
-}
-
-async function loginAs(page: Page, h: HostProcess, username: string) {
-  await page.goto(h.url);
-  await login(page, username, PASSWORD);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Selamat/);
-}
 
 test.use({ actionTimeout: 15_000 });
 
 test('a Draft goes from the PPID Pembantu’s laptop to the Kepala’s as a file, previewed and trusted before it is applied', async ({ laptops, browser }, testInfo) => {
   test.setTimeout(180_000);
   const [office, kepala] = laptops;
-  await sameOffice(office, kepala, async (h) => {
-    expect((await api(h, 'setup.loadDemo')).body.ok).toBe(true);
-  });
-  const officeAdmin = await session(office, 'ppid');
-  const kepalaAdmin = await session(kepala, 'ppid');
-  await must(office, 'devices.renameSelf', { name: 'Laptop PPID Pembantu' }, officeAdmin);
-  await must(kepala, 'devices.renameSelf', { name: 'Laptop Kepala Dinas' }, kepalaAdmin);
+  const [officeAdmin, kepalaAdmin] = await demoOfficePair(office, kepala, ['Laptop PPID Pembantu', 'Laptop Kepala Dinas']);
   // The office laptop knows the Kepala works on the other laptop (as joining the office tells it).
-  const kepalaSelf = await must<{ installationId: string; publicKey: string }>(kepala, 'devices.self', {}, kepalaAdmin);
-  await must(office, 'devices.trust', { installationId: kepalaSelf.installationId, name: 'Laptop Kepala Dinas', publicKey: kepalaSelf.publicKey, roles: ['kepala_opd'] }, officeAdmin);
+  await trustLaptop(office, officeAdmin, kepala, kepalaAdmin, 'Laptop Kepala Dinas', ['kepala_opd']);
   const sender = await must<{ fingerprint: string }>(office, 'devices.self', {}, officeAdmin);
 
   // Steps 1–4 on the office laptop, through the API: the screens for them are tested elsewhere.
   const operator = await session(office, 'operator');
-  const { id } = await must<{ id: string }>(office, 'cycles.create', { title: TITLE, year: 2031 }, operator);
-  await must(office, 'cycles.addItems', { cycleId: id, items: [completeItem('Profil Dinas', 'Sekretariat', 'setiap_saat'), completeItem('Rencana Strategis', 'Sekretariat', 'berkala')] }, operator);
-  await must(office, 'cycles.act', { cycleId: id, action: 'report' }, operator);
-  await must(office, 'cycles.act', { cycleId: id, action: 'issueNotaDinas' }, officeAdmin);
-  const konsep = await must<{ items: { id: string }[] }>(office, 'cycles.act', { cycleId: id, action: 'submitKonsep' }, operator);
-  for (const i of konsep.items) await must(office, 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' }, officeAdmin);
+  const { id, items } = await cycleAtStep4(office, TITLE, 2031, operator, officeAdmin);
+  for (const i of items) await must(office, 'cycles.markReview', { cycleId: id, itemId: i.id, verdict: 'sesuai' }, officeAdmin);
 
   // ---- Sending: the hand-off, then "Kirim ke Kepala OPD" → "Simpan". ----
   const senderContext = await browser.newContext({ acceptDownloads: true });

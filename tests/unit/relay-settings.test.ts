@@ -119,6 +119,14 @@ describe('Pengaturan › Server relay', () => {
     await must(d.core, 'relay.set', { url: server.url, database, username: d.relayUser, password: null, enabled: false }, d.s.ppid);
     expect(await must<RelayStatus>(d.core, 'relay.status', {}, d.s.operator)).toMatchObject({ state: 'mati', waitingToSend: 0, lastError: null });
   });
+
+  it('answers "Sinkronkan sekarang" with the round under way, so the top bar follows it from the click', async () => {
+    const { desks } = await office([{ name: 'Laptop Operator', roles: ['operator'] }]);
+    const d = desks[0]!;
+    expect((await must<RelayStatus>(d.core, 'relay.syncNow', {}, d.s.operator)).state).toBe('menyinkronkan');
+    await storesOf(d.core).relay.idle();
+    expect((await must<RelayStatus>(d.core, 'relay.status', {}, d.s.operator)).state).toBe('tersinkron');
+  });
 });
 
 describe('files and the relay side by side', () => {

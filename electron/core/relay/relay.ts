@@ -214,6 +214,8 @@ export class Relay {
       this.phase = 'mati';
       return;
     }
+    // Before the first await: "Sinkronkan sekarang" answers with this, so the screens follow the round from the click.
+    this.phase = 'menyinkronkan';
     const password = await this.secrets.read(RELAY_PASSWORD).catch(() => null);
     if (password === null) {
       // Nothing a retry can change: the administrator types it again (e.g. after a restore on another computer).
@@ -224,7 +226,6 @@ export class Relay {
     if (this.stateFile.data.target !== targetKey(cfg)) {
       await this.gated(() => this.stateFile.update(() => ({ ...relayStateSchema.parse({}), target: targetKey(cfg) })));
     }
-    this.phase = 'menyinkronkan';
     this.abort = new AbortController();
     try {
       const client = new CouchRelay({ url: cfg.url, database: cfg.database, username: cfg.username, password }, { timeoutMs: this.opts.timeoutMs, signal: this.abort.signal });
