@@ -4,7 +4,7 @@ import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couc
 import { completeItem } from '../unit/workflow-fixtures';
 import { api, expect, test } from './fixtures';
 import type { HostProcess } from './host';
-import { cycleAtStep4, loginAs, must, session, trustLaptop } from './two-hosts';
+import { cycleAtStep4, loginAs, must, session } from './two-hosts';
 
 /**
  * Issue 14, "two hosts and the local CouchDB-protocol server run a cycle end to end": the PPID
@@ -120,8 +120,8 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     await joinFrom(office, officeAdmin, kepala);
     const kepalaAdmin = await session(kepala, 'agustinus', OFFICE_PASSWORD_B);
     await must(kepala, 'devices.renameSelf', { name: 'Laptop Kepala Dinas' }, kepalaAdmin);
-    // Joining made the Kepala's laptop trust the office's; the other way is Pengaturan › Perangkat today.
-    await trustLaptop(office, officeAdmin, kepala, kepalaAdmin, 'Laptop Kepala Dinas', ['kepala_opd']);
+    // Joining made the Kepala's laptop trust the office's; the other way is done below, from the Kepala laptop's card on the relay.
+    const kepalaSelf = await must<{ fingerprint: string }>(kepala, 'devices.self', {}, kepalaAdmin);
 
     // ---- Each laptop's administrator sets the relay in Pengaturan. ----
     const aContext = await browser.newContext();
@@ -135,6 +135,23 @@ test('two laptops of one office run a cycle through the relay only: returned onc
     await setRelay(b, couch, RELAY_USERS.kepala);
     await Promise.all([expect(topBar(a)).toHaveText(SYNCED, TOP_BAR), expect(topBar(b)).toHaveText(SYNCED, TOP_BAR)]);
     await expect(sectionA.getByText(SYNCED)).toBeVisible();
+
+    // ---- The office laptop meets the Kepala's only on the relay: its card, its code read over the phone, trusted. ----
+    const waiting = sectionA.getByTestId('relay-waiting-device');
+    await expect(async () => {
+      await sectionA.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+      await expect(waiting.filter({ hasText: 'Laptop Kepala Dinas' })).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 5_000] });
+    const card = waiting.filter({ hasText: 'Laptop Kepala Dinas' });
+    await expect(card.getByText('Kantor ini')).toBeVisible();
+    // The code the Kepala reads from his own Pengaturan › Perangkat is the one shown here.
+    await expect(card).toContainText(kepalaSelf.fingerprint);
+    await card.scrollIntoViewIfNeeded();
+    await a.screenshot({ path: `${SHOTS}/1b-laptop-menunggu-dipercaya.png` });
+    await card.getByRole('checkbox', { name: 'Kepala OPD' }).check();
+    await card.getByRole('button', { name: 'Percayai Laptop Kepala Dinas' }).click();
+    await expect(a.getByText('Laptop "Laptop Kepala Dinas" dipercaya')).toBeVisible();
+    await expect(waiting.filter({ hasText: 'Laptop Kepala Dinas' })).toHaveCount(0);
     await expect(sectionA.getByRole('table', { name: 'Tindakan dari relay yang ditahan' })).toHaveCount(0);
     await a.screenshot({ path: `${SHOTS}/1-pengaturan-relay.png` });
 
@@ -178,13 +195,14 @@ test('two laptops of one office run a cycle through the relay only: returned onc
 
     await couch.kill();
     await topBar(a).click();
-    await expect(topBar(a)).toHaveText('Tidak terhubung — bekerja luring', TOP_BAR);
+    await expect(topBar(a)).toHaveText(/^Tidak terhubung — bekerja luring/, TOP_BAR);
     // Work goes on: the Kepala's return opened a new round of review; nothing changed, one click confirms all.
     await a.getByRole('button', { name: 'Tandai semua yang tidak berubah sesuai' }).click();
     await expect(a.getByTestId('jumlah-sesuai')).toHaveText(`${ITEMS.length} sesuai`);
     await act(a, 'Setujui, teruskan ke Kepala OPD');
     await expect(a.getByTestId('tahap-sekarang')).toHaveText('Langkah 5: Pemeriksaan Kepala OPD');
-    await expect(topBar(a)).toHaveText('Tidak terhubung — bekerja luring');
+    // Offline, the top bar still says what waits for the connection.
+    await expect(topBar(a)).toHaveText(/^Tidak terhubung — bekerja luring · \d+ tindakan menunggu dikirim$/, TOP_BAR);
     await a.locator('header').screenshot({ path: `${SHOTS}/4-bilah-atas-luring.png` });
     await a.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengaturan' }).click();
     await a.getByRole('tab', { name: 'Perangkat' }).click();

@@ -71,6 +71,7 @@ export class Relay {
   private failures = 0;
   private phase: RelayStatus['state'] = 'mati';
   private lastError: string | null = null;
+  private received = 0;
   private nextTryAt: Date | null = null;
   private abort: AbortController | null = null;
 
@@ -173,6 +174,7 @@ export class Relay {
       waitingToSend: on && stores ? waitingToSend(stores, state) : 0,
       lastError: on ? this.lastError : null,
       nextTryAt: on && this.nextTryAt ? this.nextTryAt.toISOString() : null,
+      received: this.received,
       kept: {
         belumDipercaya: kept.filter((k) => k.kind === 'belum-dipercaya').length,
         menunggu: kept.filter((k) => k.kind === 'menunggu').length,
@@ -243,6 +245,7 @@ export class Relay {
       const receipt = { rev: await reconcile(deps) };
       // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
+      this.received += pulled.newActs;
       const pushed = await push(deps, pulled.onRelay, receipt);
       // After the acts, so a laptop that trusts this one on its card finds the acts there already.
       const card = await pushCard(deps);

@@ -198,7 +198,7 @@ export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolea
         return actor(session) ? ok([]) : unauth();
       // No relay set (issue 14): the top bar shows nothing for it.
       case 'relay.status':
-        return actor(session) ? ok({ state: 'mati', lastSyncAt: null, waitingToSend: 0, lastError: null, nextTryAt: null, kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0, acts: [] }, devices: [], cardsRefused: [] }) : unauth();
+        return actor(session) ? ok({ state: 'mati', lastSyncAt: null, waitingToSend: 0, lastError: null, nextTryAt: null, received: 0, kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0, acts: [] }, devices: [], cardsRefused: [] }) : unauth();
       default:
         if (name.startsWith('utama.')) return utama(name, input ?? {}, session);
         return fail('UNKNOWN_CALL', `Perintah tidak dikenal di fake-api: ${name}.`);

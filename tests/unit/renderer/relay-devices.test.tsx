@@ -37,6 +37,7 @@ const base: RelayStatus = {
   state: 'tersinkron',
   lastSyncAt: '2026-03-02T07:57:00.000Z',
   waitingToSend: 0,
+  received: 0,
   lastError: null,
   nextTryAt: null,
   kept: { belumDipercaya: 6, menunggu: 0, ditolak: 0, acts: [] },

@@ -4,7 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import type { RelayConfigView, RelayStatus } from '../../../electron/core/domain/sync/relay';
 import { RelaySection } from '../../../renderer/src/features/settings/RelaySection';
 import { RelayStatusLine } from '../../../renderer/src/features/shell/RelayStatusLine';
-import { keptLine, relayLine } from '../../../renderer/src/features/sync/relay-words';
+import { keptLine, relayLine, retryWords } from '../../../renderer/src/features/sync/relay-words';
 import { installFakeApi } from '../../../renderer/src/test/fake-api';
 
 /**
@@ -14,7 +14,7 @@ import { installFakeApi } from '../../../renderer/src/test/fake-api';
  */
 
 const NOW = new Date('2026-03-02T08:00:00.000Z');
-const base: RelayStatus = { state: 'tersinkron', lastSyncAt: '2026-03-02T07:57:00.000Z', waitingToSend: 0, lastError: null, nextTryAt: null, kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0, acts: [] }, devices: [], cardsRefused: [] };
+const base: RelayStatus = { state: 'tersinkron', lastSyncAt: '2026-03-02T07:57:00.000Z', waitingToSend: 0, lastError: null, nextTryAt: null, received: 0, kept: { belumDipercaya: 0, menunggu: 0, ditolak: 0, acts: [] }, devices: [], cardsRefused: [] };
 
 describe('the relay in words', () => {
   it('says when it last synced, what waits to be sent, and when it works offline', () => {
@@ -22,8 +22,15 @@ describe('the relay in words', () => {
     expect(relayLine({ ...base, lastSyncAt: '2026-03-02T07:59:40.000Z' }, NOW)?.text).toBe('Tersinkron baru saja');
     expect(relayLine({ ...base, lastSyncAt: '2026-03-01T05:00:00.000Z' }, NOW)?.text).toBe('Tersinkron 1 hari lalu');
     expect(relayLine({ ...base, waitingToSend: 12 }, NOW)).toEqual({ text: '12 tindakan menunggu dikirim', tone: 'waiting' });
-    expect(relayLine({ ...base, state: 'luring', waitingToSend: 12 }, NOW)).toEqual({ text: 'Tidak terhubung — bekerja luring', tone: 'offline' });
+    // Offline, the count still shows: it is what the next connection carries.
+    expect(relayLine({ ...base, state: 'luring', waitingToSend: 12 }, NOW)).toEqual({ text: 'Tidak terhubung — bekerja luring · 12 tindakan menunggu dikirim', tone: 'offline' });
+    expect(relayLine({ ...base, state: 'luring' }, NOW)).toEqual({ text: 'Tidak terhubung — bekerja luring', tone: 'offline' });
     expect(relayLine({ ...base, state: 'mati' }, NOW)).toBeNull();
+    // A retry seconds away is "sebentar lagi", not a full date.
+    const far = () => 'jauh';
+    expect(retryWords('2026-03-02T08:00:20.000Z', NOW, far)).toBe('sebentar lagi');
+    expect(retryWords('2026-03-02T08:04:00.000Z', NOW, far)).toBe('dalam 4 menit');
+    expect(retryWords('2026-03-02T10:00:00.000Z', NOW, far)).toBe('jauh');
     expect(keptLine(base)).toBeNull();
     expect(keptLine({ ...base, kept: { belumDipercaya: 3, menunggu: 0, ditolak: 1, acts: [] } })).toBe('4 tindakan dari relay ditahan: 3 dari perangkat yang belum dipercaya, 1 ditolak');
   });

@@ -103,6 +103,8 @@ export interface RelayStatus {
   lastError: string | null;
   /** When the next try is due after a failure (back-off), or the next regular round. */
   nextTryAt: string | null;
+  /** Acts the relay brought and this laptop applied since the app started: screens showing cycles read them again when it grows. */
+  received: number;
   kept: { belumDipercaya: number; menunggu: number; ditolak: number; acts: RelayKeptView[] };
   /**
    * Laptops known here only through the relay: those whose acts are held as not trusted, and

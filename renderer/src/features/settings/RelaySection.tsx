@@ -8,7 +8,7 @@ import { useLoad } from '../../api/useCall';
 import { issuesToErrors, notifySaved } from '../../components/feedback';
 import { formatDateTime } from '../../i18n/date';
 import { officeNow } from '../../i18n/office-clock';
-import { KEPT_LABELS, keptLine, relayLine } from '../sync/relay-words';
+import { KEPT_LABELS, keptLine, relayLine, retryWords } from '../sync/relay-words';
 import { RelayDevicesSection } from './RelayDevicesSection';
 
 /**
@@ -93,7 +93,7 @@ export function RelaySection() {
         <Text size="sm">
           Bila kantor punya jaringan, tindakan yang ditandatangani laptop ini dapat dikirim dan diterima lewat server CouchDB milik
           kabupaten, tanpa menunggu paket. Setiap tindakan yang datang tetap diperiksa seperti paket: tanda tangan, kepercayaan
-          perangkat dan aturan SOP. Paket berkas tetap dapat dipakai berdampingan. Perangkat lain harus dipercaya dulu di atas.
+          perangkat dan aturan SOP. Paket berkas tetap dapat dipakai berdampingan. Laptop lain dipercaya di daftar perangkat di atas, atau di bawah ini setelah kartunya tiba lewat server dan kodenya dicocokkan.
         </Text>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="xs">
@@ -112,6 +112,9 @@ export function RelaySection() {
               <TextInput label="Nama pengguna laptop ini" value={values.username} onChange={(e) => set({ username: e.currentTarget.value })} error={errors.username} required />
               <PasswordInput
                 label="Kata sandi"
+                // The help text below the box, so that the box lines up with "Nama pengguna laptop ini" beside it.
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                withAsterisk={!config.data.hasPassword}
                 placeholder={config.data.hasPassword ? 'Tersimpan — kosongkan bila tidak diganti' : ''}
                 value={values.password}
                 onChange={(e) => set({ password: e.currentTarget.value })}
@@ -153,7 +156,7 @@ export function RelaySection() {
             <Text size="sm" c="dimmed">
               Terakhir tersinkron: {st.lastSyncAt ? formatDateTime(st.lastSyncAt) : 'belum pernah'}
               {st.waitingToSend ? ` · ${st.waitingToSend} tindakan menunggu dikirim` : ''}
-              {st.nextTryAt && st.state !== 'tersinkron' ? ` · dicoba lagi ${formatDateTime(st.nextTryAt)}` : ''}
+              {st.nextTryAt && st.state !== 'tersinkron' ? ` · dicoba lagi ${retryWords(st.nextTryAt, officeNow(), formatDateTime)}` : ''}
             </Text>
             {st.lastError && (
               <Alert color="orange" variant="light" p="xs" role="status">

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconCloudUp, IconRefresh } from '@tabler/icons-react';
 import type { RelayStatus } from '../../../../electron/core/domain/sync/relay';
 import { call } from '../../api/client';
 import { officeNow } from '../../i18n/office-clock';
 import { keptLine, relayLine, trustLine, type RelayTone } from '../sync/relay-words';
+import { useReceiveIfAny } from '../sync/receive';
 
 /**
  * The relay's line in the top bar: where the background sync stands, asked every half minute
@@ -33,6 +34,16 @@ export function RelayStatusLine({ admin = false }: { admin?: boolean }) {
     const t = window.setInterval(() => void load(), every);
     return () => window.clearInterval(t);
   }, [load, status?.state]);
+
+  // Acts the relay brought change the cycles on screen: they are read again, as after "Terima paket".
+  const notifyReceived = useReceiveIfAny()?.notifyReceived;
+  const seen = useRef<number | null>(null);
+  const received = status?.received ?? null;
+  useEffect(() => {
+    if (received === null) return;
+    if (seen.current !== null && received > seen.current) notifyReceived?.();
+    seen.current = received;
+  }, [received, notifyReceived]);
 
   const line = status && relayLine(status, officeNow());
   if (!status || !line) return null;

@@ -23,6 +23,11 @@ interface ReceiveApi {
 
 const ReceiveContext = createContext<ReceiveApi | null>(null);
 
+/** The receive API where there is one (an OPD office's shell), else null (the PPID Utama's). */
+export function useReceiveIfAny(): ReceiveApi | null {
+  return useContext(ReceiveContext);
+}
+
 export function useReceive(): ReceiveApi {
   const ctx = useContext(ReceiveContext);
   if (!ctx) throw new Error('useReceive must be used inside <ReceiveProvider>');

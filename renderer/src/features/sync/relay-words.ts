@@ -17,11 +17,21 @@ export function agoWords(at: string, now: Date): string {
   return `${Math.floor(hours / 24)} hari lalu`;
 }
 
+/** When a retry comes, for people: "sebentar lagi", "dalam 4 menit", or the time when it is further off. */
+export function retryWords(at: string, now: Date, far: (at: string) => string): string {
+  const sec = (Date.parse(at) - now.getTime()) / 1000;
+  if (sec < 60) return 'sebentar lagi';
+  if (sec < 3600) return `dalam ${Math.round(sec / 60)} menit`;
+  return far(at);
+}
+
 /** One line, or null when there is no relay to speak of. */
 export function relayLine(s: RelayStatus, now: Date): { text: string; tone: RelayTone } | null {
   if (s.state === 'mati') return null;
-  if (s.state === 'luring') return { text: 'Tidak terhubung — bekerja luring', tone: 'offline' };
-  if (s.state === 'galat') return { text: 'Server relay bermasalah — bekerja luring', tone: 'error' };
+  // Offline, what waits still matters: it is what the next connection will carry.
+  const queued = s.waitingToSend > 0 ? ` · ${s.waitingToSend} tindakan menunggu dikirim` : '';
+  if (s.state === 'luring') return { text: `Tidak terhubung — bekerja luring${queued}`, tone: 'offline' };
+  if (s.state === 'galat') return { text: `Server relay bermasalah — bekerja luring${queued}`, tone: 'error' };
   if (s.state === 'menyinkronkan') return { text: 'Menyinkronkan…', tone: 'busy' };
   if (s.waitingToSend > 0) return { text: `${s.waitingToSend} tindakan menunggu dikirim`, tone: 'waiting' };
   if (!s.lastSyncAt) return { text: 'Belum pernah tersinkron', tone: 'waiting' };
