@@ -242,14 +242,20 @@ export class RegencyStore implements RegencyRecords {
 
   /**
    * The entry a package belongs to: the one with its office id; else one typed in by hand
-   * (no office id yet) with the same unit code, or failing that the same name; else none.
+   * (no office id yet) with the same unit code, or failing that the same name; else one whose
+   * packages came with another office id but with the same unit code or name — a laptop of that
+   * OPD set up again from scratch gets a new office id, and is still that OPD (its key waits for
+   * trust on that entry like any new laptop's); else none.
    */
   match(id: OpdIdentity): RegisterEntry | null {
     const entries = this.db.data.entries;
+    const sameCode = (e: StoredEntry) => id.unitCode !== '' && e.unitCode !== '' && e.unitCode.toLowerCase() === id.unitCode.toLowerCase();
     const found =
       entries.find((e) => e.officeId === id.officeId) ??
-      (id.unitCode ? entries.find((e) => e.officeId === null && e.unitCode !== '' && e.unitCode.toLowerCase() === id.unitCode.toLowerCase()) : undefined) ??
-      entries.find((e) => e.officeId === null && sameName(e.name, id.name));
+      entries.find((e) => e.officeId === null && sameCode(e)) ??
+      entries.find((e) => e.officeId === null && sameName(e.name, id.name)) ??
+      entries.find(sameCode) ??
+      entries.find((e) => sameName(e.name, id.name));
     return found ? publicEntry(found) : null;
   }
 
