@@ -276,7 +276,7 @@ test('every screen of a PPID Utama office with OPD data passes axe, and the regi
     await axe(page, 'terima paket: ringkasan');
 
     // Menunggu kepercayaan: three cards; two are trusted, Dishub keeps waiting.
-    await page.getByRole('link', { name: 'Menunggu kepercayaan' }).click();
+    await page.getByRole('link', { name: 'Buka Menunggu kepercayaan' }).click();
     const cards = page.getByTestId('pengirim-menunggu');
     await expect(cards).toHaveCount(3);
     await axe(page, 'menunggu kepercayaan');
