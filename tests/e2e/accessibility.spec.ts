@@ -307,7 +307,7 @@ test('every screen of a PPID Utama office with OPD data passes axe, and the regi
     await expect(table.getByTestId('nama-opd')).toHaveCount(3);
     await tabTo(page, /^Urutkan menurut status$/);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('columnheader', { name: /Status/ })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByRole('columnheader', { name: /status/i })).toHaveAttribute('aria-sort', 'ascending');
     await tabTo(page, /^Dinas Pendidikan$/);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Dinas Pendidikan' })).toBeVisible();

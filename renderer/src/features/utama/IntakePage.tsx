@@ -91,7 +91,7 @@ function FilesTable({ files, final }: { files: IntakeFile[]; final: boolean }) {
                 </Table.Td>
                 <Table.Td>{cyclesText(f)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={out?.result === 'ditolak' ? 'red.8' : undefined}>
+                  <Text size="sm" c={out?.result === 'ditolak' ? 'red.9' : undefined}>
                     {message}
                   </Text>
                 </Table.Td>

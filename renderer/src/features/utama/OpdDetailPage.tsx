@@ -191,7 +191,7 @@ export function OpdDetailPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{row.late ? <Text size="sm" c="red.8">{row.lateness}</Text> : row.standing === 'belum_kirim' ? '—' : 'Tepat waktu'}</Table.Td>
+                <Table.Td>{row.late ? <Text size="sm" c="red.9">{row.lateness}</Text> : row.standing === 'belum_kirim' ? '—' : 'Tepat waktu'}</Table.Td>
                 <Table.Td>
                   {CATEGORIES.filter((c) => row.counts[c] > 0)
                     .map((c) => `${CATEGORY_LABELS[c]} ${row.counts[c]}`)
