@@ -318,7 +318,7 @@ test('every screen of a PPID Utama office with OPD data passes axe, and the regi
     await axe(page, 'detail OPD');
     await page.getByRole('button', { name: /^Cabut kepercayaan/ }).click();
     const revoke = page.getByRole('dialog');
-    await expect(revoke).toContainText('dicabut');
+    await expect(revoke).toContainText('tetap tersimpan');
     await axe(page, 'detail OPD: cabut kepercayaan');
     await revoke.getByRole('button', { name: 'Batal' }).click();
     await expect(revoke).toBeHidden();
