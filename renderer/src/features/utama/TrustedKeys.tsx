@@ -42,7 +42,7 @@ export function TrustedKeys({ entry, onChanged }: { entry: RegisterEntry; onChan
                 <Text size="sm" fw={500}>
                   {k.name}
                 </Text>
-                <Text size="xs" data-testid="kode-kunci">
+                <Text size="sm" data-testid="kode-kunci">
                   <Fingerprint code={k.fingerprint} />
                 </Text>
               </Table.Td>
