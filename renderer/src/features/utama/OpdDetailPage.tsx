@@ -151,10 +151,11 @@ export function OpdDetailPage() {
             {Object.keys(entry.devices).length > 0 && (
               <Text size="xs" c="dimmed" mt="xs">
                 Tindakan dalam paketnya berasal dari {Object.keys(entry.devices).length} laptop:{' '}
+                {/* A name ending in a title ("M.AP.") already closes the sentence. */}
                 {Object.values(entry.devices)
                   .map((d) => d.name)
-                  .join(', ')}
-                .
+                  .join(', ')
+                  .replace(/\.?$/, '.')}
               </Text>
             )}
           </Card>
