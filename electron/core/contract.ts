@@ -664,6 +664,12 @@ export const contract = {
   'utama.waiting': call<WaitingPackage[]>()({ input: empty, access: anyUser, office: 'utama' }),
   /** Trusts the key that signed a waiting package (once per OPD laptop) and applies every package waiting on it. */
   'utama.trustSender': call<IntakeApplied[]>()({ input: checkIdInput, access: { roles: ['ppid_utama'] }, office: 'utama' }),
+  /** Ends the trust in an OPD's sender key: its later packages are refused; what was received from it stays. */
+  'utama.revokeKey': call<RegisterEntry>()({
+    input: z.object({ entryId: z.string().min(1, 'OPD tidak dikenal.').max(64, 'OPD tidak dikenal.'), installationId: installationIdSchema }).strict(),
+    access: { roles: ['ppid_utama'] },
+    office: 'utama',
+  }),
   'utama.search': call<RegencySearchResult>()({ input: regencySearchSchema, access: anyUser, office: 'utama' }),
   /** What the regency's documents of a year lay out (the print views read it). */
   'utama.documentData': call<{ input: RegencyInput; signature: RegencySignature | null }>()({

@@ -18,6 +18,7 @@ import * as archive from './services/archive';
 import * as backup from './services/backup';
 import * as regency from './services/regency-views';
 import * as intake from './services/regency-intake';
+import * as regencyKeys from './services/regency-keys';
 import * as sharedFolders from './services/shared-folders';
 import * as relay from './services/relay';
 
@@ -136,6 +137,7 @@ export const handlers = {
   'utama.apply': (ctx, input) => intake.applyPackage(ctx, input),
   'utama.waiting': (ctx) => intake.waitingPackages(ctx),
   'utama.trustSender': (ctx, input) => intake.trustSender(ctx, input),
+  'utama.revokeKey': (ctx, input) => regencyKeys.revokeKey(ctx, input),
   'utama.search': (ctx, input) => regency.search(ctx, input),
   'utama.documentData': (ctx, input) => regency.documentData(ctx, input),
   'utama.buildDocument': (ctx, input) => regency.buildDocument(ctx, input),

@@ -1,7 +1,11 @@
+import { mkdtempSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, api, login } from './fixtures';
-import type { HostProcess } from './host';
+import { HostProcess } from './host';
+import { chooseFiles, itemsOf, ok, runOpd, utamaSetupInput, type Opd } from './utama-helpers';
 
 /**
  * Every screen, filled with the demo office (a list signed last year, one waiting for review,
@@ -223,4 +227,155 @@ test('the item editor by keyboard alone: add an item, classify it with the arrow
   await page.screenshot({ path: `${SHOTS}/item-editor-tersimpan.png` });
   await page.keyboard.press('Escape');
   await expect(page.locator(`tr[data-item="${judul}"]`)).toContainText('Lengkap');
+});
+
+test('every screen of a PPID Utama office with OPD data passes axe, and the register’s main actions are reachable by keyboard', async ({ page }) => {
+  test.setTimeout(420_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ppid-a11y-utama-'));
+  // One OPD signed (late), one at step 3, one whose sender key is never trusted (it keeps waiting).
+  const opds: Opd[] = [
+    { name: 'Dinas Pendidikan', unitCode: 'Disdik', upTo: 'ditandatangani', lateDays: 3, items: itemsOf('Disdik') },
+    { name: 'Dinas Sosial', unitCode: 'Dinsos', upTo: 'langkah3', items: itemsOf('Dinsos') },
+    { name: 'Dinas Perhubungan', unitCode: 'Dishub', upTo: 'langkah3', items: itemsOf('Dishub') },
+  ];
+  for (const o of opds) await runOpd(o, dir);
+  const host = new HostProcess();
+  await host.setClock('2026-12-14T02:00:00.000Z');
+  await host.start();
+  try {
+    await ok(host, 'setup.complete', utamaSetupInput());
+    await page.goto(host.url);
+    await expect(page.getByRole('button', { name: 'Masuk' })).toBeVisible();
+    await axe(page, 'masuk (PPID Utama)');
+    await login(page, 'utama', PASSWORD);
+    await expect(page.getByRole('heading', { level: 1, name: 'Register OPD' })).toBeVisible();
+    await axe(page, 'register kosong');
+
+    // Keyboard alone: from the top of the page to "Tambah OPD", the dialog filled and saved.
+    await page.locator('body').focus();
+    await tabTo(page, /^Tambah OPD$/);
+    await page.keyboard.press('Enter');
+    const modal = page.getByRole('dialog', { name: 'Tambah OPD ke register' });
+    await expect(modal).toBeVisible();
+    await axe(page, 'tambah OPD');
+    await tabTo(page, /^Nama OPD/, 10);
+    await page.keyboard.type('Badan Keuangan dan Aset Daerah');
+    await tabTo(page, /^Kode unit/, 5);
+    await page.keyboard.type('BKAD');
+    await tabTo(page, /^Tambahkan$/, 12);
+    await page.keyboard.press('Enter');
+    await expect(modal).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Register OPD' })).toContainText('Badan Keuangan dan Aset Daerah');
+
+    // Terima paket OPD: the three files checked, then applied (all wait for trust).
+    await chooseFiles(page, () => page.getByRole('button', { name: 'Terima paket OPD' }).click(), opds.map((o) => o.file!));
+    await expect(page.getByTestId('ringkasan-periksa')).toContainText('3 berkas diperiksa:');
+    await axe(page, 'terima paket: diperiksa');
+    await page.getByRole('button', { name: 'Terapkan 3 paket' }).click();
+    await expect(page.getByTestId('ringkasan-akhir')).toContainText('Penerimaan selesai');
+    await axe(page, 'terima paket: ringkasan');
+
+    // Menunggu kepercayaan: three cards; two are trusted, Dishub keeps waiting.
+    await page.getByRole('link', { name: 'Buka Menunggu kepercayaan' }).click();
+    const cards = page.getByTestId('pengirim-menunggu');
+    await expect(cards).toHaveCount(3);
+    await axe(page, 'menunggu kepercayaan');
+    for (const name of ['Dinas Pendidikan', 'Dinas Sosial']) {
+      const card = cards.filter({ has: page.getByRole('heading', { level: 2, name }) });
+      await card.getByRole('checkbox').check();
+      await card.getByRole('button', { name: 'Percayai & terapkan' }).click();
+      await expect(page.getByTestId('hasil-percaya')).toContainText(name);
+    }
+    await expect(cards).toHaveCount(1);
+    await axe(page, 'menunggu kepercayaan, sesudah dipercaya');
+
+    // The register with data; its main actions by keyboard: sort, filter, open an OPD.
+    await page.getByRole('link', { name: 'Register OPD' }).click();
+    const table = page.getByRole('table', { name: 'Register OPD' });
+    await expect(table.getByTestId('nama-opd')).toHaveCount(3);
+    await axe(page, 'register OPD');
+    await page.locator('body').focus();
+    await tabTo(page, /^Terima paket OPD$/);
+    await tabTo(page, /^Cari OPD$/);
+    await page.keyboard.type('Disdik');
+    await expect(table.getByTestId('nama-opd')).toHaveCount(1);
+    await tabTo(page, /^Hanya yang terlambat$/, 6);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: 'Hanya yang terlambat' })).toBeChecked();
+    await tabTo(page, /^Hapus saringan$/, 4);
+    await page.keyboard.press('Enter');
+    await expect(table.getByTestId('nama-opd')).toHaveCount(3);
+    await tabTo(page, /^Urutkan menurut status$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('columnheader', { name: /status/i })).toHaveAttribute('aria-sort', 'ascending');
+    await tabTo(page, /^Dinas Pendidikan$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dinas Pendidikan' })).toBeVisible();
+
+    // OPD detail, with its trusted key and the revoke dialog (cancelled).
+    await expect(page.getByRole('table', { name: 'Laptop pengirim yang dipercaya' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/utama-opd-detail.png`, fullPage: true });
+    await axe(page, 'detail OPD');
+    await page.getByRole('button', { name: /^Cabut kepercayaan/ }).click();
+    const revoke = page.getByRole('dialog');
+    await expect(revoke).toContainText('tetap tersimpan');
+    await axe(page, 'detail OPD: cabut kepercayaan');
+    await revoke.getByRole('button', { name: 'Batal' }).click();
+    await expect(revoke).toBeHidden();
+    await page.getByRole('button', { name: 'Ubah data OPD' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await axe(page, 'detail OPD: ubah data');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Cari informasi' }).click();
+    await page.getByLabel('Kata kunci').fill('Rencana Strategis');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await expect(page.getByRole('table', { name: 'Hasil pencarian' })).toContainText('Rencana Strategis Disdik');
+    await axe(page, 'cari informasi');
+
+    await page.getByRole('link', { name: 'Dokumen kabupaten' }).click();
+    const signature = page.getByTestId('tanda-tangan-kabupaten');
+    await expect(signature).toContainText('Draft');
+    await axe(page, 'dokumen kabupaten (draft)');
+    await signature.getByRole('button', { name: 'Tandatangani' }).click();
+    const confirm = page.getByRole('dialog', { name: /^Tandatangani daftar kabupaten 2026/ });
+    await expect(confirm).toBeVisible();
+    await axe(page, 'dokumen kabupaten: tandatangani');
+    await confirm.getByRole('button', { name: 'Ya, tandatangani' }).click();
+    await expect(signature).toContainText('Final');
+    await axe(page, 'dokumen kabupaten (final)');
+    for (const kind of ['dip-kabupaten', 'dik-kabupaten', 'laporan-kepatuhan']) {
+      await page.goto(`${host.origin}/#/cetak-kabupaten/2026/${kind}`);
+      await expect(page.getByText('Dinas Pendidikan').first()).toBeVisible();
+      await axe(page, `cetak ${kind}`);
+    }
+
+    await page.goto(`${host.origin}/#/verifikasi`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await axe(page, 'verifikasi (PPID Utama)');
+    await page.goto(`${host.origin}/#/pengaturan`);
+    const tabs = page.getByRole('tab');
+    await expect(tabs.first()).toBeVisible();
+    const count = await tabs.count();
+    for (let i = 0; i < count; i++) {
+      await tabs.nth(i).click();
+      await axe(page, `pengaturan (PPID Utama), tab ${await tabs.nth(i).innerText()}`);
+    }
+    await page.goto(`${host.origin}/#/tentang`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await axe(page, 'tentang (PPID Utama)');
+    await logout(page);
+
+    // The operator sees the waiting card without the trust button, and the register.
+    await login(page, 'operator', PASSWORD);
+    await expect(page.getByRole('heading', { level: 1, name: 'Register OPD' })).toBeVisible();
+    await axe(page, 'register OPD (operator)');
+    await page.getByRole('link', { name: 'Menunggu kepercayaan' }).click();
+    await expect(page.getByTestId('hanya-ppid-utama')).toBeVisible();
+    await axe(page, 'menunggu kepercayaan (operator)');
+  } finally {
+    await host.stop();
+    await host.remove();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });

@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import { REGISTER_SOURCES, type OpdContact, type OpdKey, type RegencyRecords, type RegencySignature, type RegisterEntry, type WaitingPackage } from '../domain/regency/model';
 import { integrate, type CycleEvent, type CycleState, type Integration } from '../domain/workflow';
 import { AppError } from '../result';
+import { publicKeyFingerprint } from '../sync/device-key';
 import type { Backups } from './backups';
 import { CycleRepository, mergeAct, type DamagedCycle } from './cycle-repository';
 import { writeFileDurably } from './durable-file';
@@ -241,14 +242,20 @@ export class RegencyStore implements RegencyRecords {
 
   /**
    * The entry a package belongs to: the one with its office id; else one typed in by hand
-   * (no office id yet) with the same unit code, or failing that the same name; else none.
+   * (no office id yet) with the same unit code, or failing that the same name; else one whose
+   * packages came with another office id but with the same unit code or name — a laptop of that
+   * OPD set up again from scratch gets a new office id, and is still that OPD (its key waits for
+   * trust on that entry like any new laptop's); else none.
    */
   match(id: OpdIdentity): RegisterEntry | null {
     const entries = this.db.data.entries;
+    const sameCode = (e: StoredEntry) => id.unitCode !== '' && e.unitCode !== '' && e.unitCode.toLowerCase() === id.unitCode.toLowerCase();
     const found =
       entries.find((e) => e.officeId === id.officeId) ??
-      (id.unitCode ? entries.find((e) => e.officeId === null && e.unitCode !== '' && e.unitCode.toLowerCase() === id.unitCode.toLowerCase()) : undefined) ??
-      entries.find((e) => e.officeId === null && sameName(e.name, id.name));
+      entries.find((e) => e.officeId === null && sameCode(e)) ??
+      entries.find((e) => e.officeId === null && sameName(e.name, id.name)) ??
+      entries.find(sameCode) ??
+      entries.find((e) => sameName(e.name, id.name));
     return found ? publicEntry(found) : null;
   }
 
@@ -351,6 +358,21 @@ export class RegencyStore implements RegencyRecords {
     return publicEntry(saved);
   }
 
+  /**
+   * Ends the trust in one of an OPD's sender keys (`revokedAt` set; the key stays listed): its
+   * later packages are refused, while the acts already received from it stay. Null when the entry
+   * or the key is not there; the key as it was when it was already revoked (nothing written).
+   */
+  async revokeKey(entryId: string, installationId: string, at: string): Promise<{ entry: RegisterEntry; key: OpdKey; changed: boolean } | null> {
+    const before = this.stored(entryId);
+    const key = before?.keys.find((k) => k.installationId === installationId);
+    if (!before || !key) return null;
+    if (key.revokedAt) return { entry: publicEntry(before), key: { ...key }, changed: false };
+    const saved: StoredEntry = { ...before, keys: before.keys.map((k) => (k.installationId === installationId ? { ...k, revokedAt: at } : k)) };
+    await this.update((d) => ({ ...d, entries: d.entries.map((e) => (e.entryId === entryId ? saved : e)) }));
+    return { entry: publicEntry(saved), key: { ...key, revokedAt: at }, changed: true };
+  }
+
   /** Appends an OPD's new acts to its cycle (checked again under the cycle's lock), exactly as received. */
   async receiveCycle(entryId: string, cycleId: string, incoming: readonly CycleEvent[], lines: ReadonlyMap<string, string>, check: (e: CycleEvent) => string | null): Promise<{ fresh: number; state: CycleState }> {
     const holder = this.cycleHolders.get(cycleId);
@@ -442,7 +464,7 @@ function publicEntry(e: StoredEntry): RegisterEntry {
     name: e.name,
     unitCode: e.unitCode,
     contact: { ...e.contact },
-    keys: e.keys.map((k) => ({ ...k })),
+    keys: e.keys.map((k) => ({ ...k, fingerprint: publicKeyFingerprint(k.publicKey) })),
     devices: Object.fromEntries(Object.entries(e.devices).map(([k, v]) => [k, { ...v }])),
     addedAt: e.addedAt,
     addedBy: e.addedBy,

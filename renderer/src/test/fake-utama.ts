@@ -223,6 +223,7 @@ function entryOf(seed: OpdSeed): RegisterEntry {
             installationId: `inst-${seed.entryId}`,
             name: `Laptop PPID ${seed.unitCode}`,
             publicKey: 'MCowBQYDK2VwAyEA' + 'A'.repeat(43) + '=',
+            fingerprint: '4821 0937 5516 2048 7730',
             trustedAt: '2026-10-02T03:00:00.000Z',
             trustedBy: 'ppidutama',
             revokedAt: null,
@@ -406,6 +407,16 @@ export function fakeTrust(regency: FakeRegency, checkId: string): Result<IntakeA
   const same = regency.waiting.filter((w) => w.sender.publicKey === pkg.sender.publicKey);
   regency.waiting = regency.waiting.filter((w) => w.sender.publicKey !== pkg.sender.publicKey);
   return ok(same.map((w) => ({ checkId: w.checkId, fileName: w.fileName, result: 'diterapkan' as const, message: null, opdName: w.opd.name, newActs: 4 })));
+}
+
+export function fakeRevokeKey(regency: FakeRegency, entryId: string, installationId: string): Result<RegisterEntry> {
+  const entry = regency.entries.find((e) => e.entryId === entryId);
+  if (!entry) return { ok: false, code: 'NOT_FOUND', message: 'OPD tidak ditemukan dalam register. Muat ulang daftarnya. Tidak ada yang diubah.' };
+  const key = entry.keys.find((k) => k.installationId === installationId);
+  if (!key) return { ok: false, code: 'NOT_FOUND', message: `Laptop itu tidak ada di antara laptop pengirim yang dipercaya untuk ${entry.name}. Tidak ada yang diubah.` };
+  if (key.revokedAt) return { ok: false, code: 'CONFLICT', message: `Kepercayaan pada kunci "${key.name}" dari ${entry.name} sudah dicabut sebelumnya. Tidak ada yang diubah.` };
+  key.revokedAt = '2026-11-25T02:00:00.000Z';
+  return ok(structuredClone(entry));
 }
 
 export function fakeSaveEntry(regency: FakeRegency, input: unknown): Result<RegisterEntry> {

@@ -66,6 +66,12 @@ export interface OpdKey {
   revokedAt: string | null;
 }
 
+/** A trusted key as the register shows it: with the code the OPD's Pengaturan › Perangkat shows for that laptop. */
+export interface OpdKeyView extends OpdKey {
+  /** 20 digits in five groups (sync/device-key.ts publicKeyFingerprint). */
+  fingerprint: string;
+}
+
 export const REGISTER_SOURCES = ['manual', 'paket'] as const;
 export type RegisterSource = (typeof REGISTER_SOURCES)[number];
 
@@ -76,8 +82,8 @@ export interface RegisterEntry {
   name: string;
   unitCode: string;
   contact: OpdContact;
-  /** Sender keys trusted for this OPD. */
-  keys: OpdKey[];
+  /** Sender keys trusted for this OPD (a revoked one stays listed, with `revokedAt`). */
+  keys: OpdKeyView[];
   /**
    * Every installation of this OPD whose acts arrived, with the key first seen for it: a later
    * package naming another key for the same installation is refused (forged, or a reinstalled

@@ -41,7 +41,8 @@ function cyclesText(f: IntakeFile): string {
 
 function FilesTable({ files, final }: { files: IntakeFile[]; final: boolean }) {
   return (
-    <ScrollArea.Autosize mah={460} type="auto">
+    // Focusable, so that a long list scrolls from the keyboard too.
+    <ScrollArea.Autosize mah={460} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': final ? 'Daftar hasil penerimaan' : 'Daftar hasil pemeriksaan' }}>
       <Table striped withTableBorder stickyHeader aria-label={final ? 'Hasil penerimaan paket' : 'Hasil pemeriksaan paket'} verticalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -90,7 +91,7 @@ function FilesTable({ files, final }: { files: IntakeFile[]; final: boolean }) {
                 </Table.Td>
                 <Table.Td>{cyclesText(f)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={out?.result === 'ditolak' ? 'red.8' : undefined}>
+                  <Text size="sm" c={out?.result === 'ditolak' ? 'red.9' : undefined}>
                     {message}
                   </Text>
                 </Table.Td>
@@ -138,7 +139,7 @@ function FinalSummary({ files }: { files: IntakeFile[] }) {
         {counts.menunggu_kepercayaan > 0 && (
           <Text size="sm">
             {counts.menunggu_kepercayaan} paket disimpan sampai kunci pengirimnya dipercaya.{' '}
-            <Anchor component={Link} to="/menunggu" size="sm">
+            <Anchor component={Link} to="/menunggu" size="sm" underline="always">
               Buka Menunggu kepercayaan
             </Anchor>
           </Text>

@@ -11,6 +11,7 @@ import { Fingerprint } from '../settings/DevicesTab';
 import { EntryModal } from './EntryModal';
 import { useIntake } from './intake';
 import { LateBadge, StandingBadge } from './labels';
+import { TrustedKeys } from './TrustedKeys';
 
 interface Detail {
   entry: RegisterEntry;
@@ -146,43 +147,15 @@ export function OpdDetailPage() {
             <Title order={2} size="h5" mb="xs">
               Laptop pengirim yang dipercaya
             </Title>
-            {entry.keys.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                Belum ada. Kunci laptop pengirim dipercaya sekali, saat paket pertamanya diterima (Menunggu kepercayaan).
-              </Text>
-            ) : (
-              <Table fz="sm" verticalSpacing={4} aria-label="Laptop pengirim yang dipercaya">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Laptop</Table.Th>
-                    <Table.Th>Dipercaya</Table.Th>
-                    <Table.Th w={90}>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {entry.keys.map((k) => (
-                    <Table.Tr key={k.installationId}>
-                      <Table.Td>{k.name}</Table.Td>
-                      <Table.Td>
-                        {formatDate(k.trustedAt)} oleh {k.trustedBy}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="dot" color={k.revokedAt ? 'gray' : 'teal'}>
-                          {k.revokedAt ? 'Dicabut' : 'Aktif'}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <TrustedKeys entry={entry} onChanged={() => setReloads((n) => n + 1)} />
             {Object.keys(entry.devices).length > 0 && (
               <Text size="xs" c="dimmed" mt="xs">
                 Tindakan dalam paketnya berasal dari {Object.keys(entry.devices).length} laptop:{' '}
+                {/* A name ending in a title ("M.AP.") already closes the sentence. */}
                 {Object.values(entry.devices)
                   .map((d) => d.name)
-                  .join(', ')}
-                .
+                  .join(', ')
+                  .replace(/\.?$/, '.')}
               </Text>
             )}
           </Card>
@@ -219,7 +192,7 @@ export function OpdDetailPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{row.late ? <Text size="sm" c="red.8">{row.lateness}</Text> : row.standing === 'belum_kirim' ? '—' : 'Tepat waktu'}</Table.Td>
+                <Table.Td>{row.late ? <Text size="sm" c="red.9">{row.lateness}</Text> : row.standing === 'belum_kirim' ? '—' : 'Tepat waktu'}</Table.Td>
                 <Table.Td>
                   {CATEGORIES.filter((c) => row.counts[c] > 0)
                     .map((c) => `${CATEGORY_LABELS[c]} ${row.counts[c]}`)

@@ -116,7 +116,7 @@ function RegisterTable({ rows, sort, onSort, onOpen }: { rows: RegisterRow[]; so
               {r.late ? (
                 <Stack gap={2} align="flex-start">
                   <LateBadge lateness={r.lateness} />
-                  <Text size="xs" c="red.8">
+                  <Text size="xs" c="red.9">
                     {r.lateness}
                   </Text>
                 </Stack>

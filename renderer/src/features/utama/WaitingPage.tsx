@@ -153,7 +153,7 @@ export function WaitingPage() {
       </div>
 
       {results.length > 0 && (
-        <Alert color="teal" variant="light" title="Kunci dipercaya" data-testid="hasil-percaya" withCloseButton onClose={() => setResults([])}>
+        <Alert color="teal" variant="light" title="Kunci dipercaya" data-testid="hasil-percaya" withCloseButton closeButtonLabel="Tutup" onClose={() => setResults([])}>
           <Stack gap={4}>
             {results.map((r) => (
               <Group key={r.checkId || r.fileName} gap="xs">
