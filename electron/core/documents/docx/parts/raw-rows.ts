@@ -74,6 +74,19 @@ function paragraphWriter(theme: Theme) {
     }
     return found;
   };
+  // 12,000 rows share a handful of paragraph openings: each is written once.
+  const openings = new Map<string, string>();
+  const opening = (l: PlainLine, keepNext: boolean) => {
+    const key = `${keepNext}|${l.after ?? 0}|${Boolean(l.center)}`;
+    let found = openings.get(key);
+    if (found === undefined) {
+      found =
+        `<w:p><w:pPr><w:pStyle w:val="${STYLE.body}"/>${keepNext ? '<w:keepNext/>' : ''}` +
+        `<w:spacing w:after="${l.after ?? 0}" w:before="0"/><w:jc w:val="${l.center ? 'center' : 'left'}"/></w:pPr>`;
+      openings.set(key, found);
+    }
+    return found;
+  };
   return (l: PlainLine, keepNext: boolean): string => {
     const props = runProps(l);
     // As parts/text.ts runs(): typed line breaks become runs after a break; cellText trims and prints "-" for nothing.
@@ -87,16 +100,14 @@ function paragraphWriter(theme: Theme) {
         .map((t, i) => `<w:r>${props}${i ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`)
         .join('');
     }
-    return (
-      `<w:p><w:pPr><w:pStyle w:val="${STYLE.body}"/>${keepNext ? '<w:keepNext/>' : ''}` +
-      `<w:spacing w:after="${l.after ?? 0}" w:before="0"/><w:jc w:val="${l.center ? 'center' : 'left'}"/></w:pPr>${runs}</w:p>`
-    );
+    return `${opening(l, keepNext)}${runs}</w:p>`;
   };
 }
 
 /** The rows' XML, as docx writes `fixedTable(widths, rows.map(plainRowSpec))`'s rows. */
 export function plainRowsXml(rows: readonly PlainRow[], widths: readonly number[], theme: Theme): string {
   const paragraph = paragraphWriter(theme);
+  const cellOpenings = new Map<string, string>();
   const out: string[] = [];
   for (const row of rows) {
     const keepNext = Boolean(row.keepNext);
@@ -107,9 +118,14 @@ export function plainRowsXml(rows: readonly PlainRow[], widths: readonly number[
       let width = 0;
       for (let k = col; k < col + span; k++) width += widths[k] ?? 0;
       col += span;
-      const tcPr =
-        `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
-        `${c.shading ? `<w:shd w:fill="${c.shading}" w:color="auto" w:val="clear"/>` : ''}<w:vAlign w:val="top"/></w:tcPr>`;
+      const key = `${width}|${span}|${c.shading ?? ''}`;
+      let tcPr = cellOpenings.get(key);
+      if (tcPr === undefined) {
+        tcPr =
+          `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
+          `${c.shading ? `<w:shd w:fill="${c.shading}" w:color="auto" w:val="clear"/>` : ''}<w:vAlign w:val="top"/></w:tcPr>`;
+        cellOpenings.set(key, tcPr);
+      }
       const body = c.lines.length ? c.lines.map((l) => paragraph(l, keepNext)).join('') : keepNext ? '<w:p><w:pPr><w:keepNext/></w:pPr></w:p>' : '<w:p/>';
       cells += `<w:tc>${tcPr}${body}</w:tc>`;
     }
