@@ -53,7 +53,6 @@ export function cycleContents(pkg: ReadPackage, held?: (cycleId: string) => Read
   let devices = new Map<string, DeviceInfo>();
   const cycles: CycleContents['cycles'] = [];
   const files = new Map<string, Uint8Array>();
-  const early = verifyEarly(pkg, held);
   for (const [p, content] of pkg.entries) {
     if (p === DEVICES_ENTRY) {
       let list: DeviceInfo[];
@@ -80,10 +79,6 @@ export function cycleContents(pkg: ReadPackage, held?: (cycleId: string) => Read
       }
       if (read.tail || !read.events.length) throw new AppError('INVALID_INPUT', 'Riwayat siklus dalam paket terpotong.');
       if (read.events.some((e) => e.cycleId !== id)) throw new AppError('INVALID_INPUT', 'Riwayat siklus dalam paket memuat tindakan siklus lain.');
-      for (const e of read.events) {
-        const h = e.sig === null ? undefined : early.get(e.hash);
-        if (h && h.sig === e.sig) inFlight.set(e, h);
-      }
       cycles.push({ id, events: read.events, lines: new Map(read.events.map((e, n) => [e.id, read.lines![n]!])) });
       continue;
     }
@@ -130,89 +125,10 @@ export function actSignatureValid(e: CycleEvent, publicKey: string): boolean {
   return true;
 }
 
-/** A signature being verified since its package was read: under which key, for which signature text. */
-interface EarlyCheck {
-  publicKey: string;
-  sig: string;
-  ok: Promise<boolean>;
-}
-
-/** Acts read from a package whose signature is already being verified (verifyEarly). */
-const inFlight = new WeakMap<CycleEvent, EarlyCheck>();
-
-const ID_AT = Buffer.from('"id":"');
-const INSTALLATION_AT = Buffer.from('"installationId":"');
-const HASH_AT = Buffer.from(',"hash":"');
-const SIG_AT = '","sig":"';
-
-/**
- * Starts verifying the signatures of a package's cycle logs on the thread pool before the
- * lines are parsed and validated, so both run at once. The key is the one the package gives
- * for the line's installation (its device list, the signed manifest's sender). Only a guess
- * read off the line's text, never a verdict: preverifyActs uses an answer only for an act
- * with exactly this hash, signature and the key the receiver decides on, and anything else
- * is verified as before. Acts the receiver holds (`held`, same hash) are not verified again.
- */
-function verifyEarly(pkg: ReadPackage, held?: (cycleId: string) => ReadonlyMap<string, CycleEvent>): Map<string, EarlyCheck> {
-  const keys = new Map<string, string>();
-  const listed = pkg.entries.get(DEVICES_ENTRY);
-  if (listed) {
-    const parsed = devicesSchema.safeParse(safeJson(listed));
-    if (parsed.success) for (const d of parsed.data) keys.set(d.installationId, d.publicKey);
-  }
-  const sender = pkg.manifest.sender;
-  if (sender) keys.set(sender.installationId, sender.publicKey);
-  const found: { hash: string; publicKey: string; sig: string }[] = [];
-  for (const [p, content] of pkg.entries) {
-    const cycle = CYCLE_ENTRY.exec(p);
-    if (!cycle) continue;
-    const have = held?.(cycle[1]!);
-    const b = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    for (let start = 0; start < b.length; ) {
-      const nl = b.indexOf(0x0a, start);
-      const end = nl < 0 ? b.length : nl;
-      const line = { start, end };
-      start = end + 1;
-      // ,"hash":"<64 hex>","sig":"<88 base64>"} closes a signed line.
-      const h = b.lastIndexOf(HASH_AT, end - 1);
-      if (h < line.start || end - h !== HASH_AT.length + 64 + SIG_AT.length + 88 + 2) continue;
-      const hash = b.toString('latin1', h + HASH_AT.length, h + HASH_AT.length + 64);
-      if (b.toString('latin1', h + HASH_AT.length + 64, h + HASH_AT.length + 64 + SIG_AT.length) !== SIG_AT) continue;
-      const sig = b.toString('latin1', end - 90, end - 2);
-      const installationId = stringAt(b, INSTALLATION_AT, line.start, h);
-      const publicKey = installationId === null ? undefined : keys.get(installationId);
-      if (!publicKey) continue;
-      if (have?.size) {
-        const id = stringAt(b, ID_AT, line.start, h);
-        if (id !== null && have.get(id)?.hash === hash) continue;
-      }
-      found.push({ hash, publicKey, sig });
-    }
-  }
-  return new Map(found.map((f) => [f.hash, { publicKey: f.publicKey, sig: f.sig, ok: verifySignatureAsync(f.publicKey, Buffer.from(f.hash, 'hex'), Buffer.from(f.sig, 'base64')) }]));
-}
-
-/** The text of the first `"key":"…"` between `from` and `to`, or null. */
-function stringAt(b: Buffer, key: Buffer, from: number, to: number): string | null {
-  const at = b.indexOf(key, from);
-  if (at < 0 || at >= to) return null;
-  const close = b.indexOf(0x22, at + key.length);
-  return close < 0 || close >= to ? null : b.toString('utf8', at + key.length, close);
-}
-
-function safeJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Verifies many acts' signatures at once on the thread pool, under the key `keyOf` names for
- * each, so that `actSignatureValid` finds them done; an act whose check started when its
- * package was read (verifyEarly) under that very key waits for that one. Only a speed-up: a
- * signature that fails here is not remembered, and the per-act check refuses it with its reason.
+ * each, so that `actSignatureValid` finds them done. Only a speed-up: a signature that fails
+ * here is not remembered, and the per-act check refuses it with its reason.
  */
 export async function preverifyActs(acts: Iterable<CycleEvent>, keyOf: (e: CycleEvent) => string | null): Promise<void> {
   const jobs: Promise<void>[] = [];
@@ -220,11 +136,9 @@ export async function preverifyActs(acts: Iterable<CycleEvent>, keyOf: (e: Cycle
     if (e.sig === null || e.installationId === MERGE_INSTALLATION) continue;
     const key = keyOf(e);
     if (!key || verifiedWith.get(e) === key) continue;
-    const early = inFlight.get(e);
-    const ok = early && early.publicKey === key && early.sig === e.sig ? early.ok : verifySignatureAsync(key, Buffer.from(e.hash, 'hex'), Buffer.from(e.sig, 'base64'));
     jobs.push(
-      ok.then((valid) => {
-        if (valid) verifiedWith.set(e, key);
+      verifySignatureAsync(key, Buffer.from(e.hash, 'hex'), Buffer.from(e.sig, 'base64')).then((ok) => {
+        if (ok) verifiedWith.set(e, key);
       }),
     );
   }
