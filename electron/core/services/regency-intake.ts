@@ -95,7 +95,7 @@ class Refusal extends Error {
 
 // ---------- reading and checking ----------
 
-async function parse(bytes: Uint8Array): Promise<Parsed> {
+async function parse(bytes: Uint8Array, reg: RegencyStore): Promise<Parsed> {
   let pkg;
   try {
     // `await`: reading may move to yauzl and become asynchronous.
@@ -109,7 +109,10 @@ async function parse(bytes: Uint8Array): Promise<Parsed> {
   }
   let contents: CycleContents;
   try {
-    contents = cycleContents(pkg);
+    // The acts this OPD sent before are recognised by hash and signature, not validated and verified again.
+    const m = pkg.manifest;
+    const known = reg.match({ officeId: m.officeId, name: m.officeName, unitCode: m.office && UNIT_CODE.test(m.office.unitCode) ? m.office.unitCode : '' });
+    contents = cycleContents(pkg, known ? (id) => new Map(reg.cycleEvents(known.entryId, id).map((e) => [e.id, e])) : undefined);
   } catch (e) {
     if (e instanceof AppError) throw new Refusal(`${e.message.replace(/\.$/, '')}. ${UNCHANGED}`);
     throw e;
@@ -128,7 +131,7 @@ async function examine(reg: RegencyStore, bytes: Uint8Array, fileName: string, c
   const empty = { fileName, parsed: null, identity: null, contact: {}, entry: null, cycles: [], plans: [], pin: {}, signer: null, version };
   let parsed: Parsed;
   try {
-    parsed = cached ?? (await parse(bytes));
+    parsed = cached ?? (await parse(bytes, reg));
   } catch (e) {
     if (e instanceof Refusal) return { ...empty, checkId: e.unread ? '' : checkId, status: 'ditolak', message: e.message };
     throw e;

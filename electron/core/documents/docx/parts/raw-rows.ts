@@ -74,6 +74,19 @@ function paragraphWriter(theme: Theme) {
     }
     return found;
   };
+  // 12,000 rows share a handful of paragraph openings: each is written once.
+  const openings = new Map<string, string>();
+  const opening = (l: PlainLine, keepNext: boolean) => {
+    const key = `${keepNext}|${l.after ?? 0}|${Boolean(l.center)}`;
+    let found = openings.get(key);
+    if (found === undefined) {
+      found =
+        `<w:p><w:pPr><w:pStyle w:val="${STYLE.body}"/>${keepNext ? '<w:keepNext/>' : ''}` +
+        `<w:spacing w:after="${l.after ?? 0}" w:before="0"/><w:jc w:val="${l.center ? 'center' : 'left'}"/></w:pPr>`;
+      openings.set(key, found);
+    }
+    return found;
+  };
   return (l: PlainLine, keepNext: boolean): string => {
     const props = runProps(l);
     // As parts/text.ts runs(): typed line breaks become runs after a break; cellText trims and prints "-" for nothing.
@@ -87,16 +100,14 @@ function paragraphWriter(theme: Theme) {
         .map((t, i) => `<w:r>${props}${i ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`)
         .join('');
     }
-    return (
-      `<w:p><w:pPr><w:pStyle w:val="${STYLE.body}"/>${keepNext ? '<w:keepNext/>' : ''}` +
-      `<w:spacing w:after="${l.after ?? 0}" w:before="0"/><w:jc w:val="${l.center ? 'center' : 'left'}"/></w:pPr>${runs}</w:p>`
-    );
+    return `${opening(l, keepNext)}${runs}</w:p>`;
   };
 }
 
 /** The rows' XML, as docx writes `fixedTable(widths, rows.map(plainRowSpec))`'s rows. */
 export function plainRowsXml(rows: readonly PlainRow[], widths: readonly number[], theme: Theme): string {
   const paragraph = paragraphWriter(theme);
+  const cellOpenings = new Map<string, string>();
   const out: string[] = [];
   for (const row of rows) {
     const keepNext = Boolean(row.keepNext);
@@ -107,9 +118,14 @@ export function plainRowsXml(rows: readonly PlainRow[], widths: readonly number[
       let width = 0;
       for (let k = col; k < col + span; k++) width += widths[k] ?? 0;
       col += span;
-      const tcPr =
-        `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
-        `${c.shading ? `<w:shd w:fill="${c.shading}" w:color="auto" w:val="clear"/>` : ''}<w:vAlign w:val="top"/></w:tcPr>`;
+      const key = `${width}|${span}|${c.shading ?? ''}`;
+      let tcPr = cellOpenings.get(key);
+      if (tcPr === undefined) {
+        tcPr =
+          `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
+          `${c.shading ? `<w:shd w:fill="${c.shading}" w:color="auto" w:val="clear"/>` : ''}<w:vAlign w:val="top"/></w:tcPr>`;
+        cellOpenings.set(key, tcPr);
+      }
       const body = c.lines.length ? c.lines.map((l) => paragraph(l, keepNext)).join('') : keepNext ? '<w:p><w:pPr><w:keepNext/></w:pPr></w:p>' : '<w:p/>';
       cells += `<w:tc>${tcPr}${body}</w:tc>`;
     }
@@ -160,9 +176,35 @@ export function spliceRawRows(doc: Document, packed: Buffer): Buffer {
     cursor = end + '</w:tr>'.length;
   }
   parts.push(xml.slice(cursor));
-  // Node's own UTF-8 encoder: fflate's, in JavaScript, took half a second on 30 MB.
-  files['word/document.xml'] = new Uint8Array(Buffer.from(parts.join(''), 'utf8'));
+  files['word/document.xml'] = utf8(parts);
   return zipNative(files);
+}
+
+const NOT_ASCII = /[\u0080-\uffff]+/g;
+
+/**
+ * The pieces' UTF-8, written once into one buffer: no 30 MB string joined first, no copy of
+ * each piece concatenated after (each such temporary made the collector sweep the large heap
+ * of a 40-OPD register again). Node's own encoder (fflate's, in JavaScript, took half a second
+ * on 30 MB), and ASCII stretches copied as Latin-1 (the same bytes): one character beyond
+ * Latin-1 anywhere makes V8 keep a whole piece two bytes a character, which Node encodes to
+ * UTF-8 a character at a time.
+ */
+function utf8(pieces: readonly string[]): Uint8Array<ArrayBuffer> {
+  const runs: [string, BufferEncoding][] = [];
+  for (const s of pieces) {
+    let last = 0;
+    for (const m of s.matchAll(NOT_ASCII)) {
+      runs.push([s.slice(last, m.index), 'latin1'], [m[0], 'utf8']);
+      last = m.index + m[0].length;
+    }
+    runs.push([last ? s.slice(last) : s, 'latin1']);
+  }
+  const out = Buffer.allocUnsafe(runs.reduce((n, [s, enc]) => n + (enc === 'latin1' ? s.length : Buffer.byteLength(s, 'utf8')), 0));
+  let at = 0;
+  for (const [s, enc] of runs) at += out.write(s, at, enc);
+  // A view, not a copy: allocUnsafe gives a buffer this size its own ArrayBuffer.
+  return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
 }
 
 /**
