@@ -3,6 +3,7 @@ import type { Stores } from '../services/context';
 import type { RelayConfig, RelayKeptView, RelayStatus } from '../domain/sync/relay';
 import { CouchRelay, RelayError } from './couch';
 import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState, type TolerantJsonFile } from './relay-files';
+import { regencyRound } from './regency-pull';
 import { pull, push, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
 
 /**
@@ -158,6 +159,8 @@ export class Relay {
     const on = cfg.enabled && !!cfg.url && !!cfg.database && !!cfg.username;
     const state = this.stateFile.data;
     const kept = state.kept;
+    // The PPID Utama: acts of OPD offices whose keys are not trusted yet are counted, not kept.
+    const untrustedOffices = Object.values(state.regency.waiting).reduce((n, w) => n + w.acts.length, 0);
     const acts: RelayKeptView[] = kept.slice(0, 50).map((k) => ({
       kind: k.kind,
       cycleId: k.cycleId,
@@ -173,12 +176,19 @@ export class Relay {
       lastError: on ? this.lastError : null,
       nextTryAt: on && this.nextTryAt ? this.nextTryAt.toISOString() : null,
       kept: {
-        belumDipercaya: kept.filter((k) => k.kind === 'belum-dipercaya').length,
+        belumDipercaya: kept.filter((k) => k.kind === 'belum-dipercaya').length + untrustedOffices,
         menunggu: kept.filter((k) => k.kind === 'menunggu').length,
         ditolak: kept.filter((k) => k.kind === 'ditolak').length,
         acts,
       },
     };
+  }
+
+  private succeeded() {
+    this.failures = 0;
+    this.phase = 'tersinkron';
+    this.lastError = null;
+    this.schedule(this.opts.intervalMs);
   }
 
   private clearTimer() {
@@ -236,16 +246,20 @@ export class Relay {
         now: () => stores.clock.now(),
       };
       await client.check();
+      if (stores.settings.get()?.officeKind === 'utama') {
+        // The PPID Utama reads every OPD of the regency's database and sends only its own card.
+        await regencyRound(deps, `relay ${client.label}`);
+        await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
+        this.succeeded();
+        return;
+      }
       const receipt = { rev: await reconcile(deps) };
       // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
       const pushed = await push(deps, pulled.onRelay, receipt);
       if (!pushed.checked && receipt.rev === null) await recordReceipt(deps, null);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
-      this.failures = 0;
-      this.phase = 'tersinkron';
-      this.lastError = null;
-      this.schedule(this.opts.intervalMs);
+      this.succeeded();
     } catch (e) {
       if (e instanceof Stopped || this.stopped) return;
       this.failures += 1;
