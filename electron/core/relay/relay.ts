@@ -3,6 +3,7 @@ import type { Stores } from '../services/context';
 import type { RelayConfig, RelayKeptView, RelayStatus } from '../domain/sync/relay';
 import { CouchRelay, RelayError } from './couch';
 import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState, type TolerantJsonFile } from './relay-files';
+import { storedCards } from './device-card';
 import { regencyRound } from './regency-pull';
 import { pull, push, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
 
@@ -161,14 +162,23 @@ export class Relay {
     const kept = state.kept;
     // The PPID Utama: acts of OPD offices whose keys are not trusted yet are counted, not kept.
     const untrustedOffices = Object.values(state.regency.waiting).reduce((n, w) => n + w.acts.length, 0);
-    const acts: RelayKeptView[] = kept.slice(0, 50).map((k) => ({
-      kind: k.kind,
-      cycleId: k.cycleId,
-      cycleTitle: stores?.cycles.get(k.cycleId)?.title ?? null,
-      actId: k.actId,
-      installationId: installationOf(k.line),
-      reason: k.reason,
-    }));
+    const opd = (officeId: string) => {
+      const entry = stores?.regency.entries().find((e) => e.officeId === officeId) ?? null;
+      const card = entry ? null : storedCards(state.cards).find((c) => c.body.officeId === officeId);
+      return { entry, name: entry?.name ?? card?.body.officeName ?? null };
+    };
+    const acts: RelayKeptView[] = kept.slice(0, 50).map((k) => {
+      const office = k.officeId ? opd(k.officeId) : null;
+      return {
+        kind: k.kind,
+        cycleId: k.cycleId,
+        cycleTitle: stores?.cycles.get(k.cycleId)?.title ?? (office?.entry ? (stores?.regency.cycle(office.entry.entryId, k.cycleId)?.title ?? null) : null),
+        actId: k.actId,
+        installationId: installationOf(k.line),
+        reason: k.reason,
+        ...(office ? { officeName: office.name } : {}),
+      };
+    });
     return {
       state: on ? this.phase : 'mati',
       lastSyncAt: state.lastSyncAt,
