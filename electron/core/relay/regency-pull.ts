@@ -119,6 +119,15 @@ export async function pullRegency(d: RoundDeps, source: string): Promise<Regency
   let newActs = 0;
   // Acts kept from earlier rounds are offered again once per round: a parent or a card may have arrived since.
   let first = true;
+  /**
+   * Acts of offices that waited in an earlier page of this round (their card had not come yet,
+   * or no key was trusted), held in memory: when the card arrives later in the same round they
+   * are received with it, instead of the feed being read again next round.
+   */
+  const carry = new Map<string, Map<string, LooseAct>>();
+  /** Offices whose waiting record this round began (its acts are all in `carry`). */
+  const begun = new Set<string>();
+  let carried = 0;
   for (;;) {
     const since = d.state.data.pull.since;
     let page;
@@ -175,6 +184,10 @@ export async function pullRegency(d: RoundDeps, source: string): Promise<Regency
     const shapeless = earlier.filter((k) => !k.line || !k.officeId);
     const cardsStored = rememberCards(d.state.data.cards, incomingCards);
     const cards = storedCards(cardsStored);
+    for (const [officeId, acts] of carry) {
+      if (byOffice.has(officeId) || !officeCards(stores, cards, officeId)?.trusted.length) continue;
+      for (const a of acts.values()) add(officeId, a);
+    }
     const pageNo = d.state.data.regency.page + 1;
 
     const outcome = await d.write(() =>
@@ -183,8 +196,16 @@ export async function pullRegency(d: RoundDeps, source: string): Promise<Regency
         const waitingNow: Record<string, string[]> = {};
         const applied: string[] = [];
         let fresh = 0;
-        for (const [officeId, acts] of byOffice) {
+        const done: string[] = [];
+        for (const [officeId, page] of byOffice) {
+          const acts = new Map([...(carry.get(officeId) ?? []), ...page]);
           const r = await receiveOffice(stores, officeId, [...acts.values()], cards, source, d.now());
+          if (r.waiting) {
+            carried += acts.size - (carry.get(officeId)?.size ?? 0);
+            // Past the cap they are read again from the relay once trusted, like those of earlier rounds.
+            if (carried <= MAX_WAITING_ACTS) carry.set(officeId, acts);
+          }
+          else if (carry.delete(officeId) && begun.has(officeId)) done.push(officeId);
           kept.push(...r.kept);
           if (r.waiting) waitingNow[officeId] = r.waiting;
           if (r.newActs) {
@@ -195,6 +216,9 @@ export async function pullRegency(d: RoundDeps, source: string): Promise<Regency
         if (applied.length) await appendAudit(stores, null, d.now(), 'utama.terima', `Diterima dari ${source}: ${applied.join(', ')}.`);
         await d.state.update((s) => {
           const waiting = { ...s.regency.waiting };
+          // Received with every act it waited with: nothing to read again for it.
+          for (const id of done) delete waiting[id];
+          for (const id of Object.keys(waitingNow)) if (!waiting[id]) begun.add(id);
           let total = Object.values(waiting).reduce((n, w) => n + w.acts.length, 0);
           for (const [officeId, ids] of Object.entries(waitingNow)) {
             const w = waiting[officeId] ?? { from: since, page: pageNo, acts: [] };
