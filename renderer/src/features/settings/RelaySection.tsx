@@ -27,7 +27,8 @@ interface Values {
 
 const fromView = (v: RelayConfigView): Values => ({ url: v.url ?? '', database: v.database ?? '', username: v.username ?? '', password: '', enabled: v.url ? v.enabled : true });
 
-export function RelaySection() {
+/** `utama`: in the PPID Utama's office, which reads every OPD of the regency's database and sends only its laptop card. */
+export function RelaySection({ utama = false }: { utama?: boolean }) {
   const config = useLoad('relay.get');
   const status = useLoad('relay.status');
   const [values, setValues] = useState<Values | null>(null);
@@ -89,11 +90,20 @@ export function RelaySection() {
             </Badge>
           )}
         </Group>
-        <Text size="sm">
-          Bila kantor punya jaringan, tindakan yang ditandatangani laptop ini dapat dikirim dan diterima lewat server CouchDB milik
-          kabupaten, tanpa menunggu paket. Setiap tindakan yang datang tetap diperiksa seperti paket: tanda tangan, kepercayaan
-          perangkat dan aturan SOP. Paket berkas tetap dapat dipakai berdampingan. Perangkat lain harus dipercaya dulu di atas.
-        </Text>
+        {utama ? (
+          <Text size="sm">
+            Bila ada jaringan, PPID Utama menerima tindakan setiap OPD langsung dari basis data relay kabupaten, tanpa menunggu paket:
+            daftar OPD dan daftar gabungan diperbarui setiap kali tindakan baru tiba. Tindakan OPD diperiksa seperti paket (tanda
+            tangan, kunci laptop yang dipercaya, aturan SOP). Laptop OPD yang belum dipercaya tampil di Menunggu kepercayaan. Paket
+            berkas tetap dapat dipakai berdampingan.
+          </Text>
+        ) : (
+          <Text size="sm">
+            Bila kantor punya jaringan, tindakan yang ditandatangani laptop ini dapat dikirim dan diterima lewat server CouchDB milik
+            kabupaten, tanpa menunggu paket. Setiap tindakan yang datang tetap diperiksa seperti paket: tanda tangan, kepercayaan
+            perangkat dan aturan SOP. Paket berkas tetap dapat dipakai berdampingan. Perangkat lain harus dipercaya dulu di atas.
+          </Text>
+        )}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="xs">
             <Group grow align="flex-start">
@@ -176,7 +186,10 @@ export function RelaySection() {
                   <Table.Tbody>
                     {st.kept.acts.map((a, i) => (
                       <Table.Tr key={`${a.actId ?? 'x'}-${i}`}>
-                        <Table.Td>{a.cycleTitle ?? 'siklus belum ada di laptop ini'}</Table.Td>
+                        <Table.Td>
+                          {a.officeName ? `${a.officeName}: ` : ''}
+                          {a.cycleTitle ?? 'siklus belum ada di laptop ini'}
+                        </Table.Td>
                         <Table.Td>{KEPT_LABELS[a.kind]}</Table.Td>
                         <Table.Td>{a.reason}</Table.Td>
                         <Table.Td>

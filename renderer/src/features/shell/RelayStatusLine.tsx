@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconCloudUp, IconRefresh } from '@tabler/icons-react';
 import type { RelayStatus } from '../../../../electron/core/domain/sync/relay';
@@ -20,8 +20,16 @@ const ICONS: Record<RelayTone, typeof IconCloudCheck> = {
   error: IconCloudOff,
 };
 
-export function RelayStatusLine() {
+/** `onSynced`: after each round that completed while the screen was open (the PPID Utama's register then reloads). */
+export function RelayStatusLine({ onSynced }: { onSynced?: () => void }) {
   const [status, setStatus] = useState<RelayStatus | null>(null);
+  const seen = useRef<string | null | undefined>(undefined);
+  const lastSyncAt = status?.lastSyncAt;
+  useEffect(() => {
+    if (lastSyncAt === undefined) return;
+    if (seen.current !== undefined && seen.current !== lastSyncAt) onSynced?.();
+    seen.current = lastSyncAt;
+  }, [lastSyncAt, onSynced]);
   const load = useCallback(async () => {
     const r = await call('relay.status', {});
     setStatus(r.ok ? r.data : null);
