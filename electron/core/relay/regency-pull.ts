@@ -10,7 +10,7 @@ import { receiveContents, UNIT_CODE, type IntakeContents, type IntakeManifest } 
 import type { LooseAct } from '../services/sync';
 import type { OpdIdentity } from '../store/regency-store';
 import { arrangeActLines } from '../sync/act-lines';
-import { RelayError } from './couch';
+import { RelayError, type ChangesPage } from './couch';
 import { buildCardDoc, cardContentKey, readCardDoc, rememberCards, storedCards } from './device-card';
 import type { RelayState } from './relay-files';
 import { actDocId, actDocSchema, MAX_KEPT, type RoundDeps } from './rounds';
@@ -128,17 +128,27 @@ export async function pullRegency(d: RoundDeps, source: string): Promise<Regency
   /** Offices whose waiting record this round began (its acts are all in `carry`). */
   const begun = new Set<string>();
   let carried = 0;
+  // The next page is asked for while this one is checked and written: the server's time and this computer's overlap.
+  let ahead: { since: string | number | null; page: Promise<ChangesPage> } | null = null;
+  const fetchPage = (since: string | number | null) => {
+    const page = d.client.changes(since, d.pageSize);
+    // Awaited when its turn comes; a round that ends first leaves it unread, not unhandled.
+    page.catch(() => undefined);
+    return { since, page };
+  };
   for (;;) {
     const since = d.state.data.pull.since;
-    let page;
+    let page: ChangesPage;
     try {
-      page = await d.client.changes(since, d.pageSize);
+      page = await (ahead && String(ahead.since) === String(since) ? ahead.page : fetchPage(since).page);
     } catch (e) {
+      ahead = null;
       // A sequence this database never issued (it was made anew): read it from its beginning.
       if (!(e instanceof RelayError && e.status === 400 && since !== null)) throw e;
       await d.write(() => d.state.update((s) => ({ ...s, pull: { since: null }, cardPushed: null, regency: { page: 0, waiting: {} } })));
       continue;
     }
+    ahead = page.results.length >= d.pageSize && String(page.last_seq) !== String(since) ? fetchPage(page.last_seq) : null;
     if (!page.results.length && !(first && d.state.data.kept.some((k) => k.line))) break;
     first = false;
 
