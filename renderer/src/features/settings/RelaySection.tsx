@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Anchor, Badge, Button, Group, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCloudComputing, IconRefresh } from '@tabler/icons-react';
 import { relayUrlProblem, type RelayConfigView, type RelayStatus } from '../../../../electron/core/domain/sync/relay';
 import type { Err } from '../../../../electron/core/result';
@@ -174,33 +175,44 @@ export function RelaySection({ utama = false }: { utama?: boolean }) {
                 <Text size="sm" fw={600}>
                   {kept}
                 </Text>
-                <Table withTableBorder verticalSpacing={3} fz="sm" aria-label="Tindakan dari relay yang ditahan">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Siklus</Table.Th>
-                      <Table.Th>Keadaan</Table.Th>
-                      <Table.Th>Alasan</Table.Th>
-                      <Table.Th>Perangkat</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {st.kept.acts.map((a, i) => (
-                      <Table.Tr key={`${a.actId ?? 'x'}-${i}`}>
-                        <Table.Td>
-                          {a.officeName ? `${a.officeName}: ` : ''}
-                          {a.cycleTitle ?? 'siklus belum ada di laptop ini'}
-                        </Table.Td>
-                        <Table.Td>{KEPT_LABELS[a.kind]}</Table.Td>
-                        <Table.Td>{a.reason}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs" ff="monospace">
-                            {a.installationId ?? '—'}
-                          </Text>
-                        </Table.Td>
+                {utama && st.kept.belumDipercaya > 0 && (
+                  <Text size="sm">
+                    Tindakan OPD yang belum satu pun laptopnya dipercaya menunggu di{' '}
+                    <Anchor component={RouterLink} to="/menunggu">
+                      Menunggu kepercayaan
+                    </Anchor>
+                    .
+                  </Text>
+                )}
+                {st.kept.acts.length > 0 && (
+                  <Table withTableBorder verticalSpacing={3} fz="sm" aria-label="Tindakan dari relay yang ditahan">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Siklus</Table.Th>
+                        <Table.Th>Keadaan</Table.Th>
+                        <Table.Th>Alasan</Table.Th>
+                        <Table.Th>Perangkat</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {st.kept.acts.map((a, i) => (
+                        <Table.Tr key={`${a.actId ?? 'x'}-${i}`}>
+                          <Table.Td>
+                            {a.officeName ? `${a.officeName}: ` : ''}
+                            {a.cycleTitle ?? 'siklus belum ada di laptop ini'}
+                          </Table.Td>
+                          <Table.Td>{KEPT_LABELS[a.kind]}</Table.Td>
+                          <Table.Td>{a.reason}</Table.Td>
+                          <Table.Td>
+                            <Text size="xs" ff="monospace">
+                              {a.installationId ?? '—'}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
               </>
             )}
           </Stack>
