@@ -177,7 +177,7 @@ export async function pullRegency(d: RoundDeps, source: string): Promise<Regency
       }
       const a = doc.data;
       if (a.officeId === self) continue;
-      if (row.id !== actDocId(a.cycleId, a.actId) || headId(a.line) !== a.actId) {
+      if (row.id !== actDocId(a.cycleId, a.actId) || !namesAct(a.line, a.actId)) {
         refused.push({ key: row.id, cycleId: a.cycleId, line: '', actId: a.actId, kind: 'ditolak', reason: 'dokumen di server relay tidak sesuai namanya (diubah di server)', officeId: a.officeId });
         continue;
       }
@@ -290,7 +290,8 @@ async function receiveOffice(stores: Stores, officeId: string, acts: LooseAct[],
     for (const r of arranged.ready) {
       const e = r.event;
       let why: [Kept['kind'], string] | null = null;
-      if (!known(e.installationId)) why = ['belum-dipercaya', `tindakan dari perangkat yang belum disebut laptop tepercaya ${opdName}`];
+      if (r.key.slice(r.key.lastIndexOf(':') + 1) !== e.id) why = ['ditolak', 'dokumen di server relay tidak sesuai namanya (diubah di server)'];
+      else if (!known(e.installationId)) why = ['belum-dipercaya', `tindakan dari perangkat yang belum disebut laptop tepercaya ${opdName}`];
       else if (e.parents.some((p) => out.has(p))) why = ['menunggu', 'mengikuti tindakan yang belum dapat diterima'];
       else if (e.installationId !== MERGE_INSTALLATION && e.sig === null) why = ['ditolak', 'tindakan tanpa tanda tangan hanya diterima dalam paket dari pembuatnya'];
       if (why) {
@@ -316,11 +317,16 @@ async function receiveOffice(stores: Stores, officeId: string, acts: LooseAct[],
   return { newActs: 0, opdName, kept, waiting: null };
 }
 
-function headId(line: string): unknown {
+/** The line is the act its document names. Lines as the app writes them begin with the id; others are read whole. */
+function namesAct(line: string, actId: string): boolean {
+  if (/^\{"v":\d+,"id":"/.test(line)) {
+    const start = line.indexOf('"id":"') + 6;
+    return line.slice(start, line.indexOf('"', start)) === actId;
+  }
   try {
-    return (JSON.parse(line) as { id?: unknown }).id;
+    return (JSON.parse(line) as { id?: unknown }).id === actId;
   } catch {
-    return null;
+    return false;
   }
 }
 
