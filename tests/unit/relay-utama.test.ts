@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/app-core';
 import type { RegisterView } from '../../electron/core/domain/regency/model';
 import type { RelayDeviceTrusted, RelayWaitingOffice } from '../../electron/core/domain/regency/relay-waiting';
@@ -170,6 +170,34 @@ describe('the PPID Utama on the regency relay', () => {
     expect(await records(utama)).toEqual(before);
     const found = await must<{ total: number }>(utama.core, 'utama.search', { query: 'diubah' }, utama.s.operator);
     expect(found.total).toBe(0);
+  }, 240_000);
+
+  it('a round cut in the middle of a page (one OPD written, the next not, no checkpoint) is finished by the next round, each act once', async () => {
+    const { opds, utama, database } = await regency();
+    const [disdik, dinkes] = opds as [Opd, Opd];
+    await relayRound(utama, 'operator');
+    // Both trusted while the relay is off, so that one round receives both in one page.
+    const user = { name: `ppid-utama-${db}`, password: 'sandi-utama-uji' };
+    await must(utama.core, 'relay.set', { url: server.url, database, username: user.name, password: null, enabled: false }, utama.s.utama);
+    await trustAt(utama, disdik);
+    await trustAt(utama, dinkes);
+    const reg = storesOf(utama.core).regency;
+    const real = reg.receiveCycle.bind(reg);
+    const cut = vi.spyOn(reg, 'receiveCycle').mockImplementation(async (entryId, cycleId, ...rest) => {
+      if (cycleId === dinkes.cycleId) throw new Error('listrik padam');
+      return real(entryId, cycleId, ...rest);
+    });
+    await must(utama.core, 'relay.set', { url: server.url, database, username: user.name, password: null, enabled: true }, utama.s.utama);
+    await storesOf(utama.core).relay.idle();
+    const broken = await must<RelayStatus>(utama.core, 'relay.status', {}, utama.s.operator);
+    expect(broken.state).toBe('galat');
+    expect(heldAt(utama, disdik)).toHaveLength(actCount(disdik));
+    expect(heldAt(utama, dinkes)).toEqual([]);
+
+    cut.mockRestore();
+    await relayRound(utama, 'operator');
+    for (const o of [disdik, dinkes]) expect(heldAt(utama, o)).toEqual(storesOf(o.core).cycles.events(o.cycleId).map((e) => e.id));
+    expect((await registerAt(utama)).rows.map((r) => r.opdName).sort()).toEqual(['Dinas Kesehatan', 'Dinas Pendidikan']);
   }, 240_000);
 
   it('an OPD that also sends a package of the same cycle ends with each act once, whichever path brought it', async () => {
