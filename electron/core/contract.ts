@@ -27,7 +27,7 @@ import type { JoinPreview } from './domain/sync/office-package';
 import { DOCUMENT_KINDS, type BuiltDocument, type PrintedFingerprint, type Verification } from './domain/document-views';
 import { PUBLISH_FORMATS, PUBLISH_LISTS, type PublishedDocument } from './documents/shared/publication';
 import type { RemindersView } from './domain/reminders';
-import { deviceNameSchema, installationIdSchema, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
+import { deviceNameSchema, installationIdSchema, PUBLIC_KEY_RE, trustInputSchema, trustRolesSchema, type DeviceSelfView, type TrustedDeviceView } from './domain/sync/trust';
 import {
   regencySearchSchema,
   registerEntryInputSchema,
@@ -44,6 +44,7 @@ import {
 import type { RegencyInput } from './documents/shared/regency';
 import { REGENCY_DOCUMENT_KINDS } from './domain/document-views';
 import { relaySetSchema, relayTrustSchema, type RelayConfigView, type RelayStatus } from './domain/sync/relay';
+import type { RelayDeviceTrusted, RelayWaitingOffice } from './domain/regency/relay-waiting';
 import { MAX_AUTO_KEEP, type BackupMade, type BackupPreview, type BackupRestored, type BackupSettingsView, type BackupStatus } from './domain/backup';
 
 /**
@@ -667,6 +668,19 @@ export const contract = {
   /** Ends the trust in an OPD's sender key: its later packages are refused; what was received from it stays. */
   'utama.revokeKey': call<RegisterEntry>()({
     input: z.object({ entryId: z.string().min(1, 'OPD tidak dikenal.').max(64, 'OPD tidak dikenal.'), installationId: installationIdSchema }).strict(),
+    access: { roles: ['ppid_utama'] },
+    office: 'utama',
+  }),
+  /** OPD offices on the relay whose laptops' keys are not trusted here yet (issue 14), with each laptop's key code. */
+  'utama.relayWaiting': call<RelayWaitingOffice[]>()({ input: empty, access: anyUser, office: 'utama' }),
+  /** Trusts an OPD laptop's key from its card on the relay, for the OPD its card names; a relay round follows. */
+  'utama.trustRelayDevice': call<RelayDeviceTrusted>()({
+    input: z
+      .object({
+        installationId: z.uuid({ error: 'Pengenal laptop tidak sah.' }),
+        publicKey: z.string().regex(PUBLIC_KEY_RE, 'Kunci publik tidak sah.'),
+      })
+      .strict(),
     access: { roles: ['ppid_utama'] },
     office: 'utama',
   }),

@@ -21,6 +21,7 @@ import * as intake from './services/regency-intake';
 import * as regencyKeys from './services/regency-keys';
 import * as sharedFolders from './services/shared-folders';
 import * as relay from './services/relay';
+import * as regencyRelay from './services/regency-relay';
 
 export type Handler<K extends CallName> = (ctx: CallContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -138,6 +139,8 @@ export const handlers = {
   'utama.waiting': (ctx) => intake.waitingPackages(ctx),
   'utama.trustSender': (ctx, input) => intake.trustSender(ctx, input),
   'utama.revokeKey': (ctx, input) => regencyKeys.revokeKey(ctx, input),
+  'utama.relayWaiting': (ctx) => regencyRelay.relayWaiting(ctx),
+  'utama.trustRelayDevice': (ctx, input) => regencyRelay.trustRelayDevice(ctx, input),
   'utama.search': (ctx, input) => regency.search(ctx, input),
   'utama.documentData': (ctx, input) => regency.documentData(ctx, input),
   'utama.buildDocument': (ctx, input) => regency.buildDocument(ctx, input),

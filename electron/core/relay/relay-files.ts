@@ -48,6 +48,8 @@ export const relayStateSchema = z.object({
         actId: z.string().nullable(),
         kind: z.enum(KEPT_KINDS),
         reason: z.string(),
+        /** The PPID Utama's relay: the OPD office whose act document it was (the line does not say). */
+        officeId: z.string().optional(),
       }),
     )
     .default([]),
@@ -61,6 +63,19 @@ export const relayStateSchema = z.object({
   cardPushed: z.string().nullable().default(null),
   /** Card documents that did not check, named until the relay replaces or deletes them (a few: the newest). */
   cardsRefused: z.array(z.object({ docId: z.string(), name: z.string().nullable(), reason: z.string() })).default([]),
+  /**
+   * The PPID Utama's relay (relay/regency-pull.ts): OPD offices whose acts arrived while none of
+   * their laptops' keys was trusted here, by office id. Their acts are not copied here (a
+   * regency's first round would copy every OPD's whole history): once a key of the office is
+   * trusted, the feed is read again from `from`, the sequence before the first page that held
+   * one of its acts (`page`: that page's number, to pick the earliest of several).
+   */
+  regency: z
+    .object({
+      page: z.number().int().min(0).default(0),
+      waiting: z.record(z.string(), z.object({ from: seqSchema.nullable(), page: z.number().int().min(0), acts: z.array(z.string()) })).default({}),
+    })
+    .default({ page: 0, waiting: {} }),
 });
 export type RelayState = z.infer<typeof relayStateSchema>;
 

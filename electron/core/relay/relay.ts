@@ -3,6 +3,8 @@ import type { Stores } from '../services/context';
 import type { RelayConfig, RelayKeptView, RelayStatus } from '../domain/sync/relay';
 import { CouchRelay, RelayError } from './couch';
 import { NO_RELAY, openRelayFiles, relayStateSchema, targetKey, type RelayState, type TolerantJsonFile } from './relay-files';
+import { storedCards } from './device-card';
+import { regencyRound } from './regency-pull';
 import { pull, push, pushCard, reconcile, recordReceipt, waitingToSend, type RoundDeps } from './rounds';
 import { waitingDevices } from './waiting-devices';
 
@@ -160,14 +162,25 @@ export class Relay {
     const on = cfg.enabled && !!cfg.url && !!cfg.database && !!cfg.username;
     const state = this.stateFile.data;
     const kept = state.kept;
-    const acts: RelayKeptView[] = kept.slice(0, 50).map((k) => ({
-      kind: k.kind,
-      cycleId: k.cycleId,
-      cycleTitle: stores?.cycles.get(k.cycleId)?.title ?? null,
-      actId: k.actId,
-      installationId: installationOf(k.line),
-      reason: k.reason,
-    }));
+    // The PPID Utama: acts of OPD offices whose keys are not trusted yet are counted, not kept.
+    const untrustedOffices = Object.values(state.regency.waiting).reduce((n, w) => n + w.acts.length, 0);
+    const opd = (officeId: string) => {
+      const entry = stores?.regency.entries().find((e) => e.officeId === officeId) ?? null;
+      const card = entry ? null : storedCards(state.cards).find((c) => c.body.officeId === officeId);
+      return { entry, name: entry?.name ?? card?.body.officeName ?? null };
+    };
+    const acts: RelayKeptView[] = kept.slice(0, 50).map((k) => {
+      const office = k.officeId ? opd(k.officeId) : null;
+      return {
+        kind: k.kind,
+        cycleId: k.cycleId,
+        cycleTitle: stores?.cycles.get(k.cycleId)?.title ?? (office?.entry ? (stores?.regency.cycle(office.entry.entryId, k.cycleId)?.title ?? null) : null),
+        actId: k.actId,
+        installationId: installationOf(k.line),
+        reason: k.reason,
+        ...(office ? { officeName: office.name } : {}),
+      };
+    });
     return {
       state: on ? this.phase : 'mati',
       lastSyncAt: state.lastSyncAt,
@@ -176,7 +189,7 @@ export class Relay {
       nextTryAt: on && this.nextTryAt ? this.nextTryAt.toISOString() : null,
       received: this.received,
       kept: {
-        belumDipercaya: kept.filter((k) => k.kind === 'belum-dipercaya').length,
+        belumDipercaya: kept.filter((k) => k.kind === 'belum-dipercaya').length + untrustedOffices,
         menunggu: kept.filter((k) => k.kind === 'menunggu').length,
         ditolak: kept.filter((k) => k.kind === 'ditolak').length,
         acts,
@@ -184,6 +197,13 @@ export class Relay {
       devices: stores ? waitingDevices(stores, state) : [],
       cardsRefused: state.cardsRefused.map((c) => ({ docId: c.docId, name: c.name, reason: c.reason })),
     };
+  }
+
+  private succeeded() {
+    this.failures = 0;
+    this.phase = 'tersinkron';
+    this.lastError = null;
+    this.schedule(this.opts.intervalMs);
   }
 
   private clearTimer() {
@@ -242,6 +262,13 @@ export class Relay {
         now: () => stores.clock.now(),
       };
       await client.check();
+      if (stores.settings.get()?.officeKind === 'utama') {
+        // The PPID Utama reads every OPD of the regency's database and sends only its own card.
+        this.received += (await regencyRound(deps, `relay ${client.label}`)).newActs;
+        await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
+        this.succeeded();
+        return;
+      }
       const receipt = { rev: await reconcile(deps) };
       // Pull first: what arrives (and the merge it may call for) then goes up with this laptop's own acts in one push.
       const pulled = await pull(deps, `relay ${client.label}`);
@@ -251,10 +278,7 @@ export class Relay {
       const card = await pushCard(deps);
       if (card || (!pushed.checked && receipt.rev === null)) await recordReceipt(deps, receipt.rev);
       await this.gated(() => this.stateFile.update((s) => ({ ...s, lastSyncAt: stores.clock.now().toISOString() })));
-      this.failures = 0;
-      this.phase = 'tersinkron';
-      this.lastError = null;
-      this.schedule(this.opts.intervalMs);
+      this.succeeded();
     } catch (e) {
       if (e instanceof Stopped || this.stopped) return;
       this.failures += 1;

@@ -31,14 +31,22 @@ const STAGED_MAX = 64;
 const PARSED_KEEP = 4;
 
 /** A unit code as the register keeps it; anything else from a package is left out. */
-const UNIT_CODE = /^[A-Za-z0-9.-]{1,30}$/;
+export const UNIT_CODE = /^[A-Za-z0-9.-]{1,30}$/;
 
 const UNCHANGED = 'Tidak ada yang diubah.';
 
-interface Parsed {
-  manifest: Manifest;
+/**
+ * Who sends what the intake judges: a package's signed manifest, or on the relay
+ * (relay/regency-pull.ts) an OPD laptop's trusted card standing in for it.
+ */
+export type IntakeManifest = Pick<Manifest, 'packageId' | 'officeId' | 'officeName' | 'office' | 'sender'>;
+
+/** A package's contents already read and checked line by line: what `judge` takes. */
+export interface IntakeContents {
+  manifest: IntakeManifest;
   contents: CycleContents;
 }
+type Parsed = IntakeContents;
 
 interface CyclePlan {
   id: string;
@@ -126,16 +134,21 @@ const safeId = (id: string) => id.length > 0 && !(id in Object.prototype);
 
 /** Everything receiving would do, without writing; a refusal comes back as status `ditolak` with the reason. */
 async function examine(reg: RegencyStore, bytes: Uint8Array, fileName: string, cached: Parsed | null): Promise<Examined> {
-  const version = reg.version;
   const checkId = sha256(bytes);
-  const empty = { fileName, parsed: null, identity: null, contact: {}, entry: null, cycles: [], plans: [], pin: {}, signer: null, version };
   let parsed: Parsed;
   try {
     parsed = cached ?? (await parse(bytes, reg));
   } catch (e) {
+    const empty = { fileName, parsed: null, identity: null, contact: {}, entry: null, cycles: [], plans: [], pin: {}, signer: null, version: reg.version };
     if (e instanceof Refusal) return { ...empty, checkId: e.unread ? '' : checkId, status: 'ditolak', message: e.message };
     throw e;
   }
+  return examineParsed(reg, checkId, fileName, parsed);
+}
+
+async function examineParsed(reg: RegencyStore, checkId: string, fileName: string, parsed: Parsed): Promise<Examined> {
+  const version = reg.version;
+  const empty = { fileName, parsed: null, identity: null, contact: {}, entry: null, cycles: [], plans: [], pin: {}, signer: null, version };
   const m = parsed.manifest;
   const unitCode = m.office && UNIT_CODE.test(m.office.unitCode) ? m.office.unitCode : '';
   const identity: OpdIdentity = { officeId: m.officeId, name: m.officeName, unitCode };
@@ -290,7 +303,7 @@ function stepLabel(step: keyof typeof STEP_INFO): string {
 }
 
 /** The PPID Pembantu as the package names them (a field that would not pass the register's rules is left out). */
-function contactFrom(m: Manifest): Partial<OpdContact> {
+export function contactFrom(m: Pick<IntakeManifest, 'office'>): Partial<OpdContact> {
   if (!m.office) return {};
   const out: Partial<OpdContact> = {};
   const { name, phone, email } = m.office.ppid;
@@ -326,12 +339,14 @@ function result(ex: Examined, r: IntakeApplied['result'], newActs = 0, message: 
  * acts; the journal goes last. A kill between any two steps leaves what the next open finishes
  * (`finishInterruptedIntake`): every step is idempotent.
  */
-async function write(stores: Stores, ex: Examined, bytes: Uint8Array, by: string, now: Date, opts: { journaled?: boolean } = {}): Promise<{ entry: RegisterEntry; newActs: number }> {
+async function write(stores: Stores, ex: Examined, bytes: Uint8Array | null, by: string, now: Date, opts: { journaled?: boolean } = {}): Promise<{ entry: RegisterEntry; newActs: number }> {
   const reg = stores.regency;
   const m = ex.parsed!.manifest;
-  if (!opts.journaled) await reg.journal(ex.checkId, bytes);
+  // No bytes (the relay): nothing to journal; its caller stores its checkpoint only after this, and every step is idempotent.
+  if (bytes && !opts.journaled) await reg.journal(ex.checkId, bytes);
   const at = now.toISOString();
-  const entry = await reg.link({ entryId: ex.entry?.entryId ?? null, identity: ex.identity!, contact: ex.contact, trustKey: null, pin: ex.pin, received: { packageId: m.packageId, checkId: ex.checkId }, at, by });
+  const received = bytes ? { packageId: m.packageId, checkId: ex.checkId } : undefined;
+  const entry = await reg.link({ entryId: ex.entry?.entryId ?? null, identity: ex.identity!, contact: ex.contact, trustKey: null, pin: ex.pin, received, at, by });
   let newActs = 0;
   for (const p of ex.plans) {
     if (!p.newActs) continue;
@@ -339,8 +354,25 @@ async function write(stores: Stores, ex: Examined, bytes: Uint8Array, by: string
     const r = await reg.receiveCycle(entry.entryId, p.id, p.events, p.lines, ex.signer!(all));
     newActs += r.fresh;
   }
-  await reg.clearJournal(ex.checkId);
+  if (bytes) await reg.clearJournal(ex.checkId);
   return { entry, newActs };
+}
+
+/**
+ * Acts of one OPD that arrive without a package file (the relay: relay/regency-pull.ts), already
+ * read and arranged, under a sender the caller found trusted: the same checks as a package
+ * (`judge`) and, when they pass, the same writes — register link and pins, then each cycle's
+ * new acts — all or nothing for what is given; without a journal: the caller stores its
+ * checkpoint only afterwards and receiving again is idempotent. The caller holds the regency lock.
+ */
+export async function receiveContents(
+  stores: Stores,
+  input: { source: string; parsed: IntakeContents; by: string; now: Date },
+): Promise<{ status: IntakeStatus; message: string | null; entry: RegisterEntry | null; newActs: number; cycles: IntakeCheck['cycles'] }> {
+  const ex = await examineParsed(stores.regency, '', input.source, input.parsed);
+  if (ex.status !== 'siap') return { status: ex.status, message: ex.message, entry: ex.entry, newActs: 0, cycles: ex.cycles };
+  const { entry, newActs } = await write(stores, ex, null, input.by, input.now);
+  return { status: 'siap', message: null, entry, newActs, cycles: ex.cycles };
 }
 
 async function keepWaiting(stores: Stores, ex: Examined, bytes: Uint8Array, now: Date): Promise<void> {

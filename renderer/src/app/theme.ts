@@ -79,7 +79,7 @@ export const theme = createTheme({
     // Mantine leaves the notification's close button without a name.
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
-    // Every dialog's × says what it does to a screen reader.
-    Modal: { defaultProps: { centered: true, radius: 'sm', closeButtonProps: { 'aria-label': 'Tutup' } }, styles: { title: { fontWeight: 600 } } },
+    // Every dialog's × says what it does to a screen reader; not plain "Tutup", which many dialogs have as a button of their own.
+    Modal: { defaultProps: { centered: true, radius: 'sm', closeButtonProps: { 'aria-label': 'Tutup dialog' } }, styles: { title: { fontWeight: 600 } } },
   },
 });

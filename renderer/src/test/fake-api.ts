@@ -6,7 +6,7 @@ import { DEFAULT_CALENDAR } from '../../../electron/core/domain/calendar';
 import type { Role } from '../../../electron/core/domain/roles';
 import type { OfficeKind } from '../../../electron/core/domain/regency/model';
 import { SESSION_KEY } from '../api/client';
-import { fakeApply, fakeCheck, fakeDocumentData, fakeRegency, fakeRegisterView, fakeRevokeKey, fakeSaveEntry, fakeSearch, fakeSign, fakeTrust, UTAMA_SETTINGS, type FakeRegency } from './fake-utama';
+import { fakeApply, fakeCheck, fakeDocumentData, fakeRegency, fakeRegisterView, fakeRevokeKey, fakeSaveEntry, fakeSearch, fakeSign, fakeTrust, fakeTrustRelayDevice, UTAMA_SETTINGS, type FakeRegency } from './fake-utama';
 
 /**
  * An in-memory stand-in for `window.ppid` in component tests: enough of the core's
@@ -231,6 +231,11 @@ export function installFakeApi(opts: { state?: AppStatus['state']; demo?: boolea
       case 'utama.revokeKey':
         if (user.view.role !== 'ppid_utama') return fail('FORBIDDEN', 'Hanya PPID Utama yang dapat mencabut kepercayaan pada kunci OPD.');
         return fakeRevokeKey(r, String(input.entryId), String(input.installationId));
+      case 'utama.relayWaiting':
+        return ok(r.relayWaiting);
+      case 'utama.trustRelayDevice':
+        if (user.view.role !== 'ppid_utama') return fail('FORBIDDEN', 'Hanya PPID Utama yang dapat mempercayai kunci OPD.');
+        return fakeTrustRelayDevice(r, input);
       case 'utama.search': {
         const hits = fakeSearch(r, input);
         return ok({ hits: hits.slice(0, typeof input.limit === 'number' ? input.limit : 100), total: hits.length });

@@ -14,6 +14,7 @@ import type {
   WaitingPackage,
 } from '../../../electron/core/domain/regency/model';
 import type { RegencyInput, RegencyOpd } from '../../../electron/core/documents/shared/regency';
+import type { RelayDeviceTrusted, RelayWaitingOffice } from '../../../electron/core/domain/regency/relay-waiting';
 import { STEP_INFO, type Step } from '../../../electron/core/domain/workflow/sop';
 
 /**
@@ -309,6 +310,8 @@ export interface FakeRegency {
   /** checkId → what was applied, for "applied twice writes nothing". */
   applied: Set<string>;
   checks: Map<string, IntakeCheck>;
+  /** OPD offices on the relay whose laptops are not trusted yet (utama.relayWaiting); none unless a test puts some. */
+  relayWaiting: RelayWaitingOffice[];
 }
 
 export function fakeRegency(): FakeRegency {
@@ -328,7 +331,56 @@ export function fakeRegency(): FakeRegency {
     signatures: new Map(),
     applied: new Set(),
     checks: new Map(),
+    relayWaiting: [],
   };
+}
+
+/**
+ * Two offices on the regency's relay waiting for trust: Dinas Perhubungan (in the register,
+ * one laptop) and Kecamatan Embaloh Hulu (new, two laptops: one of them already known as
+ * Dinas Pendidikan's, so it cannot be trusted for another OPD).
+ */
+export function fakeRelayWaiting(): RelayWaitingOffice[] {
+  const key = (c: string) => `${c.repeat(43)}=`;
+  return [
+    {
+      officeId: 'office-dishub',
+      officeName: 'Dinas Perhubungan',
+      unitCode: 'Dishub',
+      entryId: null,
+      entryName: null,
+      laptops: [{ installationId: '8d1c5a52-4c1e-4bb1-9a36-2f3c2a6d1e01', name: 'Laptop PPID Pembantu Dishub', publicKey: key('D'), fingerprint: '4821 0937 5512 8840 1276', cardAt: '2026-12-10T02:30:00.000Z', problem: null }],
+      acts: 212,
+    },
+    {
+      officeId: 'office-embaloh',
+      officeName: 'Kecamatan Embaloh Hulu',
+      unitCode: 'KecEH',
+      entryId: null,
+      entryName: null,
+      laptops: [
+        { installationId: '1f7e0b6a-9d3c-4a8e-b0b5-6a1c2e3d4f02', name: 'Laptop Sekretaris Camat', publicKey: key('E'), fingerprint: '0719 3364 2098 5547 9013', cardAt: '2026-12-11T01:00:00.000Z', problem: null },
+        {
+          installationId: '2a8f1c7b-0e4d-4b9f-81c6-7b2d3f4e5a03',
+          name: 'Laptop Operator',
+          publicKey: key('F'),
+          fingerprint: '6650 1182 4473 0291 3358',
+          cardAt: '2026-12-09T07:45:00.000Z',
+          problem: 'Laptop "Laptop Operator" sudah tercatat milik Dinas Pendidikan, sedangkan kartunya mengaku dari Kecamatan Embaloh Hulu: satu laptop hanya dipakai satu OPD. Tanyakan langsung kepada pemilik laptop itu.',
+        },
+      ],
+      acts: 37,
+    },
+  ];
+}
+
+export function fakeTrustRelayDevice(regency: FakeRegency, input: { installationId?: unknown; publicKey?: unknown }): Result<RelayDeviceTrusted> {
+  const office = regency.relayWaiting.find((o) => o.laptops.some((l) => l.installationId === input.installationId && l.publicKey === input.publicKey));
+  const laptop = office?.laptops.find((l) => l.installationId === input.installationId);
+  if (!office || !laptop) return { ok: false, code: 'NOT_FOUND', message: 'Kartu laptop dengan kunci itu belum diterima dari server relay di komputer ini.' };
+  if (laptop.problem) return { ok: false, code: 'CONFLICT', message: `${laptop.problem} Tidak ada yang diubah.` };
+  regency.relayWaiting = regency.relayWaiting.filter((o) => o !== office);
+  return ok({ entryId: `e-${office.officeId}`, opdName: office.officeName, laptopName: laptop.name, fingerprint: laptop.fingerprint, added: office.entryId === null });
 }
 
 export function fakeRegisterView(regency: FakeRegency, year: number): RegisterView {

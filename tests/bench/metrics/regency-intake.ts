@@ -32,7 +32,7 @@ interface World {
 
 let built: Promise<World> | null = null;
 
-function utamaInput() {
+export function utamaInput() {
   const base = demoSetup(null).input;
   const { bidang: _bidang, ...office } = base.office;
   const kepala = base.officials.kepala;

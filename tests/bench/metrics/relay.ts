@@ -18,8 +18,7 @@ import { invoke, open, world, type World } from './sync';
  *   relay.pull.500  one round of a receiving laptop that trusts the sender and has never seen
  *                   the cycle: every act through the receive pipeline (hash, signature, trust,
  *                   SOP at the author's point), the log written, the sequence stored
- * Goal: 1 s each. relay.regency.40x300 (the PPID Utama pulling 40 OPD) waits for the PPID
- * Utama work, which decides how a regency's installation stores other offices' acts.
+ * Goal: 1 s each. relay.regency.40x300 (the PPID Utama pulling 40 OPD) is relay-regency.ts.
  */
 
 interface Ctx {

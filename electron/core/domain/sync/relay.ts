@@ -88,6 +88,8 @@ export interface RelayKeptView {
   /** Who made it, as the act says (a name is not trust: it is shown to be checked). */
   installationId: string | null;
   reason: string;
+  /** At the PPID Utama: the OPD whose act it is (its register name, else its card's). */
+  officeName?: string | null;
 }
 
 /**

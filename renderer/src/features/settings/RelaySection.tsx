@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Anchor, Badge, Button, Group, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCloudComputing, IconRefresh } from '@tabler/icons-react';
 import { relayUrlProblem, type RelayConfigView, type RelayStatus } from '../../../../electron/core/domain/sync/relay';
 import type { Err } from '../../../../electron/core/result';
@@ -28,7 +29,8 @@ interface Values {
 
 const fromView = (v: RelayConfigView): Values => ({ url: v.url ?? '', database: v.database ?? '', username: v.username ?? '', password: '', enabled: v.url ? v.enabled : true });
 
-export function RelaySection() {
+/** `utama`: in the PPID Utama's office, which reads every OPD of the regency's database and sends only its laptop card. */
+export function RelaySection({ utama = false }: { utama?: boolean }) {
   const config = useLoad('relay.get');
   const status = useLoad('relay.status');
   const [values, setValues] = useState<Values | null>(null);
@@ -90,11 +92,21 @@ export function RelaySection() {
             </Badge>
           )}
         </Group>
-        <Text size="sm">
-          Bila kantor punya jaringan, tindakan yang ditandatangani laptop ini dapat dikirim dan diterima lewat server CouchDB milik
-          kabupaten, tanpa menunggu paket. Setiap tindakan yang datang tetap diperiksa seperti paket: tanda tangan, kepercayaan
-          perangkat dan aturan SOP. Paket berkas tetap dapat dipakai berdampingan. Laptop lain dipercaya di daftar perangkat di atas, atau di bawah ini setelah kartunya tiba lewat server dan kodenya dicocokkan.
-        </Text>
+        {utama ? (
+          <Text size="sm">
+            Bila ada jaringan, PPID Utama menerima tindakan setiap OPD langsung dari basis data relay kabupaten, tanpa menunggu paket:
+            daftar OPD dan daftar gabungan diperbarui setiap kali tindakan baru tiba. Tindakan OPD diperiksa seperti paket (tanda
+            tangan, kunci laptop yang dipercaya, aturan SOP). Laptop OPD yang belum dipercaya tampil di Menunggu kepercayaan. Paket
+            berkas tetap dapat dipakai berdampingan.
+          </Text>
+        ) : (
+          <Text size="sm">
+            Bila kantor punya jaringan, tindakan yang ditandatangani laptop ini dapat dikirim dan diterima lewat server CouchDB milik
+            kabupaten, tanpa menunggu paket. Setiap tindakan yang datang tetap diperiksa seperti paket: tanda tangan, kepercayaan
+            perangkat dan aturan SOP. Paket berkas tetap dapat dipakai berdampingan. Laptop lain dipercaya di daftar perangkat di atas, atau di bawah ini setelah kartunya tiba lewat server dan kodenya
+            dicocokkan.
+          </Text>
+        )}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="xs">
             <Group grow align="flex-start">
@@ -168,30 +180,44 @@ export function RelaySection() {
                 <Text size="sm" fw={600}>
                   {kept}
                 </Text>
-                <Table withTableBorder verticalSpacing={3} fz="sm" aria-label="Tindakan dari relay yang ditahan">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Siklus</Table.Th>
-                      <Table.Th>Keadaan</Table.Th>
-                      <Table.Th>Alasan</Table.Th>
-                      <Table.Th>Perangkat</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {st.kept.acts.map((a, i) => (
-                      <Table.Tr key={`${a.actId ?? 'x'}-${i}`}>
-                        <Table.Td>{a.cycleTitle ?? 'siklus belum ada di laptop ini'}</Table.Td>
-                        <Table.Td>{KEPT_LABELS[a.kind]}</Table.Td>
-                        <Table.Td>{a.reason}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs" ff="monospace">
-                            {a.installationId ?? '—'}
-                          </Text>
-                        </Table.Td>
+                {utama && st.kept.belumDipercaya > 0 && (
+                  <Text size="sm">
+                    Tindakan OPD yang belum satu pun laptopnya dipercaya menunggu di{' '}
+                    <Anchor component={RouterLink} to="/menunggu">
+                      Menunggu kepercayaan
+                    </Anchor>
+                    .
+                  </Text>
+                )}
+                {st.kept.acts.length > 0 && (
+                  <Table withTableBorder verticalSpacing={3} fz="sm" aria-label="Tindakan dari relay yang ditahan">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Siklus</Table.Th>
+                        <Table.Th>Keadaan</Table.Th>
+                        <Table.Th>Alasan</Table.Th>
+                        <Table.Th>Perangkat</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {st.kept.acts.map((a, i) => (
+                        <Table.Tr key={`${a.actId ?? 'x'}-${i}`}>
+                          <Table.Td>
+                            {a.officeName ? `${a.officeName}: ` : ''}
+                            {a.cycleTitle ?? 'siklus belum ada di laptop ini'}
+                          </Table.Td>
+                          <Table.Td>{KEPT_LABELS[a.kind]}</Table.Td>
+                          <Table.Td>{a.reason}</Table.Td>
+                          <Table.Td>
+                            <Text size="xs" ff="monospace">
+                              {a.installationId ?? '—'}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
               </>
             )}
             <RelayDevicesSection status={st} onTrusted={() => void status.reload()} />

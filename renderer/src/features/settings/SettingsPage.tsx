@@ -109,15 +109,14 @@ function AdminSettings() {
               </Tabs.Panel>
               <Tabs.Panel value="perangkat">
                 <DevicesTab />
-                {/* Both carry an OPD's own acts between its laptops; the PPID Utama receives OPD packages in its intake. */}
+                {/* Shared folders carry an OPD's own packages between its laptops; the PPID Utama receives OPD packages in its intake. */}
                 {settings.data.officeKind !== 'utama' && (
-                  <>
-                    <Box mt="md">
-                      <SharedFoldersSection />
-                    </Box>
-                    <RelaySection />
-                  </>
+                  <Box mt="md">
+                    <SharedFoldersSection />
+                  </Box>
                 )}
+                {/* The relay: an OPD's laptops share their acts; the PPID Utama reads every OPD of the regency's database. */}
+                <RelaySection utama={settings.data.officeKind === 'utama'} />
               </Tabs.Panel>
               <Tabs.Panel value="cadangan">
                 <BackupTab />

@@ -65,11 +65,12 @@ export function AppLayout() {
 }
 
 function UtamaFrame() {
-  const { waitingCount } = useIntake();
-  return <AppFrame nav={UTAMA_NAV} counts={{ waiting: waitingCount }} />;
+  const { waitingCount, bump } = useIntake();
+  // Acts pulled from the relay change the register, and may end an office's wait for trust.
+  return <AppFrame nav={UTAMA_NAV} counts={{ waiting: waitingCount }} onRelaySynced={bump} />;
 }
 
-function AppFrame({ nav, counts = {} }: { nav: NavItem[]; counts?: Record<string, number> }) {
+function AppFrame({ nav, counts = {}, onRelaySynced }: { nav: NavItem[]; counts?: Record<string, number>; onRelaySynced?: () => void }) {
   const { status, signOut } = useApp();
   const user = useUser();
   const navigate = useNavigate();
@@ -113,7 +114,7 @@ function AppFrame({ nav, counts = {} }: { nav: NavItem[]; counts?: Record<string
             )}
             <SharedFoldersIndicator />
           </Group>
-          <RelayStatusLine admin={user.isAdmin} />
+          <RelayStatusLine admin={user.isAdmin} onSynced={onRelaySynced} />
           <Menu position="bottom-end" width={220} shadow="md" withinPortal>
             <Menu.Target>
               {/* Named by what it shows (so a spoken command finds it), after a hidden "Menu pengguna". */}

@@ -21,9 +21,19 @@ const ICONS: Record<RelayTone, typeof IconCloudCheck> = {
   error: IconCloudOff,
 };
 
-/** `admin`: also says how many laptops wait to be trusted (Pengaturan › Perangkat, an administrator's). */
-export function RelayStatusLine({ admin = false }: { admin?: boolean }) {
+/**
+ * `admin`: also says how many laptops wait to be trusted (Pengaturan › Perangkat, an administrator's).
+ * `onSynced`: after each round that completed while the screen was open (the PPID Utama's register then reloads).
+ */
+export function RelayStatusLine({ admin = false, onSynced }: { admin?: boolean; onSynced?: () => void }) {
   const [status, setStatus] = useState<RelayStatus | null>(null);
+  const seen = useRef<string | null | undefined>(undefined);
+  const lastSyncAt = status?.lastSyncAt;
+  useEffect(() => {
+    if (lastSyncAt === undefined) return;
+    if (seen.current !== undefined && seen.current !== lastSyncAt) onSynced?.();
+    seen.current = lastSyncAt;
+  }, [lastSyncAt, onSynced]);
   const load = useCallback(async () => {
     const r = await call('relay.status', {});
     setStatus(r.ok ? r.data : null);
@@ -37,12 +47,12 @@ export function RelayStatusLine({ admin = false }: { admin?: boolean }) {
 
   // Acts the relay brought change the cycles on screen: they are read again, as after "Terima paket".
   const notifyReceived = useReceiveIfAny()?.notifyReceived;
-  const seen = useRef<number | null>(null);
+  const receivedSeen = useRef<number | null>(null);
   const received = status?.received ?? null;
   useEffect(() => {
     if (received === null) return;
-    if (seen.current !== null && received > seen.current) notifyReceived?.();
-    seen.current = received;
+    if (receivedSeen.current !== null && received > receivedSeen.current) notifyReceived?.();
+    receivedSeen.current = received;
   }, [received, notifyReceived]);
 
   const line = status && relayLine(status, officeNow());

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Center, Checkbox, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconKey, IconLock, IconShieldCheck } from '@tabler/icons-react';
 import type { IntakeApplied, WaitingPackage } from '../../../../electron/core/domain/regency/model';
@@ -11,6 +11,8 @@ import { formatDateTime } from '../../i18n/date';
 import { Fingerprint } from '../settings/DevicesTab';
 import { useIntake } from './intake';
 import { IntakeResultBadge } from './labels';
+import { RelayOfficeCard } from './RelayWaiting';
+import type { RelayDeviceTrusted } from '../../../../electron/core/domain/regency/relay-waiting';
 
 /**
  * Menunggu kepercayaan: packages from an OPD laptop whose key the PPID Utama has not trusted
@@ -136,9 +138,16 @@ function SenderCard({ group, canTrust, onTrusted }: { group: SenderGroup; canTru
 export function WaitingPage() {
   const user = useUser();
   const waiting = useLoad('utama.waiting');
-  const { bump } = useIntake();
+  const relay = useLoad('utama.relayWaiting');
+  const { bump, version } = useIntake();
   const [results, setResults] = useState<IntakeApplied[]>([]);
+  const [relayTrusted, setRelayTrusted] = useState<RelayDeviceTrusted[]>([]);
   const groups = bySender(waiting.data ?? []);
+  // A relay round (the top bar's) may have ended an office's wait, or brought a new one.
+  const reloadRelay = relay.reload;
+  useEffect(() => {
+    if (version) void reloadRelay();
+  }, [version, reloadRelay]);
 
   return (
     <Stack gap="md" maw={1080}>
@@ -147,10 +156,42 @@ export function WaitingPage() {
           Menunggu kepercayaan
         </Title>
         <Text size="sm" c="dimmed">
-          Paket dari laptop OPD yang kuncinya belum dipercaya. Paket disimpan apa adanya; isinya baru dicatat setelah kuncinya
+          Paket dan kantor di server relay dari laptop OPD yang kuncinya belum dipercaya. Isinya baru dicatat setelah kuncinya
           dipercaya.
         </Text>
       </div>
+
+      {relayTrusted.length > 0 && (
+        <Alert color="teal" variant="light" title="Kunci dipercaya" data-testid="hasil-percaya-relay" withCloseButton onClose={() => setRelayTrusted([])}>
+          <Stack gap={4}>
+            {relayTrusted.map((t) => (
+              <Text size="sm" key={t.fingerprint}>
+                Laptop “{t.laptopName}” ({t.fingerprint}) dipercaya untuk {t.opdName}
+                {t.added ? ' (ditambahkan ke register)' : ''}. Tindakannya diterima dari server relay pada sinkronisasi yang sedang berjalan.
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+
+      {relay.data && relay.data.length > 0 && (
+        <Stack gap="md" data-testid="relay-menunggu">
+          <Title order={2} size="h5">
+            Dari server relay
+          </Title>
+          {relay.data.map((o) => (
+            <RelayOfficeCard
+              key={o.officeId}
+              office={o}
+              canTrust={user.role === 'ppid_utama'}
+              onTrusted={(t) => {
+                setRelayTrusted((all) => [...all, t]);
+                bump();
+              }}
+            />
+          ))}
+        </Stack>
+      )}
 
       {results.length > 0 && (
         <Alert color="teal" variant="light" title="Kunci dipercaya" data-testid="hasil-percaya" withCloseButton closeButtonLabel="Tutup" onClose={() => setResults([])}>
@@ -178,11 +219,13 @@ export function WaitingPage() {
           <Loader size="sm" />
         </Center>
       ) : groups.length === 0 ? (
+        relay.data?.length ? null : (
         <Card>
           <Text size="sm" c="dimmed">
             Tidak ada paket yang menunggu. Paket dari laptop OPD yang belum dipercaya akan muncul di sini setelah diterima.
           </Text>
         </Card>
+        )
       ) : (
         groups.map((g) => (
           <SenderCard

@@ -103,8 +103,9 @@ export function IntakeProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refreshWaiting = useCallback(() => {
-    void call('utama.waiting').then((r) => {
-      if (alive.current && r.ok) setWaitingCount(r.data.length);
+    // Packages waiting for their sender's key, and OPD offices on the relay waiting for one of their laptops' keys.
+    void Promise.all([call('utama.waiting'), call('utama.relayWaiting')]).then(([packages, relay]) => {
+      if (alive.current && packages.ok) setWaitingCount(packages.data.length + (relay.ok ? relay.data.length : 0));
     });
   }, []);
   useEffect(() => refreshWaiting(), [refreshWaiting]);
