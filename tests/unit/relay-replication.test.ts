@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { makePng, must, PASSWORD, removeTempDirs } from '../fixtures/harness';
 import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
-import { connect, relayDesks, relayPassword, settle, syncNow, type RelayDesk } from './relay-fixtures';
+import type { RelayDeviceTrusted } from '../../electron/core/domain/regency/relay-waiting';
+import { joinRelay, relayRound, utamaOffice } from '../fixtures/regency-offices';
+import { connect, ManualTimer, openRelayCore, relayDesks, relayPassword, settle, syncNow, type RelayDesk } from './relay-fixtures';
 import { actsOn, eventsOn, receive, send, storesOf, type Desk } from './sync-fixtures';
 import { completeItem, signAsKepala } from './workflow-fixtures';
 
@@ -10,7 +12,8 @@ import { completeItem, signAsKepala } from './workflow-fixtures';
  * Issue 14's relay: laptops of one office run a documentation cycle with nothing between them
  * but a CouchDB relay (pouchdb-server on loopback, set up as docs/relay.md says) — push, pull,
  * the same receive pipeline as a package — and end with the same acts and the same cycle as
- * each other and as a laptop that got everything by file.
+ * each other and as a laptop that got everything by file — and the PPID Utama, reading the same
+ * database, holds that cycle with the same acts.
  */
 
 let server: CouchServer;
@@ -55,11 +58,13 @@ async function stateOn(d: Desk, cycleId: string) {
   };
 }
 
+const relayCore: Parameters<typeof utamaOffice>[0] = (dir, clock) => openRelayCore(dir, clock, { timer: new ManualTimer() });
+
 const B = ['Sekretariat', 'Bidang Informasi dan Komunikasi Publik', 'Bidang Statistik Sektoral'] as const;
 
 describe('one cycle through the relay', () => {
-  it('three laptops and a fourth officer run a whole cycle with both returns and parallel item work, and agree with a laptop fed only by files', async () => {
-    const { desks, offline } = await office(
+  it('three laptops and a fourth officer run a whole cycle with both returns and parallel item work, and agree with a laptop fed only by files and with the PPID Utama', async () => {
+    const { desks, offline, database } = await office(
       [
         { name: 'Laptop Operator', roles: ['operator'] },
         { name: 'Laptop PPID Pembantu', roles: ['ppid_pembantu'] },
@@ -167,5 +172,26 @@ describe('one cycle through the relay', () => {
     await receive(fileOnly, await send(kep, [id]), [...desks, fileOnly]);
     expect([...(await actsOn(fileOnly, id))].sort()).toEqual([...acts[0]!].sort());
     expect(await stateOn(fileOnly, id)).toEqual(states[0]);
-  }, 240_000);
+
+    // The PPID Utama on the same database: it trusts the Kepala's laptop once, by its card's key, and
+    // then holds the office's cycle with the very same acts, each once, at the step the office reached.
+    const utama = await utamaOffice(relayCore);
+    try {
+      const utamaUser = { name: `ppid-utama-uji-${db}`, password: 'sandi-utama-uji' };
+      const added = await server.admin('PUT', `/_users/org.couchdb.user:${utamaUser.name}`, { name: utamaUser.name, password: utamaUser.password, roles: ['kantor-dinas-kominfo'], type: 'user' });
+      expect(added.status).toBeLessThan(300);
+      await joinRelay(utama, 'utama', server, database, utamaUser);
+      expect(await must<unknown[]>(utama.core, 'utama.relayWaiting', {}, utama.s.utama)).toHaveLength(1);
+      const trusted = await must<RelayDeviceTrusted>(utama.core, 'utama.trustRelayDevice', { installationId: kep.installationId, publicKey: kep.publicKey }, utama.s.utama);
+      await storesOf(utama.core).relay.idle();
+      await relayRound(utama, 'utama');
+      const held = storesOf(utama.core).regency.cycleEvents(trusted.entryId, id);
+      expect(held.map((e) => [e.id, e.hash]).sort()).toEqual([...acts[0]!].sort());
+      expect(new Set(held.map((e) => e.id)).size).toBe(held.length);
+      expect(storesOf(utama.core).regency.cycle(trusted.entryId, id)?.step).toBe('selesai');
+      expect(await must<unknown[]>(utama.core, 'utama.relayWaiting', {}, utama.s.utama)).toEqual([]);
+    } finally {
+      await utama.core.close();
+    }
+  }, 300_000);
 });
