@@ -96,7 +96,7 @@ test('a package sent on one laptop is applied on the other through a shared fold
     await expect(receive).toContainText('Paket dari Laptop Operator');
     await receive.getByRole('button', { name: 'Terapkan' }).click();
     await expect(receive.getByTestId('paket-diterapkan')).toBeVisible();
-    await receive.getByRole('button', { name: 'Tutup' }).click();
+    await receive.getByRole('button', { name: 'Tutup', exact: true }).click();
     await expect(card).toBeHidden();
     await expect(b.locator('[data-waiting="DIP 2032"]')).toBeVisible();
     await ppidContext.close();
