@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCloudComputing, IconKey, IconLock, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCloudComputing, IconKey, IconLock } from '@tabler/icons-react';
 import type { RelayDeviceTrusted, RelayWaitingLaptop, RelayWaitingOffice } from '../../../../electron/core/domain/regency/relay-waiting';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { call } from '../../api/client';
 import { notifyError } from '../../components/feedback';
 import { formatDateTime } from '../../i18n/date';
 import { Fingerprint } from '../settings/DevicesTab';
+import { CompareAndTrust } from './CompareAndTrust';
 
 /**
  * OPD offices on the regency's relay whose laptops' keys the PPID Utama has not trusted yet:
@@ -51,26 +52,18 @@ function LaptopRow({ office, laptop, canTrust, onTrusted }: { office: RelayWaiti
           <Text size="sm">{laptop.problem}</Text>
         </Alert>
       ) : canTrust ? (
-        <Stack gap="xs">
-          <Checkbox
-            label={`Saya sudah mencocokkan kode ini dengan PPID Pembantu ${opdName} dan kelima kelompok angkanya sama.`}
-            checked={compared}
-            onChange={(e) => {
-              setCompared(e.currentTarget.checked);
-              setError(null);
-            }}
-          />
-          {error && (
-            <Text size="sm" c="red.8" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button leftSection={<IconShieldCheck size={16} />} color="teal" loading={busy} onClick={() => void trust()}>
-              Percayai
-            </Button>
-          </Group>
-        </Stack>
+        <CompareAndTrust
+          opdName={opdName}
+          compared={compared}
+          onCompared={(v) => {
+            setCompared(v);
+            setError(null);
+          }}
+          error={error}
+          busy={busy}
+          onTrust={() => void trust()}
+          label="Percayai"
+        />
       ) : null}
     </Stack>
   );

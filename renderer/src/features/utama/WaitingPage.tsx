@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Center, Checkbox, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconKey, IconLock, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Badge, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconKey, IconLock } from '@tabler/icons-react';
 import type { IntakeApplied, WaitingPackage } from '../../../../electron/core/domain/regency/model';
 import { ROLE_LABELS } from '../../../../electron/core/domain/roles';
 import { call } from '../../api/client';
@@ -13,6 +13,7 @@ import { useIntake } from './intake';
 import { IntakeResultBadge } from './labels';
 import { RelayOfficeCard } from './RelayWaiting';
 import type { RelayDeviceTrusted } from '../../../../electron/core/domain/regency/relay-waiting';
+import { CompareAndTrust } from './CompareAndTrust';
 
 /**
  * Menunggu kepercayaan: packages from an OPD laptop whose key the PPID Utama has not trusted
@@ -103,26 +104,18 @@ function SenderCard({ group, canTrust, onTrusted }: { group: SenderGroup; canTru
       </List>
 
       {canTrust ? (
-        <Stack gap="xs">
-          <Checkbox
-            label={`Saya sudah mencocokkan kode ini dengan PPID Pembantu ${opd.name} dan kelima kelompok angkanya sama.`}
-            checked={compared}
-            onChange={(e) => {
-              setCompared(e.currentTarget.checked);
-              setError(null);
-            }}
-          />
-          {error && (
-            <Text size="sm" c="red.8" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button leftSection={<IconShieldCheck size={16} />} color="teal" loading={busy} onClick={() => void trust()}>
-              Percayai &amp; terapkan
-            </Button>
-          </Group>
-        </Stack>
+        <CompareAndTrust
+          opdName={opd.name}
+          compared={compared}
+          onCompared={(v) => {
+            setCompared(v);
+            setError(null);
+          }}
+          error={error}
+          busy={busy}
+          onTrust={() => void trust()}
+          label="Percayai & terapkan"
+        />
       ) : (
         <Alert variant="light" color="gray" icon={<IconLock />} p="xs" data-testid="hanya-ppid-utama">
           <Text size="sm">
