@@ -1,15 +1,14 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import { deviceCardDocId, type DeviceCardDoc } from '../../electron/core/domain/sync/device-card';
 import { waitingToTrust } from '../../electron/core/domain/sync/relay';
 import type { DeviceSelfView, TrustedDeviceView } from '../../electron/core/domain/sync/trust';
 import path from 'node:path';
 import { openRelayFiles, RELAY_CONFIG_FILE } from '../../electron/core/relay/relay-files';
-import { call, codeOf, failure, must, removeTempDirs, tempDir } from '../fixtures/harness';
-import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
-import { connect, relayDesks, relayPassword, syncNow, trust, type RelayDesk } from './relay-fixtures';
+import { call, codeOf, failure, must, tempDir } from '../fixtures/harness';
+import { connect, relayTestBed, syncNow, trust, type RelayDesk } from './relay-fixtures';
 import { storesOf } from './sync-fixtures';
 
 /**
@@ -18,27 +17,8 @@ import { storesOf } from './sync-fixtures';
  * has been compared with its owner by phone — never because the relay says so.
  */
 
-let server: CouchServer;
-const open: RelayDesk[] = [];
-let db = 0;
-beforeAll(async () => {
-  server = await startCouchServer();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.core.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-  await removeTempDirs();
-});
-
-async function office(spec: Parameters<typeof relayDesks>[0]) {
-  const desks = await relayDesks(spec);
-  open.push(...desks);
-  const database = `ppid-kartu-${++db}`;
-  await setUpRelay(server, database, desks.map((d) => ({ name: d.relayUser, password: relayPassword(d) })));
-  return { desks, database };
-}
+const bed = relayTestBed('ppid-kartu');
+const office = (spec: Parameters<typeof bed.office>[0]) => bed.office(spec);
 
 async function threeItems(op: RelayDesk): Promise<string> {
   const { id } = await must<{ id: string }>(op.core, 'cycles.create', { title: 'DIP 2027 laptop baru', year: 2027 }, op.s.operator);
@@ -53,7 +33,7 @@ const titles = async (d: RelayDesk, cycleId: string) => (await must<CycleView>(d
 /** The card documents the relay holds for one installation. */
 async function cardsOnServer(database: string, installationId: string): Promise<DeviceCardDoc[]> {
   const prefix = `kartu:${installationId}:`;
-  const page = await server.admin<{ rows: { doc: DeviceCardDoc }[] }>(
+  const page = await bed.server.admin<{ rows: { doc: DeviceCardDoc }[] }>(
     'GET',
     `/${database}/_all_docs?include_docs=true&startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\ufff0`))}`,
   );
@@ -81,7 +61,7 @@ describe('a laptop known only through the relay', () => {
     const [a, kepala, b] = desks as [RelayDesk, RelayDesk, RelayDesk];
     // The Kepala's laptop has met the new one (a package, say): its card vouches for it.
     await trust(kepala, b);
-    for (const d of desks) await connect(d, server, database);
+    for (const d of desks) await connect(d, bed.server, database);
     const bSelf = await must<DeviceSelfView>(b.core, 'devices.self', {}, b.s.operator);
 
     const cycleId = await threeItems(b);
@@ -93,8 +73,8 @@ describe('a laptop known only through the relay', () => {
     expect(bCards).toHaveLength(1);
 
     // The card is taken away on the server before A reads it: the acts wait with no card, and trusting cannot be done yet.
-    const rev = (await server.admin<{ _rev: string }>('GET', `/${database}/${bCards[0]!._id}`)).body._rev;
-    expect((await server.admin('DELETE', `/${database}/${bCards[0]!._id}?rev=${rev}`)).status).toBe(200);
+    const rev = (await bed.server.admin<{ _rev: string }>('GET', `/${database}/${bCards[0]!._id}`)).body._rev;
+    expect((await bed.server.admin('DELETE', `/${database}/${bCards[0]!._id}?rev=${rev}`)).status).toBe(200);
     let st = await syncNow(a);
     expect(st.kept.belumDipercaya).toBe(4);
     expect(st.devices).toEqual([{ installationId: b.installationId, actsWaiting: 4, roles: ['operator'], claims: [], trustedAs: null }]);
@@ -162,7 +142,7 @@ describe('a laptop known only through the relay', () => {
       { name: 'Laptop Operator Baru', roles: ['operator'], trustedBy: 'tidak-ada' },
     ]);
     const [a, b] = desks as [RelayDesk, RelayDesk];
-    for (const d of desks) await connect(d, server, database);
+    for (const d of desks) await connect(d, bed.server, database);
     await syncNow(b);
     await syncNow(a);
     await must(a.core, 'relay.trustDevice', { installationId: b.installationId, publicKey: b.publicKey, roles: ['operator'] }, a.s.ppid);
@@ -172,7 +152,7 @@ describe('a laptop known only through the relay', () => {
     // Someone with the server's admin rights renames the laptop inside its signed card.
     const [real] = await cardsOnServer(database, b.installationId);
     const changed = { ...real!, body: real!.body.replace('"name":"Laptop Operator Baru"', '"name":"Laptop Palsu"') };
-    expect((await server.admin('PUT', `/${database}/${real!._id}`, changed)).status).toBe(201);
+    expect((await bed.server.admin('PUT', `/${database}/${real!._id}`, changed)).status).toBe(201);
     let st = await syncNow(a);
     expect(st.cardsRefused).toEqual([{ docId: real!._id, name: 'Laptop Palsu', reason: 'kartu perangkat tidak sesuai namanya (diubah di server)' }]);
     expect(st.devices).toEqual([]);
@@ -180,7 +160,7 @@ describe('a laptop known only through the relay', () => {
 
     // A card for the same installation under another key, properly signed by that key: a second claim.
     const other = cardUnderAnotherKey(real!);
-    expect((await server.admin('PUT', `/${database}/${other.doc._id}`, other.doc)).status).toBe(201);
+    expect((await bed.server.admin('PUT', `/${database}/${other.doc._id}`, other.doc)).status).toBe(201);
     st = await syncNow(a);
     const bFingerprint = (await must<DeviceSelfView>(b.core, 'devices.self', {}, b.s.operator)).fingerprint;
     expect(st.devices).toHaveLength(1);

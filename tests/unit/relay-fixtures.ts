@@ -1,12 +1,13 @@
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Core } from '../../electron/core/app-core';
 import type { Role } from '../../electron/core/domain/roles';
 import type { RelayConfigView, RelayStatus } from '../../electron/core/domain/sync/relay';
 import type { DeviceSelfView } from '../../electron/core/domain/sync/trust';
 import type { RelayOptions, RelayTimer } from '../../electron/core/relay/relay';
-import { login, must } from '../fixtures/harness';
+import { login, must, removeTempDirs } from '../fixtures/harness';
 import { officeLaptops } from '../fixtures/laptops';
-import type { CouchServer } from '../fixtures/couch-server';
+import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
 import { storesOf, type Desk } from './sync-fixtures';
 
 /**
@@ -104,4 +105,39 @@ export async function syncNow(d: RelayDesk, mayFail = false): Promise<RelayStatu
 /** Rounds until nothing moves: every laptop pulls what every other pushed. */
 export async function settle(desks: RelayDesk[]): Promise<void> {
   for (let i = 0; i < 2; i++) for (const d of desks) await syncNow(d);
+}
+
+/**
+ * One relay server for a test file (started before its tests, stopped after), the desks a test
+ * opened closed after it, and `office`: desks of one office with a database of their own on
+ * that server, the first `connected` (default all) with the relay set, the others by files only.
+ */
+export function relayTestBed(prefix: string) {
+  let server: CouchServer | null = null;
+  const open: RelayDesk[] = [];
+  let db = 0;
+  beforeAll(async () => {
+    server = await startCouchServer();
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((d) => d.core.close()));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await removeTempDirs();
+  });
+  return {
+    get server(): CouchServer {
+      if (!server) throw new Error('the relay server is started in beforeAll');
+      return server;
+    },
+    async office(spec: Parameters<typeof relayDesks>[0], opts: { relay?: Parameters<typeof relayDesks>[1]; connected?: number } = {}) {
+      const all = await relayDesks(spec, opts.relay);
+      open.push(...all);
+      const desks = all.slice(0, opts.connected ?? spec.length);
+      const database = `${prefix}-${++db}`;
+      await setUpRelay(this.server, database, desks.map((d) => ({ name: d.relayUser, password: relayPassword(d) })));
+      return { desks, database, offline: all.slice(desks.length) };
+    },
+  };
 }

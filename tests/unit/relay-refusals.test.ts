@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
 import type { RelayStatus } from '../../electron/core/domain/sync/relay';
-import { must, removeTempDirs } from '../fixtures/harness';
-import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
-import { connect, relayDesks, relayPassword, syncNow, trust, type RelayDesk } from './relay-fixtures';
+import { must } from '../fixtures/harness';
+import { connect, relayTestBed, syncNow, trust, type RelayDesk } from './relay-fixtures';
 import { actsOn, hashes, receive, send, storesOf } from './sync-fixtures';
 
 /**
@@ -12,26 +11,12 @@ import { actsOn, hashes, receive, send, storesOf } from './sync-fixtures';
  * own data stays as it was.
  */
 
-let server: CouchServer;
-const open: RelayDesk[] = [];
-let db = 0;
-beforeAll(async () => {
-  server = await startCouchServer();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.core.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-  await removeTempDirs();
-});
+const bed = relayTestBed('ppid-tolak');
 
-async function office(spec: Parameters<typeof relayDesks>[0]) {
-  const desks = await relayDesks(spec);
-  open.push(...desks);
-  const database = `ppid-tolak-${++db}`;
-  await setUpRelay(server, database, desks.map((d) => ({ name: d.relayUser, password: relayPassword(d) })));
-  for (const d of desks) await connect(d, server, database);
+/** Desks of one office, each with the relay set. */
+async function office(spec: Parameters<typeof bed.office>[0]) {
+  const { desks, database } = await bed.office(spec);
+  for (const d of desks) await connect(d, bed.server, database);
   return { desks, database };
 }
 
@@ -60,10 +45,10 @@ describe('what the relay cannot do', () => {
     const [op, ppid] = desks as [RelayDesk, RelayDesk];
     const { id, added } = await threeItems(op);
     const docId = `/${database}/act:${id}:${added[1]}`;
-    const original = (await server.admin<Record<string, unknown> & { line: string }>('GET', docId)).body;
+    const original = (await bed.server.admin<Record<string, unknown> & { line: string }>('GET', docId)).body;
     // Someone with the server's admin rights rewrites the title inside the signed line.
     const forged = { ...original, line: original.line.replace('Rekap pengaduan', 'Rekap pengaduan (diubah)') };
-    expect((await server.admin('PUT', docId, forged)).status).toBe(201);
+    expect((await bed.server.admin('PUT', docId, forged)).status).toBe(201);
 
     const st = await syncNow(ppid);
     expect(st.kept).toMatchObject({ ditolak: 1, menunggu: 1, belumDipercaya: 0 });
@@ -83,8 +68,8 @@ describe('what the relay cannot do', () => {
     expect(await titles(op, id)).toEqual(['Profil Dinas', 'Rekap pengaduan', 'Jadwal layanan']);
 
     // The server's admin puts the signed line back: the next round takes it, and what waited on it.
-    const now = (await server.admin<{ _rev: string }>('GET', docId)).body;
-    expect((await server.admin('PUT', docId, { ...original, _rev: now._rev })).status).toBe(201);
+    const now = (await bed.server.admin<{ _rev: string }>('GET', docId)).body;
+    expect((await bed.server.admin('PUT', docId, { ...original, _rev: now._rev })).status).toBe(201);
     const fixed = await syncNow(ppid);
     expect(fixed.kept).toMatchObject({ ditolak: 0, menunggu: 0, belumDipercaya: 0 });
     expect(await titles(ppid, id)).toEqual(['Profil Dinas', 'Rekap pengaduan', 'Jadwal layanan']);
@@ -92,7 +77,7 @@ describe('what the relay cannot do', () => {
 
     // A signed line put under another act's name is named too, and changes nothing.
     const fakeId = '00000000-0000-4000-8000-000000000000';
-    expect((await server.admin('PUT', `/${database}/act:${id}:${fakeId}`, { ...original, _id: undefined, _rev: undefined, actId: fakeId })).status).toBe(201);
+    expect((await bed.server.admin('PUT', `/${database}/act:${id}:${fakeId}`, { ...original, _id: undefined, _rev: undefined, actId: fakeId })).status).toBe(201);
     const cycles = await hashes(`${ppid.dir}/cycles`);
     const named = await syncNow(ppid);
     expect(named.kept.acts).toEqual([expect.objectContaining({ kind: 'ditolak', actId: fakeId, reason: 'dokumen di server relay tidak sesuai namanya (diubah di server)' })]);
@@ -138,8 +123,8 @@ describe('what the relay cannot do', () => {
     const [op, ppid] = desks as [RelayDesk, RelayDesk];
     const { id, added } = await threeItems(op);
     const docId = `/${database}/act:${id}:${added[0]}`;
-    const rev = (await server.admin<{ _rev: string }>('GET', docId)).body._rev;
-    expect((await server.admin('DELETE', `${docId}?rev=${rev}`)).status).toBe(200);
+    const rev = (await bed.server.admin<{ _rev: string }>('GET', docId)).body._rev;
+    expect((await bed.server.admin('DELETE', `${docId}?rev=${rev}`)).status).toBe(200);
 
     const st = await syncNow(ppid);
     expect(st.kept.menunggu).toBe(2);

@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CycleView } from '../../electron/core/domain/cycle-views';
-import { makePng, must, PASSWORD, removeTempDirs } from '../fixtures/harness';
-import { setUpRelay, startCouchServer, type CouchServer } from '../fixtures/couch-server';
+import { makePng, must, PASSWORD } from '../fixtures/harness';
 import type { RelayDeviceTrusted } from '../../electron/core/domain/regency/relay-waiting';
 import { joinRelay, relayRound, utamaOffice } from '../fixtures/regency-offices';
-import { connect, ManualTimer, openRelayCore, relayDesks, relayPassword, settle, syncNow, type RelayDesk } from './relay-fixtures';
+import { connect, ManualTimer, openRelayCore, relayTestBed, settle, syncNow, type RelayDesk } from './relay-fixtures';
 import { actsOn, eventsOn, receive, send, storesOf, type Desk } from './sync-fixtures';
 import { completeItem, signAsKepala } from './workflow-fixtures';
 
@@ -16,33 +15,13 @@ import { completeItem, signAsKepala } from './workflow-fixtures';
  * database, holds that cycle with the same acts.
  */
 
-let server: CouchServer;
-const open: RelayDesk[] = [];
-let db = 0;
-beforeAll(async () => {
-  server = await startCouchServer();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.core.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-  await removeTempDirs();
-});
+const bed = relayTestBed('ppid-uji');
 
 /** The first `connected` desks get the relay (default all); the others work by files only. */
-async function office(spec: Parameters<typeof relayDesks>[0], opts: Parameters<typeof relayDesks>[1] = {}, connected = spec.length) {
-  const all = await relayDesks(spec, opts);
-  open.push(...all);
-  const desks = all.slice(0, connected);
-  const database = `ppid-uji-${++db}`;
-  await setUpRelay(
-    server,
-    database,
-    desks.map((d) => ({ name: d.relayUser, password: relayPassword(d) })),
-  );
-  for (const d of desks) await connect(d, server, database);
-  return { desks, database, offline: all.slice(connected) };
+async function office(spec: Parameters<typeof bed.office>[0], relay: NonNullable<Parameters<typeof bed.office>[1]>['relay'] = {}, connected = spec.length) {
+  const { desks, database, offline } = await bed.office(spec, { relay, connected });
+  for (const d of desks) await connect(d, bed.server, database);
+  return { desks, database, offline };
 }
 
 function as(d: Desk, user: keyof Desk['s']) {
@@ -177,10 +156,10 @@ describe('one cycle through the relay', () => {
     // then holds the office's cycle with the very same acts, each once, at the step the office reached.
     const utama = await utamaOffice(relayCore);
     try {
-      const utamaUser = { name: `ppid-utama-uji-${db}`, password: 'sandi-utama-uji' };
-      const added = await server.admin('PUT', `/_users/org.couchdb.user:${utamaUser.name}`, { name: utamaUser.name, password: utamaUser.password, roles: ['kantor-dinas-kominfo'], type: 'user' });
+      const utamaUser = { name: `utama-${database}`, password: 'sandi-utama-uji' };
+      const added = await bed.server.admin('PUT', `/_users/org.couchdb.user:${utamaUser.name}`, { name: utamaUser.name, password: utamaUser.password, roles: ['kantor-dinas-kominfo'], type: 'user' });
       expect(added.status).toBeLessThan(300);
-      await joinRelay(utama, 'utama', server, database, utamaUser);
+      await joinRelay(utama, 'utama', bed.server, database, utamaUser);
       expect(await must<unknown[]>(utama.core, 'utama.relayWaiting', {}, utama.s.utama)).toHaveLength(1);
       const trusted = await must<RelayDeviceTrusted>(utama.core, 'utama.trustRelayDevice', { installationId: kep.installationId, publicKey: kep.publicKey }, utama.s.utama);
       await storesOf(utama.core).relay.idle();
