@@ -172,6 +172,23 @@ describe('Kirim paket', () => {
     await waitFor(() => expect(screen.queryByTestId('tawaran-kirim')).toBeNull());
   });
 
+  it('with a relay set, says the relay carries the cycle and the file is for a laptop that does not use it', async () => {
+    const [ppidLaptop, kepalaLaptop] = await laptops(2);
+    const kepala = await as<DeviceSelfView>(kepalaLaptop!, 'ppid', 'devices.self');
+    await as(ppidLaptop!, 'ppid', 'devices.trust', { installationId: kepala.installationId, name: 'Laptop Kepala Dinas', publicKey: kepala.publicKey, roles: ['kepala_opd'] });
+    // A relay on this computer that does not answer: set and on, which is what the offer reads.
+    await as(ppidLaptop!, 'ppid', 'relay.set', { url: 'http://127.0.0.1:9', database: 'ppid-uji', username: 'laptop-ppid', password: 'sandi-uji', enabled: true });
+    const id = await atStepFourReviewed(ppidLaptop!);
+    await showApp(ppidLaptop!, 'ppid', `#/siklus/${id}`, 'browser');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Setujui, teruskan ke Kepala OPD' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Setujui, teruskan ke Kepala OPD' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Setujui, teruskan ke Kepala OPD' }));
+    const offer = await screen.findByTestId('tawaran-kirim');
+    expect(offer.textContent).toContain('Server relay membawanya bila laptop itu juga memakainya; bila tidak, kirim sebagai berkas paket.');
+    expect(within(offer).getByRole('button', { name: 'Kirim ke Kepala OPD' })).toBeTruthy();
+  });
+
   it('offers nothing when the next holder works on this laptop', async () => {
     const [l] = await laptops(1);
     // This laptop alone: the office laptop it joined from (trusted with every role) is let go.

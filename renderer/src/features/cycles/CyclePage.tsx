@@ -65,6 +65,9 @@ export function CyclePage() {
   const [sending, setSending] = useState<{ to: Recipient | null } | null>(null);
   // After a hand-off to a role held on another laptop: "Kirim ke … sekarang?".
   const [offer, setOffer] = useState<Recipient | null>(null);
+  // With a relay on, the acts travel by themselves to laptops that use it: the file is then the fallback.
+  const relay = useLoad('relay.status');
+  const relayOn = !!relay.data && relay.data.state !== 'mati';
   const { received } = useReceive();
   const { reload } = cycle;
   useEffect(() => {
@@ -225,8 +228,12 @@ export function CyclePage() {
           <Group justify="space-between" gap="sm">
             <Text size="sm">
               {offer === 'ppid_utama'
-                ? 'Siklus selesai. Daftar yang ditandatangani dikirim kepada PPID Utama sebagai berkas paket.'
-                : `Langkah berikutnya dikerjakan ${RECIPIENT_LABELS[offer]} di laptop lain: siklus ini sampai kepadanya sebagai berkas paket.`}
+                ? relayOn
+                  ? 'Siklus selesai. Server relay membawanya kepada PPID Utama bila PPID Utama memakai server yang sama; bila tidak, kirim sebagai berkas paket.'
+                  : 'Siklus selesai. Daftar yang ditandatangani dikirim kepada PPID Utama sebagai berkas paket.'
+                : relayOn
+                  ? `Langkah berikutnya dikerjakan ${RECIPIENT_LABELS[offer]} di laptop lain. Server relay membawanya bila laptop itu juga memakainya; bila tidak, kirim sebagai berkas paket.`
+                  : `Langkah berikutnya dikerjakan ${RECIPIENT_LABELS[offer]} di laptop lain: siklus ini sampai kepadanya sebagai berkas paket.`}
             </Text>
             <Button leftSection={<IconSend size={16} />} onClick={() => setSending({ to: offer })}>
               Kirim ke {RECIPIENT_LABELS[offer]}
